@@ -1,0 +1,81 @@
+// The agent: what all realms of one host thread share while guest code runs —
+// the step budget that makes timeouts fire, the call depth that turns runaway
+// recursion into a guest RangeError, and termination (BRIEF decisions 4, 5).
+
+/** Unwinds a terminated run. Never visible to guest code: guest `catch` and
+ * `finally` rethrow it untouched. It is not an Error on purpose. */
+export class Termination {
+  constructor(readonly reason: 'timeout' | 'interrupt', readonly timeout: number) {}
+}
+
+/** Steps between two reads of the clock. */
+const CLOCK_EVERY = 4096;
+
+interface Budget { deadline: number; timeout: number }
+
+export class Agent {
+  /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps === 0) agent.tick()`. */
+  steps = CLOCK_EVERY;
+  /** Guest call depth across all realms. */
+  depth = 0;
+  /** Guest calls deeper than this throw the realm's RangeError. */
+  maxDepth = 1600;
+  /** Set once a run is terminated: every later step rethrows it until the run unwinds. */
+  terminating: Termination | null = null;
+  private budgets: Budget[] = [];
+  private deadline = Infinity;
+  private timeout = 0;
+  /** Embedders (the debugger, breakOnSigint) may ask for a stop at the next step. */
+  interruptRequested = false;
+
+  tick(): void {
+    this.steps = CLOCK_EVERY;
+    if (this.terminating !== null) { this.steps = 1; throw this.terminating; }
+    if (this.interruptRequested) {
+      this.interruptRequested = false;
+      this.terminate(new Termination('interrupt', 0));
+    }
+    if (this.deadline !== Infinity && Date.now() >= this.deadline) {
+      this.terminate(new Termination('timeout', this.timeout));
+    }
+  }
+
+  private terminate(t: Termination): never {
+    this.terminating = t;
+    this.steps = 1;
+    throw t;
+  }
+
+  /** Enter a run with an optional timeout (ms). Nested runs keep the tighter deadline. */
+  enterRun(timeout: number | undefined): void {
+    this.budgets.push({ deadline: this.deadline, timeout: this.timeout });
+    if (timeout !== undefined && timeout > 0 && timeout !== Infinity) {
+      const d = Date.now() + timeout;
+      if (d < this.deadline) { this.deadline = d; this.timeout = timeout; }
+    }
+  }
+
+  /** Leave a run; returns the termination that ended it, if one did and it belongs to this run. */
+  exitRun(): Termination | null {
+    const b = this.budgets.pop()!;
+    this.deadline = b.deadline;
+    this.timeout = b.timeout;
+    const t = this.terminating;
+    if (t !== null) {
+      if (this.budgets.length === 0 || !this.outerOwns(t)) {
+        this.terminating = null;
+        this.steps = CLOCK_EVERY;
+      }
+    }
+    return t;
+  }
+
+  /** An inner run's timeout belongs to the inner run unless an outer deadline has also passed. */
+  private outerOwns(t: Termination): boolean {
+    if (t.reason === 'interrupt') return true;
+    return this.deadline !== Infinity && Date.now() >= this.deadline;
+  }
+}
+
+/** One agent per host thread (ECMA-262 §9.7 Agents). */
+export const agent = new Agent();

@@ -1,0 +1,63 @@
+// Declarative registration of builtins: a table per intrinsic, installed per realm.
+// A builtin's `name`, `length` and property attributes follow ECMA-262 §10.3 and §18.
+import type { Realm } from './realm.js';
+
+const { defineProperty, setPrototypeOf } = Object;
+
+type AnyFn = (this: any, ...args: any[]) => any;
+
+export type BuiltinEntry =
+  | { kind: 'method'; key: PropertyKey; length: number; fn: AnyFn; enumerable?: boolean }
+  | { kind: 'accessor'; key: PropertyKey; get?: AnyFn; set?: AnyFn; enumerable?: boolean; configurable?: boolean }
+  | { kind: 'value'; key: PropertyKey; value: unknown; writable?: boolean; enumerable?: boolean; configurable?: boolean };
+
+/** A method: writable, non-enumerable, configurable (§18). `fn` must not be constructible
+ * (write it as a method shorthand or arrow) unless the spec says it is a constructor. */
+export const method = (key: PropertyKey, length: number, fn: AnyFn): BuiltinEntry => ({ kind: 'method', key, length, fn });
+export const accessor = (key: PropertyKey, get?: AnyFn, set?: AnyFn): BuiltinEntry => ({ kind: 'accessor', key, get, set });
+/** A data property; defaults to writable, non-enumerable, configurable (§18). */
+export const value = (key: PropertyKey, v: unknown, attrs: { writable?: boolean; enumerable?: boolean; configurable?: boolean } = {}): BuiltinEntry =>
+  ({ kind: 'value', key, value: v, ...attrs });
+/** A constant such as Math.PI: non-writable, non-enumerable, non-configurable. */
+export const constant = (key: PropertyKey, v: unknown): BuiltinEntry => ({ kind: 'value', key, value: v, writable: false, enumerable: false, configurable: false });
+
+/** The `name` a builtin gets for property key `key` (§10.2.9 SetFunctionName). */
+export function functionNameFor(key: PropertyKey, prefix?: 'get' | 'set'): string {
+  let name = typeof key === 'symbol' ? (key.description === undefined ? '' : `[${key.description}]`) : String(key);
+  if (prefix) name = `${prefix} ${name}`;
+  return name;
+}
+
+/** CreateBuiltinFunction (§10.3.4): gives a host function the realm's %Function.prototype% and the spec's name/length. */
+export function createBuiltinFunction<F extends AnyFn>(realm: Realm, fn: F, name: string, length: number, proto: object = realm.intrinsics.FunctionPrototype): F {
+  setPrototypeOf(fn, proto);
+  defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+  defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+  return fn;
+}
+
+/** Installs a table of builtins on `target` for `realm`. */
+export function defineTable(realm: Realm, target: object, table: readonly BuiltinEntry[]): void {
+  for (const e of table) {
+    if (e.kind === 'method') {
+      const f = createBuiltinFunction(realm, e.fn, functionNameFor(e.key), e.length);
+      defineProperty(target, e.key, { value: f, writable: true, enumerable: e.enumerable ?? false, configurable: true });
+    } else if (e.kind === 'accessor') {
+      const get = e.get && createBuiltinFunction(realm, e.get, functionNameFor(e.key, 'get'), 0);
+      const set = e.set && createBuiltinFunction(realm, e.set, functionNameFor(e.key, 'set'), 1);
+      defineProperty(target, e.key, { get, set, enumerable: e.enumerable ?? false, configurable: e.configurable ?? true });
+    } else {
+      defineProperty(target, e.key, { value: e.value, writable: e.writable ?? true, enumerable: e.enumerable ?? false, configurable: e.configurable ?? true });
+    }
+  }
+}
+
+/** Makes a builtin constructor: `fn` is a host `function` (constructible) that checks `new.target` itself.
+ * Its `prototype` property is non-writable, non-enumerable, non-configurable (§18), and the
+ * prototype's `constructor` points back. */
+export function createBuiltinConstructor<F extends AnyFn>(realm: Realm, fn: F, name: string, length: number, prototype: object, proto?: object): F {
+  createBuiltinFunction(realm, fn, name, length, proto);
+  defineProperty(fn, 'prototype', { value: prototype, writable: false, enumerable: false, configurable: false });
+  defineProperty(prototype, 'constructor', { value: fn, writable: true, enumerable: false, configurable: true });
+  return fn;
+}

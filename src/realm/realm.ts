@@ -1,0 +1,87 @@
+// A Realm (ECMA-262 §9.3): one per context, with its own intrinsics and global
+// object (BRIEF decisions 2 and 3). The host realm (runInThisContext) uses the
+// host's own intrinsics and globalThis.
+import { agent, type Agent } from '../interpreter/agent.js';
+
+/** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
+export interface Intrinsics {
+  ObjectPrototype: object;
+  FunctionPrototype: object;
+  ArrayPrototype: object;
+  StringPrototype: object;
+  NumberPrototype: object;
+  BooleanPrototype: object;
+  SymbolPrototype: object;
+  BigIntPrototype: object;
+  ErrorPrototype: object;
+  IteratorPrototype: object;
+  ArrayIteratorPrototype: object;
+  /** %GeneratorFunction.prototype% — the [[Prototype]] of generator function objects. */
+  GeneratorFunctionPrototype: object;
+  /** %GeneratorFunction.prototype.prototype% — the [[Prototype]] of generator objects. */
+  GeneratorPrototype: object;
+  /** %ThrowTypeError% */
+  ThrowTypeError: Function;
+  Object: Function;
+  Function: Function;
+  Array: Function;
+  Error: Function;
+  TypeError: Function;
+  RangeError: Function;
+  ReferenceError: Function;
+  SyntaxError: Function;
+  EvalError: Function;
+  URIError: Function;
+  AggregateError: Function;
+  eval: Function;
+  [name: string]: object | undefined;
+}
+
+export type NativeErrorName = 'Error' | 'TypeError' | 'RangeError' | 'ReferenceError' | 'SyntaxError' | 'EvalError' | 'URIError';
+
+/** A binding of the global declarative environment (top-level let/const/class). */
+export interface GlobalLexicalBinding {
+  value: unknown;
+  readonly mutable: boolean;
+  initialized: boolean;
+}
+
+export class Realm {
+  readonly agent: Agent = agent;
+  /** Filled by installIntrinsics (src/realm/intrinsics.ts) or, for the host realm, from the host. */
+  intrinsics!: Intrinsics;
+  /** The realm's own global object, holding its builtins (`Array`, `Math`, `globalThis`…). */
+  globalObject!: Record<PropertyKey, unknown>;
+  /** What guest code sees as `globalThis` and top-level `this`. Equal to globalObject unless contextified. */
+  globalThisValue!: object;
+  /** The contextified object (vm.createContext's argument): global var/function declarations and
+   * assignments to undeclared names land here, and global reads look here first. Null for a realm
+   * whose global object is its own. */
+  sandbox: Record<PropertyKey, unknown> | null = null;
+  /** The global declarative environment record's bindings (§9.1.1.4). */
+  readonly globalLexicals = new Map<string, GlobalLexicalBinding>();
+  /** [[TemplateMap]] (§9.3): template objects per tagged-template site. */
+  readonly templateMap = new Map<object, unknown[]>();
+  /** True for the realm whose intrinsics are the host's own (vm.runInThisContext). */
+  readonly isHost: boolean;
+  /** Embedder data (e.g. vm's context object); never reachable from guest code. */
+  hostDefined: unknown = undefined;
+
+  constructor(isHost: boolean) {
+    this.isHost = isHost;
+  }
+
+  /** A new error of the given native type, created in this realm (an instance of its constructor). */
+  newError(type: NativeErrorName, message: string): Error {
+    const ctor = this.intrinsics[type] as Function;
+    const e = Reflect.construct(HostError, [message], ctor) as Error;
+    return e;
+  }
+
+  throwTypeError(message: string): never { throw this.newError('TypeError', message); }
+  throwRangeError(message: string): never { throw this.newError('RangeError', message); }
+  throwReferenceError(message: string): never { throw this.newError('ReferenceError', message); }
+  throwSyntaxError(message: string): never { throw this.newError('SyntaxError', message); }
+}
+
+const HostError = Error;
