@@ -12,7 +12,7 @@ deriveSync();
 rmSync('dist', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'neutral', target: 'es2022', sourcemap: true, logLevel: 'warning', external: ['node:*'], mainFields: ['module', 'main'] };
-const entries = { index: 'src/index.ts', 'cli/main': 'src/cli/main.ts' };
+const entries = { index: 'src/index.ts', internal: 'src/internal.ts', 'cli/main': 'src/cli/main.ts' };
 if (existsSync('test262-runner/src/main.ts')) entries['test262/main'] = 'test262-runner/src/main.ts';
 if (existsSync('test262-runner/src/worker.ts')) entries['test262/worker'] = 'test262-runner/src/worker.ts';
 await build({ ...common, entryPoints: entries, outdir: 'dist/esm', format: 'esm', splitting: true, external: ['node:*', 'cli-progress'] });

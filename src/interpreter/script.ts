@@ -20,8 +20,8 @@ export interface RunOptions {
 }
 
 /** Parses and prepares `source` as a Script. Throws the host's SyntaxError on a parse or early error. */
-export declare function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript;
+export function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript { throw new Error("vmjs internal: prepareScript is not wired yet"); }
 
 /** ScriptEvaluation (§16.1.6): runs a prepared script in `realm`; returns its completion value.
  * Guest exceptions propagate as thrown values; a timeout throws a `Termination` (src/interpreter/agent.ts). */
-export declare function runScript(script: PreparedScript, realm: Realm, options?: RunOptions): unknown;
+export function runScript(script: PreparedScript, realm: Realm, options?: RunOptions): unknown { throw new Error("vmjs internal: runScript is not wired yet"); }
