@@ -1,1 +1,113 @@
-export async function main(_argv: string[]): Promise<number> { return 0; }
+// The `vmjs` command: run a file or evaluate an expression in a fresh vmjs
+// context, printing like node does.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
+import process from 'node:process';
+import { constants, createContext, Script } from '../vm/index.js';
+import { contextRecord } from '../vm/context.js';
+import { createConsole, type OutputStream } from './console.js';
+import { formatUncaught } from './report.js';
+import { errorLocation } from '../interpreter/error-location.js';
+
+const USAGE = `Usage: vmjs <command> [options]
+
+Commands:
+  vmjs run <file> [--timeout <ms>]   run a script file in a fresh context
+  vmjs eval <code> [--timeout <ms>]  evaluate code in a fresh context and print its completion value
+  vmjs --help                        print this help
+  vmjs --version                     print the version
+
+The context has the ECMAScript builtins and a \`console\`. Errors are reported
+like node's (file:line, the source line, then the error) with exit code 1.
+`;
+
+/** Exit code for bad command-line usage (node uses 9, "Invalid Argument"). */
+const EXIT_USAGE = 9;
+
+interface Io { stdout: OutputStream; stderr: OutputStream }
+
+function version(): string {
+  // dist/esm/cli/main.js → the package root.
+  const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+interface Parsed { command: 'run' | 'eval'; operand: string; timeout: number | undefined }
+
+function parseArgs(argv: string[]): Parsed | string {
+  const [command, ...rest] = argv;
+  if (command !== 'run' && command !== 'eval') return command === undefined ? 'missing command' : `unknown command '${command}'`;
+  let operand: string | undefined;
+  let timeout: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    let value: string | undefined;
+    if (arg === '--timeout') {
+      value = rest[++i];
+      if (value === undefined) return '--timeout needs a value (milliseconds)';
+    } else if (arg.startsWith('--timeout=')) {
+      value = arg.slice('--timeout='.length);
+    } else if (operand === undefined && (!arg.startsWith('--') || command === 'eval')) {
+      operand = arg;
+      continue;
+    } else {
+      return `unexpected argument '${arg}'`;
+    }
+    if (!/^\d+$/.test(value)) return `--timeout expects a positive integer (milliseconds), got '${value}'`;
+    timeout = Number(value);
+  }
+  if (operand === undefined) return command === 'run' ? 'run needs a file' : 'eval needs code';
+  return { command, operand, timeout };
+}
+
+/** The fresh context a program runs in: an ordinary global with the builtins and `console`. */
+function freshContext(io: Io): Record<PropertyKey, unknown> {
+  const context = createContext(constants.DONT_CONTEXTIFY);
+  const { realm } = contextRecord(context)!;
+  const start = process.hrtime.bigint();
+  const console = createConsole(realm, {
+    ...io,
+    now: () => Number(process.hrtime.bigint() - start) / 1e6,
+  });
+  Object.defineProperty(realm.globalObject, 'console', { value: console, writable: true, enumerable: false, configurable: true });
+  return context;
+}
+
+function runCode(source: string, filename: string, timeout: number | undefined, io: Io, printResult: boolean): number {
+  try {
+    const context = freshContext(io);
+    const script = new Script(source, { filename });
+    const result = script.runInContext(context, timeout === undefined ? {} : { timeout });
+    if (printResult) {
+      const colors = io.stdout.isTTY === true && typeof io.stdout.hasColors === 'function' && io.stdout.hasColors();
+      io.stdout.write(`${inspect(result, { colors })}\n`);
+    }
+    return 0;
+  } catch (e) {
+    io.stderr.write(formatUncaught(e, errorLocation(e)));
+    return 1;
+  }
+}
+
+/** Runs the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  if (argv[0] === '--help' || argv[0] === '-h') { io.stdout.write(USAGE); return 0; }
+  if (argv[0] === '--version' || argv[0] === '-v') { io.stdout.write(`${version()}\n`); return 0; }
+  const parsed = parseArgs(argv);
+  if (typeof parsed === 'string') {
+    io.stderr.write(`vmjs: ${parsed}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.command === 'eval') return runCode(parsed.operand, '[eval]', parsed.timeout, io, true);
+  const filename = resolve(parsed.operand);
+  let source: string;
+  try {
+    source = readFileSync(filename, 'utf8');
+  } catch (e) {
+    io.stderr.write(`vmjs: cannot read ${filename}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  return runCode(source, filename, parsed.timeout, io, false);
+}

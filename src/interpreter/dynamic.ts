@@ -1,15 +1,68 @@
 // Entry points the realm's builtins use to reach the interpreter: the Function
 // constructor family (§20.2.1.1.1 CreateDynamicFunction), indirect eval
 // (§19.2.1.1 PerformEval), and source text for Function.prototype.toString.
+import type { Node } from 'acorn';
 import type { Realm } from '../realm/realm.js';
+import { parseWith, ParseError } from '../parser/parse.js';
+import { ScopeInfo } from './scope.js';
+import { FunctionTemplate, type FunctionKind } from './function-template.js';
+import { makeFunction, sourceTextOf } from './function-object.js';
+import { globalFrame } from './script.js';
+import { performIndirectEval } from './eval-code.js';
+import { GetPrototypeFromConstructor } from '../realm/abstract-ops.js';
+import type { Intrinsics } from '../realm/realm.js';
 
+type N = Node & Record<string, any>;
 export type DynamicFunctionKind = 'normal' | 'generator' | 'async' | 'asyncGenerator';
 
+const PREFIX: Record<DynamicFunctionKind, string> = { normal: 'function', generator: 'function*', async: 'async function', asyncGenerator: 'async function*' };
+const FALLBACK: Record<DynamicFunctionKind, keyof Intrinsics> = {
+  normal: 'FunctionPrototype', generator: 'GeneratorFunctionPrototype', async: 'AsyncFunctionPrototype', asyncGenerator: 'AsyncGeneratorFunctionPrototype',
+};
+
 /** CreateDynamicFunction (§20.2.1.1.1). `args` are the constructor's arguments (params…, body). */
-export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefined, kind: DynamicFunctionKind, args: readonly unknown[]): Function { throw new Error("vmjs internal: CreateDynamicFunction is not wired yet"); }
+export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefined, kind: DynamicFunctionKind, args: readonly unknown[]): Function {
+  const strs: string[] = [];
+  for (const a of args) {
+    if (typeof a === 'symbol') realm.throwTypeError('Cannot convert a Symbol value to a string');
+    strs.push(`${a}`);
+  }
+  const bodyText = strs.length === 0 ? '' : strs[strs.length - 1];
+  const params = strs.slice(0, -1).join(',');
+  const prefix = `${PREFIX[kind]} anonymous(`;
+  const text = `${prefix}${params}\n) {\n${bodyText}\n}`;
+  const wrapped = `(${text})`;
+  let fnNode: N;
+  try {
+    const program = parseWith(wrapped, { ecmaVersion: 'latest', sourceType: 'script', locations: true }, { filename: 'anonymous', lineOffset: 0, columnOffset: 0 }) as N;
+    if (program.body.length !== 1 || program.body[0].type !== 'ExpressionStatement') realm.throwSyntaxError('Unexpected token');
+    fnNode = program.body[0].expression;
+    // The parameters and the body must each parse on their own: nothing may close one early.
+    const bodyStart = 1 + prefix.length + params.length + '\n) '.length;
+    if (fnNode.type !== 'FunctionExpression' || fnNode.body.start !== bodyStart || fnNode.end !== wrapped.length - 1) realm.throwSyntaxError('Unexpected token in function body or parameters');
+  } catch (e) {
+    if (e instanceof ParseError) realm.throwSyntaxError(e.failure.message);
+    throw e;
+  }
+  const source = { text: wrapped, filename: 'anonymous', lineOffset: 0, columnOffset: 0 };
+  const scope = new ScopeInfo('script', null, false);
+  const fkind: FunctionKind = kind === 'normal' ? 'normal' : kind;
+  const t = new FunctionTemplate(fnNode, fkind, 'anonymous', scope, false, source, null);
+  t.textOverride = text;
+  const f = globalFrame(realm, scope, false, source);
+  const F = makeFunction(t, f, f.env, 'anonymous');
+  if (newTarget !== undefined && newTarget !== realm.intrinsics[kind === 'normal' ? 'Function' : kind === 'generator' ? 'GeneratorFunction' : kind === 'async' ? 'AsyncFunction' : 'AsyncGeneratorFunction']) {
+    Object.setPrototypeOf(F, GetPrototypeFromConstructor(realm, newTarget, FALLBACK[kind] as 'FunctionPrototype'));
+  }
+  return F;
+}
 
 /** PerformEval (§19.2.1.1) for an indirect eval in `realm`. */
-export function PerformIndirectEval(realm: Realm, x: unknown): unknown { throw new Error("vmjs internal: PerformIndirectEval is not wired yet"); }
+export function PerformIndirectEval(realm: Realm, x: unknown): unknown {
+  return performIndirectEval(realm, x);
+}
 
 /** The source text of a guest function (§20.2.3.5), or undefined for anything else. */
-export function functionSourceText(fn: Function): string | undefined { throw new Error("vmjs internal: functionSourceText is not wired yet"); }
+export function functionSourceText(fn: Function): string | undefined {
+  return sourceTextOf(fn);
+}

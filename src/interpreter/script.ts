@@ -1,6 +1,19 @@
 // The interpreter's entry points for whole scripts: prepare once (parse + compile
 // to closures), run many times in any realm (BRIEF decision 8).
+import type { Node } from 'acorn';
 import type { Realm } from '../realm/realm.js';
+import { parseScript, ParseError } from '../parser/parse.js';
+import { ScopeInfo, boundNames, scanVarScope, lexicalDeclarations } from './scope.js';
+import type { CompileContext, SourceRecord } from './compile-context.js';
+import { compileStatementList, compileFunctionDeclarationInstance } from './evaluate-sync/statements.js';
+import { Env } from './environment.js';
+import { Frame } from './frame.js';
+import { agent, Termination } from './agent.js';
+import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './global-environment.js';
+import { toRealmError } from '../realm/host-errors.js';
+import { recordErrorLocation } from './error-location.js';
+
+type N = Node & Record<string, any>;
 
 export interface ScriptSourceOptions {
   filename: string;
@@ -8,20 +21,134 @@ export interface ScriptSourceOptions {
   columnOffset: number;
 }
 
-/** A parsed and prepared Script; reusable across runs and realms. */
-export interface PreparedScript {
-  readonly source: string;
-  readonly options: ScriptSourceOptions;
-}
-
 export interface RunOptions {
   /** Milliseconds; the run ends with a Termination (thrown) once exceeded. */
   timeout?: number;
 }
 
+/** A parsed and prepared Script; reusable across runs and realms. */
+export interface PreparedScript {
+  readonly source: string;
+  readonly options: ScriptSourceOptions;
+  /** @internal */
+  readonly code: ScriptCode;
+}
+
+/** Compiled script or eval code with what GlobalDeclarationInstantiation needs (§16.1.7). */
+export interface ScriptCode {
+  readonly strict: boolean;
+  readonly scope: ScopeInfo;
+  readonly varNames: string[];
+  readonly functions: Array<{ name: string; make: (f: Frame) => Function }>;
+  readonly lexicals: Array<{ name: string; mutable: boolean }>;
+  readonly body: (f: Frame) => number;
+  readonly sourceRecord: SourceRecord;
+}
+
+/** The host's SyntaxError for a parse failure, with node's "file:line" in the stack. */
+export class ScriptSyntaxError extends SyntaxError {}
+
+export function isStrictBody(body: N[]): boolean {
+  for (const s of body) {
+    if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;
+    if (s.directive === 'use strict') return true;
+  }
+  return false;
+}
+
 /** Parses and prepares `source` as a Script. Throws the host's SyntaxError on a parse or early error. */
-export function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript { throw new Error("vmjs internal: prepareScript is not wired yet"); }
+export function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript {
+  let program: N;
+  try {
+    program = parseScript(source, options) as N;
+  } catch (e) {
+    if (e instanceof ParseError) {
+      const err = new SyntaxError(e.failure.message);
+      (err as unknown as { vmjsLocation: unknown }).vmjsLocation = { filename: options.filename, line: e.failure.line, column: e.failure.column };
+      throw err;
+    }
+    throw e;
+  }
+  const sourceRecord: SourceRecord = { text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset };
+  const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
+  return { source, options, code };
+}
+
+export function compileScriptBody(body: N[], sourceRecord: SourceRecord, strict: boolean): ScriptCode {
+  const scope = new ScopeInfo('script', null, false);
+  const scan = scanVarScope(body, strict, true);
+  const c: CompileContext = {
+    scope, strict, fn: null, completion: true, suspends: null, forceGen: false, labels: [], source: sourceRecord,
+    privates: null, evalCode: false, varScope: null, annexB: scan.annexB,
+  };
+  const lexicals: Array<{ name: string; mutable: boolean }> = [];
+  for (const d of lexicalDeclarations(body)) {
+    if (d.type === 'FunctionDeclaration') continue;
+    const names = d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name];
+    for (const name of names) lexicals.push({ name, mutable: !(d.type === 'VariableDeclaration' && d.kind === 'const') });
+  }
+  const seen = new Set<string>();
+  const functions: Array<{ name: string; make: (f: Frame) => Function }> = [];
+  for (let i = scan.functions.length - 1; i >= 0; i--) {
+    const fn = scan.functions[i];
+    if (seen.has(fn.id.name)) continue;
+    seen.add(fn.id.name);
+    functions.unshift({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) });
+  }
+  const varNames = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name as string)];
+  const body2 = compileStatementList(body, c);
+  return { strict, scope, varNames, functions, lexicals, body: body2, sourceRecord };
+}
+
+/** GlobalDeclarationInstantiation (§16.1.7). */
+export function globalDeclarationInstantiation(code: ScriptCode, realm: Realm, f: Frame, deletable: boolean): void {
+  globalDeclarationChecks(realm, code.varNames, code.lexicals.map((l) => l.name), code.functions.map((x) => x.name));
+  for (const fn of code.functions) createGlobalFunction(realm, fn.name, fn.make(f), deletable);
+  for (const name of code.varNames) createGlobalVar(realm, name, deletable);
+  for (const l of code.lexicals) createGlobalLexical(realm, l.name, l.mutable);
+}
+
+/** A frame for global code of `realm`. */
+export function globalFrame(realm: Realm, scope: ScopeInfo, strict: boolean, source: SourceRecord | null): Frame {
+  const env = new Env(null, [], scope);
+  const f = new Frame(realm, env, null, realm.globalThisValue, null, undefined, [], strict);
+  f.source = source;
+  return f;
+}
 
 /** ScriptEvaluation (§16.1.6): runs a prepared script in `realm`; returns its completion value.
  * Guest exceptions propagate as thrown values; a timeout throws a `Termination` (src/interpreter/agent.ts). */
-export function runScript(script: PreparedScript, realm: Realm, options?: RunOptions): unknown { throw new Error("vmjs internal: runScript is not wired yet"); }
+export function runScript(script: PreparedScript, realm: Realm, options: RunOptions = {}): unknown {
+  return runGuest(realm, options.timeout, () => {
+    const code = script.code;
+    const f = globalFrame(realm, code.scope, code.strict, code.sourceRecord);
+    try {
+      globalDeclarationInstantiation(code, realm, f, false);
+      code.body(f);
+    } catch (e) {
+      if (!(e instanceof Termination)) recordErrorLocation(e, f);
+      throw e;
+    }
+    return f.completion;
+  });
+}
+
+/** Runs guest code under a budget: termination wins over whatever else happened, and host errors
+ * that escape are turned into the realm's. */
+export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T): T {
+  agent.enterRun(timeout);
+  const depth = agent.depth;
+  let result: T;
+  try {
+    result = body();
+  } catch (e) {
+    agent.depth = depth;
+    const t = agent.exitRun();
+    if (t !== null) throw t;
+    if (e instanceof Termination) throw e;
+    throw toRealmError(realm, e);
+  }
+  const t = agent.exitRun();
+  if (t !== null) throw t;
+  return result;
+}

@@ -1,6 +1,7 @@
 // Declarative registration of builtins: a table per intrinsic, installed per realm.
 // A builtin's `name`, `length` and property attributes follow ECMA-262 §10.3 and §18.
 import type { Realm } from './realm.js';
+import { setFunctionRealm } from './abstract-ops.js';
 
 const { defineProperty, setPrototypeOf } = Object;
 
@@ -31,8 +32,10 @@ export function functionNameFor(key: PropertyKey, prefix?: 'get' | 'set'): strin
 /** CreateBuiltinFunction (§10.3.4): gives a host function the realm's %Function.prototype% and the spec's name/length. */
 export function createBuiltinFunction<F extends AnyFn>(realm: Realm, fn: F, name: string, length: number, proto: object = realm.intrinsics.FunctionPrototype): F {
   setPrototypeOf(fn, proto);
-  defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
-  defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+  // A host function's own length/name already have the spec's attributes; redefine only what differs
+  // (most tables write methods whose declared name and arity are right), which keeps realms cheap.
+  if (fn.length !== length) defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+  if (fn.name !== name) defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
   return fn;
 }
 
@@ -57,6 +60,7 @@ export function defineTable(realm: Realm, target: object, table: readonly Builti
  * prototype's `constructor` points back. */
 export function createBuiltinConstructor<F extends AnyFn>(realm: Realm, fn: F, name: string, length: number, prototype: object, proto?: object): F {
   createBuiltinFunction(realm, fn, name, length, proto);
+  setFunctionRealm(fn, realm);
   defineProperty(fn, 'prototype', { value: prototype, writable: false, enumerable: false, configurable: false });
   defineProperty(prototype, 'constructor', { value: fn, writable: true, enumerable: false, configurable: true });
   return fn;

@@ -1,0 +1,19 @@
+// node native: V8 itself, through vm.runInThisContext (the child process is fresh, so its global is ours).
+import vm from 'node:vm';
+
+/** @param {(line: string) => void} print */
+export async function createRunner(print) {
+  Object.defineProperty(globalThis, 'print', {
+    value: (...args) => print(args.map(String).join(' ')),
+    writable: true,
+    configurable: true,
+  });
+  return {
+    /** @param {string} filename @param {string} source */
+    evaluate(filename, source) {
+      vm.runInThisContext(source, { filename });
+    },
+  };
+}
+
+export const version = () => `node ${process.version}`;

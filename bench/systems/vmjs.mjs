@@ -1,0 +1,23 @@
+// vmjs: this repository's build (dist/esm), one fresh context per measurement with `print` passed in.
+// Imported dynamically and checked, so a build that does not export the API yet reports a clear error
+// instead of failing at module link time.
+
+/** @param {(line: string) => void} print */
+export async function createRunner(print) {
+  const vmjs = await import(new URL('../../dist/esm/index.js', import.meta.url).href);
+  const { createContext, runInContext } = vmjs;
+  if (typeof createContext !== 'function' || typeof runInContext !== 'function') {
+    throw new Error('dist/esm/index.js does not export createContext/runInContext (yet)');
+  }
+  const context = createContext({
+    print: (...args) => print(args.map(String).join(' ')),
+  });
+  return {
+    /** @param {string} filename @param {string} source */
+    evaluate(filename, source) {
+      runInContext(source, context, { filename });
+    },
+  };
+}
+
+export const version = () => 'vmjs (this checkout)';

@@ -1,0 +1,26 @@
+// The few node: module members the CLI uses. The project's tsconfig loads no @types globally
+// (`types: []`) so that the portable core cannot lean on node by accident; the CLI, which is
+// node-only, declares just what it imports.
+declare module 'node:fs' {
+  export function readFileSync(path: string, encoding: 'utf8'): string;
+}
+declare module 'node:path' {
+  export function resolve(...paths: string[]): string;
+  export function dirname(path: string): string;
+  export function join(...paths: string[]): string;
+}
+declare module 'node:url' {
+  export function fileURLToPath(url: string): string;
+}
+// import.meta.url is standard in every ESM host (ES lib typings omit it).
+interface ImportMeta { readonly url: string }
+declare module 'node:util' {
+  export interface InspectOptions { colors?: boolean; depth?: number | null; showHidden?: boolean }
+  export function inspect(value: unknown, options?: InspectOptions): string;
+  export function formatWithOptions(options: InspectOptions, ...args: unknown[]): string;
+}
+declare module 'node:process' {
+  interface WriteStream { write(chunk: string): boolean; isTTY?: boolean; hasColors?(): boolean }
+  const process: { stdout: WriteStream; stderr: WriteStream; hrtime: { bigint(): bigint } };
+  export default process;
+}

@@ -1,0 +1,36 @@
+// How the CLI reports an uncaught exception, after node's own report: the
+// location `file:line`, the source line with a caret under the column, a blank
+// line, then `Name: message` (or the thrown value itself when it is no error).
+import { inspect } from 'node:util';
+import type { ErrorLocation } from '../interpreter/error-location.js';
+import { caretLine } from '../vm/display-errors.js';
+
+const ObjectToString = Object.prototype.toString;
+
+function isErrorObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Reflect.apply(ObjectToString, value, []) === '[object Error]';
+}
+
+/** Error.prototype.toString (§20.5.3.4) over the error's name and message. */
+function errorHeadline(error: object): string {
+  const name = Reflect.get(error, 'name');
+  const message = Reflect.get(error, 'message');
+  const n = name === undefined ? 'Error' : String(name);
+  const m = message === undefined ? '' : String(message);
+  if (n === '') return m;
+  if (m === '') return n;
+  return `${n}: ${m}`;
+}
+
+/** The code frame: `file:line`, the line, the caret. */
+export function formatFrame(location: ErrorLocation): string {
+  return `${location.filename}:${location.line}\n${location.sourceLine}\n${caretLine(location.sourceLine, location.column)}\n`;
+}
+
+/** The whole report for a thrown value. */
+export function formatUncaught(thrown: unknown, location: ErrorLocation | undefined): string {
+  const frame = location === undefined ? '' : formatFrame(location);
+  if (isErrorObject(thrown)) return `${frame}${frame === '' ? '' : '\n'}${errorHeadline(thrown)}\n`;
+  const shown = typeof thrown === 'string' ? thrown : inspect(thrown);
+  return `${frame}${shown}\n`;
+}

@@ -1,0 +1,50 @@
+// What the compiler carries while it turns one function body (or script, or
+// eval code) into closures.
+import type { Node } from 'acorn';
+import { ScopeInfo } from './scope.js';
+import type { FunctionTemplate } from './function-template.js';
+
+export interface SourceRecord {
+  readonly text: string;
+  readonly filename: string;
+  readonly lineOffset: number;
+  readonly columnOffset: number;
+}
+
+/** Private names visible in a class body (§9.2 PrivateEnvironment Records), resolved at compile time
+ * to an index into the class's run-time private-name array. */
+export class PrivateScope {
+  readonly names = new Map<string, number>();
+  constructor(readonly parent: PrivateScope | null, readonly depth: number) {}
+}
+
+export interface CompileContext {
+  scope: ScopeInfo;
+  readonly strict: boolean;
+  /** The function being compiled; null for script and eval code. */
+  readonly fn: FunctionTemplate | null;
+  /** Track completion values (script and eval code only). */
+  readonly completion: boolean;
+  /** Generator form: nodes that contain a suspension point. Null in the synchronous form. */
+  readonly suspends: Set<Node> | null;
+  /** Generator form for every node (the stepping debugger), not only for suspending ones. */
+  readonly forceGen: boolean;
+  /** Labels that apply to the next iteration statement. */
+  labels: string[];
+  readonly source: SourceRecord;
+  privates: PrivateScope | null;
+  /** Whether direct eval code is being compiled (its var declarations are dynamic). */
+  readonly evalCode: boolean;
+  /** The var scope of the code being compiled; null when it is the global environment. */
+  readonly varScope: ScopeInfo | null;
+  /** Block-level functions that also assign a var binding when evaluated (Annex B.3.3). */
+  readonly annexB: Set<Node>;
+}
+
+export function childContext(c: CompileContext, scope: ScopeInfo): CompileContext {
+  return { ...c, scope, labels: [] };
+}
+
+export function sourceText(c: CompileContext, node: Node): string {
+  return c.source.text.slice(node.start, node.end);
+}

@@ -1,0 +1,59 @@
+// Run-time environments (§9.1): one Env per materialized scope, slots indexed by
+// the compile-time ScopeInfo. Object environments (`with`) keep the object.
+import { ScopeInfo, UNINIT } from './scope.js';
+import type { Realm } from '../realm/realm.js';
+
+export class Env {
+  /** Bindings a sloppy direct eval added to this var scope (§19.2.1.3 EvalDeclarationInstantiation). */
+  evalVars: Map<string, unknown> | null = null;
+  constructor(
+    readonly parent: Env | null,
+    readonly slots: unknown[],
+    readonly info: ScopeInfo,
+    /** The binding object of a `with` environment (§9.1.1.2), else null. */
+    readonly withObject: object | null = null,
+  ) {}
+}
+
+export function newEnv(parent: Env | null, info: ScopeInfo): Env {
+  return new Env(parent, info.init.slice(), info);
+}
+
+const unscopablesKey = Symbol.unscopables;
+
+/** HasBinding of an object environment record with `with` semantics (§9.1.1.2.1). */
+export function withHasBinding(obj: object, name: string): boolean {
+  if (!(name in obj)) return false;
+  const unscopables = (obj as Record<PropertyKey, unknown>)[unscopablesKey];
+  if (unscopables !== null && (typeof unscopables === 'object' || typeof unscopables === 'function')) {
+    if ((unscopables as Record<string, unknown>)[name]) return false;
+  }
+  return true;
+}
+
+export type DynamicHit =
+  | { env: Env; slot: number; kind: 'slot' }
+  | { env: Env; kind: 'with' }
+  | { env: Env; kind: 'evalVar' }
+  | null;
+
+/** Finds `name` by walking the run-time chain (used where `with` or sloppy direct eval make
+ * static resolution impossible). Null means: look in the global environment. */
+export function lookupDynamic(env: Env | null, name: string): DynamicHit {
+  for (let e = env; e !== null; e = e.parent) {
+    if (e.withObject !== null) {
+      if (withHasBinding(e.withObject, name)) return { env: e, kind: 'with' };
+      continue;
+    }
+    const b = e.info.bindings.get(name);
+    if (b) return { env: e, slot: b.slot, kind: 'slot' };
+    if (e.evalVars !== null && e.evalVars.has(name)) return { env: e, kind: 'evalVar' };
+  }
+  return null;
+}
+
+export function throwTDZ(realm: Realm, name: string): never {
+  realm.throwReferenceError(`Cannot access '${name}' before initialization`);
+}
+
+export { UNINIT };

@@ -1,0 +1,128 @@
+// PerformEval (§19.2.1.1) and EvalDeclarationInstantiation (§19.2.1.3): eval code
+// is compiled against the caller's scope chain, which the run-time environments
+// carry (Env.info), so names resolve as they would in the caller.
+import type { Node } from 'acorn';
+import type { Realm } from '../realm/realm.js';
+import { parseEvalCode, ParseError, type EvalAllowances } from '../parser/parse.js';
+import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from './scope.js';
+import { PrivateScope, type CompileContext, type SourceRecord } from './compile-context.js';
+import { compileStatementList, compileFunctionDeclarationInstance } from './evaluate-sync/statements.js';
+import { Env, newEnv } from './environment.js';
+import { Frame } from './frame.js';
+import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from './script.js';
+import type { PrivateEnv } from './private-names.js';
+
+type N = Node & Record<string, any>;
+
+function parseOrThrow(realm: Realm, source: string, allow: EvalAllowances | null): N {
+  try {
+    return parseEvalCode(source, allow, { filename: 'eval', lineOffset: 0, columnOffset: 0 }) as N;
+  } catch (e) {
+    if (e instanceof ParseError) realm.throwSyntaxError(e.failure.message);
+    throw e;
+  }
+}
+
+function evalSource(text: string): SourceRecord {
+  return { text, filename: 'eval', lineOffset: 0, columnOffset: 0 };
+}
+
+/** Rebuilds the compile-time private scopes from the running PrivateEnvironment. */
+function privateScopeOf(env: PrivateEnv | null): PrivateScope | null {
+  if (env === null) return null;
+  const p = new PrivateScope(privateScopeOf(env.parent), 0);
+  env.names.forEach((n, i) => p.names.set(n.description.slice(1), i));
+  return p;
+}
+
+/** Direct eval from frame `f` (§19.2.1.1 with direct = true). */
+export function performDirectEval(f: Frame, source: string, strictCaller: boolean): unknown {
+  const realm = f.realm;
+  const tf = f.thisFrame;
+  const inFunction = tf.fn !== null;
+  const home = tf.fn?.homeObject;
+  const allow: EvalAllowances = {
+    newTarget: inFunction && !tf.fn!.template.isArrow,
+    superProperty: home !== undefined,
+    superCall: inFunction && tf.fn!.template.kind === 'classConstructor' && tf.fn!.template.isDerived,
+  };
+  const program = parseOrThrow(realm, source, allow);
+  const body: N[] = program.body;
+  const strict = strictCaller || isStrictBody(body);
+  const src = evalSource(source);
+
+  // Lexical declarations (and, in strict code, vars) live in a new scope under the caller's.
+  const scope = new ScopeInfo('eval', f.env.info, true);
+  const scan = scanVarScope(body, strict, true);
+  const varsHere = strict || f.varEnv === null ? strict : false;
+  const globalVars = !strict && f.varEnv === null;
+  if (varsHere) {
+    for (const name of scan.vars) scope.declare(name, 'var', undefined);
+    for (const fn of scan.functions) scope.declare(fn.id.name, 'var', undefined);
+  }
+  for (const d of lexicalDeclarations(body)) {
+    if (d.type === 'FunctionDeclaration') continue;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
+  }
+  if (!strict && !globalVars) {
+    // EvalDeclarationInstantiation step 3: a var may not hoist over a lexical declaration of the same name.
+    const names = [...scan.vars, ...scan.functions.map((fn) => fn.id.name as string)];
+    for (let e: Env | null = f.env; e !== null && e !== f.varEnv; e = e.parent) {
+      if (e.withObject !== null) continue;
+      for (const name of names) {
+        const b = e.info.bindings.get(name);
+        if (b && b.kind !== 'var' && b.kind !== 'catch' && b.kind !== 'arguments') realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+      }
+    }
+  }
+  const c: CompileContext = {
+    scope, strict, fn: f.fn?.template ?? null, completion: true, suspends: null, forceGen: false, labels: [], source: src,
+    privates: privateScopeOf(f.privateEnv), evalCode: true, varScope: varsHere ? scope : null, annexB: scan.annexB,
+  };
+  const fnMakers = scan.functions.map((fn) => ({ name: fn.id.name as string, make: compileFunctionDeclarationInstance(fn, c) }));
+  const run = compileStatementList(body, c);
+
+  const env = newEnv(f.env, scope);
+  const ef = new Frame(realm, env, varsHere ? env : f.varEnv, tf.thisValue, f.fn, tf.newTarget, f.args, strict);
+  ef.thisFrame = tf;
+  ef.privateEnv = f.privateEnv;
+  ef.source = src;
+  if (globalVars) {
+    const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name as string)];
+    globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
+  } else if (varsHere) {
+    for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
+  } else {
+    const varEnv = f.varEnv!;
+    const declare = (name: string, v: unknown, isFn: boolean) => {
+      const b = varEnv.info.bindings.get(name);
+      if (b) { if (isFn) varEnv.slots[b.slot] = v; return; }
+      varEnv.evalVars ??= new Map();
+      if (isFn || !varEnv.evalVars.has(name)) varEnv.evalVars.set(name, v);
+    };
+    for (const fm of fnMakers) declare(fm.name, fm.make(ef), true);
+    for (const name of scan.vars) declare(name, undefined, false);
+    for (const fn of scan.annexB) declare(fn.id.name, undefined, false);
+  }
+  run(ef);
+  return ef.completion;
+}
+
+/** Indirect eval (§19.2.1.1 with direct = false): global code of `realm`. */
+export function performIndirectEval(realm: Realm, x: unknown): unknown {
+  if (typeof x !== 'string') return x;
+  const program = parseOrThrow(realm, x, null);
+  const body: N[] = program.body;
+  const strict = isStrictBody(body);
+  const src = evalSource(x);
+  if (strict) {
+    const f0 = globalFrame(realm, new ScopeInfo('script', null, false), true, src);
+    return performDirectEval(f0, x, true);
+  }
+  const code = compileScriptBody(body, src, false);
+  const f = globalFrame(realm, code.scope, false, src);
+  globalDeclarationInstantiation(code, realm, f, true);
+  code.body(f);
+  return f.completion;
+}

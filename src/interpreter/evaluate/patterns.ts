@@ -1,0 +1,227 @@
+// Destructuring (§8.6.2 BindingInitialization, §13.15.5 DestructuringAssignmentEvaluation)
+// in generator form; the synchronous form is derived.
+import type { Node } from 'acorn';
+import type { Ev } from './mode.js';
+import type { CompileContext } from '../compile-context.js';
+import type { Frame } from '../frame.js';
+import { compileInit, compileWrite, type Writer } from '../references.js';
+import { getOnPrimitive, putSloppy, putStrict, toPropertyKey, describeKey } from '../operations.js';
+import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE, type IteratorRecord } from '../iteration.js';
+import { copyDataProperties, privateSet, resolvePrivate } from '../expression-support.js';
+import { compileExpression, compileNamed, isAnonymousFunctionDefinition, propertyKey } from './expressions.js';
+
+type N = Node & Record<string, any>;
+export type Binder = (f: Frame, value: unknown) => Ev<void>;
+/** 'var' assigns (PutValue); 'let'/'const'/'param' initialize; 'assign' is a destructuring assignment. */
+export type BindKind = 'var' | 'let' | 'const' | 'param' | 'assign';
+
+const { create, setPrototypeOf } = Object;
+
+export function compileBindingInitializer(pattern: N, c: CompileContext, kind: BindKind): Binder {
+  switch (pattern.type) {
+    case 'Identifier': {
+      const w: Writer = kind === 'var' || kind === 'assign' ? compileWrite(pattern.name, c) : compileInit(pattern.name, c);
+      return function* (f, v) { w(f, v); };
+    }
+    case 'AssignmentPattern': {
+      const inner = compileBindingInitializer(pattern.left, c, kind);
+      const dflt = pattern.left.type === 'Identifier' && isAnonymousFunctionDefinition(pattern.right)
+        ? compileNamed(pattern.right, c, pattern.left.name) : compileExpression(pattern.right, c);
+      return function* (f, v) { yield* inner(f, v === undefined ? yield* dflt(f) : v); };
+    }
+    case 'ObjectPattern': return compileObjectPattern(pattern, c, kind);
+    case 'ArrayPattern': return compileArrayPattern(pattern, c, kind);
+    case 'MemberExpression': case 'ParenthesizedExpression': {
+      const target = compileSimpleTarget(pattern, c);
+      return function* (f, v) { const put = yield* target(f); put(v); };
+    }
+  }
+  throw new SyntaxError(`vmjs: unsupported binding pattern ${pattern.type}`);
+}
+
+/** Destructuring assignment: `[a, b] = …` / `({a} = …)`. */
+export function compileAssignmentPattern(pattern: N, c: CompileContext): Binder {
+  return compileBindingInitializer(pattern, c, 'assign');
+}
+
+/** Evaluates an assignment target reference first; returns a putter (DestructuringAssignmentTarget). */
+function compileSimpleTarget(node: N, c: CompileContext): (f: Frame) => Ev<(v: unknown) => void> {
+  if (node.type === 'ParenthesizedExpression') return compileSimpleTarget(node.expression, c);
+  if (node.type === 'Identifier') {
+    const w = compileWrite(node.name, c);
+    return function* (f) { return (v: unknown) => w(f, v); };
+  }
+  if (node.type === 'MemberExpression') {
+    const obj = compileExpression(node.object, c);
+    const put = c.strict ? putStrict : putSloppy;
+    if (node.property.type === 'PrivateIdentifier') {
+      const ref = resolvePrivate(c, node.property.name);
+      return function* (f) { const o = yield* obj(f); return (v: unknown) => privateSet(f, ref, o, v); };
+    }
+    if (node.object.type === 'Super') {
+      const key = node.computed ? compileExpression(node.property, c) : null;
+      const name = node.computed ? '' : node.property.name;
+      return function* (f) {
+        const k = key === null ? name : toPropertyKey(yield* key(f));
+        const home = f.thisFrame.fn?.homeObject;
+        const base = home === undefined ? null : Object.getPrototypeOf(home);
+        const thisValue = f.thisFrame.thisValue;
+        return (v: unknown) => { if (base !== null) Reflect.set(base, k, v, thisValue as object); };
+      };
+    }
+    if (!node.computed) {
+      const name: string = node.property.name;
+      return function* (f) { const o = yield* obj(f); return (v: unknown) => put(f.realm, o, name, v); };
+    }
+    const key = compileExpression(node.property, c);
+    return function* (f) {
+      const o = yield* obj(f);
+      const k = toPropertyKey(yield* key(f));
+      return (v: unknown) => put(f.realm, o, k, v);
+    };
+  }
+  throw new SyntaxError('Invalid destructuring assignment target');
+}
+
+function getProp(f: Frame, v: unknown, key: PropertyKey): unknown {
+  if (typeof v === 'object' && v !== null) return (v as Record<PropertyKey, unknown>)[key];
+  return getOnPrimitive(f.realm, v, key);
+}
+
+function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Binder {
+  type Step = (f: Frame, v: unknown, seen: PropertyKey[] | null) => Ev<void>;
+  const steps: Step[] = [];
+  const hasRest = pattern.properties.some((p: N) => p.type === 'RestElement');
+  for (const p of pattern.properties as N[]) {
+    if (p.type === 'RestElement') {
+      const target = targetBinder(p.argument, c, kind);
+      steps.push(function* (f, v, seen) {
+        const put = yield* target.prepare(f);
+        const rest = f.realm.isHost ? {} : create(f.realm.intrinsics.ObjectPrototype);
+        copyDataProperties(f.realm, rest, v, new Set(seen));
+        yield* target.bind(f, put, rest);
+      });
+      continue;
+    }
+    const key = propertyKey(p, c);
+    const valueNode: N = p.value;
+    const isDefault = valueNode.type === 'AssignmentPattern';
+    const targetNode = isDefault ? valueNode.left : valueNode;
+    const target = targetBinder(targetNode, c, kind);
+    const dflt = isDefault
+      ? (targetNode.type === 'Identifier' && isAnonymousFunctionDefinition(valueNode.right) ? compileNamed(valueNode.right, c, targetNode.name) : compileExpression(valueNode.right, c))
+      : null;
+    steps.push(function* (f, v, seen) {
+      const k = typeof key === 'string' ? key : yield* key(f);
+      if (seen !== null) seen.push(k);
+      const put = yield* target.prepare(f);
+      let x = getProp(f, v, k);
+      if (dflt !== null && x === undefined) x = yield* dflt(f);
+      yield* target.bind(f, put, x);
+    });
+  }
+  const first = pattern.properties[0];
+  const firstName = first && first.type !== 'RestElement' && !first.computed ? (first.key.name ?? String(first.key.value)) : undefined;
+  return function* (f, v) {
+    if (v === undefined || v === null) {
+      if (firstName !== undefined) f.realm.throwTypeError(`Cannot destructure property '${firstName}' of '${String(v)}' as it is ${String(v)}.`);
+      f.realm.throwTypeError(`Cannot destructure '${String(v)}' as it is ${String(v)}.`);
+    }
+    const seen: PropertyKey[] | null = hasRest ? [] : null;
+    for (let i = 0; i < steps.length; i++) yield* steps[i](f, v, seen);
+  };
+}
+
+interface TargetBinder {
+  /** Evaluates the target reference (assignment patterns only) before the value is fetched. */
+  prepare: (f: Frame) => Ev<((v: unknown) => void) | null>;
+  bind: (f: Frame, put: ((v: unknown) => void) | null, v: unknown) => Ev<void>;
+}
+
+function targetBinder(node: N, c: CompileContext, kind: BindKind): TargetBinder {
+  if (kind === 'assign' && node.type !== 'ObjectPattern' && node.type !== 'ArrayPattern') {
+    const t = compileSimpleTarget(node, c);
+    return {
+      prepare: function* (f) { return yield* t(f); },
+      bind: function* (_f, put, v) { put!(v); },
+    };
+  }
+  const b = compileBindingInitializer(node, c, kind);
+  return {
+    prepare: function* () { return null; },
+    bind: function* (f, _put, v) { yield* b(f, v); },
+  };
+}
+
+function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind): Binder {
+  type Step = (f: Frame, rec: IteratorRecord) => Ev<void>;
+  const steps: Step[] = [];
+  for (const el of pattern.elements as Array<N | null>) {
+    if (el === null) {
+      steps.push(function* (f, rec) { if (!rec.done) iteratorStepValue(f.realm, rec); });
+      continue;
+    }
+    if (el.type === 'RestElement') {
+      const target = targetBinder(el.argument, c, kind);
+      steps.push(function* (f, rec) {
+        const put = yield* target.prepare(f);
+        const list: unknown[] = [];
+        while (!rec.done) {
+          const x = iteratorStepValue(f.realm, rec);
+          if (x === DONE) break;
+          list.push(x);
+        }
+        if (!f.realm.isHost) setPrototypeOf(list, f.realm.intrinsics.ArrayPrototype);
+        yield* target.bind(f, put, list);
+      });
+      continue;
+    }
+    const isDefault = el.type === 'AssignmentPattern';
+    const targetNode = isDefault ? el.left : el;
+    const target = targetBinder(targetNode, c, kind);
+    const dflt = isDefault
+      ? (targetNode.type === 'Identifier' && isAnonymousFunctionDefinition(el.right) ? compileNamed(el.right, c, targetNode.name) : compileExpression(el.right, c))
+      : null;
+    steps.push(function* (f, rec) {
+      const put = yield* target.prepare(f);
+      let x: unknown = undefined;
+      if (!rec.done) {
+        x = iteratorStepValue(f.realm, rec);
+        if (x === DONE) x = undefined;
+      }
+      if (dflt !== null && x === undefined) x = yield* dflt(f);
+      yield* target.bind(f, put, x);
+    });
+  }
+  return function* (f, v) {
+    const rec = getIterator(f.realm, v);
+    try {
+      for (let i = 0; i < steps.length; i++) yield* steps[i](f, rec);
+    } catch (e) {
+      if (!rec.done) iteratorCloseOnThrow(rec);
+      throw e;
+    }
+    if (!rec.done) iteratorClose(f.realm, rec);
+  };
+}
+
+/** Binds a parameter list directly from the arguments list (no iterator is observable, §10.2.11). */
+export function compileParameterList(params: N[], c: CompileContext): (f: Frame, args: ArrayLike<unknown>) => Ev<void> {
+  const steps = params.map((p, i) => {
+    if (p.type === 'RestElement') {
+      const b = compileBindingInitializer(p.argument, c, 'param');
+      return function* (f: Frame, args: ArrayLike<unknown>) {
+        const rest = Array.prototype.slice.call(args, i);
+        if (!f.realm.isHost) setPrototypeOf(rest, f.realm.intrinsics.ArrayPrototype);
+        yield* b(f, rest);
+      };
+    }
+    const b = compileBindingInitializer(p, c, 'param');
+    return function* (f: Frame, args: ArrayLike<unknown>) { yield* b(f, i < args.length ? args[i] : undefined); };
+  });
+  return function* (f, args) {
+    for (let i = 0; i < steps.length; i++) yield* steps[i](f, args);
+  };
+}
+
+export { describeKey };

@@ -1,0 +1,597 @@
+// Statements (§14) compiled to closures returning a completion Signal; values
+// of return/break/continue travel in the Frame. Generator form; the synchronous
+// form is derived.
+import type { Node } from 'acorn';
+import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
+import { childContext, type CompileContext } from '../compile-context.js';
+import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../frame.js';
+import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../scope.js';
+import { Env, newEnv } from '../environment.js';
+import { agent } from '../agent.js';
+import { compileWrite, compileInit } from '../references.js';
+import { catchValue } from '../operations.js';
+import { toObject } from '../this-binding.js';
+import { makeFunction } from '../function-object.js';
+import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE } from '../iteration.js';
+import { recordErrorLocation } from '../error-location.js';
+import { compileExpression, compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './expressions.js';
+import { compileBindingInitializer, type BindKind } from './patterns.js';
+import { compileClass } from './classes.js';
+
+type N = Node & Record<string, any>;
+
+export function compileStatement(node: N, c: CompileContext): Stmt {
+  if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateStatement(node, c);
+  const labels = c.labels;
+  c.labels = [];
+  switch (node.type) {
+    case 'ExpressionStatement': return compileExpressionStatement(node, c);
+    case 'VariableDeclaration': return compileVariableDeclaration(node, c);
+    case 'FunctionDeclaration': return compileFunctionDeclarationStatement(node, c);
+    case 'ClassDeclaration': {
+      const cls = compileClass(node, c, undefined);
+      const init = compileInit(node.id.name, c);
+      return function* (f) { init(f, yield* cls(f)); return NORMAL; };
+    }
+    case 'ReturnStatement': {
+      if (node.argument === null) return function* (f) { f.retVal = undefined; return RETURN; };
+      const e = compileExpression(node.argument, c);
+      const pos = node.start;
+      return function* (f) { f.pos = pos; f.retVal = yield* e(f); return RETURN; };
+    }
+    case 'IfStatement': return compileIf(node, c);
+    case 'BlockStatement': return compileBlock(node.body, c, true);
+    case 'EmptyStatement': return function* () { return NORMAL; };
+    case 'DebuggerStatement': return function* () { return NORMAL; };
+    case 'ThrowStatement': {
+      const e = compileExpression(node.argument, c);
+      const pos = node.start;
+      return function* (f) {
+        f.pos = pos;
+        const v = yield* e(f);
+        recordErrorLocation(v, f);
+        throw v;
+      };
+    }
+    case 'BreakStatement': {
+      const label = node.label ? node.label.name : null;
+      return function* (f) { f.label = label; return BREAK; };
+    }
+    case 'ContinueStatement': {
+      const label = node.label ? node.label.name : null;
+      return function* (f) { f.label = label; return CONTINUE; };
+    }
+    case 'LabeledStatement': return compileLabeled(node, c, labels);
+    case 'WhileStatement': return compileWhile(node, c, labels);
+    case 'DoWhileStatement': return compileDoWhile(node, c, labels);
+    case 'ForStatement': return compileFor(node, c, labels);
+    case 'ForInStatement': case 'ForOfStatement': return compileForInOf(node, c, labels);
+    case 'SwitchStatement': return compileSwitch(node, c);
+    case 'TryStatement': return compileTry(node, c);
+    case 'WithStatement': return compileWith(node, c);
+  }
+  throw new SyntaxError(`vmjs: unsupported statement ${node.type}`);
+}
+
+function compileExpressionStatement(node: N, c: CompileContext): Stmt {
+  const e = compileExpression(node.expression, c);
+  const pos = node.start;
+  if (c.completion) return function* (f) { f.pos = pos; f.completion = yield* e(f); return NORMAL; };
+  return function* (f) { f.pos = pos; yield* e(f); return NORMAL; };
+}
+
+/** A statement list in the current scope. */
+export function compileStatementList(list: N[], c: CompileContext): Stmt {
+  const stmts = list.map((s) => compileStatement(s, c));
+  const n = stmts.length;
+  if (n === 0) return function* () { return NORMAL; };
+  if (n === 1) return stmts[0];
+  if (n === 2) {
+    const a = stmts[0], b = stmts[1];
+    return function* (f) { const s = yield* a(f); if (s !== NORMAL) return s; return yield* b(f); };
+  }
+  return function* (f) {
+    for (let i = 0; i < n; i++) {
+      const s = yield* stmts[i](f);
+      if (s !== NORMAL) return s;
+    }
+    return NORMAL;
+  };
+}
+
+/** Declares a block's lexical names in a new scope; returns null when the block declares nothing. */
+export function blockScope(body: N[], c: CompileContext, kind: 'block' = 'block'): ScopeInfo | null {
+  const decls = lexicalDeclarations(body);
+  if (decls.length === 0) return null;
+  const scope = new ScopeInfo(kind, c.scope, true);
+  for (const d of decls) {
+    if (d.type === 'FunctionDeclaration') scope.declare(d.id.name, 'let', undefined);
+    else if (d.type === 'ClassDeclaration') scope.declare(d.id.name, 'class', UNINIT);
+    else for (const x of d.declarations) for (const name of boundNames(x.id)) scope.declare(name, d.kind, UNINIT);
+  }
+  return scope;
+}
+
+/** Instantiates a block's function declarations at block entry (§14.2.3 BlockDeclarationInstantiation). */
+function blockFunctions(body: N[], c: CompileContext): Array<{ slot: number; make: (f: Frame) => Function }> {
+  const out: Array<{ slot: number; make: (f: Frame) => Function }> = [];
+  for (const d of lexicalDeclarations(body)) {
+    if (d.type !== 'FunctionDeclaration') continue;
+    out.push({ slot: c.scope.bindings.get(d.id.name)!.slot, make: compileFunctionDeclarationInstance(d, c) });
+  }
+  return out;
+}
+
+export function compileBlock(body: N[], c: CompileContext, _isBlock: boolean): Stmt {
+  const scope = blockScope(body, c);
+  if (scope === null) return compileStatementList(body, c);
+  const inner = childContext(c, scope);
+  const fns = blockFunctions(body, inner);
+  const list = compileStatementList(body, inner);
+  return function* (f) {
+    const outer = f.env;
+    const env = newEnv(outer, scope);
+    f.env = env;
+    for (let i = 0; i < fns.length; i++) env.slots[fns[i].slot] = fns[i].make(f);
+    const s = yield* list(f);
+    f.env = outer;
+    return s;
+  };
+}
+
+/** Makes the function object for a hoisted declaration in the running environment. */
+export function compileFunctionDeclarationInstance(node: N, c: CompileContext): (f: Frame) => Function {
+  const t = functionTemplate(node, c, node.id.name);
+  return (f) => makeFunction(t, f, f.env, undefined);
+}
+
+function compileFunctionDeclarationStatement(node: N, c: CompileContext): Stmt {
+  if (!c.annexB.has(node)) return function* () { return NORMAL; };
+  // Annex B.3.3: evaluating the declaration copies the block binding to the var binding.
+  const name: string = node.id.name;
+  const read = compileInit(name, c); // resolves to the block binding
+  void read;
+  const blockBinding = c.scope.bindings.get(name);
+  const slot = blockBinding ? blockBinding.slot : -1;
+  const varWrite = c.varScope === null ? null : compileWrite(name, { ...c, scope: c.varScope });
+  const hops = c.varScope === null ? 0 : hopsBetween(c.scope, c.varScope);
+  return function* (f) {
+    const v = slot >= 0 ? f.env.slots[slot] : undefined;
+    if (varWrite === null) {
+      f.realm.globalObject && setGlobalVar(f, name, v);
+    } else {
+      let e: Env = f.env;
+      for (let i = 0; i < hops; i++) e = e.parent!;
+      const saved = f.env;
+      f.env = e;
+      varWrite(f, v);
+      f.env = saved;
+    }
+    return NORMAL;
+  };
+}
+
+function setGlobalVar(f: Frame, name: string, v: unknown): void {
+  const target = f.realm.sandbox ?? f.realm.globalObject;
+  Reflect.set(target, name, v);
+}
+
+function hopsBetween(from: ScopeInfo, to: ScopeInfo): number {
+  let hops = 0;
+  for (let s: ScopeInfo | null = from; s !== null && s !== to; s = s.parent) if (s.materialized) hops++;
+  return hops;
+}
+
+function compileVariableDeclaration(node: N, c: CompileContext): Stmt {
+  const kind: BindKind = node.kind === 'var' ? 'var' : node.kind;
+  const parts: Array<(f: Frame) => Ev<void>> = [];
+  for (const d of node.declarations as N[]) {
+    if (d.init === null) {
+      if (kind === 'var') continue;
+      const init = compileInit(d.id.name, c);
+      parts.push(function* (f) { init(f, undefined); });
+      continue;
+    }
+    if (d.id.type === 'Identifier') {
+      const value = isAnonymousFunctionDefinition(d.init) ? compileNamed(d.init, c, d.id.name) : compileExpression(d.init, c);
+      const w = kind === 'var' ? compileWrite(d.id.name, c) : compileInit(d.id.name, c);
+      parts.push(function* (f) { w(f, yield* value(f)); });
+      continue;
+    }
+    const value = compileExpression(d.init, c);
+    const bind = compileBindingInitializer(d.id, c, kind);
+    parts.push(function* (f) { yield* bind(f, yield* value(f)); });
+  }
+  const n = parts.length;
+  const pos = node.start;
+  if (n === 1) { const p = parts[0]; return function* (f) { f.pos = pos; yield* p(f); return NORMAL; }; }
+  return function* (f) {
+    f.pos = pos;
+    for (let i = 0; i < n; i++) yield* parts[i](f);
+    return NORMAL;
+  };
+}
+
+function compileIf(node: N, c: CompileContext): Stmt {
+  const test = compileExpression(node.test, c);
+  const a = compileSubStatement(node.consequent, c);
+  const b = node.alternate ? compileSubStatement(node.alternate, c) : null;
+  const completion = c.completion;
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    if (yield* test(f)) return yield* a(f);
+    return b === null ? NORMAL : yield* b(f);
+  };
+}
+
+/** A statement in a position where a sloppy function declaration is its own block (B.3.4). */
+function compileSubStatement(node: N, c: CompileContext): Stmt {
+  if (node.type === 'FunctionDeclaration') return compileBlock([node], c, true);
+  return compileStatement(node, c);
+}
+
+function compileLabeled(node: N, c: CompileContext, outerLabels: string[]): Stmt {
+  const label: string = node.label.name;
+  const labels = [...outerLabels, label];
+  const body: N = node.body;
+  const isLoop = /^(While|DoWhile|For|ForIn|ForOf)Statement$/.test(body.type) || body.type === 'LabeledStatement';
+  if (isLoop) {
+    c.labels = labels;
+    const s = compileStatement(body, c);
+    return function* (f) {
+      const r = yield* s(f);
+      if (r === BREAK && f.label === label) return NORMAL;
+      return r;
+    };
+  }
+  const s = body.type === 'FunctionDeclaration' ? compileBlock([body], c, true) : compileStatement(body, c);
+  return function* (f) {
+    const r = yield* s(f);
+    if (r === BREAK && f.label === label) return NORMAL;
+    return r;
+  };
+}
+
+/** What a loop does with a body's signal: 0 = go on, 1 = exit normally, 2 = propagate. */
+function loopControl(sig: Signal, f: Frame, labels: string[]): number {
+  if (sig === BREAK) {
+    if (f.label === null || labels.includes(f.label)) return 1;
+    return 2;
+  }
+  if (sig === CONTINUE) {
+    if (f.label === null || labels.includes(f.label)) return 0;
+    return 2;
+  }
+  return 2;
+}
+
+function compileWhile(node: N, c: CompileContext, labels: string[]): Stmt {
+  const test = compileExpression(node.test, c);
+  const body = compileSubStatement(node.body, c);
+  const completion = c.completion;
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    while (yield* test(f)) {
+      if (--agent.steps === 0) agent.tick();
+      const s = yield* body(f);
+      if (s !== NORMAL) {
+        const k = loopControl(s, f, labels);
+        if (k === 1) break;
+        if (k === 2) return s;
+      }
+    }
+    return NORMAL;
+  };
+}
+
+function compileDoWhile(node: N, c: CompileContext, labels: string[]): Stmt {
+  const test = compileExpression(node.test, c);
+  const body = compileSubStatement(node.body, c);
+  const completion = c.completion;
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    do {
+      if (--agent.steps === 0) agent.tick();
+      const s = yield* body(f);
+      if (s !== NORMAL) {
+        const k = loopControl(s, f, labels);
+        if (k === 1) break;
+        if (k === 2) return s;
+      }
+    } while (yield* test(f));
+    return NORMAL;
+  };
+}
+
+function compileFor(node: N, c: CompileContext, labels: string[]): Stmt {
+  const init: N | null = node.init;
+  const lexical = init !== null && init.type === 'VariableDeclaration' && init.kind !== 'var';
+  let scope: ScopeInfo | null = null;
+  let cc = c;
+  if (lexical) {
+    scope = new ScopeInfo('block', c.scope, true);
+    for (const d of init!.declarations) for (const name of boundNames(d.id)) scope.declare(name, init!.kind, UNINIT);
+    cc = childContext(c, scope);
+  }
+  const initS: Stmt | null = init === null ? null : init.type === 'VariableDeclaration' ? compileVariableDeclaration(init, cc) : exprStatement(compileExpression(init, cc));
+  const test: Expr | null = node.test ? compileExpression(node.test, cc) : null;
+  const update: Expr | null = node.update ? compileExpression(node.update, cc) : null;
+  const body = compileSubStatement(node.body, cc);
+  // CreatePerIterationEnvironment only matters when a closure can capture the bindings.
+  const perIteration = lexical && init!.kind === 'let' && containsClosure(node);
+  const completion = c.completion;
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    const outer = f.env;
+    if (scope !== null) f.env = newEnv(outer, scope);
+    if (initS !== null) yield* initS(f);
+    if (perIteration) f.env = new Env(outer, f.env.slots.slice(), scope!);
+    for (;;) {
+      if (test !== null && !(yield* test(f))) break;
+      if (--agent.steps === 0) agent.tick();
+      const s = yield* body(f);
+      if (s !== NORMAL) {
+        const k = loopControl(s, f, labels);
+        if (k === 1) break;
+        if (k === 2) { f.env = outer; return s; }
+      }
+      if (perIteration) f.env = new Env(outer, f.env.slots.slice(), scope!);
+      if (update !== null) yield* update(f);
+    }
+    f.env = outer;
+    return NORMAL;
+  };
+}
+
+function exprStatement(e: Expr): Stmt {
+  return function* (f) { yield* e(f); return NORMAL; };
+}
+
+const FUNCTIONISH = /^(FunctionExpression|ArrowFunctionExpression|FunctionDeclaration|ClassExpression|ClassDeclaration)$/;
+function containsClosure(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(containsClosure);
+  const n = node as N;
+  if (typeof n.type === 'string' && FUNCTIONISH.test(n.type)) return true;
+  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') return true;
+  for (const k in n) {
+    if (k === 'loc') continue;
+    const v = n[k];
+    if (v && typeof v === 'object' && containsClosure(v)) return true;
+  }
+  return false;
+}
+
+function compileForInOf(node: N, c: CompileContext, labels: string[]): Stmt {
+  const left: N = node.left;
+  const isOf = node.type === 'ForOfStatement';
+  if (node.await) return function* (f) { return f.realm.throwSyntaxError('vmjs: for await is not supported yet'); };
+  const lexical = left.type === 'VariableDeclaration' && left.kind !== 'var';
+  let scope: ScopeInfo | null = null;
+  let cc = c;
+  if (lexical) {
+    scope = new ScopeInfo('block', c.scope, true);
+    for (const d of left.declarations) for (const name of boundNames(d.id)) scope.declare(name, left.kind, UNINIT);
+    cc = childContext(c, scope);
+  }
+  // TDZ scope for the iterated expression (§14.7.5.6 ForIn/OfHeadEvaluation).
+  const rightCtx = scope !== null ? childContext(c, scope) : c;
+  const right = compileExpression(node.right, rightCtx);
+  let bind: (f: Frame, v: unknown) => Ev<void>;
+  if (left.type === 'VariableDeclaration') {
+    const d = left.declarations[0];
+    bind = compileBindingInitializer(d.id, cc, left.kind === 'var' ? 'var' : left.kind);
+    if (left.kind === 'var' && d.init) {
+      // Annex B.3.5: for (var x = init in obj)
+      const initE = compileExpression(d.init, c);
+      const w = compileWrite(d.id.name, c);
+      const r0 = right;
+      const rightWithInit: Expr = function* (f) { w(f, yield* initE(f)); return yield* r0(f); };
+      return forInOfLoop(isOf, rightWithInit, bind, compileSubStatement(node.body, cc), scope, labels, c.completion);
+    }
+  } else {
+    bind = compileBindingInitializer(left, cc, 'assign');
+  }
+  const body = compileSubStatement(node.body, cc);
+  return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion);
+}
+
+function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) => Ev<void>, body: Stmt, scope: ScopeInfo | null, labels: string[], completion: boolean): Stmt {
+  if (!isOf) {
+    return function* (f) {
+      if (completion) f.completion = undefined;
+      const outer = f.env;
+      if (scope !== null) f.env = newEnv(outer, scope);
+      const obj = yield* right(f);
+      f.env = outer;
+      if (obj === null || obj === undefined) return NORMAL;
+      const o = toObject(f.realm, obj);
+      for (const key in o) {
+        if (--agent.steps === 0) agent.tick();
+        if (scope !== null) f.env = newEnv(outer, scope);
+        yield* bind(f, key);
+        const s = yield* body(f);
+        f.env = outer;
+        if (s !== NORMAL) {
+          const k = loopControl(s, f, labels);
+          if (k === 1) break;
+          if (k === 2) return s;
+        }
+      }
+      return NORMAL;
+    };
+  }
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    const outer = f.env;
+    if (scope !== null) f.env = newEnv(outer, scope);
+    const iterable = yield* right(f);
+    f.env = outer;
+    const rec = getIterator(f.realm, iterable);
+    for (;;) {
+      const v = iteratorStepValue(f.realm, rec);
+      if (v === DONE) break;
+      if (--agent.steps === 0) agent.tick();
+      let s: Signal = NORMAL;
+      let completed = false, threw = false;
+      try {
+        if (scope !== null) f.env = newEnv(outer, scope);
+        yield* bind(f, v);
+        s = yield* body(f);
+        completed = true;
+      } catch (e) {
+        threw = true;
+        f.env = outer;
+        if (agent.terminating === null) iteratorCloseOnThrow(rec);
+        throw e;
+      } finally {
+        // A generator's return() while suspended in the body closes the iterator too.
+        if (!completed && !threw && agent.terminating === null) { f.env = outer; iteratorClose(f.realm, rec); }
+      }
+      f.env = outer;
+      if (s !== NORMAL) {
+        const k = loopControl(s, f, labels);
+        if (k === 0) continue;
+        iteratorClose(f.realm, rec);
+        if (k === 1) break;
+        return s;
+      }
+    }
+    return NORMAL;
+  };
+}
+
+function compileSwitch(node: N, c: CompileContext): Stmt {
+  const disc = compileExpression(node.discriminant, c);
+  const allStatements: N[] = node.cases.flatMap((k: N) => k.consequent);
+  const scope = blockScope(allStatements, c);
+  const cc = scope === null ? c : childContext(c, scope);
+  const fns = scope === null ? [] : blockFunctions(allStatements, cc);
+  const cases = node.cases.map((k: N) => ({ test: k.test ? compileExpression(k.test, cc) : null, body: compileStatementList(k.consequent, cc) }));
+  const defaultIndex = node.cases.findIndex((k: N) => k.test === null);
+  const completion = c.completion;
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    const v = yield* disc(f);
+    const outer = f.env;
+    if (scope !== null) {
+      const env = newEnv(outer, scope);
+      f.env = env;
+      for (let i = 0; i < fns.length; i++) env.slots[fns[i].slot] = fns[i].make(f);
+    }
+    let start = -1;
+    for (let i = 0; i < cases.length; i++) {
+      const t = cases[i].test;
+      if (t !== null && (yield* t(f)) === v) { start = i; break; }
+    }
+    if (start < 0) start = defaultIndex;
+    let result: Signal = NORMAL;
+    if (start >= 0) {
+      for (let i = start; i < cases.length; i++) {
+        const s = yield* cases[i].body(f);
+        if (s !== NORMAL) {
+          if (s === BREAK && f.label === null) break;
+          result = s;
+          break;
+        }
+      }
+    }
+    f.env = outer;
+    return result;
+  };
+}
+
+function compileTry(node: N, c: CompileContext): Stmt {
+  const block = compileBlock(node.block.body, c, true);
+  let handler: ((f: Frame, e: unknown) => Ev<Signal>) | null = null;
+  if (node.handler) {
+    const h: N = node.handler;
+    if (h.param === null) {
+      const body = compileBlock(h.body.body, c, true);
+      handler = function* (f) { return yield* body(f); };
+    } else {
+      const scope = new ScopeInfo('catch', c.scope, true);
+      for (const name of boundNames(h.param)) scope.declare(name, 'catch', h.param.type === 'Identifier' ? undefined : UNINIT);
+      const cc = childContext(c, scope);
+      const bind = compileBindingInitializer(h.param, cc, 'let');
+      const body = compileBlock(h.body.body, cc, true);
+      handler = function* (f, e) {
+        const outer = f.env;
+        f.env = newEnv(outer, scope);
+        yield* bind(f, e);
+        const s = yield* body(f);
+        f.env = outer;
+        return s;
+      };
+    }
+  }
+  const finalizer = node.finalizer ? compileBlock(node.finalizer.body, c, true) : null;
+  const completion = c.completion;
+  const tryCatch: Stmt = handler === null ? block : function* (f) {
+    const env = f.env;
+    try {
+      return yield* block(f);
+    } catch (e) {
+      const v = catchValue(f.realm, e);
+      f.env = env;
+      if (completion) f.completion = undefined;
+      return yield* handler!(f, v);
+    }
+  };
+  if (finalizer === null) {
+    if (!completion) return tryCatch;
+    return function* (f) { f.completion = undefined; return yield* tryCatch(f); };
+  }
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    const env = f.env;
+    try {
+      return yield* tryCatch(f);
+    } finally {
+      if (agent.terminating === null) {
+        f.env = env;
+        const label = f.label, retVal = f.retVal, cv = f.completion;
+        const s = yield* finalizer(f);
+        // A finally block's abrupt completion replaces the try statement's (§14.15.3).
+        // eslint-disable-next-line no-unsafe-finally
+        if (s !== NORMAL) return s;
+        f.label = label; f.retVal = retVal; f.completion = cv;
+      }
+    }
+  };
+}
+
+function compileWith(node: N, c: CompileContext): Stmt {
+  const obj = compileExpression(node.object, c);
+  const scope = new ScopeInfo('with', c.scope, true);
+  const body = compileSubStatement(node.body, childContext(c, scope));
+  const completion = c.completion;
+  return function* (f) {
+    const o = toObject(f.realm, yield* obj(f));
+    if (completion) f.completion = undefined;
+    const outer = f.env;
+    f.env = new Env(outer, [], scope, o);
+    const s = yield* body(f);
+    f.env = outer;
+    return s;
+  };
+}
+
+// ---- bodies ----
+
+/** A function body's statements. */
+export function compileFunctionStatements(body: N[], c: CompileContext): Stmt {
+  return compileStatementList(body, c);
+}
+
+/** A concise arrow body: its value is the return value. */
+export function compileExpressionBody(expr: N, c: CompileContext): Stmt {
+  const e = compileExpression(expr, c);
+  return function* (f) { f.retVal = yield* e(f); return RETURN; };
+}
+
+/** A class field initializer's expression, named after the field (§15.7.10 NamedEvaluation). */
+export function compileNamedExpressionBody(expr: N, c: CompileContext, name: string): Stmt {
+  const e = isAnonymousFunctionDefinition(expr) ? compileNamed(expr, c, name) : compileExpression(expr, c);
+  return function* (f) { f.retVal = yield* e(f); return RETURN; };
+}

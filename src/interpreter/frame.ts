@@ -1,0 +1,55 @@
+// A Frame is one activation of guest code (script, eval, or function call): what
+// the compiled closures read besides their own captured, static data.
+import type { Realm } from '../realm/realm.js';
+import type { Env } from './environment.js';
+import type { FunctionState } from './function-object.js';
+import type { PrivateEnv } from './private-names.js';
+import type { SourceRecord } from './compile-context.js';
+
+/** Statement completion signals (§6.2.4): statements return one of these; values travel in the Frame. */
+export const NORMAL = 0;
+export const BREAK = 1;
+export const CONTINUE = 2;
+export const RETURN = 3;
+export type Signal = number;
+
+export class Frame {
+  /** The running lexical environment. */
+  env: Env;
+  /** The completion value of script/eval code (UpdateEmpty semantics, approximated by the last value). */
+  completion: unknown = undefined;
+  /** Target label of a pending BREAK/CONTINUE, or null for an unlabelled one. */
+  label: string | null = null;
+  /** The value of a pending RETURN. */
+  retVal: unknown = undefined;
+  /** The arguments object, once created. */
+  argumentsObject: object | undefined = undefined;
+  /** A generator's raw inner result being passed through by `yield*` (§27.5.3.7). */
+  raw: unknown = undefined;
+  /** The frame that owns `this`, `new.target`, `super` and `arguments`: itself, except in arrow
+   * functions (and eval code), which see their enclosing function's. */
+  thisFrame: Frame;
+  /** Source offset of the statement being evaluated: where an error that escapes the frame came from. */
+  pos = 0;
+  /** The source the running code was compiled from. */
+  source: SourceRecord | null = null;
+  /** The running PrivateEnvironment (§9.2): private names of the enclosing classes. */
+  privateEnv: PrivateEnv | null = null;
+
+  constructor(
+    readonly realm: Realm,
+    env: Env,
+    /** The var environment: target of sloppy direct eval's var declarations; null at global level. */
+    readonly varEnv: Env | null,
+    /** `this`; UNINIT in a derived constructor before super(). */
+    public thisValue: unknown,
+    /** The running function, null for script and indirect-eval code. */
+    readonly fn: FunctionState | null,
+    readonly newTarget: unknown,
+    readonly args: ArrayLike<unknown>,
+    readonly strict: boolean,
+  ) {
+    this.env = env;
+    this.thisFrame = this;
+  }
+}

@@ -1,0 +1,198 @@
+// Guest function objects are host functions (BRIEF decision 1): a small host
+// wrapper per function object that enters the interpreter with its
+// FunctionState. [[Call]] and [[Construct]] (§10.2.1, §10.2.2) live in invoke().
+import type { Realm } from '../realm/realm.js';
+import { agent, Termination } from './agent.js';
+import { Env } from './environment.js';
+import { Frame, RETURN } from './frame.js';
+import { compileFunction, type FunctionTemplate } from './function-template.js';
+import { UNINIT } from './scope.js';
+import { toObjectForThis } from './this-binding.js';
+import type { PrivateEnv, PrivateName } from './private-names.js';
+import { createGeneratorObject } from './generator-object.js';
+import { recordErrorLocation } from './error-location.js';
+
+const { defineProperty, setPrototypeOf, getPrototypeOf, create } = Object;
+const HostRangeError = RangeError;
+
+/** A class field or private method to install on each instance (§15.7.10 ClassFieldDefinition). */
+export interface ClassElementRecord {
+  readonly key: PropertyKey | PrivateName;
+  /** The initializer as a method with `this` = the instance, or undefined. */
+  readonly initializer: Function | undefined;
+}
+
+export class FunctionState {
+  /** The host function object guest code sees. */
+  fnObject!: Function;
+  /** [[HomeObject]] for methods (super property access). */
+  homeObject: object | undefined = undefined;
+  /** Arrows: the frame whose this/new.target/super/arguments they see. */
+  thisFrame: Frame | null = null;
+  /** Class constructors: [[Fields]] and private methods (§15.7.14). */
+  fields: ClassElementRecord[] | null = null;
+  /** Class constructors with private methods: the brand set instances are added to. */
+  brand: WeakSet<object> | null = null;
+  privateMethods: PrivateName[] | null = null;
+  constructor(
+    readonly template: FunctionTemplate,
+    readonly realm: Realm,
+    /** The closure's environment ([[Environment]]). */
+    readonly env: Env | null,
+    readonly privateEnv: PrivateEnv | null,
+  ) {}
+}
+
+const functionStates = new WeakMap<Function, FunctionState>();
+/** The interpreter state of a guest function, or undefined for any other function. */
+export function functionStateOf(fn: unknown): FunctionState | undefined {
+  return typeof fn === 'function' ? functionStates.get(fn) : undefined;
+}
+
+/** OrdinaryFunctionCreate (§10.2.3) + SetFunctionName + MakeConstructor as the kind requires. */
+export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, name: PropertyKey | undefined, homeObject?: object, namePrefix?: string): Function {
+  const realm = f.realm;
+  let closureEnv = env;
+  if (t.calleeScope !== null) closureEnv = new Env(env, [undefined], t.calleeScope);
+  const s = new FunctionState(t, realm, closureEnv, f.privateEnv);
+  if (homeObject !== undefined) s.homeObject = homeObject;
+  if (t.isArrow) s.thisFrame = f.thisFrame;
+  const F = hostWrapper(s);
+  s.fnObject = F;
+  functionStates.set(F, s);
+  if (!realm.isHost || t.isGenerator || t.isAsync) {
+    const i = realm.intrinsics;
+    const proto = t.kind === 'generator' ? i.GeneratorFunctionPrototype
+      : t.kind === 'asyncGenerator' ? (i.AsyncGeneratorFunctionPrototype ?? i.FunctionPrototype)
+      : t.isAsync ? (i.AsyncFunctionPrototype ?? i.FunctionPrototype)
+      : i.FunctionPrototype;
+    setPrototypeOf(F, proto);
+  }
+  defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
+  defineProperty(F, 'name', { value: functionName(name ?? t.name ?? '', namePrefix), writable: false, enumerable: false, configurable: true });
+  if (t.kind === 'normal') {
+    if (!realm.isHost) setPrototypeOf((F as unknown as { prototype: object }).prototype, realm.intrinsics.ObjectPrototype);
+  } else if (t.kind === 'generator' || t.kind === 'asyncGenerator') {
+    const gp = t.kind === 'generator' ? realm.intrinsics.GeneratorPrototype : (realm.intrinsics.AsyncGeneratorPrototype ?? realm.intrinsics.ObjectPrototype);
+    defineProperty(F, 'prototype', { value: create(gp), writable: true, enumerable: false, configurable: false });
+  }
+  if (t.calleeScope !== null) closureEnv!.slots[0] = F;
+  return F;
+}
+
+/** SetFunctionName (§10.2.9). */
+export function functionName(name: PropertyKey, prefix?: string): string {
+  let n: string;
+  if (typeof name === 'symbol') n = name.description === undefined ? '' : `[${name.description}]`;
+  else n = String(name);
+  return prefix ? `${prefix} ${n}` : n;
+}
+
+function hostWrapper(s: FunctionState): Function {
+  switch (s.template.kind) {
+    case 'normal':
+      return function (this: unknown, ...args: unknown[]) { return invoke(s, this, args, new.target); };
+    case 'classConstructor':
+      return function (this: unknown, ...args: unknown[]) {
+        if (new.target === undefined) s.realm.throwTypeError(`Class constructor ${String(s.fnObject.name)} cannot be invoked without 'new'`);
+        return invoke(s, this, args, new.target);
+      };
+    case 'arrow': case 'asyncArrow':
+      return (...args: unknown[]) => invoke(s, undefined, args, undefined);
+    default:
+      return { m(this: unknown, ...args: unknown[]) { return invoke(s, this, args, undefined); } }.m;
+  }
+}
+
+export function throwStackOverflow(realm: Realm): never {
+  throw realm.newError('RangeError', 'Maximum call stack size exceeded');
+}
+
+/** [[Call]] / [[Construct]] of a guest function (§10.2.1, §10.2.2). */
+export function invoke(s: FunctionState, thisArg: unknown, args: unknown[], newTarget: unknown): unknown {
+  const t = s.template;
+  const a = agent;
+  if (--a.steps === 0) a.tick();
+  if (++a.depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
+  let f: Frame | null = null;
+  try {
+    const body = t.compiled ?? compileFunction(t);
+    const realm = s.realm;
+    let thisValue: unknown;
+    if (newTarget !== undefined) {
+      thisValue = t.isDerived ? UNINIT : ordinaryCreateFromConstructor(realm, thisArg, newTarget);
+    } else if (t.strict || t.isArrow) {
+      thisValue = thisArg;
+    } else {
+      thisValue = thisArg === undefined || thisArg === null ? realm.globalThisValue : toObjectForThis(realm, thisArg);
+    }
+    const env = new Env(s.env, body.scope.init.slice(), body.scope);
+    f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict);
+    f.source = t.source;
+    if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
+    f.privateEnv = s.privateEnv;
+    if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);
+    body.instantiate(f);
+    if (t.kind === 'generator') return createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+    if (t.isAsync) realm.throwSyntaxError('vmjs: async functions are not supported yet');
+    const sig = (body.run as (f: Frame) => number)(f);
+    if (newTarget === undefined) return sig === RETURN ? f.retVal : undefined;
+    return constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
+  } catch (e) {
+    if (e instanceof Termination) throw e;
+    if (e instanceof HostRangeError && !s.realm.isHost && isHostStackOverflow(e)) throwStackOverflow(s.realm);
+    if (f !== null) recordErrorLocation(e, f);
+    throw e;
+  } finally {
+    a.depth--;
+  }
+}
+
+function isHostStackOverflow(e: RangeError): boolean {
+  return getPrototypeOf(e) === HostRangeError.prototype && e.message === 'Maximum call stack size exceeded';
+}
+
+/** OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%") reusing the object the host made. */
+function ordinaryCreateFromConstructor(realm: Realm, hostThis: unknown, newTarget: unknown): object {
+  const p = (newTarget as { prototype: unknown }).prototype;
+  if ((typeof p === 'object' && p !== null) || typeof p === 'function') {
+    if (typeof hostThis === 'object' && hostThis !== null && getPrototypeOf(hostThis) === p) return hostThis;
+    return create(p as object);
+  }
+  // GetPrototypeFromConstructor: the realm of newTarget's %Object.prototype%.
+  const nt = functionStateOf(newTarget);
+  return create((nt ? nt.realm : realm).intrinsics.ObjectPrototype);
+}
+
+function constructResult(realm: Realm, f: Frame, result: unknown, derived: boolean): unknown {
+  if ((typeof result === 'object' && result !== null) || typeof result === 'function') return result;
+  if (derived) {
+    if (result !== undefined) realm.throwTypeError('Derived constructors may only return object or undefined');
+    if (f.thisValue === UNINIT) realm.throwReferenceError("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+  }
+  return f.thisValue;
+}
+
+/** InitializeInstanceElements (§7.3.34). */
+export function initializeInstanceElements(realm: Realm, o: object, s: FunctionState): void {
+  if (s.brand !== null) {
+    if (s.brand.has(o)) realm.throwTypeError('Cannot initialize private methods of class twice on the same object');
+    s.brand.add(o);
+  }
+  const fields = s.fields!;
+  for (let i = 0; i < fields.length; i++) {
+    const fd = fields[i];
+    const v = fd.initializer === undefined ? undefined : Reflect.apply(fd.initializer, o, []);
+    const key = fd.key;
+    if (typeof key === 'object') (key as PrivateName).addField(realm, o, v);
+    else if (!Reflect.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true })) {
+      realm.throwTypeError(`Cannot redefine property: ${String(key)}`);
+    }
+  }
+}
+
+/** The guest source text of a function made by the interpreter (§20.2.3.5). */
+export function sourceTextOf(fn: Function): string | undefined {
+  const s = functionStates.get(fn);
+  return s === undefined ? undefined : s.template.sourceText;
+}

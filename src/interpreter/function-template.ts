@@ -1,0 +1,191 @@
+// A FunctionTemplate is what a function's source compiles to, once per Script:
+// its kind, strictness, scope layout and body closures. Function objects made
+// from it at run time (function-object.ts) share it. Bodies compile lazily, on
+// the first call.
+import type { Node } from 'acorn';
+import { ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, markSuspendPoints, type FunctionUses } from './scope.js';
+import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
+import type { Frame, Signal } from './frame.js';
+import * as gen from './evaluate/statements.js';
+import * as sync from './evaluate-sync/statements.js';
+import { compileParameterList } from './evaluate-sync/patterns.js';
+import { createArgumentsObjectFor } from './arguments-object.js';
+import { superCall } from './expression-support.js';
+import { NORMAL } from './frame.js';
+
+type N = Node & Record<string, any>;
+
+export type FunctionKind =
+  | 'normal' | 'arrow' | 'method' | 'getter' | 'setter' | 'classConstructor'
+  | 'generator' | 'async' | 'asyncArrow' | 'asyncGenerator' | 'classField';
+
+export interface CompiledBody {
+  readonly scope: ScopeInfo;
+  /** Binds arguments to parameters, creates `arguments`, hoists functions (§10.2.11). */
+  readonly instantiate: (f: Frame) => void;
+  /** The body: synchronous, or a generator function for suspending kinds. */
+  readonly run: ((f: Frame) => Signal) | ((f: Frame) => Generator<unknown, Signal, unknown>);
+}
+
+export class FunctionTemplate {
+  compiled: CompiledBody | null = null;
+  readonly uses: FunctionUses;
+  readonly length: number;
+  readonly strict: boolean;
+  /** For a named function expression: the scope holding its own name (§15.2.5). */
+  readonly calleeScope: ScopeInfo | null;
+  /** Class constructors: whether the class has an `extends` clause. */
+  isDerived = false;
+  /** Class constructors without a `constructor` method (§15.7.14 step 14). */
+  isDefaultConstructor = false;
+  /** Source range for Function.prototype.toString when it is not the node's (classes). */
+  textRange: [number, number] | null = null;
+  /** Dynamic functions (Function constructor): their whole synthesized source text. */
+  textOverride: string | null = null;
+
+  constructor(
+    readonly node: N,
+    readonly kind: FunctionKind,
+    /** The static name (BindingIdentifier or property name), or undefined if set at run time. */
+    readonly name: string | undefined,
+    readonly parentScope: ScopeInfo,
+    parentStrict: boolean,
+    readonly source: SourceRecord,
+    readonly privates: PrivateScope | null,
+    readonly annexBNames: Set<string> | null = null,
+  ) {
+    this.strict = parentStrict || kind === 'classConstructor' || hasUseStrict(node);
+    this.uses = scanUses(node);
+    this.length = expectedArgumentCount(node.params ?? []);
+    if (node.type === 'FunctionExpression' && node.id && kind !== 'method' && kind !== 'getter' && kind !== 'setter') {
+      this.calleeScope = new ScopeInfo('block', parentScope, true);
+      this.calleeScope.declare(node.id.name, 'callee', undefined);
+    } else {
+      this.calleeScope = null;
+    }
+  }
+
+  get isGenerator(): boolean { return this.kind === 'generator' || this.kind === 'asyncGenerator'; }
+  get isAsync(): boolean { return this.kind === 'async' || this.kind === 'asyncArrow' || this.kind === 'asyncGenerator'; }
+  get isArrow(): boolean { return this.kind === 'arrow' || this.kind === 'asyncArrow'; }
+  get sourceText(): string {
+    if (this.textOverride !== null) return this.textOverride;
+    const [start, end] = this.textRange ?? [this.node.start, this.node.end];
+    return this.source.text.slice(start, end);
+  }
+}
+
+function hasUseStrict(node: N): boolean {
+  const body = node.body;
+  if (!body || body.type !== 'BlockStatement') return false;
+  for (const s of body.body) {
+    if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;
+    if (s.directive === 'use strict') return true;
+  }
+  return false;
+}
+
+/** ExpectedArgumentCount (§15.1.5). */
+function expectedArgumentCount(params: N[]): number {
+  let n = 0;
+  for (const p of params) {
+    if (p.type === 'AssignmentPattern' || p.type === 'RestElement') break;
+    n++;
+  }
+  return n;
+}
+
+/** Compiles a function body on first use. */
+export function compileFunction(t: FunctionTemplate): CompiledBody {
+  if (t.compiled !== null) return t.compiled;
+  if (t.isDefaultConstructor) return compileDefaultConstructor(t);
+  const node = t.node;
+  const parent = t.calleeScope ?? t.parentScope;
+  const scope = new ScopeInfo('function', parent, true);
+  const strict = t.strict;
+  if (t.uses.directEval && !strict) scope.dynamic = true;
+
+  const params: N[] = node.params ?? [];
+  const simple = params.every((p) => p.type === 'Identifier');
+  const paramNames = boundNames({ type: 'ArrayPattern', elements: params } as unknown as N);
+  for (const name of paramNames) scope.declare(name, simple ? 'var' : 'param', simple ? undefined : UNINIT);
+
+  const isExpressionBody = node.body.type !== 'BlockStatement';
+  const bodyStatements: N[] = isExpressionBody ? [] : node.body.body;
+  const scan = scanVarScope(bodyStatements, strict, true);
+  const lexDecls = lexicalDeclarations(bodyStatements);
+  const lexNames = new Set<string>();
+  for (const d of lexDecls) for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) lexNames.add(n);
+
+  let argumentsSlot = -1;
+  const needsArguments = !t.isArrow && t.kind !== 'classField' && (t.uses.arguments || t.uses.directEval)
+    && !paramNames.includes('arguments')
+    && !(scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments'));
+  if (needsArguments) argumentsSlot = scope.declare('arguments', 'arguments', undefined).slot;
+
+  for (const name of scan.vars) scope.declare(name, 'var', undefined);
+  for (const fn of scan.functions) scope.declare(fn.id.name, 'var', undefined);
+  const annexB = new Set<N>();
+  for (const fn of scan.annexB) {
+    if (paramNames.includes(fn.id.name)) continue;
+    annexB.add(fn);
+    scope.declare(fn.id.name, 'var', undefined);
+  }
+  for (const d of lexDecls) {
+    if (d.type === 'FunctionDeclaration') continue;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
+  }
+
+  const suspends = t.isGenerator || t.isAsync ? new Set<Node>() : null;
+  if (suspends !== null) markSuspendPoints(node.body, suspends);
+  const c: CompileContext = {
+    scope, strict, fn: t, completion: false, suspends, forceGen: false, labels: [], source: t.source,
+    privates: t.privates, evalCode: false, varScope: scope, annexB,
+  };
+
+  // Parameters never contain yield/await (early errors), so they always run synchronously.
+  let bindParams: ((f: Frame) => void) | null = null;
+  if (!simple) {
+    const init = compileParameterList(params, c);
+    bindParams = (f) => init(f, f.args);
+  }
+  const paramSlots = simple ? paramNames.map((n) => scope.bindings.get(n)!.slot) : null;
+  const hoisted = scan.functions.map((fn) => ({ slot: scope.bindings.get(fn.id.name)!.slot, init: sync.compileFunctionDeclarationInstance(fn, c) }));
+  const mapped = !strict && simple && argumentsSlot >= 0;
+
+  const instantiate = (f: Frame) => {
+    const slots = f.env.slots;
+    const args = f.args;
+    if (paramSlots !== null) {
+      const n = paramSlots.length;
+      for (let i = 0; i < n; i++) slots[paramSlots[i]] = i < args.length ? args[i] : undefined;
+    }
+    if (argumentsSlot >= 0) slots[argumentsSlot] = createArgumentsObjectFor(f, mapped ? paramSlots! : null);
+    if (bindParams !== null) bindParams(f);
+    for (let i = 0; i < hoisted.length; i++) slots[hoisted[i].slot] = hoisted[i].init(f);
+  };
+
+  let run: CompiledBody['run'];
+  if (suspends !== null) {
+    run = isExpressionBody ? gen.compileExpressionBody(node.body, c) : gen.compileFunctionStatements(bodyStatements, c);
+  } else {
+    run = isExpressionBody
+      ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(node.body, c, node.vmjsFieldName) : sync.compileExpressionBody(node.body, c))
+      : sync.compileFunctionStatements(bodyStatements, c);
+  }
+  t.compiled = { scope, instantiate, run };
+  return t.compiled;
+}
+
+
+/** The default constructor (§15.7.14 step 14): a derived one passes its arguments to the parent
+ * constructor without iterating them. */
+function compileDefaultConstructor(t: FunctionTemplate): CompiledBody {
+  const scope = new ScopeInfo('function', t.parentScope, true);
+  const run = t.isDerived
+    ? (f: Frame) => { superCall(f, Array.prototype.slice.call(f.args)); return NORMAL; }
+    : () => NORMAL;
+  t.compiled = { scope, instantiate: () => {}, run };
+  return t.compiled;
+}

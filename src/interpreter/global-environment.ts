@@ -1,0 +1,146 @@
+// The global environment (§9.1.1.4) of a realm: its declarative part
+// (top-level let/const/class) and its object part — the contextified sandbox
+// first, then the realm's own global object.
+import type { Realm, GlobalLexicalBinding } from '../realm/realm.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+const { defineProperty, getOwnPropertyDescriptor, isExtensible } = Object;
+
+export function globalHas(realm: Realm, name: string): boolean {
+  if (realm.globalLexicals.has(name)) return true;
+  const sb = realm.sandbox;
+  if (sb !== null && name in sb) return true;
+  return name in realm.globalObject;
+}
+
+/** GetBindingValue on the global environment; throws ReferenceError when unresolvable. */
+export function globalGet(realm: Realm, name: string): unknown {
+  const lex = realm.globalLexicals.get(name);
+  if (lex !== undefined) {
+    if (!lex.initialized) realm.throwReferenceError(`Cannot access '${name}' before initialization`);
+    return lex.value;
+  }
+  const sb = realm.sandbox;
+  if (sb !== null && name in sb) return sb[name];
+  const g = realm.globalObject;
+  if (name in g) return g[name];
+  return realm.throwReferenceError(`${name} is not defined`);
+}
+
+/** `typeof name` on the global environment: undefined instead of a ReferenceError. */
+export function globalTypeofGet(realm: Realm, name: string): unknown {
+  const lex = realm.globalLexicals.get(name);
+  if (lex !== undefined) {
+    if (!lex.initialized) realm.throwReferenceError(`Cannot access '${name}' before initialization`);
+    return lex.value;
+  }
+  const sb = realm.sandbox;
+  if (sb !== null && name in sb) return sb[name];
+  return realm.globalObject[name];
+}
+
+/** SetMutableBinding / PutValue to an unresolved or global name. */
+export function globalSet(realm: Realm, name: string, value: unknown, strict: boolean): void {
+  const lex = realm.globalLexicals.get(name);
+  if (lex !== undefined) {
+    setLexical(realm, lex, name, value);
+    return;
+  }
+  const sb = realm.sandbox;
+  const target = sb !== null ? sb : realm.globalObject;
+  if (strict && !(name in target) && !(sb !== null && name in realm.globalObject)) {
+    realm.throwReferenceError(`${name} is not defined`);
+  }
+  if (strict) {
+    target[name] = value;
+  } else if (!Reflect.set(target, name, value)) {
+    // sloppy: a failed assignment is silently ignored (§6.2.5.6 PutValue)
+  }
+}
+
+function setLexical(realm: Realm, b: GlobalLexicalBinding, name: string, value: unknown): void {
+  if (!b.initialized) realm.throwReferenceError(`Cannot access '${name}' before initialization`);
+  if (!b.mutable) realm.throwTypeError('Assignment to constant variable.');
+  b.value = value;
+}
+
+export function globalDelete(realm: Realm, name: string): boolean {
+  if (realm.globalLexicals.has(name)) return false;
+  const sb = realm.sandbox;
+  if (sb !== null && hasOwn.call(sb, name)) return Reflect.deleteProperty(sb, name);
+  return Reflect.deleteProperty(realm.globalObject, name);
+}
+
+function varTarget(realm: Realm): Record<PropertyKey, unknown> {
+  return realm.sandbox !== null ? realm.sandbox : realm.globalObject;
+}
+
+/** GlobalDeclarationInstantiation (§16.1.7) checks, then declarations. Throws the realm's SyntaxError
+ * / TypeError before any of the script runs. */
+export function globalDeclarationChecks(realm: Realm, varNames: readonly string[], lexNames: readonly string[], fnNames: readonly string[]): void {
+  const target = varTarget(realm);
+  for (const name of lexNames) {
+    if (realm.globalLexicals.has(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+    const d = getOwnPropertyDescriptor(target, name) ?? (realm.sandbox !== null ? getOwnPropertyDescriptor(realm.globalObject, name) : undefined);
+    // HasRestrictedGlobalProperty: a non-configurable global property blocks a lexical declaration.
+    if (d !== undefined && !d.configurable) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+    if (d !== undefined && varDeclaredNames(realm).has(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+  }
+  for (const name of varNames) {
+    if (realm.globalLexicals.has(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+  }
+  for (const name of fnNames) {
+    if (realm.globalLexicals.has(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+    const d = getOwnPropertyDescriptor(target, name);
+    const ok = d === undefined ? isExtensible(target) : d.configurable || (!('get' in d) && d.writable && d.enumerable);
+    if (!ok) realm.throwTypeError(`Cannot redefine property: ${name}`);
+  }
+}
+
+const varNamesOf = new WeakMap<Realm, Set<string>>();
+/** [[VarNames]] of the global environment record. */
+function varDeclaredNames(realm: Realm): Set<string> {
+  let s = varNamesOf.get(realm);
+  if (!s) { s = new Set(); varNamesOf.set(realm, s); }
+  return s;
+}
+
+/** CreateGlobalVarBinding (§9.1.1.4.17). */
+export function createGlobalVar(realm: Realm, name: string, deletable: boolean): void {
+  const target = varTarget(realm);
+  if (!hasOwn.call(target, name) && isExtensible(target)) {
+    if (realm.sandbox !== null) target[name] = undefined;
+    else defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: deletable });
+  }
+  varDeclaredNames(realm).add(name);
+}
+
+/** CreateGlobalFunctionBinding (§9.1.1.4.18). */
+export function createGlobalFunction(realm: Realm, name: string, fn: unknown, deletable: boolean): void {
+  const target = varTarget(realm);
+  if (realm.sandbox !== null) {
+    target[name] = fn;
+  } else {
+    const d = getOwnPropertyDescriptor(target, name);
+    if (d === undefined || d.configurable) defineProperty(target, name, { value: fn, writable: true, enumerable: true, configurable: deletable });
+    else target[name] = fn;
+  }
+  varDeclaredNames(realm).add(name);
+}
+
+export function createGlobalLexical(realm: Realm, name: string, mutable: boolean): GlobalLexicalBinding {
+  const b: GlobalLexicalBinding = { value: undefined, mutable, initialized: false };
+  realm.globalLexicals.set(name, b);
+  return b;
+}
+
+/** InitializeBinding for a top-level let/const/class of a Script. */
+export function globalInitialize(realm: Realm, name: string, value: unknown): void {
+  const lex = realm.globalLexicals.get(name);
+  if (lex !== undefined && !lex.initialized) {
+    lex.value = value;
+    lex.initialized = true;
+    return;
+  }
+  globalSet(realm, name, value, false);
+}

@@ -1,0 +1,132 @@
+// Run-time operations the compiled closures share, kept off the closures' own
+// bodies: property access on primitives through the realm's prototypes, sloppy
+// assignment, operator errors with V8's messages.
+import type { Realm } from '../realm/realm.js';
+import { toRealmError } from '../realm/host-errors.js';
+import { Termination } from './agent.js';
+
+const { getPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;
+const ReflectGet = Reflect.get;
+const ReflectSet = Reflect.set;
+const HostRangeError = RangeError;
+
+/** The realm's prototype for a primitive (§7.1.18 ToObject, without allocating a wrapper). */
+export function primitiveProto(realm: Realm, v: unknown): object {
+  const i = realm.intrinsics;
+  switch (typeof v) {
+    case 'string': return i.StringPrototype;
+    case 'number': return i.NumberPrototype;
+    case 'boolean': return i.BooleanPrototype;
+    case 'symbol': return i.SymbolPrototype;
+    case 'bigint': return i.BigIntPrototype;
+  }
+  throw new Error('vmjs internal: primitiveProto of a non-primitive');
+}
+
+export function describeKey(key: unknown): string {
+  return typeof key === 'symbol' ? key.toString() : String(key);
+}
+
+/** GetValue of a property reference whose base is not an object (§6.2.5.5 step 3). */
+export function getOnPrimitive(realm: Realm, base: unknown, key: unknown): unknown {
+  if (typeof base === 'function') return (base as unknown as Record<PropertyKey, unknown>)[key as PropertyKey];
+  if (base === undefined || base === null) {
+    realm.throwTypeError(`Cannot read properties of ${base} (reading '${describeKey(key)}')`);
+  }
+  if (realm.isHost) return (base as Record<PropertyKey, unknown>)[key as PropertyKey];
+  if (typeof base === 'string') {
+    if (key === 'length') return base.length;
+    if (typeof key === 'number') {
+      if (key >= 0 && key < base.length && (key | 0) === key) return base[key];
+    } else if (typeof key === 'string') {
+      const n = +key;
+      if (n >= 0 && n < base.length && String(n | 0) === key) return base[n];
+    }
+  }
+  const k = typeof key === 'object' || typeof key === 'function' ? toPropertyKey(key) : key;
+  return ReflectGet(primitiveProto(realm, base), k as PropertyKey, base);
+}
+
+/** ToPropertyKey (§7.1.19) via the host, which calls the guest's toString/valueOf. */
+export function toPropertyKey(key: unknown): PropertyKey {
+  if (typeof key === 'symbol') return key;
+  return `${key}`;
+}
+
+/** PutValue to a property (§6.2.5.6) in sloppy code: a failed [[Set]] is ignored, and a primitive base
+ * reaches setters through the realm's prototypes. */
+export function putSloppy(realm: Realm, base: unknown, key: unknown, value: unknown): void {
+  if ((typeof base === 'object' && base !== null) || typeof base === 'function') {
+    ReflectSet(base as object, key as PropertyKey, value);
+    return;
+  }
+  putOnPrimitive(realm, base, key, value, false);
+}
+
+/** PutValue to a property in strict code. */
+export function putStrict(realm: Realm, base: unknown, key: unknown, value: unknown): void {
+  if ((typeof base === 'object' && base !== null) || typeof base === 'function') {
+    if (!ReflectSet(base as object, key as PropertyKey, value)) failedSet(realm, base as object, key);
+    return;
+  }
+  putOnPrimitive(realm, base, key, value, true);
+}
+
+function failedSet(realm: Realm, base: object, key: unknown): never {
+  const k = describeKey(key);
+  let o: object | null = base;
+  while (o !== null) {
+    const d = getOwnPropertyDescriptor(o, key as PropertyKey);
+    if (d) {
+      if ('get' in d || 'set' in d) realm.throwTypeError(`Cannot set property ${k} of ${objectLabel(base)} which has only a getter`);
+      realm.throwTypeError(`Cannot assign to read only property '${k}' of ${typeof base === 'function' ? 'function' : 'object'} '${objectLabel(base)}'`);
+    }
+    o = getPrototypeOf(o);
+  }
+  realm.throwTypeError(`Cannot add property ${k}, object is not extensible`);
+}
+
+function objectLabel(o: object): string {
+  if (Array.isArray(o)) return '[object Array]';
+  if (typeof o === 'function') return `function`;
+  return '#<Object>';
+}
+
+function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknown, strict: boolean): void {
+  if (base === undefined || base === null) {
+    realm.throwTypeError(`Cannot set properties of ${base} (setting '${describeKey(key)}')`);
+  }
+  const k = toPropertyKey(key);
+  const proto = realm.isHost ? getPrototypeOf(Object(base)) : primitiveProto(realm, base);
+  // OrdinarySet with a primitive receiver: only a setter found on the prototype chain can act.
+  let o: object | null = proto;
+  while (o !== null) {
+    const d = getOwnPropertyDescriptor(o, k);
+    if (d) {
+      if (d.set) { Reflect.apply(d.set, base, [value]); return; }
+      break;
+    }
+    o = getPrototypeOf(o);
+  }
+  if (strict) realm.throwTypeError(`Cannot create property '${describeKey(k)}' on ${typeof base} '${String(base)}'`);
+}
+
+/** CreateDataPropertyOrThrow for literals: an own data property even when the prototype has a setter. */
+export function createDataProperty(o: object, key: PropertyKey, value: unknown): void {
+  defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** What a guest `catch` receives: termination is never caught; host errors become the realm's. */
+export function catchValue(realm: Realm, e: unknown): unknown {
+  if (e instanceof Termination) throw e;
+  if (e instanceof HostRangeError && realm.isHost) return e;
+  return toRealmError(realm, e);
+}
+
+export function isObject(v: unknown): v is object {
+  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+export function typeName(v: unknown): string {
+  return v === null ? 'null' : typeof v;
+}

@@ -1,0 +1,143 @@
+// Identifier references (§9.1.2.1 GetIdentifierReference), resolved at compile
+// time to a slot, a by-name walk (with / sloppy eval) or the global environment.
+// Readers and writers are synchronous: an identifier has no sub-expressions.
+import type { CompileContext } from './compile-context.js';
+import type { Frame } from './frame.js';
+import type { Env } from './environment.js';
+import { lookupDynamic, UNINIT, throwTDZ } from './environment.js';
+import { resolve, type Binding } from './scope.js';
+import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize } from './global-environment.js';
+
+export type Reader = (f: Frame) => unknown;
+export type Writer = (f: Frame, v: unknown) => void;
+
+function needsTDZ(b: Binding): boolean {
+  return b.kind === 'let' || b.kind === 'const' || b.kind === 'class' || b.kind === 'param';
+}
+
+/** A reader for `name`; `forTypeof` makes an unresolvable name read as undefined. */
+export function compileRead(name: string, c: CompileContext, forTypeof = false): Reader {
+  const r = resolve(c.scope, name);
+  if (r.kind === 'global') {
+    return forTypeof ? (f) => globalTypeofGet(f.realm, name) : (f) => globalGet(f.realm, name);
+  }
+  if (r.kind === 'dynamic') return (f) => dynamicRead(f, name, forTypeof);
+  const { hops, binding } = r;
+  const slot = binding.slot;
+  if (!needsTDZ(binding)) {
+    if (hops === 0) return (f) => f.env.slots[slot];
+    if (hops === 1) return (f) => f.env.parent!.slots[slot];
+    if (hops === 2) return (f) => f.env.parent!.parent!.slots[slot];
+    return (f) => envAt(f.env, hops).slots[slot];
+  }
+  if (hops === 0) return (f) => { const v = f.env.slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
+  if (hops === 1) return (f) => { const v = f.env.parent!.slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
+  return (f) => { const v = envAt(f.env, hops).slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
+}
+
+export function envAt(env: Env, hops: number): Env {
+  let e = env;
+  for (let i = 0; i < hops; i++) e = e.parent!;
+  return e;
+}
+
+/** A writer for an assignment to `name` (PutValue, §6.2.5.6). */
+export function compileWrite(name: string, c: CompileContext): Writer {
+  const strict = c.strict;
+  const r = resolve(c.scope, name);
+  if (r.kind === 'global') return (f, v) => globalSet(f.realm, name, v, strict);
+  if (r.kind === 'dynamic') return (f, v) => dynamicWrite(f, name, v, strict);
+  const { hops, binding } = r;
+  const slot = binding.slot;
+  if (binding.kind === 'const') {
+    return (f) => {
+      if (envAt(f.env, hops).slots[slot] === UNINIT) throwTDZ(f.realm, name);
+      f.realm.throwTypeError('Assignment to constant variable.');
+    };
+  }
+  if (binding.kind === 'callee') {
+    // The name of a named function expression is immutable (§15.2.5): TypeError in strict code only.
+    return strict ? (f) => f.realm.throwTypeError('Assignment to constant variable.') : () => {};
+  }
+  if (needsTDZ(binding)) {
+    return (f, v) => {
+      const slots = envAt(f.env, hops).slots;
+      if (slots[slot] === UNINIT) throwTDZ(f.realm, name);
+      slots[slot] = v;
+    };
+  }
+  if (hops === 0) return (f, v) => { f.env.slots[slot] = v; };
+  if (hops === 1) return (f, v) => { f.env.parent!.slots[slot] = v; };
+  return (f, v) => { envAt(f.env, hops).slots[slot] = v; };
+}
+
+/** Initializes a declared binding in the current scope (InitializeBinding): no TDZ or const check. */
+export function compileInit(name: string, c: CompileContext): Writer {
+  const r = resolve(c.scope, name);
+  if (r.kind === 'global') return (f, v) => globalInitialize(f.realm, name, v);
+  if (r.kind !== 'local') return compileWrite(name, c);
+  const { hops, binding } = r;
+  const slot = binding.slot;
+  if (hops === 0) return (f, v) => { f.env.slots[slot] = v; };
+  return (f, v) => { envAt(f.env, hops).slots[slot] = v; };
+}
+
+/** The `this` value for a call through an identifier: the with-object when the name resolves in one. */
+export function compileCallThis(name: string, c: CompileContext): ((f: Frame) => unknown) | null {
+  const r = resolve(c.scope, name);
+  if (r.kind !== 'dynamic') return null;
+  return (f) => {
+    const hit = lookupDynamic(f.env, name);
+    return hit !== null && hit.kind === 'with' ? hit.env.withObject : undefined;
+  };
+}
+
+export function compileDelete(name: string, c: CompileContext): Reader {
+  const r = resolve(c.scope, name);
+  if (r.kind === 'local') return () => false;
+  if (r.kind === 'global') return (f) => globalDelete(f.realm, name);
+  return (f) => {
+    const hit = lookupDynamic(f.env, name);
+    if (hit === null) return globalDelete(f.realm, name);
+    if (hit.kind === 'with') return Reflect.deleteProperty(hit.env.withObject!, name);
+    if (hit.kind === 'evalVar') return hit.env.evalVars!.delete(name);
+    return false;
+  };
+}
+
+function dynamicRead(f: Frame, name: string, forTypeof: boolean): unknown {
+  const hit = lookupDynamic(f.env, name);
+  if (hit === null) return forTypeof ? globalTypeofGet(f.realm, name) : globalGet(f.realm, name);
+  if (hit.kind === 'with') {
+    const o = hit.env.withObject as Record<string, unknown>;
+    // §9.1.1.2.6 GetBindingValue: the binding may have vanished since HasBinding.
+    if (!(name in o)) {
+      if (f.strict) f.realm.throwReferenceError(`${name} is not defined`);
+      return undefined;
+    }
+    return o[name];
+  }
+  if (hit.kind === 'evalVar') return hit.env.evalVars!.get(name);
+  const v = hit.env.slots[hit.slot];
+  if (v === UNINIT) throwTDZ(f.realm, name);
+  return v;
+}
+
+function dynamicWrite(f: Frame, name: string, v: unknown, strict: boolean): void {
+  const hit = lookupDynamic(f.env, name);
+  if (hit === null) { globalSet(f.realm, name, v, strict); return; }
+  if (hit.kind === 'with') {
+    const o = hit.env.withObject as Record<string, unknown>;
+    if (strict && !(name in o)) f.realm.throwReferenceError(`${name} is not defined`);
+    Reflect.set(o, name, v);
+    return;
+  }
+  if (hit.kind === 'evalVar') { hit.env.evalVars!.set(name, v); return; }
+  const b = hit.env.info.bindings.get(name)!;
+  if (hit.env.slots[hit.slot] === UNINIT) throwTDZ(f.realm, name);
+  if (b.kind === 'const') f.realm.throwTypeError('Assignment to constant variable.');
+  if (b.kind === 'callee') { if (strict) f.realm.throwTypeError('Assignment to constant variable.'); return; }
+  hit.env.slots[hit.slot] = v;
+}
+
+export { globalHas };

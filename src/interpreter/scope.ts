@@ -1,0 +1,304 @@
+// Compile-time scopes: which names a scope declares, where each lives at run
+// time (an environment slot), and how a reference resolves (static slot, by
+// name through a dynamic scope, or global). Resolved once per Script.
+import type { Node } from 'acorn';
+
+export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments';
+
+export interface Binding {
+  readonly name: string;
+  readonly slot: number;
+  readonly kind: BindingKind;
+}
+
+export type ScopeKind = 'function' | 'block' | 'catch' | 'with' | 'script' | 'eval' | 'class';
+
+/** A scope known at compile time. Materialized scopes (`materialized`) have a run-time Env;
+ * `info` of that Env is this object, so direct eval can resolve names at run time. */
+export class ScopeInfo {
+  readonly bindings = new Map<string, Binding>();
+  /** Initial slot values, copied into each new Env (`undefined` or UNINIT). */
+  readonly init: unknown[] = [];
+  /** A sloppy function's var scope with direct eval can gain bindings at run time. */
+  dynamic = false;
+  constructor(
+    readonly kind: ScopeKind,
+    /** The nearest enclosing scope (materialized or not). */
+    readonly parent: ScopeInfo | null,
+    /** Whether this scope gets an Env at run time. */
+    public materialized: boolean,
+  ) {}
+
+  declare(name: string, kind: BindingKind, init: unknown): Binding {
+    const existing = this.bindings.get(name);
+    if (existing) return existing;
+    const b: Binding = { name, slot: this.init.length, kind };
+    this.init.push(init);
+    this.bindings.set(name, b);
+    this.materialized = true;
+    return b;
+  }
+}
+
+/** Marks uninitialized (TDZ) lexical bindings. Never visible to guest code. */
+export const UNINIT: unique symbol = Symbol('vmjs.uninitialized');
+
+export type Resolution =
+  | { kind: 'local'; hops: number; binding: Binding }
+  | { kind: 'dynamic' }
+  | { kind: 'global' };
+
+/** Resolves `name` from `scope` statically when no dynamic scope (with, sloppy direct eval) intervenes. */
+export function resolve(scope: ScopeInfo | null, name: string): Resolution {
+  let hops = 0;
+  for (let s = scope; s !== null; s = s.parent) {
+    if (s.kind === 'with') return { kind: 'dynamic' };
+    const b = s.bindings.get(name);
+    if (b) return { kind: 'local', hops, binding: b };
+    if (s.dynamic) return { kind: 'dynamic' };
+    if (s.materialized) hops++;
+  }
+  return { kind: 'global' };
+}
+
+// ---- Declaration analysis (§8.2 Scope Analysis: VarDeclaredNames, LexicallyScopedDeclarations) ----
+
+type N = Node & Record<string, any>;
+
+/** BoundNames of a binding pattern. */
+export function boundNames(pattern: N | null, out: string[] = []): string[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier': out.push(pattern.name); break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties) boundNames(p.type === 'RestElement' ? p.argument : p.value, out);
+      break;
+    case 'ArrayPattern': for (const e of pattern.elements) boundNames(e, out); break;
+    case 'RestElement': boundNames(pattern.argument, out); break;
+    case 'AssignmentPattern': boundNames(pattern.left, out); break;
+  }
+  return out;
+}
+
+export interface VarScan {
+  /** `var` names, in order. */
+  vars: string[];
+  /** Function declarations to hoist in the var scope (last one of a name wins). */
+  functions: N[];
+  /** Annex B.3.3 block-level functions that also get a var binding. */
+  annexB: Set<N>;
+}
+
+/** VarScopedDeclarations of a function body or script, not entering nested functions. */
+export function scanVarScope(body: N[], strict: boolean, topLevelFunctionsAreVars: boolean): VarScan {
+  const vars: string[] = [];
+  const functions: N[] = [];
+  const annexB = new Set<N>();
+  const blockFns: Array<{ fn: N; lexicalAbove: Set<string>[] }> = [];
+  const visit = (node: N | null, lexStack: Set<string>[], top: boolean) => {
+    if (!node) return;
+    switch (node.type) {
+      case 'VariableDeclaration':
+        if (node.kind === 'var') for (const d of node.declarations) boundNames(d.id, vars);
+        return;
+      case 'FunctionDeclaration':
+        if (top && topLevelFunctionsAreVars) functions.push(node);
+        else if (!top && !strict && !node.generator && !node.async) blockFns.push({ fn: node, lexicalAbove: lexStack.slice() });
+        return;
+      case 'BlockStatement': {
+        const lex = lexicalNames(node.body);
+        for (const s of node.body) visit(s, [...lexStack, lex], false);
+        return;
+      }
+      case 'IfStatement': visitSub(node.consequent, lexStack); visitSub(node.alternate, lexStack); return;
+      case 'WhileStatement': case 'DoWhileStatement': visitSub(node.body, lexStack); return;
+      case 'ForStatement': {
+        const lex = new Set<string>();
+        if (node.init && node.init.type === 'VariableDeclaration') {
+          if (node.init.kind === 'var') visit(node.init, lexStack, false);
+          else for (const d of node.init.declarations) boundNames(d.id).forEach((n) => lex.add(n));
+        }
+        visitSub(node.body, [...lexStack, lex]);
+        return;
+      }
+      case 'ForInStatement': case 'ForOfStatement': {
+        const lex = new Set<string>();
+        if (node.left.type === 'VariableDeclaration') {
+          if (node.left.kind === 'var') visit(node.left, lexStack, false);
+          else for (const d of node.left.declarations) boundNames(d.id).forEach((n) => lex.add(n));
+        }
+        visitSub(node.body, [...lexStack, lex]);
+        return;
+      }
+      case 'LabeledStatement': visit(node.body, lexStack, top && node.body.type === 'FunctionDeclaration' ? top : false); return;
+      case 'WithStatement': visitSub(node.body, lexStack); return;
+      case 'TryStatement': {
+        visit(node.block, lexStack, false);
+        if (node.handler) {
+          const lex = new Set<string>(boundNames(node.handler.param));
+          // B.3.4: a simple catch parameter does not block a var of the same name.
+          const blocking = node.handler.param && node.handler.param.type !== 'Identifier' ? lex : new Set<string>();
+          visit(node.handler.body, [...lexStack, blocking], false);
+        }
+        visit(node.finalizer, lexStack, false);
+        return;
+      }
+      case 'SwitchStatement': {
+        const lex = new Set<string>();
+        for (const c of node.cases) for (const n of lexicalNames(c.consequent)) lex.add(n);
+        for (const c of node.cases) for (const s of c.consequent) visit(s, [...lexStack, lex], false);
+        return;
+      }
+    }
+  };
+  // A statement position that is not a block: a function declaration there is (sloppy) its own block.
+  const visitSub = (node: N | null, lexStack: Set<string>[]) => {
+    if (node && node.type === 'FunctionDeclaration') {
+      if (!strict && !node.generator && !node.async) blockFns.push({ fn: node, lexicalAbove: lexStack.slice() });
+      return;
+    }
+    visit(node, lexStack, false);
+  };
+  for (const s of body) visit(s, [], true);
+  if (!strict) {
+    const topLex = lexicalNames(body, topLevelFunctionsAreVars);
+    for (const { fn, lexicalAbove } of blockFns) {
+      const name = fn.id.name as string;
+      // B.3.3: only if replacing the declaration with `var F` would not be an early error.
+      // lexicalAbove[last] is the function's own block, where F is lexical by this very declaration.
+      const conflict = topLex.has(name) || lexicalAbove.slice(0, -1).some((s) => s.has(name));
+      if (!conflict) annexB.add(fn);
+    }
+  }
+  return { vars, functions, annexB };
+}
+
+/** LexicallyDeclaredNames of a statement list (let/const/class, and in blocks function declarations). */
+export function lexicalNames(body: N[], functionsAreVars = false): Set<string> {
+  const out = new Set<string>();
+  for (const s of body) {
+    const d = unwrapLabels(s);
+    if (d.type === 'VariableDeclaration' && d.kind !== 'var') for (const x of d.declarations) boundNames(x.id).forEach((n) => out.add(n));
+    else if (d.type === 'ClassDeclaration') out.add(d.id.name);
+    else if (d.type === 'FunctionDeclaration' && !functionsAreVars) out.add(d.id.name);
+  }
+  return out;
+}
+
+export function unwrapLabels(s: N): N {
+  while (s.type === 'LabeledStatement') s = s.body;
+  return s;
+}
+
+/** Lexically scoped declarations of a statement list, in order. */
+export function lexicalDeclarations(body: N[]): N[] {
+  const out: N[] = [];
+  for (const s of body) {
+    const d = unwrapLabels(s);
+    if ((d.type === 'VariableDeclaration' && d.kind !== 'var') || d.type === 'ClassDeclaration' || d.type === 'FunctionDeclaration') out.push(d);
+  }
+  return out;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** What a function body uses that changes how it is instantiated. Does not look into nested
+ * non-arrow functions for `arguments`/`this`, but does for direct eval (it can see all outer names). */
+export interface FunctionUses {
+  arguments: boolean;
+  directEval: boolean;
+  /** Whether any closure (function/class) is created inside: bindings may be captured. */
+  closures: boolean;
+  yieldOrAwait: boolean;
+  superCall: boolean;
+  superProperty: boolean;
+  newTarget: boolean;
+  thisInArrow: boolean;
+}
+
+export function scanUses(root: N): FunctionUses {
+  const u: FunctionUses = { arguments: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
+  const walk = (node: unknown, inArrow: boolean, depth: number): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { for (const x of node) walk(x, inArrow, depth); return; }
+    const n = node as N;
+    if (typeof n.type !== 'string') return;
+    if (depth > 0 && (FUNCTION_TYPES.has(n.type) || n.type === 'ClassExpression' || n.type === 'ClassDeclaration')) {
+      u.closures = true;
+      if (n.type === 'ArrowFunctionExpression') { walk(n.params, true, depth + 1); walk(n.body, true, depth + 1); return; }
+      if (n.type === 'ClassExpression' || n.type === 'ClassDeclaration') {
+        // computed keys and heritage are evaluated in the enclosing scope; bodies of methods are not.
+        walk(n.superClass, inArrow, depth + 1);
+        for (const m of n.body.body) {
+          if (m.computed) walk(m.key, inArrow, depth + 1);
+          if (m.type === 'StaticBlock' || (m.type === 'PropertyDefinition' && m.value)) scanEvalOnly(m, u);
+          else if (m.value) scanEvalOnly(m.value, u);
+        }
+        return;
+      }
+      scanEvalOnly(n, u);
+      return;
+    }
+    switch (n.type) {
+      case 'Identifier': if (n.name === 'arguments') u.arguments = true; return;
+      case 'YieldExpression': case 'AwaitExpression': if (!inArrow) u.yieldOrAwait = true; break;
+      case 'CallExpression':
+        if (n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
+        if (n.callee.type === 'Super') u.superCall = true;
+        break;
+      case 'Super': u.superProperty = true; return;
+      case 'MetaProperty': if (n.meta.name === 'new') u.newTarget = true; return;
+      case 'ThisExpression': if (inArrow) u.thisInArrow = true; return;
+    }
+    for (const k in n) {
+      if (k === 'type' || k === 'loc' || k === 'start' || k === 'end') continue;
+      const v = n[k];
+      if (v && typeof v === 'object') walk(v, inArrow, depth + 1);
+    }
+  };
+  walk(root, false, 0);
+  return u;
+}
+
+/** Only looks for direct eval (which sees every enclosing binding) inside a nested function. */
+function scanEvalOnly(root: unknown, u: FunctionUses): void {
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { for (const x of node) walk(x); return; }
+    const n = node as N;
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
+    for (const k in n) {
+      if (k === 'loc') continue;
+      const v = n[k];
+      if (v && typeof v === 'object') walk(v);
+    }
+  };
+  walk(root);
+}
+
+/** Whether a subtree contains a yield/await of the current function (not of nested functions). */
+export function markSuspendPoints(root: N, marks: Set<N>): boolean {
+  let found = false;
+  const walk = (node: unknown): boolean => {
+    if (!node || typeof node !== 'object') return false;
+    if (Array.isArray(node)) { let any = false; for (const x of node) if (walk(x)) any = true; return any; }
+    const n = node as N;
+    if (typeof n.type !== 'string') return false;
+    if (FUNCTION_TYPES.has(n.type)) return false;
+    let any = n.type === 'YieldExpression' || n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true);
+    if (n.type === 'ClassExpression' || n.type === 'ClassDeclaration') {
+      if (walk(n.superClass)) any = true;
+      for (const m of n.body.body) if (m.computed && walk(m.key)) any = true;
+    } else {
+      for (const k in n) {
+        if (k === 'type' || k === 'loc') continue;
+        const v = n[k];
+        if (v && typeof v === 'object' && walk(v)) any = true;
+      }
+    }
+    if (any) { marks.add(n); found = true; }
+    return any;
+  };
+  walk(root);
+  return found;
+}

@@ -1,0 +1,105 @@
+// %ArrayIteratorPrototype% and CreateArrayIterator (ECMA-262 §23.1.5). Also serves typed arrays.
+import type { Realm } from '../realm.js';
+import { defineTable, method, value } from '../builtin.js';
+import { toRealmError } from '../host-errors.js';
+import { CreateIterResultObject as createIterResult, LengthOfArrayLike as lengthOfArrayLike, adoptArray as arrayFromList } from '../abstract-ops.js';
+
+export type ArrayIterationKind = 'key' | 'value' | 'key+value';
+
+const { create, getOwnPropertyDescriptor, getPrototypeOf } = Object;
+const { apply } = Reflect;
+
+// %TypedArray%.prototype's @@toStringTag getter returns undefined for anything that is not a typed
+// array, without throwing: a side-effect-free brand check. Its `length` getter gives TypedArrayLength.
+const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
+const taTagGetter = getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
+const taLengthGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
+const taBufferGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
+const abByteLengthGetter = getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+
+export function isTypedArray(o: object): boolean {
+  return apply(taTagGetter, o, []) !== undefined;
+}
+
+const abSlice = ArrayBuffer.prototype.slice;
+
+/** IsTypedArrayOutOfBounds (§10.4.5.12), for the detached case: V8's getters report length 0 for a
+ * detached view, and ArrayBuffer.prototype.slice throws on a detached buffer. (A view left out of bounds
+ * by shrinking a resizable buffer also reports length 0; that case is not told apart here.) */
+function typedArrayOutOfBounds(ta: object): boolean {
+  if (apply(taLengthGetter, ta, []) !== 0) return false;
+  const buffer = apply(taBufferGetter, ta, []) as ArrayBuffer;
+  if (apply(abByteLengthGetter, buffer, []) !== 0) return false;
+  try { apply(abSlice, buffer, [0, 0]); } catch { return true; }
+  return false;
+}
+
+class SlotBase { constructor(o: object) { return o; } }
+
+/** The internal state of an Array Iterator, kept in private fields of the iterator object itself so that
+ * guest code can neither see nor forge it. */
+class ArrayIteratorSlots extends SlotBase {
+  #iterated: object | undefined;
+  #index = 0;
+  readonly #kind: ArrayIterationKind;
+  constructor(o: object, iterated: object, kind: ArrayIterationKind) {
+    super(o);
+    this.#iterated = iterated;
+    this.#kind = kind;
+  }
+
+  /** %ArrayIteratorPrototype%.next (§23.1.5.2.1) */
+  static next(realm: Realm, it: unknown): object {
+    if (typeof it !== 'object' || it === null || !(#iterated in it)) {
+      realm.throwTypeError('Method Array Iterator.prototype.next called on incompatible receiver ' + describeReceiver(it));
+    }
+    const self = it as ArrayIteratorSlots;
+    const a = self.#iterated;
+    if (a === undefined) return createIterResult(realm, undefined, true);
+    const index = self.#index;
+    let len: number;
+    if (isTypedArray(a)) {
+      if (typedArrayOutOfBounds(a)) realm.throwTypeError('Cannot perform Array Iterator.prototype.next on a detached ArrayBuffer');
+      len = apply(taLengthGetter, a, []) as number;
+    } else {
+      len = lengthOfArrayLike(realm, a);
+    }
+    if (index >= len) {
+      self.#iterated = undefined;
+      return createIterResult(realm, undefined, true);
+    }
+    self.#index = index + 1;
+    const kind = self.#kind;
+    if (kind === 'key') return createIterResult(realm, index, false);
+    const v = (a as Record<number, unknown>)[index];
+    if (kind === 'value') return createIterResult(realm, v, false);
+    return createIterResult(realm, arrayFromList(realm, [index, v]), false);
+  }
+}
+
+function describeReceiver(v: unknown): string {
+  if (typeof v === 'object' && v !== null) return '#<Object>';
+  if (typeof v === 'symbol') return v.toString();
+  return String(v);
+}
+
+/** CreateArrayIterator (§23.1.5.1) */
+export function createArrayIterator(realm: Realm, array: object, kind: ArrayIterationKind): object {
+  const o = create(realm.intrinsics.ArrayIteratorPrototype);
+  return new ArrayIteratorSlots(o, array, kind);
+}
+
+/** Creates %ArrayIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
+export function installArrayIterator(realm: Realm): void {
+  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const m = {
+    next(this: unknown): object {
+      try { return ArrayIteratorSlots.next(realm, this); } catch (e) { throw toRealmError(realm, e); }
+    },
+  };
+  defineTable(realm, proto, [
+    method('next', 0, m.next),
+    value(Symbol.toStringTag, 'Array Iterator', { writable: false }),
+  ]);
+  realm.intrinsics.ArrayIteratorPrototype = proto;
+}

@@ -1,0 +1,104 @@
+// The global object's function properties (ECMA-262 §19.2, Annex B.2.1) and %eval%; and the
+// global object's properties themselves (§19.1, §19.3, §19.4).
+import type { Realm } from '../realm.js';
+import { createBuiltinFunction, defineTable } from '../builtin.js';
+import { ToInt32, ToNumber, ToString } from '../abstract-ops.js';
+import { hostCall } from '../host-errors.js';
+import { PerformIndirectEval } from '../../interpreter/dynamic.js';
+
+const hostParseInt = parseInt;
+const hostParseFloat = parseFloat;
+const hostDecodeURI = decodeURI;
+const hostDecodeURIComponent = decodeURIComponent;
+const hostEncodeURI = encodeURI;
+const hostEncodeURIComponent = encodeURIComponent;
+const hostIsFinite = Number.isFinite;
+// Annex B.2.1: present on every host we target, but not guaranteed by ECMAScript.
+const hostEscape = (globalThis as { escape?: (s: string) => string }).escape;
+const hostUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
+const { defineProperty } = Object;
+
+/** The constructors of §19.3 and namespace objects of §19.4, in spec order: installed as global
+ * properties when the realm has them. */
+export const GLOBAL_INTRINSIC_NAMES: readonly string[] = [
+  'AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array', 'BigUint64Array', 'Boolean', 'DataView', 'Date',
+  'Error', 'EvalError', 'FinalizationRegistry', 'Float32Array', 'Float64Array', 'Function', 'Int8Array', 'Int16Array',
+  'Int32Array', 'Iterator', 'Map', 'Number', 'Object', 'Promise', 'Proxy', 'RangeError', 'ReferenceError', 'RegExp', 'Set',
+  'SharedArrayBuffer', 'String', 'Symbol', 'SyntaxError', 'TypeError', 'Uint8Array', 'Uint8ClampedArray', 'Uint16Array',
+  'Uint32Array', 'URIError', 'WeakMap', 'WeakRef', 'WeakSet',
+  'Atomics', 'JSON', 'Math', 'Reflect',
+];
+
+/** The function properties of the global object (§19.2), kept as intrinsics (%parseInt% …). */
+export const GLOBAL_FUNCTION_NAMES: readonly string[] = [
+  'eval', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent',
+  'escape', 'unescape',
+];
+
+export function installGlobalFunctions(realm: Realm): void {
+  const I = realm.intrinsics;
+  const fns = {
+    // §19.2.1 eval ( x ): %eval% is always an indirect eval when called as a function.
+    eval(x: unknown): unknown {
+      return PerformIndirectEval(realm, x);
+    },
+    isFinite(number: unknown): boolean {
+      return hostIsFinite(ToNumber(realm, number));
+    },
+    isNaN(number: unknown): boolean {
+      const num = ToNumber(realm, number);
+      return num !== num;
+    },
+    parseFloat(string: unknown): number {
+      return hostParseFloat(ToString(realm, string));
+    },
+    parseInt(string: unknown, radix: unknown): number {
+      const inputString = ToString(realm, string);
+      return hostParseInt(inputString, ToInt32(realm, radix));
+    },
+    decodeURI(encodedURI: unknown): string {
+      return hostCall(realm, hostDecodeURI, undefined, [ToString(realm, encodedURI)]);
+    },
+    decodeURIComponent(encodedURIComponent: unknown): string {
+      return hostCall(realm, hostDecodeURIComponent, undefined, [ToString(realm, encodedURIComponent)]);
+    },
+    encodeURI(uri: unknown): string {
+      return hostCall(realm, hostEncodeURI, undefined, [ToString(realm, uri)]);
+    },
+    encodeURIComponent(uriComponent: unknown): string {
+      return hostCall(realm, hostEncodeURIComponent, undefined, [ToString(realm, uriComponent)]);
+    },
+    escape(string: unknown): string {
+      if (hostEscape === undefined) throw new Error('vmjs: escape is not available on this host');
+      return hostEscape(ToString(realm, string));
+    },
+    unescape(string: unknown): string {
+      if (hostUnescape === undefined) throw new Error('vmjs: unescape is not available on this host');
+      return hostUnescape(ToString(realm, string));
+    },
+  };
+  for (const name of GLOBAL_FUNCTION_NAMES) {
+    if ((name === 'escape' && hostEscape === undefined) || (name === 'unescape' && hostUnescape === undefined)) continue;
+    I[name] = createBuiltinFunction(realm, fns[name as keyof typeof fns], name, name === 'parseInt' ? 2 : 1);
+  }
+}
+
+/** Puts the global properties of §19 on `global`: value properties, function properties,
+ * constructors and namespace objects that the realm has, and globalThis. */
+export function installGlobalProperties(realm: Realm, global: object): void {
+  const I = realm.intrinsics;
+  defineProperty(global, 'globalThis', { value: realm.globalThisValue ?? global, writable: true, enumerable: false, configurable: true });
+  defineProperty(global, 'Infinity', { value: Infinity, writable: false, enumerable: false, configurable: false });
+  defineProperty(global, 'NaN', { value: NaN, writable: false, enumerable: false, configurable: false });
+  defineProperty(global, 'undefined', { value: undefined, writable: false, enumerable: false, configurable: false });
+  const entries = [];
+  for (const name of GLOBAL_FUNCTION_NAMES) {
+    const f = I[name];
+    if (f !== undefined) entries.push({ kind: 'value' as const, key: name, value: f });
+  }
+  for (const name of GLOBAL_INTRINSIC_NAMES) {
+    const v = I[name];
+    if (v !== undefined) entries.push({ kind: 'value' as const, key: name, value: v });
+  }
+  defineTable(realm, global, entries);
+}

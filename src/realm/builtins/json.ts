@@ -1,0 +1,210 @@
+// The JSON object (ECMA-262 §25.5). parse lets the host scan the text (its SyntaxErrors brought into
+// the realm) and gives every object and array the realm's prototypes before guest code sees them;
+// stringify is written for the realm, since the host's would hand guest replacers host objects.
+import type { Realm } from '../realm.js';
+import { defineTable, method, value } from '../builtin.js';
+import {
+  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, ToIntegerOrInfinity, ToNumber,
+  ToString, isObject,
+} from '../abstract-ops.js';
+import { hostCall, toRealmError } from '../host-errors.js';
+
+const hostParse = JSON.parse;
+const hostStringify = JSON.stringify as (v: string) => string;
+const { create, setPrototypeOf, keys: hostKeys } = Object;
+const { apply, deleteProperty } = Reflect;
+const isArrayHost = Array.isArray;
+const numberValueOf = Number.prototype.valueOf;
+const stringValueOf = String.prototype.valueOf;
+const booleanValueOf = Boolean.prototype.valueOf;
+const bigintValueOf = BigInt.prototype.valueOf;
+
+function hasSlot(brand: Function, o: object): boolean {
+  try { apply(brand, o, []); return true; } catch { return false; }
+}
+
+/** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
+function adoptParsed(realm: Realm, root: unknown): void {
+  if (!isObject(root) || realm.isHost) return;
+  const { ObjectPrototype, ArrayPrototype } = realm.intrinsics;
+  const work: object[] = [root];
+  while (work.length > 0) {
+    const o = work.pop()!;
+    if (isArrayHost(o)) {
+      setPrototypeOf(o, ArrayPrototype);
+      for (let i = 0; i < o.length; i++) { const v: unknown = o[i]; if (typeof v === 'object' && v !== null) work.push(v); }
+    } else {
+      setPrototypeOf(o, ObjectPrototype);
+      const ks = hostKeys(o);
+      for (let i = 0; i < ks.length; i++) { const v = (o as Record<string, unknown>)[ks[i]!]; if (typeof v === 'object' && v !== null) work.push(v); }
+    }
+  }
+}
+
+/** InternalizeJSONProperty (§25.5.1.1). */
+function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function): unknown {
+  const val = (holder as Record<string, unknown>)[name];
+  if (isObject(val)) {
+    if (IsArray(realm, val)) {
+      const len = LengthOfArrayLike(realm, val);
+      for (let i = 0; i < len; i++) {
+        const prop = String(i);
+        const newElement = InternalizeJSONProperty(realm, val, prop, reviver);
+        if (newElement === undefined) hostCall(realm, deleteProperty, undefined, [val, prop]);
+        else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
+      }
+    } else {
+      const ks = hostCall(realm, hostKeys, undefined, [val]);
+      for (const P of ks) {
+        const newElement = InternalizeJSONProperty(realm, val, P, reviver);
+        if (newElement === undefined) hostCall(realm, deleteProperty, undefined, [val, P]);
+        else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
+      }
+    }
+  }
+  return apply(reviver, holder, [name, val]);
+}
+
+interface JSONSerializationRecord {
+  replacerFunction: Function | undefined;
+  propertyList: string[] | undefined;
+  stack: object[];
+  indent: string;
+  gap: string;
+}
+
+/** SerializeJSONProperty (§25.5.2.2). */
+function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key: string, holder: object): string | undefined {
+  let value: unknown = (holder as Record<string, unknown>)[key];
+  if (isObject(value) || typeof value === 'bigint') {
+    const toJSON = GetV(realm, value, 'toJSON');
+    if (typeof toJSON === 'function') value = apply(toJSON, value, [key]);
+  }
+  if (state.replacerFunction !== undefined) value = apply(state.replacerFunction, holder, [key, value]);
+  if (typeof value === 'object' && value !== null) {
+    if (hasSlot(numberValueOf, value)) value = ToNumber(realm, value);
+    else if (hasSlot(stringValueOf, value)) value = ToString(realm, value);
+    else if (hasSlot(booleanValueOf, value)) value = apply(booleanValueOf, value, []);
+    else if (hasSlot(bigintValueOf, value)) value = apply(bigintValueOf, value, []);
+  }
+  switch (typeof value) {
+    case 'object':
+      if (value === null) return 'null';
+      return IsArray(realm, value) ? SerializeJSONArray(realm, state, value) : SerializeJSONObject(realm, state, value);
+    case 'boolean': return value ? 'true' : 'false';
+    case 'string': return hostStringify(value);
+    case 'number': return Number.isFinite(value) ? String(value) : 'null';
+    case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
+    default: return undefined;
+  }
+}
+
+function enter(realm: Realm, state: JSONSerializationRecord, value: object): void {
+  for (let i = 0; i < state.stack.length; i++) {
+    if (state.stack[i] === value) realm.throwTypeError('Converting circular structure to JSON');
+  }
+  state.stack.push(value);
+}
+
+/** SerializeJSONObject (§25.5.2.5). */
+function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value: object): string {
+  enter(realm, state, value);
+  const stepback = state.indent;
+  state.indent = stepback + state.gap;
+  const K = state.propertyList ?? hostCall(realm, hostKeys, undefined, [value]);
+  const partial: string[] = [];
+  for (const P of K) {
+    const strP = SerializeJSONProperty(realm, state, P, value);
+    if (strP !== undefined) partial.push(hostStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
+  }
+  let final: string;
+  if (partial.length === 0) final = '{}';
+  else if (state.gap === '') final = `{${partial.join(',')}}`;
+  else final = `{\n${state.indent}${partial.join(`,\n${state.indent}`)}\n${stepback}}`;
+  state.stack.pop();
+  state.indent = stepback;
+  return final;
+}
+
+/** SerializeJSONArray (§25.5.2.6). */
+function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value: object): string {
+  enter(realm, state, value);
+  const stepback = state.indent;
+  state.indent = stepback + state.gap;
+  const partial: string[] = [];
+  const len = LengthOfArrayLike(realm, value);
+  for (let index = 0; index < len; index++) {
+    const strP = SerializeJSONProperty(realm, state, String(index), value);
+    partial.push(strP === undefined ? 'null' : strP);
+  }
+  let final: string;
+  if (partial.length === 0) final = '[]';
+  else if (state.gap === '') final = `[${partial.join(',')}]`;
+  else final = `[\n${state.indent}${partial.join(`,\n${state.indent}`)}\n${stepback}]`;
+  state.stack.pop();
+  state.indent = stepback;
+  return final;
+}
+
+export function installJSON(realm: Realm): void {
+  const I = realm.intrinsics;
+  const JSONObject = create(I.ObjectPrototype) as object;
+  I.JSON = JSONObject;
+
+  const fns = {
+    // §25.5.1 JSON.parse ( text [ , reviver ] )
+    parse(text: unknown, reviver: unknown): unknown {
+      const jsonString = ToString(realm, text);
+      let unfiltered: unknown;
+      try {
+        unfiltered = hostParse(jsonString);
+      } catch (e) {
+        throw toRealmError(realm, e);
+      }
+      adoptParsed(realm, unfiltered);
+      if (typeof reviver !== 'function') return unfiltered;
+      const root = create(I.ObjectPrototype) as object;
+      CreateDataPropertyOrThrow(realm, root, '', unfiltered);
+      return InternalizeJSONProperty(realm, root, '', reviver);
+    },
+    // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
+    stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
+      const state: JSONSerializationRecord = { replacerFunction: undefined, propertyList: undefined, stack: [], indent: '', gap: '' };
+      if (isObject(replacer)) {
+        if (typeof replacer === 'function') {
+          state.replacerFunction = replacer;
+        } else if (IsArray(realm, replacer)) {
+          const list: string[] = [];
+          const len = LengthOfArrayLike(realm, replacer);
+          for (let k = 0; k < len; k++) {
+            const v = (replacer as Record<string, unknown>)[String(k)];
+            let item: string | undefined;
+            if (typeof v === 'string') item = v;
+            else if (typeof v === 'number') item = String(v);
+            else if (typeof v === 'object' && v !== null && (hasSlot(stringValueOf, v) || hasSlot(numberValueOf, v))) item = ToString(realm, v);
+            if (item !== undefined && !list.includes(item)) list.push(item);
+          }
+          state.propertyList = list;
+        }
+      }
+      if (typeof space === 'object' && space !== null) {
+        if (hasSlot(numberValueOf, space)) space = ToNumber(realm, space);
+        else if (hasSlot(stringValueOf, space)) space = ToString(realm, space);
+      }
+      if (typeof space === 'number') {
+        const n = Math.min(10, ToIntegerOrInfinity(realm, space));
+        state.gap = n >= 1 ? ' '.repeat(n) : '';
+      } else if (typeof space === 'string') {
+        state.gap = space.length <= 10 ? space : space.slice(0, 10);
+      }
+      const wrapper = create(I.ObjectPrototype) as object;
+      CreateDataPropertyOrThrow(realm, wrapper, '', value);
+      return SerializeJSONProperty(realm, state, '', wrapper);
+    },
+  };
+  defineTable(realm, JSONObject, [
+    method('parse', 2, fns.parse),
+    method('stringify', 3, fns.stringify),
+    value(Symbol.toStringTag, 'JSON', { writable: false }),
+  ]);
+}

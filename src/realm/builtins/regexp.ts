@@ -1,0 +1,485 @@
+// %RegExp%, %RegExp.prototype% and %RegExpStringIteratorPrototype% (ECMA-262 §22.2), first slice.
+//
+// A realm's RegExp objects are host RegExp objects (created by the host constructor, so they have
+// [[RegExpMatcher]], [[OriginalSource]] and [[OriginalFlags]]) whose [[Prototype]] is the realm's
+// %RegExp.prototype%. RegExpBuiltinExec is the host's RegExp.prototype.exec applied to them; the
+// protocol methods (@@match, @@replace, @@split, …) are the spec's algorithms written out, so every
+// Get/Set a guest can observe happens as the spec says.
+import type { Realm } from '../realm.js';
+import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
+import { toRealmError } from '../host-errors.js';
+import {
+  Construct, CreateIterResultObject, GetPrototypeFromConstructor, LengthOfArrayLike, SameValue, SpeciesConstructor,
+  ToIntegerOrInfinity, ToLength, ToObject, ToString, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
+} from '../abstract-ops.js';
+import { m, wrap } from './array.js';
+import { getSubstitution, stringIndexOf, substring } from './string.js';
+
+const { setPrototypeOf, create, getOwnPropertyDescriptor, defineProperty } = Object;
+const { apply } = Reflect;
+const { min, max } = Math;
+const HostRegExp = RegExp;
+const RP = RegExp.prototype;
+const hostExec = RP.exec;
+const hostCompile = RP.compile as (this: RegExp, pattern: string, flags: string) => RegExp;
+const getter = (name: string): Function => getOwnPropertyDescriptor(RP, name)!.get!;
+const hostSourceGetter = getter('source');
+
+/** The flags in the order RegExp.prototype.flags lists them (§22.2.6.4), with the host getter that
+ * reads each from [[OriginalFlags]]. The host may lack a newer flag's getter. */
+const flagTable: ReadonlyArray<readonly [string, string, Function | undefined]> = ([
+  ['hasIndices', 'd'], ['global', 'g'], ['ignoreCase', 'i'], ['multiline', 'm'], ['dotAll', 's'], ['unicode', 'u'],
+  ['unicodeSets', 'v'], ['sticky', 'y'],
+] as const).map(([name, ch]) => [name, ch, getOwnPropertyDescriptor(RP, name)?.get] as const);
+
+type Obj = Record<PropertyKey, unknown>;
+
+/** Whether `o` has a [[RegExpMatcher]] internal slot; runs no guest code. (The host's
+ * %RegExp.prototype% has no matcher but its `source` getter answers; guest code never sees it.) */
+export function hasRegExpMatcher(o: unknown): o is RegExp {
+  if (!isObject(o) || o === RP) return false;
+  try {
+    apply(hostSourceGetter, o, []);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** IsRegExp (§7.2.8) */
+export function isRegExp(_realm: Realm, argument: unknown): boolean {
+  if (!isObject(argument)) return false;
+  const matcher = (argument as Obj)[Symbol.match];
+  if (matcher !== undefined) return !!matcher;
+  return hasRegExpMatcher(argument);
+}
+
+function originalSource(rx: RegExp): string {
+  // EscapeRegExpPattern of [[OriginalSource]]: compiles to the same pattern under any flags.
+  return apply(hostSourceGetter, rx, []) as string;
+}
+
+function originalFlags(rx: RegExp): string {
+  let f = '';
+  for (const [, ch, get] of flagTable) if (get !== undefined && apply(get, rx, [])) f += ch;
+  return f;
+}
+
+/** RegExpAlloc + RegExpInitialize (§22.2.3.1-2) with the prototype already chosen. */
+function regExpInitialize(realm: Realm, pattern: unknown, flags: unknown, proto: object): RegExp {
+  const P = pattern === undefined ? '' : ToString(realm, pattern);
+  const F = flags === undefined ? '' : ToString(realm, flags);
+  let rx: RegExp;
+  try {
+    rx = new HostRegExp(P, F);
+  } catch (e) {
+    throw toRealmError(realm, e);
+  }
+  if (!(realm.isHost && proto === RP)) setPrototypeOf(rx, proto);
+  return rx;
+}
+
+/** RegExpCreate (§22.2.3.1) */
+export function regExpCreate(realm: Realm, P: unknown, F: unknown): RegExp {
+  return regExpInitialize(realm, P, F, realm.intrinsics.RegExpPrototype as object);
+}
+
+/** A regular expression literal's value (§13.2.7.3): a new RegExp of the realm each evaluation.
+ * The parser has already checked the pattern and flags (early errors). */
+export function createRegExpLiteral(realm: Realm, pattern: string, flags: string): RegExp {
+  return regExpInitialize(realm, pattern, flags, realm.isHost ? RP : realm.intrinsics.RegExpPrototype as object);
+}
+
+/** Gives a host exec result (and its `indices`) the realm's %Array.prototype%; `groups` objects
+ * already have a null prototype. */
+function adoptMatch(realm: Realm, result: unknown[] | null): unknown[] | null {
+  if (result === null || realm.isHost) return result;
+  adoptArray(realm, result);
+  const indices = (result as unknown as Obj).indices as unknown[] | undefined;
+  if (indices !== undefined) {
+    adoptArray(realm, indices);
+    for (let i = 0; i < indices.length; i++) if (indices[i] !== undefined) adoptArray(realm, indices[i] as unknown[]);
+    const groups = (indices as unknown as Obj).groups as Obj | undefined;
+    if (groups !== undefined) for (const k in groups) if (groups[k] !== undefined) adoptArray(realm, groups[k] as unknown[]);
+  }
+  return result;
+}
+
+/** RegExpBuiltinExec (§22.2.7.2): the host's, on a host RegExp. `expose`: the result reaches guest
+ * code, so it must carry the realm's prototypes (internal uses read it and drop it). */
+function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unknown[] | null {
+  const result = apply(hostExec, R, [S]) as unknown[] | null;
+  return expose ? adoptMatch(realm, result) : result;
+}
+
+/** RegExpExec (§22.2.7.1) */
+function regExpExec(realm: Realm, R: object, S: string, expose: boolean): object | null {
+  const exec = (R as Obj).exec;
+  if (exec === realm.intrinsics.RegExpPrototypeExec) {
+    // The realm's own exec: RequireInternalSlot then RegExpBuiltinExec, without the call.
+    if (!hasRegExpMatcher(R)) realm.throwTypeError(`Method RegExp.prototype.exec called on incompatible receiver ${describeValue(R)}`);
+    return builtinExec(realm, R, S, expose);
+  }
+  if (typeof exec === 'function') {
+    const result = apply(exec, R, [S]);
+    if (result !== null && !isObject(result)) realm.throwTypeError('RegExp exec method returned something other than an Object or null');
+    return result as object | null;
+  }
+  if (!hasRegExpMatcher(R)) realm.throwTypeError(`Method RegExp.prototype.exec called on incompatible receiver ${describeValue(R)}`);
+  return builtinExec(realm, R, S, expose);
+}
+
+/** AdvanceStringIndex (§22.2.7.3) */
+function advanceStringIndex(S: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= S.length) return index + 1;
+  const first = S[index];
+  if (first >= '\uD800' && first <= '\uDBFF') {
+    const second = S[index + 1];
+    if (second >= '\uDC00' && second <= '\uDFFF') return index + 2;
+  }
+  return index + 1;
+}
+
+function thisRegExpObject(realm: Realm, t: unknown, name: string): object {
+  if (!isObject(t)) realm.throwTypeError(`Method RegExp.prototype.${name} called on incompatible receiver ${describeValue(t)}`);
+  return t;
+}
+
+const hasFlag = (flags: string, ch: string): boolean => stringIndexOf(flags, ch, 0) >= 0;
+
+// ---------------------------------------------------------------------------------------------
+// §22.2.6 Properties of the RegExp prototype object
+
+function exec(realm: Realm, t: unknown, args: unknown[]): unknown {
+  if (!hasRegExpMatcher(t)) realm.throwTypeError(`Method RegExp.prototype.exec called on incompatible receiver ${describeValue(t)}`);
+  return builtinExec(realm, t, ToString(realm, args[0]), true);
+}
+
+function test(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const R = thisRegExpObject(realm, t, 'test');
+  return regExpExec(realm, R, ToString(realm, args[0]), false) !== null;
+}
+
+function regExpToString(realm: Realm, t: unknown): unknown {
+  const R = thisRegExpObject(realm, t, 'toString') as Obj;
+  const pattern = ToString(realm, R.source);
+  const flags = ToString(realm, R.flags);
+  return '/' + pattern + '/' + flags;
+}
+
+function flagsGetter(realm: Realm, t: unknown): unknown {
+  if (!isObject(t)) realm.throwTypeError(`RegExp.prototype.flags getter called on non-object ${describeValue(t)}`);
+  const R = t as Obj;
+  let result = '';
+  for (const [name, ch] of flagTable) if (R[name]) result += ch;
+  return result;
+}
+
+function symbolMatch(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const rx = thisRegExpObject(realm, t, '@@match') as Obj;
+  const S = ToString(realm, args[0]);
+  const flags = ToString(realm, rx.flags);
+  if (!hasFlag(flags, 'g')) return regExpExec(realm, rx, S, true);
+  const fullUnicode = hasFlag(flags, 'u') || hasFlag(flags, 'v');
+  rx.lastIndex = 0;
+  const A: string[] = [];
+  for (;;) {
+    const result = regExpExec(realm, rx, S, false) as Obj | null;
+    if (result === null) return A.length === 0 ? null : adoptArray(realm, A);
+    const matchStr = ToString(realm, result[0]);
+    A.push(matchStr);
+    if (matchStr === '') {
+      const thisIndex = ToLength(realm, rx.lastIndex);
+      rx.lastIndex = advanceStringIndex(S, thisIndex, fullUnicode);
+    }
+  }
+}
+
+function symbolMatchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const R = thisRegExpObject(realm, t, '@@matchAll') as Obj;
+  const S = ToString(realm, args[0]);
+  const C = SpeciesConstructor(realm, R, realm.intrinsics.RegExp as Function);
+  const flags = ToString(realm, R.flags);
+  const matcher = Construct(C, [R, flags]) as Obj;
+  const lastIndex = ToLength(realm, R.lastIndex);
+  matcher.lastIndex = lastIndex;
+  const global = hasFlag(flags, 'g');
+  const fullUnicode = hasFlag(flags, 'u') || hasFlag(flags, 'v');
+  return createRegExpStringIterator(realm, matcher, S, global, fullUnicode);
+}
+
+function symbolReplace(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const rx = thisRegExpObject(realm, t, '@@replace') as Obj;
+  const S = ToString(realm, args[0]);
+  const lengthS = S.length;
+  let replaceValue = args[1];
+  const functionalReplace = typeof replaceValue === 'function';
+  if (!functionalReplace) replaceValue = ToString(realm, replaceValue);
+  const flags = ToString(realm, rx.flags);
+  const global = hasFlag(flags, 'g');
+  let fullUnicode = false;
+  if (global) {
+    fullUnicode = hasFlag(flags, 'u') || hasFlag(flags, 'v');
+    rx.lastIndex = 0;
+  }
+  const results: Obj[] = [];
+  for (;;) {
+    const result = regExpExec(realm, rx, S, false) as Obj | null;
+    if (result === null) break;
+    results.push(result);
+    if (!global) break;
+    const matchStr = ToString(realm, result[0]);
+    if (matchStr === '') {
+      const thisIndex = ToLength(realm, rx.lastIndex);
+      rx.lastIndex = advanceStringIndex(S, thisIndex, fullUnicode);
+    }
+  }
+  let accumulatedResult = '';
+  let nextSourcePosition = 0;
+  for (const result of results) {
+    const resultLength = LengthOfArrayLike(realm, result);
+    const nCaptures = max(resultLength - 1, 0);
+    const matched = ToString(realm, result[0]);
+    const matchLength = matched.length;
+    const position = max(min(ToIntegerOrInfinity(realm, result.index), lengthS), 0);
+    const captures: (string | undefined)[] = [];
+    for (let n = 1; n <= nCaptures; n++) {
+      const capN = result[n];
+      captures.push(capN === undefined ? undefined : ToString(realm, capN));
+    }
+    let namedCaptures = result.groups;
+    let replacement: string;
+    if (functionalReplace) {
+      const replacerArgs: unknown[] = [matched, ...captures, position, S];
+      if (namedCaptures !== undefined) replacerArgs.push(namedCaptures);
+      replacement = ToString(realm, apply(replaceValue as Function, undefined, replacerArgs));
+    } else {
+      if (namedCaptures !== undefined) namedCaptures = ToObject(realm, namedCaptures);
+      replacement = getSubstitution(realm, matched, S, position, captures, namedCaptures, replaceValue as string);
+    }
+    if (position >= nextSourcePosition) {
+      accumulatedResult += substring(S, nextSourcePosition, position) + replacement;
+      nextSourcePosition = position + matchLength;
+    }
+  }
+  if (nextSourcePosition >= lengthS) return accumulatedResult;
+  return accumulatedResult + substring(S, nextSourcePosition);
+}
+
+function symbolSearch(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const rx = thisRegExpObject(realm, t, '@@search') as Obj;
+  const S = ToString(realm, args[0]);
+  const previousLastIndex = rx.lastIndex;
+  if (!SameValue(previousLastIndex, 0)) rx.lastIndex = 0;
+  const result = regExpExec(realm, rx, S, false) as Obj | null;
+  const currentLastIndex = rx.lastIndex;
+  if (!SameValue(currentLastIndex, previousLastIndex)) rx.lastIndex = previousLastIndex;
+  if (result === null) return -1;
+  return result.index;
+}
+
+function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const rx = thisRegExpObject(realm, t, '@@split') as Obj;
+  const S = ToString(realm, args[0]);
+  const limit = args[1];
+  const C = SpeciesConstructor(realm, rx, realm.intrinsics.RegExp as Function);
+  const flags = ToString(realm, rx.flags);
+  const unicodeMatching = hasFlag(flags, 'u') || hasFlag(flags, 'v');
+  const newFlags = hasFlag(flags, 'y') ? flags : flags + 'y';
+  const splitter = Construct(C, [rx, newFlags]) as Obj;
+  const A: unknown[] = [];
+  const lim = limit === undefined ? 4294967295 : ToUint32(realm, limit);
+  if (lim === 0) return adoptArray(realm, A);
+  const size = S.length;
+  if (size === 0) {
+    const z = regExpExec(realm, splitter, S, false);
+    if (z === null) A.push(S);
+    return adoptArray(realm, A);
+  }
+  let p = 0;
+  let q = p;
+  while (q < size) {
+    splitter.lastIndex = q;
+    const z = regExpExec(realm, splitter, S, false) as Obj | null;
+    if (z === null) {
+      q = advanceStringIndex(S, q, unicodeMatching);
+      continue;
+    }
+    const e = min(ToLength(realm, splitter.lastIndex), size);
+    if (e === p) {
+      q = advanceStringIndex(S, q, unicodeMatching);
+      continue;
+    }
+    A.push(substring(S, p, q));
+    if (A.length === lim) return adoptArray(realm, A);
+    p = e;
+    const numberOfCaptures = max(LengthOfArrayLike(realm, z) - 1, 0);
+    for (let i = 1; i <= numberOfCaptures; i++) {
+      A.push(z[i]);
+      if (A.length === lim) return adoptArray(realm, A);
+    }
+    q = p;
+  }
+  A.push(substring(S, p, size));
+  return adoptArray(realm, A);
+}
+
+function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
+  if (!hasRegExpMatcher(t)) realm.throwTypeError(`Method RegExp.prototype.compile called on incompatible receiver ${describeValue(t)}`);
+  const [pattern, flags] = args;
+  let P: unknown;
+  let F: unknown;
+  if (hasRegExpMatcher(pattern)) {
+    if (flags !== undefined) realm.throwTypeError('Cannot supply flags when constructing one RegExp from another');
+    P = originalSource(pattern);
+    F = originalFlags(pattern);
+  } else {
+    P = pattern;
+    F = flags;
+  }
+  const Pstr = P === undefined ? '' : ToString(realm, P);
+  const Fstr = F === undefined ? '' : ToString(realm, F);
+  // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
+  apply(hostCompile, t, [Pstr, Fstr]);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// §22.2.9 RegExp String Iterator objects
+
+class SlotBase { constructor(o: object) { return o; } }
+
+class RegExpStringIteratorSlots extends SlotBase {
+  #R: Obj;
+  #S: string;
+  #global: boolean;
+  #fullUnicode: boolean;
+  #done = false;
+  constructor(o: object, R: Obj, S: string, global: boolean, fullUnicode: boolean) {
+    super(o);
+    this.#R = R;
+    this.#S = S;
+    this.#global = global;
+    this.#fullUnicode = fullUnicode;
+  }
+
+  /** %RegExpStringIteratorPrototype%.next (§22.2.9.2.1) */
+  static next(realm: Realm, it: unknown): object {
+    if (typeof it !== 'object' || it === null || !(#R in it)) {
+      realm.throwTypeError(`Method %RegExpStringIterator%.prototype.next called on incompatible receiver ${describeValue(it)}`);
+    }
+    const self = it as RegExpStringIteratorSlots;
+    if (self.#done) return CreateIterResultObject(realm, undefined, true);
+    const R = self.#R;
+    const S = self.#S;
+    const match = regExpExec(realm, R, S, true) as Obj | null;
+    if (match === null) {
+      self.#done = true;
+      return CreateIterResultObject(realm, undefined, true);
+    }
+    if (self.#global) {
+      const matchStr = ToString(realm, match[0]);
+      if (matchStr === '') {
+        const thisIndex = ToLength(realm, R.lastIndex);
+        R.lastIndex = advanceStringIndex(S, thisIndex, self.#fullUnicode);
+      }
+      return CreateIterResultObject(realm, match, false);
+    }
+    self.#done = true;
+    return CreateIterResultObject(realm, match, false);
+  }
+}
+
+/** CreateRegExpStringIterator (§22.2.9.1) */
+function createRegExpStringIterator(realm: Realm, R: Obj, S: string, global: boolean, fullUnicode: boolean): object {
+  const o = create(realm.intrinsics.RegExpStringIteratorPrototype as object) as object;
+  return new RegExpStringIteratorSlots(o, R, S, global, fullUnicode);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Creates %RegExp%, %RegExp.prototype% and %RegExpStringIteratorPrototype% for `realm`; defines
+ * `RegExp` on its global object. */
+export function installRegExp(realm: Realm): void {
+  const proto = create(realm.intrinsics.ObjectPrototype) as object;
+
+  const RegExpCtor = function RegExp(this: unknown, pattern: unknown, flags: unknown): unknown {
+    try {
+      // §22.2.4.1 RegExp ( pattern, flags )
+      const patternIsRegExp = isRegExp(realm, pattern);
+      let newTarget: Function | undefined = new.target;
+      if (newTarget === undefined) {
+        newTarget = RegExpCtor;
+        if (patternIsRegExp && flags === undefined) {
+          const patternConstructor = (pattern as Obj).constructor;
+          if (SameValue(newTarget, patternConstructor)) return pattern;
+        }
+      }
+      let P: unknown;
+      let F: unknown;
+      if (hasRegExpMatcher(pattern)) {
+        P = originalSource(pattern);
+        F = flags === undefined ? originalFlags(pattern) : flags;
+      } else if (patternIsRegExp) {
+        P = (pattern as Obj).source;
+        F = flags === undefined ? (pattern as Obj).flags : flags;
+      } else {
+        P = pattern;
+        F = flags;
+      }
+      const p = GetPrototypeFromConstructor(realm, newTarget, 'RegExpPrototype');
+      return regExpInitialize(realm, P, F, p);
+    } catch (e) {
+      throw toRealmError(realm, e);
+    }
+  };
+  createBuiltinConstructor(realm, RegExpCtor, 'RegExp', 2, proto);
+  setFunctionRealm(RegExpCtor, realm);
+  realm.intrinsics.RegExp = RegExpCtor;
+  realm.intrinsics.RegExpPrototype = proto;
+
+  defineTable(realm, RegExpCtor, [
+    accessor(Symbol.species, wrap(realm, (_r, t) => t)),
+  ]);
+
+  const flagAccessors = flagTable.map(([name, , hostGet]) => accessor(name, wrap(realm, (r, t) => {
+    // RegExpHasFlag (§22.2.6.4.1)
+    if (hasRegExpMatcher(t)) return hostGet === undefined ? false : !!apply(hostGet, t, []);
+    if (t === proto) return undefined;
+    return r.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
+  })));
+  const execFn = wrap(realm, exec);
+  realm.intrinsics.RegExpPrototypeExec = execFn;
+  defineTable(realm, proto, [
+    m(realm, 'compile', 2, compile),
+    method('exec', 1, execFn),
+    accessor('flags', wrap(realm, flagsGetter)),
+    ...flagAccessors,
+    accessor('source', wrap(realm, (r, t) => {
+      if (hasRegExpMatcher(t)) return originalSource(t);
+      if (t === proto) return '(?:)';
+      return r.throwTypeError('RegExp.prototype.source getter called on non-RegExp object');
+    })),
+    m(realm, 'test', 1, test),
+    m(realm, 'toString', 0, regExpToString),
+    m(realm, Symbol.match, 1, symbolMatch),
+    m(realm, Symbol.matchAll, 1, symbolMatchAll),
+    m(realm, Symbol.replace, 2, symbolReplace),
+    m(realm, Symbol.search, 1, symbolSearch),
+    m(realm, Symbol.split, 2, symbolSplit),
+  ]);
+
+  const iterProto = create(realm.intrinsics.IteratorPrototype) as object;
+  const iterMethods = {
+    next(this: unknown): object {
+      try { return RegExpStringIteratorSlots.next(realm, this); } catch (e) { throw toRealmError(realm, e); }
+    },
+  };
+  defineTable(realm, iterProto, [
+    method('next', 0, iterMethods.next),
+    value(Symbol.toStringTag, 'RegExp String Iterator', { writable: false }),
+  ]);
+  realm.intrinsics.RegExpStringIteratorPrototype = iterProto;
+
+  defineProperty(realm.globalObject, 'RegExp', { value: RegExpCtor, writable: true, enumerable: false, configurable: true });
+}

@@ -1,0 +1,406 @@
+// %String% and %String.prototype% (ECMA-262 §22.1, Annex B.2.2).
+//
+// The methods that only work on strings run the host's own String.prototype method (captured at
+// load) on the primitive `this` string: their argument conversions run the realm's code for realm
+// objects, and their errors are brought into the realm. The methods that take a regexp or searcher
+// (match, matchAll, replace, replaceAll, search, split) follow the spec's @@-protocol themselves.
+import type { Realm } from '../realm.js';
+import { createBuiltinConstructor, defineTable, method, type BuiltinEntry } from '../builtin.js';
+import { toRealmError } from '../host-errors.js';
+import {
+  GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
+  ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
+} from '../abstract-ops.js';
+import { m, wrap, type BuiltinImpl } from './array.js';
+import { createStringIterator, installStringIterator } from './string-iterator.js';
+import { isRegExp, regExpCreate } from './regexp.js';
+
+const { setPrototypeOf, defineProperty } = Object;
+const { apply } = Reflect;
+const { min, max } = Math;
+const HostString = String;
+const SP = String.prototype;
+const hostValueOf = SP.valueOf;
+const hostIndexOf = SP.indexOf;
+const hostSlice = SP.slice;
+const hostFromCharCode = String.fromCharCode;
+const hostFromCodePoint = String.fromCodePoint;
+const hostStringMethod = (name: string): Function => (SP as unknown as Record<string, Function>)[name];
+
+/** Argument lists for String.fromCharCode/fromCodePoint are split so the host's argument limit is never hit. */
+const CHUNK = 8192;
+
+/** `s.indexOf(search, from)` without looking anything up on a (replaceable) host String.prototype. */
+export function stringIndexOf(s: string, search: string, from: number): number {
+  return apply(hostIndexOf, s, [search, from]) as number;
+}
+
+/** `s.slice(start, end)`, likewise. */
+export function substring(s: string, start: number, end?: number): string {
+  return apply(hostSlice, s, [start, end]) as string;
+}
+
+/** RequireObjectCoercible with V8's message, then ToString (the `this` of every String method). */
+function thisString(realm: Realm, t: unknown, name: string): string {
+  if (typeof t === 'string') return t;
+  RequireObjectCoercible(realm, t, `String.prototype.${name}`);
+  return ToString(realm, t);
+}
+
+/** thisStringValue (§22.1.3.35.1): a string, or a String wrapper's [[StringData]]. */
+function thisStringValue(realm: Realm, v: unknown, name: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null) {
+    // The host's valueOf reads [[StringData]] without running guest code, and throws without it.
+    try { return apply(hostValueOf, v, []) as string; } catch { /* not a String wrapper */ }
+  }
+  return realm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);
+}
+
+function symbolDescriptiveString(s: symbol): string {
+  const d = s.description;
+  return `Symbol(${d === undefined ? '' : d})`;
+}
+
+/** GetSubstitution (§22.1.3.19.1). `captures` are strings or undefined. */
+export function getSubstitution(realm: Realm, matched: string, str: string, position: number, captures: readonly (string | undefined)[],
+  namedCaptures: unknown, replacementTemplate: string): string {
+  let dollar = stringIndexOf(replacementTemplate, '$', 0);
+  if (dollar < 0) return replacementTemplate;
+  const stringLength = str.length;
+  const templateLength = replacementTemplate.length;
+  let result = substring(replacementTemplate, 0, dollar);
+  let i = dollar;
+  while (i < templateLength) {
+    // `i` is at a '$'.
+    const c = i + 1 < templateLength ? replacementTemplate[i + 1] : '';
+    if (c === '$') {
+      result += '$';
+      i += 2;
+    } else if (c === '`') {
+      result += substring(str, 0, position);
+      i += 2;
+    } else if (c === '&') {
+      result += matched;
+      i += 2;
+    } else if (c === "'") {
+      const tailPos = position + matched.length;
+      result += substring(str, min(tailPos, stringLength));
+      i += 2;
+    } else if (c >= '0' && c <= '9') {
+      const captureLen = captures.length;
+      const c2 = i + 2 < templateLength ? replacementTemplate[i + 2] : '';
+      let digitCount = c2 >= '0' && c2 <= '9' ? 2 : 1;
+      let index = digitCount === 2 ? (+c) * 10 + (+c2) : +c;
+      if (index > captureLen && digitCount === 2) {
+        digitCount = 1;
+        index = +c;
+      }
+      if (index >= 1 && index <= captureLen) {
+        const capture = captures[index - 1];
+        if (capture !== undefined) result += capture;
+      } else {
+        result += substring(replacementTemplate, i, i + 1 + digitCount);
+      }
+      i += 1 + digitCount;
+    } else if (c === '<') {
+      const gtPos = stringIndexOf(replacementTemplate, '>', i);
+      if (gtPos === -1 || namedCaptures === undefined) {
+        result += '$<';
+        i += 2;
+      } else {
+        const groupName = substring(replacementTemplate, i + 2, gtPos);
+        const capture = (namedCaptures as Record<string, unknown>)[groupName];
+        if (capture !== undefined) result += ToString(realm, capture);
+        i = gtPos + 1;
+      }
+    } else {
+      result += '$';
+      i += 1;
+    }
+    dollar = stringIndexOf(replacementTemplate, '$', i);
+    if (dollar < 0) dollar = templateLength;
+    result += substring(replacementTemplate, i, dollar);
+    i = dollar;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// §22.1.2 Properties of the String constructor
+
+function fromCharCode(realm: Realm, _t: unknown, codeUnits: unknown[]): unknown {
+  const n = codeUnits.length;
+  const units: number[] = [];
+  for (let i = 0; i < n; i++) units.push(ToUint16(realm, codeUnits[i]));
+  let result = '';
+  for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCharCode, undefined, units.slice(i, i + CHUNK));
+  return result;
+}
+
+function fromCodePoint(realm: Realm, _t: unknown, codePoints: unknown[]): unknown {
+  const n = codePoints.length;
+  const cps: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const next = codePoints[i];
+    const nextCP = ToNumber(realm, next);
+    if (!IsIntegralNumber(nextCP) || nextCP < 0 || nextCP > 0x10ffff) realm.throwRangeError(`Invalid code point ${ToString(realm, nextCP)}`);
+    cps.push(nextCP);
+  }
+  let result = '';
+  for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCodePoint, undefined, cps.slice(i, i + CHUNK));
+  return result;
+}
+
+function raw(realm: Realm, _t: unknown, args: unknown[]): unknown {
+  const substitutionCount = max(args.length - 1, 0);
+  const cooked = ToObject(realm, args[0]);
+  const literals = ToObject(realm, (cooked as Record<string, unknown>).raw) as Record<number, unknown>;
+  const literalCount = LengthOfArrayLike(realm, literals);
+  if (literalCount <= 0) return '';
+  let R = '';
+  for (let nextIndex = 0; ; nextIndex++) {
+    R += ToString(realm, literals[nextIndex]);
+    if (nextIndex + 1 === literalCount) return R;
+    if (nextIndex < substitutionCount) R += ToString(realm, args[nextIndex + 1]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// §22.1.3 The methods that take a regexp or a searcher
+
+function match(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const O = RequireObjectCoercible(realm, t, 'String.prototype.match');
+  const regexp = args[0];
+  if (isObject(regexp)) {
+    const matcher = GetMethod(realm, regexp, Symbol.match);
+    if (matcher !== undefined) return apply(matcher, regexp, [O]);
+  }
+  const S = ToString(realm, O);
+  const rx = regExpCreate(realm, regexp, undefined);
+  return Invoke(realm, rx, Symbol.match, [S]);
+}
+
+function matchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const O = RequireObjectCoercible(realm, t, 'String.prototype.matchAll');
+  const regexp = args[0];
+  if (isObject(regexp)) {
+    if (isRegExp(realm, regexp)) {
+      const flags = RequireObjectCoercible(realm, (regexp as Record<string, unknown>).flags);
+      if (stringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.matchAll called with a non-global RegExp argument');
+    }
+    const matcher = GetMethod(realm, regexp, Symbol.matchAll);
+    if (matcher !== undefined) return apply(matcher, regexp, [O]);
+  }
+  const S = ToString(realm, O);
+  const rx = regExpCreate(realm, regexp, 'g');
+  return Invoke(realm, rx, Symbol.matchAll, [S]);
+}
+
+function replace(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const O = RequireObjectCoercible(realm, t, 'String.prototype.replace');
+  const [searchValue, replaceValue] = args;
+  if (isObject(searchValue)) {
+    const replacer = GetMethod(realm, searchValue, Symbol.replace);
+    if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
+  }
+  const string = ToString(realm, O);
+  const searchString = ToString(realm, searchValue);
+  const functionalReplace = IsCallable(replaceValue);
+  const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
+  const position = stringIndexOf(string, searchString, 0);
+  if (position === -1) return string;
+  const preceding = substring(string, 0, position);
+  const following = substring(string, position + searchString.length);
+  const replacement = functionalReplace
+    ? ToString(realm, (replaceValue as Function)(searchString, position, string))
+    : getSubstitution(realm, searchString, string, position, [], undefined, replaceTemplate);
+  return preceding + replacement + following;
+}
+
+function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const O = RequireObjectCoercible(realm, t, 'String.prototype.replaceAll');
+  const [searchValue, replaceValue] = args;
+  if (isObject(searchValue)) {
+    if (isRegExp(realm, searchValue)) {
+      const flags = RequireObjectCoercible(realm, (searchValue as Record<string, unknown>).flags);
+      if (stringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.replaceAll called with a non-global RegExp argument');
+    }
+    const replacer = GetMethod(realm, searchValue, Symbol.replace);
+    if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
+  }
+  const string = ToString(realm, O);
+  const searchString = ToString(realm, searchValue);
+  const functionalReplace = IsCallable(replaceValue);
+  const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
+  const searchLength = searchString.length;
+  const advanceBy = max(1, searchLength);
+  const matchPositions: number[] = [];
+  let position = stringIndexOf(string, searchString, 0);
+  while (position !== -1) {
+    matchPositions.push(position);
+    position = position + advanceBy > string.length ? -1 : stringIndexOf(string, searchString, position + advanceBy);
+  }
+  let endOfLastMatch = 0;
+  let result = '';
+  for (const p of matchPositions) {
+    const preserved = substring(string, endOfLastMatch, p);
+    const replacement = functionalReplace
+      ? ToString(realm, (replaceValue as Function)(searchString, p, string))
+      : getSubstitution(realm, searchString, string, p, [], undefined, replaceTemplate);
+    result += preserved + replacement;
+    endOfLastMatch = p + searchLength;
+  }
+  if (endOfLastMatch < string.length) result += substring(string, endOfLastMatch);
+  return result;
+}
+
+function search(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const O = RequireObjectCoercible(realm, t, 'String.prototype.search');
+  const regexp = args[0];
+  if (isObject(regexp)) {
+    const searcher = GetMethod(realm, regexp, Symbol.search);
+    if (searcher !== undefined) return apply(searcher, regexp, [O]);
+  }
+  const string = ToString(realm, O);
+  const rx = regExpCreate(realm, regexp, undefined);
+  return Invoke(realm, rx, Symbol.search, [string]);
+}
+
+function split(realm: Realm, t: unknown, args: unknown[]): unknown {
+  const O = RequireObjectCoercible(realm, t, 'String.prototype.split');
+  const [separator, limit] = args;
+  if (isObject(separator)) {
+    const splitter = GetMethod(realm, separator, Symbol.split);
+    if (splitter !== undefined) return apply(splitter, separator, [O, limit]);
+  }
+  const S = ToString(realm, O);
+  const lim = limit === undefined ? 4294967295 : ToUint32(realm, limit);
+  const R = ToString(realm, separator);
+  if (lim === 0) return adoptArray(realm, []);
+  if (separator === undefined) return adoptArray(realm, [S]);
+  const separatorLength = R.length;
+  const strLen = S.length;
+  const substrings: string[] = [];
+  if (separatorLength === 0) {
+    const n = min(lim, strLen);
+    for (let i = 0; i < n; i++) substrings.push(S[i]);
+    return adoptArray(realm, substrings);
+  }
+  if (strLen === 0) return adoptArray(realm, [S]);
+  let i = 0;
+  let j = stringIndexOf(S, R, 0);
+  while (j !== -1) {
+    substrings.push(substring(S, i, j));
+    if (substrings.length >= lim) return adoptArray(realm, substrings);
+    i = j + separatorLength;
+    j = stringIndexOf(S, R, i);
+  }
+  substrings.push(substring(S, i));
+  return adoptArray(realm, substrings);
+}
+
+/** CreateHTML (§B.2.2.2.1) */
+function createHTML(realm: Realm, t: unknown, name: string, tag: string, attribute: string, value: unknown): string {
+  const S = thisString(realm, t, name);
+  let p1 = '<' + tag;
+  if (attribute !== '') {
+    const V = ToString(realm, value);
+    let escapedV = '';
+    let from = 0;
+    for (let q = stringIndexOf(V, '"', 0); q !== -1; q = stringIndexOf(V, '"', from)) {
+      escapedV += substring(V, from, q) + '&quot;';
+      from = q + 1;
+    }
+    escapedV += substring(V, from);
+    p1 += ' ' + attribute + '="' + escapedV + '"';
+  }
+  return p1 + '>' + S + '</' + tag + '>';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Methods that run the host's String.prototype method on the primitive string: [name, length]. */
+const delegated: ReadonlyArray<readonly [string, number]> = [
+  ['at', 1], ['charAt', 1], ['charCodeAt', 1], ['codePointAt', 1], ['concat', 1], ['endsWith', 1], ['includes', 1],
+  ['indexOf', 1], ['isWellFormed', 0], ['lastIndexOf', 1], ['localeCompare', 1], ['normalize', 0], ['padEnd', 1],
+  ['padStart', 1], ['repeat', 1], ['slice', 2], ['startsWith', 1], ['substring', 2], ['toLocaleLowerCase', 0],
+  ['toLocaleUpperCase', 0], ['toLowerCase', 0], ['toUpperCase', 0], ['toWellFormed', 0], ['trim', 0], ['trimEnd', 0],
+  ['trimStart', 0], ['substr', 2],
+];
+const delegatedImpls = new Map<string, BuiltinImpl>();
+for (const [name] of delegated) {
+  const hostFn = hostStringMethod(name);
+  if (typeof hostFn !== 'function') throw new Error(`vmjs: the host lacks String.prototype.${name}`);
+  delegatedImpls.set(name, (realm, t, args) => apply(hostFn, thisString(realm, t, name), args));
+}
+
+/** Annex B.2.2 HTML methods: [name, tag, attribute]. */
+const htmlMethods: ReadonlyArray<readonly [string, string, string]> = [
+  ['anchor', 'a', 'name'], ['big', 'big', ''], ['blink', 'blink', ''], ['bold', 'b', ''], ['fixed', 'tt', ''],
+  ['fontcolor', 'font', 'color'], ['fontsize', 'font', 'size'], ['italics', 'i', ''], ['link', 'a', 'href'],
+  ['small', 'small', ''], ['strike', 'strike', ''], ['sub', 'sub', ''], ['sup', 'sup', ''],
+];
+
+/** Creates %String%, %String.prototype% and %StringIteratorPrototype% for `realm`; defines `String`
+ * on its global object. */
+export function installString(realm: Realm): void {
+  installStringIterator(realm);
+  // %String.prototype% is itself a String exotic object whose [[StringData]] is "" (§22.1.3).
+  const proto = new HostString('') as object;
+  setPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
+
+  const StringCtor = function String(this: unknown, ...args: unknown[]): unknown {
+    try {
+      let s: string;
+      if (args.length === 0) s = '';
+      else {
+        const value = args[0];
+        if (new.target === undefined && typeof value === 'symbol') return symbolDescriptiveString(value);
+        s = ToString(realm, value);
+      }
+      if (new.target === undefined) return s;
+      // StringCreate (§10.4.3.4)
+      const p = GetPrototypeFromConstructor(realm, new.target, 'StringPrototype');
+      const o = new HostString(s) as object;
+      setPrototypeOf(o, p);
+      return o;
+    } catch (e) {
+      throw toRealmError(realm, e);
+    }
+  };
+  createBuiltinConstructor(realm, StringCtor, 'String', 1, proto);
+  setFunctionRealm(StringCtor, realm);
+  realm.intrinsics.String = StringCtor;
+  realm.intrinsics.StringPrototype = proto;
+
+  defineTable(realm, StringCtor, [
+    m(realm, 'fromCharCode', 1, fromCharCode),
+    m(realm, 'fromCodePoint', 1, fromCodePoint),
+    m(realm, 'raw', 1, raw),
+  ]);
+
+  const table: BuiltinEntry[] = [];
+  for (const [name, length] of delegated) table.push(m(realm, name, length, delegatedImpls.get(name)!));
+  table.push(
+    m(realm, 'match', 1, match),
+    m(realm, 'matchAll', 1, matchAll),
+    m(realm, 'replace', 2, replace),
+    m(realm, 'replaceAll', 2, replaceAll),
+    m(realm, 'search', 1, search),
+    m(realm, 'split', 2, split),
+    m(realm, 'toString', 0, (r, t) => thisStringValue(r, t, 'toString')),
+    m(realm, 'valueOf', 0, (r, t) => thisStringValue(r, t, 'valueOf')),
+    m(realm, Symbol.iterator, 0, (r, t) => createStringIterator(r, thisString(r, t, '[Symbol.iterator]'))),
+  );
+  for (const [name, tag, attribute] of htmlMethods) {
+    table.push(m(realm, name, attribute === '' ? 0 : 1, (r, t, a) => createHTML(r, t, name, tag, attribute, a[0])));
+  }
+  defineTable(realm, proto, table);
+  // Annex B.2.2.15-16: trimLeft and trimRight are the same function objects as trimStart and trimEnd.
+  const P = proto as Record<string, unknown>;
+  defineProperty(proto, 'trimLeft', { value: P.trimStart, writable: true, enumerable: false, configurable: true });
+  defineProperty(proto, 'trimRight', { value: P.trimEnd, writable: true, enumerable: false, configurable: true });
+
+  defineProperty(realm.globalObject, 'String', { value: StringCtor, writable: true, enumerable: false, configurable: true });
+}

@@ -1,0 +1,126 @@
+// Creating realms (ECMA-262 §9.3.1 CreateRealm, §9.3.2 CreateIntrinsics, §9.3.3
+// SetDefaultGlobalBindings): fresh intrinsics for a new context, or the host's own for the main one.
+import { Realm, type Intrinsics } from './realm.js';
+import { markImmutablePrototype } from './abstract-ops.js';
+import { createBuiltinFunction } from './builtin.js';
+import { installObject } from './builtins/object.js';
+import { installFunction } from './builtins/function.js';
+import { installError } from './builtins/error.js';
+import { installSymbol } from './builtins/symbol.js';
+import { installBoolean } from './builtins/boolean.js';
+import { installGenerators, installIteratorPrototype } from './builtins/iterator.js';
+import { installReflect } from './builtins/reflect.js';
+import { installJSON } from './builtins/json.js';
+import { installMath } from './builtins/math.js';
+import { GLOBAL_FUNCTION_NAMES, GLOBAL_INTRINSIC_NAMES, installGlobalFunctions, installGlobalProperties } from './builtins/global.js';
+import { installArray } from './builtins/array.js';
+import { installString } from './builtins/string.js';
+import { installNumber } from './builtins/number.js';
+import { installBigInt } from './builtins/bigint.js';
+import { installRegExp } from './builtins/regexp.js';
+
+const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
+
+/** CreateIntrinsics (§9.3.2): every intrinsic of a new, non-host realm. */
+export function installIntrinsics(realm: Realm): void {
+  const I = {} as Intrinsics;
+  realm.intrinsics = I;
+  // %Object.prototype% is an immutable prototype exotic object (§10.4.7) with a null [[Prototype]].
+  const ObjectPrototype = create(null) as object;
+  markImmutablePrototype(ObjectPrototype);
+  I.ObjectPrototype = ObjectPrototype;
+  // Some installers also put their constructor on the global object; it must exist from the start.
+  if (realm.globalObject === undefined) {
+    const global = create(ObjectPrototype) as Record<PropertyKey, unknown>;
+    realm.globalObject = global;
+    realm.globalThisValue = global;
+  }
+  // %Function.prototype% is itself a builtin function that accepts any arguments and returns
+  // undefined (§20.2.3); an arrow, so it has no [[Construct]] and no `prototype`.
+  const FunctionPrototype = (() => undefined) as Function;
+  setPrototypeOf(FunctionPrototype, ObjectPrototype);
+  I.FunctionPrototype = FunctionPrototype;
+
+  // Errors first: from here on every builtin may throw the realm's errors.
+  installError(realm);
+  installObject(realm);
+  installFunction(realm);
+  installSymbol(realm);
+  installBoolean(realm);
+  installIteratorPrototype(realm);
+  installGenerators(realm);
+  // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
+  installArray(realm);
+  installString(realm);
+  installNumber(realm);
+  installBigInt(realm);
+  installRegExp(realm);
+  installReflect(realm);
+  installJSON(realm);
+  installMath(realm);
+  installGlobalFunctions(realm);
+  // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
+  createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
+}
+
+/** CreateRealm + SetRealmGlobalObject + SetDefaultGlobalBindings for a new context. */
+export function createRealm(): Realm {
+  const realm = new Realm(false);
+  installIntrinsics(realm);
+  installGlobalProperties(realm, realm.globalObject);
+  return realm;
+}
+
+let hostIntrinsics: Intrinsics | undefined;
+
+/** The host's own intrinsics, under the names a new realm's have. */
+function collectHostIntrinsics(): Intrinsics {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const I = {} as Intrinsics;
+  for (const name of [...GLOBAL_INTRINSIC_NAMES, ...GLOBAL_FUNCTION_NAMES]) {
+    const v = g[name];
+    if ((typeof v === 'object' && v !== null) || typeof v === 'function') {
+      I[name] = v as object;
+      const proto = (v as { prototype?: unknown }).prototype;
+      if (typeof v === 'function' && typeof proto === 'object' && proto !== null) I[`${name}Prototype`] = proto;
+    }
+  }
+  I.ObjectPrototype = Object.prototype;
+  I.FunctionPrototype = Function.prototype;
+  I.ArrayPrototype = Array.prototype;
+  I.StringPrototype = String.prototype;
+  I.NumberPrototype = Number.prototype;
+  I.BooleanPrototype = Boolean.prototype;
+  I.SymbolPrototype = Symbol.prototype;
+  I.BigIntPrototype = BigInt.prototype;
+  I.ErrorPrototype = Error.prototype;
+  const arrayIteratorPrototype = getPrototypeOf([][Symbol.iterator]()) as object;
+  I.ArrayIteratorPrototype = arrayIteratorPrototype;
+  I.StringIteratorPrototype = getPrototypeOf(''[Symbol.iterator]()) as object;
+  I.IteratorPrototype = getPrototypeOf(arrayIteratorPrototype) as object;
+  const GeneratorFunctionPrototype = getPrototypeOf(function* () {}) as object;
+  I.GeneratorFunctionPrototype = GeneratorFunctionPrototype;
+  I.GeneratorPrototype = (GeneratorFunctionPrototype as { prototype: object }).prototype;
+  I.GeneratorFunction = (GeneratorFunctionPrototype as { constructor: Function }).constructor;
+  const AsyncGeneratorFunctionPrototype = getPrototypeOf(async function* () {}) as object;
+  I.AsyncGeneratorFunctionPrototype = AsyncGeneratorFunctionPrototype;
+  I.AsyncGeneratorPrototype = (AsyncGeneratorFunctionPrototype as { prototype: object }).prototype;
+  I.AsyncGeneratorFunction = (AsyncGeneratorFunctionPrototype as { constructor: Function }).constructor;
+  I.AsyncIteratorPrototype = getPrototypeOf(I.AsyncGeneratorPrototype) as object;
+  const AsyncFunctionPrototype = getPrototypeOf(async function () {}) as object;
+  I.AsyncFunctionPrototype = AsyncFunctionPrototype;
+  I.AsyncFunction = (AsyncFunctionPrototype as { constructor: Function }).constructor;
+  I.ThrowTypeError = getOwnPropertyDescriptor(Function.prototype, 'caller')!.get as Function;
+  I.ObjectPrototypeToString = Object.prototype.toString;
+  return I;
+}
+
+/** The realm of vm.runInThisContext: its intrinsics ARE the host's, its global object is globalThis. */
+export function createHostRealm(): Realm {
+  const realm = new Realm(true);
+  hostIntrinsics ??= collectHostIntrinsics();
+  realm.intrinsics = hostIntrinsics;
+  realm.globalObject = globalThis as unknown as Record<PropertyKey, unknown>;
+  realm.globalThisValue = globalThis;
+  return realm;
+}

@@ -1,0 +1,28 @@
+// `displayErrors` (default true): node prefixes the stack of an error that
+// leaves a run or a compilation with where it was thrown — `file:line`, the
+// source line and a caret — as V8's "arrow message".
+import { errorLocation } from '../interpreter/error-location.js';
+
+const ObjectToString = Object.prototype.toString;
+const decorated = new WeakSet<object>();
+
+/** The caret line under `column` of `sourceLine`, tabs kept so that it lines up. */
+export function caretLine(sourceLine: string, column: number): string {
+  let pad = '';
+  for (let i = 0; i < column && i < sourceLine.length; i++) pad += sourceLine[i] === '\t' ? '\t' : ' ';
+  return `${pad}^`;
+}
+
+/** Decorates `thrown`'s stack once, if it is an error whose location the interpreter recorded and
+ * whose `stack` is an own string data property (nothing guest-defined is called). */
+export function decorateErrorStack(thrown: unknown): void {
+  if (typeof thrown !== 'object' || thrown === null || decorated.has(thrown)) return;
+  if (Reflect.apply(ObjectToString, thrown, []) !== '[object Error]') return;
+  const d = Object.getOwnPropertyDescriptor(thrown, 'stack');
+  if (d === undefined || !('value' in d) || typeof d.value !== 'string' || !d.writable) return;
+  const loc = errorLocation(thrown);
+  if (loc === undefined) return;
+  decorated.add(thrown);
+  const arrow = `${loc.filename}:${loc.line}\n${loc.sourceLine}\n${caretLine(loc.sourceLine, loc.column)}\n`;
+  Object.defineProperty(thrown, 'stack', { ...d, value: `${arrow}\n${d.value}` });
+}

@@ -1,0 +1,24 @@
+// The node:vm surface: the same names node 20 exports.
+import { Script } from './script.js';
+import { createContext, isContext } from './context.js';
+import { createScript, runInContext, runInNewContext, runInThisContext } from './run.js';
+import { compileFunction } from './compile-function.js';
+import { measureMemory } from './measure-memory.js';
+import { constants } from './constants.js';
+
+export { Script, createContext, isContext, createScript, runInContext, runInNewContext, runInThisContext, compileFunction, measureMemory, constants };
+export type { ScriptOptions } from './script.js';
+export type { Context, CreateContextOptions } from './context.js';
+export type { RunningScriptOptions, RunningScriptInNewContextOptions } from './run-options.js';
+export type { RunInContextOptions, RunInNewContextOptions } from './run.js';
+export type { CompileFunctionOptions } from './compile-function.js';
+export type { MeasureMemoryOptions } from './measure-memory.js';
+export type { VmConstants } from './constants.js';
+export type { NodeError } from './errors.js';
+
+/** The module object, as `import vm from 'node:vm'` gives it. */
+const vm = {
+  Script, createContext, createScript, runInContext, runInNewContext, runInThisContext,
+  isContext, compileFunction, measureMemory, constants,
+};
+export default vm;

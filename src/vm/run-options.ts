@@ -1,0 +1,60 @@
+// The options of a run (runInContext / runInNewContext / runInThisContext),
+// validated in node 20's order with node's errors.
+import { validateBoolean, validateObject, validateString, validateUint32 } from './validators.js';
+import type { CreateContextOptions } from './context.js';
+
+export interface RunningScriptOptions {
+  /** Attach the source line to the stack of an error thrown by the run (default true). */
+  displayErrors?: boolean;
+  /** Milliseconds (1 … 2^32-1) after which the run is terminated. */
+  timeout?: number;
+  /** node stops the run on SIGINT; vmjs accepts the option (the portable core has no signals). */
+  breakOnSigint?: boolean;
+}
+
+export interface RunningScriptInNewContextOptions extends RunningScriptOptions {
+  contextName?: string;
+  contextOrigin?: string;
+  contextCodeGeneration?: { strings?: boolean; wasm?: boolean };
+  microtaskMode?: 'afterEvaluate';
+}
+
+export interface RunArgs {
+  timeout: number | undefined;
+  displayErrors: boolean;
+  breakOnSigint: boolean;
+}
+
+/** node's getRunInContextArgs. */
+export function getRunArgs(options: unknown = {}): RunArgs {
+  validateObject(options, 'options');
+  const timeout = options.timeout;
+  if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
+  const { displayErrors = true, breakOnSigint = false } = options as RunningScriptOptions;
+  validateBoolean(displayErrors, 'options.displayErrors');
+  validateBoolean(breakOnSigint, 'options.breakOnSigint');
+  return { timeout, displayErrors, breakOnSigint };
+}
+
+/** node's getContextOptions: the context options of runInNewContext, renamed for createContext. */
+export function getContextOptions(options: unknown): CreateContextOptions {
+  if (!options) return {};
+  const o = options as RunningScriptInNewContextOptions;
+  const contextOptions: CreateContextOptions = {
+    name: o.contextName,
+    origin: o.contextOrigin,
+    codeGeneration: undefined,
+    microtaskMode: o.microtaskMode,
+  };
+  if (contextOptions.name !== undefined) validateString(contextOptions.name, 'options.contextName');
+  if (contextOptions.origin !== undefined) validateString(contextOptions.origin, 'options.contextOrigin');
+  if (o.contextCodeGeneration !== undefined) {
+    validateObject(o.contextCodeGeneration, 'options.contextCodeGeneration');
+    const { strings, wasm } = o.contextCodeGeneration;
+    if (strings !== undefined) validateBoolean(strings, 'options.contextCodeGeneration.strings');
+    if (wasm !== undefined) validateBoolean(wasm, 'options.contextCodeGeneration.wasm');
+    contextOptions.codeGeneration = { strings, wasm };
+  }
+  if (o.microtaskMode !== undefined) validateString(o.microtaskMode, 'options.microtaskMode');
+  return contextOptions;
+}

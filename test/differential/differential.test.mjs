@@ -1,0 +1,37 @@
+// Runs every snippet of snippets.mjs through node:vm and through vmjs, each in a fresh context,
+// and compares the normalised outcome and the context object's own properties afterwards.
+import { expect } from 'chai';
+import nodeVm from 'node:vm';
+import * as vmjs from '../../dist/esm/index.js';
+import { snippets } from './snippets.mjs';
+import { outcome, contextState } from './normalize.mjs';
+
+/** One snippet under one vm implementation. */
+function observe(vm, snippet) {
+  const sandbox = snippet.sandbox();
+  const context = vm.createContext(sandbox);
+  const result = outcome(() => vm.runInContext(snippet.code, context, { filename: 'snippet.js' }));
+  return { ...result, context: contextState(sandbox) };
+}
+
+describe('differential: node:vm vs vmjs', () => {
+  const byGroup = new Map();
+  for (const s of snippets) {
+    if (!byGroup.has(s.group)) byGroup.set(s.group, []);
+    byGroup.get(s.group).push(s);
+  }
+  it(`has a table of ${snippets.length} snippets`, () => {
+    expect(snippets.length).to.be.at.least(150);
+  });
+  for (const [group, list] of byGroup) {
+    describe(group, () => {
+      for (const snippet of list) {
+        it(snippet.code, () => {
+          const expected = observe(nodeVm, snippet);
+          const actual = observe(vmjs, snippet);
+          expect(actual).to.deep.equal(expected);
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,125 @@
+// The `vmjs` CLI, run as a child process (`node bin/vmjs.js ...`).
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = join(root, 'bin/vmjs.js');
+
+function vmjs(...args) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 20000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function node(file) {
+  const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8', timeout: 20000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI', () => {
+  let dir;
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'vmjs-cli-')); });
+  after(() => { rmSync(dir, { recursive: true, force: true }); });
+  const file = (name, text) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+
+  it('--help prints usage and exits 0', () => {
+    const r = vmjs('--help');
+    expect(r.code).to.equal(0);
+    expect(r.stdout).to.match(/^Usage: vmjs <command>/);
+    expect(r.stdout).to.include('vmjs run <file>');
+  });
+
+  it('--version prints the package version', () => {
+    const r = vmjs('--version');
+    expect(r.code).to.equal(0);
+    expect(r.stdout).to.equal(`${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it('bad usage exits 9 with a message', () => {
+    for (const args of [[], ['frobnicate'], ['run'], ['run', 'x.js', '--timeout', 'soon'], ['eval']]) {
+      const r = vmjs(...args);
+      expect(r.code, args.join(' ')).to.equal(9);
+      expect(r.stderr, args.join(' ')).to.match(/^vmjs: /);
+    }
+  });
+
+  it('run examples/hello.js prints what node prints', () => {
+    const ours = vmjs('run', 'examples/hello.js');
+    const theirs = node('examples/hello.js');
+    expect(ours.stderr).to.equal('');
+    expect(ours.code).to.equal(0);
+    expect(ours.stdout).to.equal(theirs.stdout);
+  });
+
+  it('console methods format like node\'s and go to the right stream', () => {
+    const src = [
+      'console.log("%s is %d years", "Ada", 36, { extra: [1, "two"] });',
+      'console.info(null, undefined, -0, 10n, Symbol("s"));',
+      'console.error("to stderr", [1, [2, [3, [4]]]]);',
+      'console.warn(new Map([[1, { a: 1 }]]));',
+      'console.log([undefined, , 3], "multi\\nline");',
+      'console.group("group"); console.log("inside"); console.groupEnd(); console.log("outside");',
+      'console.count(); console.count(); console.count("x");',
+      'console.assert(1 === 2, "math is %s", "broken");',
+      'console.dir({ deep: { deeper: { deepest: { bottom: 1 } } } });',
+    ].join('\n');
+    const ours = vmjs('run', file('console.js', src));
+    const theirs = node(file('console-node.js', src));
+    expect(ours.code).to.equal(0);
+    expect(ours.stdout).to.equal(theirs.stdout);
+    expect(ours.stderr).to.equal(theirs.stderr);
+  });
+
+  it('eval prints the completion value as node\'s REPL shows it', () => {
+    expect(vmjs('eval', '1 + 1').stdout).to.equal('2\n');
+    expect(vmjs('eval', '({ a: [1, "x"], b: { c: null } })').stdout).to.equal("{ a: [ 1, 'x' ], b: { c: null } }\n");
+    expect(vmjs('eval', 'undefined').stdout).to.equal('undefined\n');
+    expect(vmjs('eval', '"str"').stdout).to.equal("'str'\n");
+    expect(vmjs('eval', 'var x = 1').stdout).to.equal('undefined\n');
+  });
+
+  it('an uncaught error prints file:line, the line, a caret, then Name: message; exit 1', () => {
+    const p = file('throws.js', 'let ok = 1;\n  null.f();\n');
+    const r = vmjs('run', p);
+    expect(r.code).to.equal(1);
+    expect(r.stdout).to.equal('');
+    expect(r.stderr).to.equal(`${p}:2\n  null.f();\n       ^\n\nTypeError: Cannot read properties of null (reading 'f')\n`);
+  });
+
+  it('a thrown non-error prints the value', () => {
+    const r = vmjs('run', file('throw-value.js', 'throw { a: 1 };\n'));
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.match(/\{ a: 1 \}\n$/);
+  });
+
+  it('a syntax error is reported with its location and exit 1', () => {
+    const p = file('syntax.js', 'let a = 1;\nlet let = 2;\n');
+    const r = vmjs('run', p);
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.match(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2\nlet let = 2;\n`));
+    expect(r.stderr).to.match(/\n\nSyntaxError: .+\n$/);
+  });
+
+  it('eval errors name [eval]', () => {
+    const r = vmjs('eval', 'undefinedName');
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.equal('[eval]:1\nundefinedName\n^\n\nReferenceError: undefinedName is not defined\n');
+  });
+
+  it('--timeout stops an endless loop with node\'s message; exit 1', () => {
+    const t0 = Date.now();
+    const r = vmjs('run', file('loop.js', 'while (true) {}\n'), '--timeout', '100');
+    expect(Date.now() - t0).to.be.below(10000);
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.equal('Error: Script execution timed out after 100ms\n');
+  });
+
+  it('a missing file is an error, exit 1', () => {
+    const r = vmjs('run', join(dir, 'nope.js'));
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.match(/^vmjs: cannot read /);
+  });
+});

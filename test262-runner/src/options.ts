@@ -1,0 +1,114 @@
+// Command line of vmjs-test262.
+import { availableParallelism, cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { EngineName } from './engine.js';
+
+export interface Options {
+  paths: string[];
+  test262Dir: string;
+  check: boolean;
+  update: boolean;
+  json: string | null;
+  html: string | null;
+  jobs: number;
+  timeout: number;
+  /** Keep one test in `sample` per directory (always its first): a deterministic slice. */
+  sample: number;
+  /** Run everything this many times; a test passes only if it passes every time. */
+  repeat: number;
+  expectations: string;
+  unsupportedFeatures: string;
+  engine: EngineName;
+  progress: 'bar' | 'plain' | 'none';
+  help: boolean;
+}
+
+export const USAGE = `Usage: vmjs-test262 [paths...] [options]
+
+Runs test262 on vmjs. Paths are files or directories, relative to the test262 directory
+(test/built-ins/Array), to its test/ directory (built-ins/Array), or to the current directory.
+Without paths: all of test/ except test/intl402 and test/staging.
+
+Options:
+  --test262 DIR        test262 checkout (default: ../shared/test262 next to the repository)
+  -j, --jobs N         worker threads (default: the number of cores)
+  --timeout MS         per run of a test (default: 10000); a test that exceeds it fails
+  --sample N           deterministic slice: one test in N of every directory (at least one each)
+  --repeat N           run everything N times; only tests passing every time count as passing
+  --check              exit 1 when a test listed in the expectations file fails; print new passes
+  --update             rewrite the expectations file with this run's passes (tests not run keep
+                       their entry)
+  --expectations FILE  (default: test262-runner/expectations.json)
+  --features FILE      unsupported features, feature → reason
+                       (default: test262-runner/unsupported-features.json)
+  --json FILE          write every result as JSON
+  --html FILE          write a browsable HTML report
+  --progress MODE      bar | plain | none (default: bar on a terminal, plain otherwise or in CI)
+  -h, --help           this text
+`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[], defaults: { test262Dir: string; expectations: string; unsupportedFeatures: string; isTTY: boolean; ci: boolean }): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        test262: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        timeout: { type: 'string' },
+        sample: { type: 'string' },
+        repeat: { type: 'string' },
+        check: { type: 'boolean' },
+        update: { type: 'boolean' },
+        expectations: { type: 'string' },
+        features: { type: 'string' },
+        json: { type: 'string' },
+        html: { type: 'string' },
+        progress: { type: 'string' },
+        // Developer option, not in USAGE: run the same harness on node's own node:vm.
+        engine: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  const engine = v.engine ?? 'vmjs';
+  if (engine !== 'vmjs' && engine !== 'node') throw new UsageError(`--engine must be vmjs or node, not ${engine}`);
+  const progress = v.progress ?? (defaults.isTTY && !defaults.ci ? 'bar' : 'plain');
+  if (progress !== 'bar' && progress !== 'plain' && progress !== 'none') throw new UsageError(`--progress must be bar, plain or none, not ${progress}`);
+  if (v.check && v.update) throw new UsageError('--check and --update do not go together: check first, then update');
+  return {
+    paths: parsed.positionals,
+    test262Dir: v.test262 ?? defaults.test262Dir,
+    check: v.check ?? false,
+    update: v.update ?? false,
+    json: v.json ?? null,
+    html: v.html ?? null,
+    jobs: positiveInt(v.jobs, '--jobs', defaultJobs()),
+    timeout: positiveInt(v.timeout, '--timeout', 10000),
+    sample: positiveInt(v.sample, '--sample', 1),
+    repeat: positiveInt(v.repeat, '--repeat', 1),
+    expectations: v.expectations ?? defaults.expectations,
+    unsupportedFeatures: v.features ?? defaults.unsupportedFeatures,
+    engine,
+    progress,
+    help: v.help ?? false,
+  };
+}
+
+function positiveInt(s: string | undefined, name: string, fallback: number): number {
+  if (s === undefined) return fallback;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} needs a positive integer, not ${s}`);
+  return n;
+}
+
+function defaultJobs(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+}

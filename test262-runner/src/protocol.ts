@@ -1,0 +1,20 @@
+// Messages between the runner's main thread and its worker threads.
+import type { EngineName } from './engine.js';
+import type { TestResult } from './result.js';
+
+export interface WorkerConfig {
+  engine: EngineName;
+  test262Dir: string;
+  /** feature → reason */
+  unsupported: [string, string][];
+  canBlock: boolean;
+  timeout: number;
+}
+
+export type ToWorker = { type: 'run'; id: number; file: string };
+
+export type FromWorker =
+  | { type: 'ready' }
+  /** The worker cannot run any test (e.g. the engine does not load): the run stops. */
+  | { type: 'fatal'; message: string }
+  | { type: 'result'; id: number; result: TestResult };

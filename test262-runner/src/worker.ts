@@ -1,0 +1,39 @@
+// worker_threads entry: loads the engine once, then runs the tests the main thread sends, one at
+// a time. A test that hangs this thread or crashes it is dealt with by the pool (pool.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadEngine } from './engine.js';
+import { runTest } from './execute.js';
+import { HarnessCache } from './harness.js';
+import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
+
+// This file is bundled to dist/esm/test262/worker.js; vmjs's public API is dist/esm/index.js.
+const VMJS_INDEX_URL = new URL('../index.js', import.meta.url).href;
+
+async function start(): Promise<void> {
+  const port = parentPort;
+  if (port === null) throw new Error('test262 worker started outside a worker thread');
+  const config = workerData as WorkerConfig;
+  const send = (m: FromWorker): void => port.postMessage(m);
+  // Guest code leaves rejected promises unhandled all the time; that is the test's business.
+  process.on('unhandledRejection', () => {});
+  let engine;
+  try {
+    engine = await loadEngine(config.engine, VMJS_INDEX_URL);
+  } catch (e) {
+    send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  const opts = {
+    engine,
+    test262Dir: config.test262Dir,
+    harness: new HarnessCache(engine, config.test262Dir),
+    skip: { unsupported: new Map(config.unsupported), canBlock: config.canBlock },
+    timeout: config.timeout,
+  };
+  port.on('message', (m: ToWorker) => {
+    void runTest(opts, m.file).then((result) => send({ type: 'result', id: m.id, result }));
+  });
+  send({ type: 'ready' });
+}
+
+void start();
