@@ -14,7 +14,11 @@ const workOverride = workFlag ? Number(workFlag.slice('--work='.length)) : undef
 /** @param {unknown} error */
 function describe(error) {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
+  // A guest error from another realm (vmjs contexts) is not a host Error instance, but has the same shape.
   try {
+    if (error !== null && typeof error === 'object' && typeof error.message === 'string') {
+      return `${String(error.name)}: ${error.message}`;
+    }
     return `thrown: ${String(error)}`;
   } catch {
     return 'thrown: (unprintable value)';

@@ -247,6 +247,7 @@ function renderReport(options, { workloads, cells }, meta) {
   lines.push('# vmjs benchmark results', '');
   lines.push(`- date: ${meta.date}`);
   lines.push(`- machine: ${meta.cpu}, ${meta.cores} cores, ${meta.memory} GiB memory, ${meta.platform}`);
+  lines.push(`- machine load: ${meta.load}; the run took ${meta.minutes} min`);
   lines.push(`- host: node ${process.version}`);
   lines.push(`- commit: ${meta.commit}`);
   lines.push(`- method: median of ${options.runs} fresh processes per cell, ${options.timeoutS} s cap per process${options.quick ? ', QUICK sizes (smoke run, not comparable)' : ''}`);
@@ -303,6 +304,7 @@ async function main() {
   const options = parseArgs(args);
   ensurePrerequisites(options);
   const started = new Date();
+  const loadBefore = os.loadavg()[0];
   console.error(`bench: systems ${options.systems.join(', ')}; ${options.runs} run(s) each; cap ${options.timeoutS} s${options.quick ? '; quick' : ''}`);
   const results = await runAll(options);
   const meta = {
@@ -312,6 +314,9 @@ async function main() {
     memory: Math.round(os.totalmem() / 2 ** 30),
     platform: `${os.platform()} ${os.release()}`,
     commit: gitCommit(),
+    // Other processes on the machine slow every system; the load average tells the reader how quiet it was.
+    load: `1-min load average ${loadBefore.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at end (${os.cpus().length} cores)`,
+    minutes: ((Date.now() - started.getTime()) / 60000).toFixed(1),
     args,
     versions: await systemVersions(options.systems),
   };

@@ -9,7 +9,7 @@ import { constants, createContext, Script } from '../vm/index.js';
 import { contextRecord } from '../vm/context.js';
 import { createConsole, type OutputStream } from './console.js';
 import { formatUncaught } from './report.js';
-import { errorLocation } from '../interpreter/error-location.js';
+import { thrownLocation } from '../vm/display-errors.js';
 
 const USAGE = `Usage: vmjs <command> [options]
 
@@ -86,7 +86,7 @@ function runCode(source: string, filename: string, timeout: number | undefined, 
     }
     return 0;
   } catch (e) {
-    io.stderr.write(formatUncaught(e, errorLocation(e)));
+    io.stderr.write(formatUncaught(e, thrownLocation(e, source)));
     return 1;
   }
 }

@@ -464,9 +464,23 @@ export function setFunctionRealm(F: Function, realm: Realm): void {
   functionRealms.set(F, realm);
 }
 
+type FunctionRealmResolver = (F: Function) => Realm | undefined;
+let functionRealmResolver: FunctionRealmResolver | null = null;
+
+/** Lets the interpreter answer [[Realm]] for the functions it makes (cheaper than registering each). */
+export function setFunctionRealmResolver(resolver: FunctionRealmResolver): void {
+  functionRealmResolver = resolver;
+}
+
 /** GetFunctionRealm (§7.3.24), as far as the host lets us see: known functions, else `realm`. */
 export function GetFunctionRealm(realm: Realm, F: Function): Realm {
-  return functionRealms.get(F) ?? realm;
+  const known = functionRealms.get(F);
+  if (known !== undefined) return known;
+  if (functionRealmResolver !== null) {
+    const resolved = functionRealmResolver(F);
+    if (resolved !== undefined) return resolved;
+  }
+  return realm;
 }
 
 /** GetPrototypeFromConstructor (§10.1.14). */

@@ -8,7 +8,7 @@ import { installFunction } from './builtins/function.js';
 import { installError } from './builtins/error.js';
 import { installSymbol } from './builtins/symbol.js';
 import { installBoolean } from './builtins/boolean.js';
-import { installGenerators, installIteratorPrototype } from './builtins/iterator.js';
+import { installAsyncFunctions, installGenerators, installIteratorPrototype } from './builtins/iterator.js';
 import { installReflect } from './builtins/reflect.js';
 import { installJSON } from './builtins/json.js';
 import { installMath } from './builtins/math.js';
@@ -18,6 +18,11 @@ import { installString } from './builtins/string.js';
 import { installNumber } from './builtins/number.js';
 import { installBigInt } from './builtins/bigint.js';
 import { installRegExp } from './builtins/regexp.js';
+import { installDate } from './builtins/date.js';
+import { installMap } from './builtins/map.js';
+import { installSet } from './builtins/set.js';
+import { installWeakMap } from './builtins/weakmap.js';
+import { installWeakSet } from './builtins/weakset.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -49,6 +54,7 @@ export function installIntrinsics(realm: Realm): void {
   installBoolean(realm);
   installIteratorPrototype(realm);
   installGenerators(realm);
+  installAsyncFunctions(realm);
   // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
   installArray(realm);
   installString(realm);
@@ -59,6 +65,11 @@ export function installIntrinsics(realm: Realm): void {
   installJSON(realm);
   installMath(realm);
   installGlobalFunctions(realm);
+  installDate(realm);
+  installMap(realm);
+  installSet(realm);
+  installWeakMap(realm);
+  installWeakSet(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }

@@ -1,7 +1,7 @@
 // `displayErrors` (default true): node prefixes the stack of an error that
 // leaves a run or a compilation with where it was thrown — `file:line`, the
 // source line and a caret — as V8's "arrow message".
-import { errorLocation } from '../interpreter/error-location.js';
+import { errorLocation, type ErrorLocation } from '../interpreter/error-location.js';
 
 const ObjectToString = Object.prototype.toString;
 const decorated = new WeakSet<object>();
@@ -13,14 +13,27 @@ export function caretLine(sourceLine: string, column: number): string {
   return `${pad}^`;
 }
 
-/** Decorates `thrown`'s stack once, if it is an error whose location the interpreter recorded and
- * whose `stack` is an own string data property (nothing guest-defined is called). */
-export function decorateErrorStack(thrown: unknown): void {
+/** Where `thrown` was thrown: the interpreter's record for runtime errors, or, for the SyntaxError of
+ * prepareScript, the `vmjsLocation` it carries, completed with the line of `source` (the script's text). */
+export function thrownLocation(thrown: unknown, source?: string, lineOffset = 0): ErrorLocation | undefined {
+  const loc = errorLocation(thrown);
+  if (loc !== undefined || source === undefined || typeof thrown !== 'object' || thrown === null) return loc;
+  const d = Object.getOwnPropertyDescriptor(thrown, 'vmjsLocation');
+  const v = d !== undefined && 'value' in d ? d.value as { filename?: unknown; line?: unknown; column?: unknown } : undefined;
+  if (typeof v !== 'object' || v === null || typeof v.filename !== 'string' || typeof v.line !== 'number' || typeof v.column !== 'number') return undefined;
+  const sourceLine = source.split(/\r\n|[\n\r\u2028\u2029]/)[v.line - 1 - lineOffset];
+  if (sourceLine === undefined) return undefined;
+  return { filename: v.filename, line: v.line, column: v.column, sourceLine };
+}
+
+/** Decorates `thrown`'s stack once, if it is an error whose location is known (see thrownLocation)
+ * and whose `stack` is an own string data property (nothing guest-defined is called). */
+export function decorateErrorStack(thrown: unknown, source?: string, lineOffset = 0): void {
   if (typeof thrown !== 'object' || thrown === null || decorated.has(thrown)) return;
   if (Reflect.apply(ObjectToString, thrown, []) !== '[object Error]') return;
   const d = Object.getOwnPropertyDescriptor(thrown, 'stack');
   if (d === undefined || !('value' in d) || typeof d.value !== 'string' || !d.writable) return;
-  const loc = errorLocation(thrown);
+  const loc = thrownLocation(thrown, source, lineOffset);
   if (loc === undefined) return;
   decorated.add(thrown);
   const arrow = `${loc.filename}:${loc.line}\n${loc.sourceLine}\n${caretLine(loc.sourceLine, loc.column)}\n`;

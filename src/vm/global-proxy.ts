@@ -23,16 +23,23 @@ function pinned(target: object, key: PropertyKey): PropertyDescriptor | undefine
   return d !== undefined && d.configurable === false ? d : undefined;
 }
 
+/** Whether the target leaves `key` to the sandbox: not pinned, or pinned but a writable data property
+ * (whose value the invariants do not fix). */
+function unpinned(target: object, key: PropertyKey): boolean {
+  const p = pinned(target, key);
+  return p === undefined || p.writable === true;
+}
+
 /** Copies a non-configurable sandbox property onto the target so that reporting it keeps the invariants. */
-function mirror(target: object, key: PropertyKey, d: PropertyDescriptor): void {
-  defineProperty(target, key, d);
+function mirror(target: object, key: PropertyKey, d: PropertyDescriptor): boolean {
+  return defineProperty(target, key, d);
 }
 
 export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
   const target: object = realm.globalObject;
   const handler: ProxyHandler<object> = {
     get(t, key, receiver) {
-      if (pinned(t, key) === undefined && has(sandbox, key)) return get(sandbox, key);
+      if (unpinned(t, key) && has(sandbox, key)) return get(sandbox, key);
       return get(t, key, receiver);
     },
 
@@ -40,8 +47,8 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
       // A set reaching here through the prototype chain of another object defines on that object.
       if (receiver !== proxy) return set(has(sandbox, key) ? sandbox : t, key, value, receiver);
       const p = pinned(t, key);
-      // Pinned properties other than a writable mirror of a sandbox property are set on the target.
-      if (p !== undefined && (!hasOwn(sandbox, key) || p.writable !== true)) return set(t, key, value, receiver);
+      // A non-writable or accessor pinned property decides for itself (the invariants require it).
+      if (p !== undefined && p.writable !== true) return set(t, key, value, receiver);
       // node: a read-only builtin of the global (undefined, NaN, Infinity) is not shadowed by assignment.
       if (p === undefined && !has(sandbox, key)) {
         const d = getOwnPropertyDescriptor(t, key);
@@ -59,14 +66,19 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
       return has(sandbox, key) || has(t, key);
     },
 
+    // node's deleter: delete from the sandbox; only if that worked, the global's own property too
+    // (so a var-declared, non-deletable binding reports false although the sandbox lost it, as in node).
     deleteProperty(t, key) {
-      if (pinned(t, key) !== undefined) return false;
-      if (hasOwn(sandbox, key)) return deleteProperty(sandbox, key);
+      if (hasOwn(sandbox, key) && !deleteProperty(sandbox, key)) return false;
       return deleteProperty(t, key);
     },
 
     defineProperty(t, key, desc) {
-      if (pinned(t, key) !== undefined && !hasOwn(sandbox, key)) return defineProperty(t, key, desc);
+      if (pinned(t, key) !== undefined) {
+        // The target's non-configurable property bounds what may change, so it is updated first.
+        if (!defineProperty(t, key, desc)) return false;
+        if (!hasOwn(sandbox, key)) return true;
+      }
       if (!defineProperty(sandbox, key, desc)) return false;
       const sd = getOwnPropertyDescriptor(sandbox, key);
       if (sd !== undefined && sd.configurable === false) mirror(t, key, sd);
@@ -75,11 +87,12 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
 
     getOwnPropertyDescriptor(t, key) {
       const sd = getOwnPropertyDescriptor(sandbox, key);
-      if (sd !== undefined) {
-        if (sd.configurable === false) { mirror(t, key, sd); return sd; }
-        if (pinned(t, key) === undefined) return sd;
-      }
-      return getOwnPropertyDescriptor(t, key);
+      if (sd === undefined) return getOwnPropertyDescriptor(t, key);
+      if (sd.configurable === false) return mirror(t, key, sd) ? sd : getOwnPropertyDescriptor(t, key);
+      const p = pinned(t, key);
+      if (p === undefined) return sd;
+      // A writable pinned data property may report the sandbox's current value, not its attributes.
+      return p.writable === true && 'value' in sd ? { ...p, value: sd.value } : p;
     },
 
     ownKeys(t) {

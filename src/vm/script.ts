@@ -73,7 +73,7 @@ export class Script {
     try {
       this.#prepared = prepareScript(source, { filename, lineOffset, columnOffset });
     } catch (e) {
-      decorateErrorStack(e);
+      decorateErrorStack(e, source, lineOffset);
       throw parsingContext === undefined ? e : intoParsingRealm(e, validateContext(parsingContext).realm);
     }
     this.sourceMapURL = findSourceMapURL(source);

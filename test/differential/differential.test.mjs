@@ -4,15 +4,7 @@ import { expect } from 'chai';
 import nodeVm from 'node:vm';
 import * as vmjs from '../../dist/esm/index.js';
 import { snippets } from './snippets.mjs';
-import { outcome, contextState } from './normalize.mjs';
-
-/** One snippet under one vm implementation. */
-function observe(vm, snippet) {
-  const sandbox = snippet.sandbox();
-  const context = vm.createContext(sandbox);
-  const result = outcome(() => vm.runInContext(snippet.code, context, { filename: 'snippet.js' }));
-  return { ...result, context: contextState(sandbox) };
-}
+import { observe } from './observe.mjs';
 
 describe('differential: node:vm vs vmjs', () => {
   const byGroup = new Map();

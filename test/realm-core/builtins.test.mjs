@@ -399,3 +399,103 @@ describe('realm-core: compared with node:vm on the same inputs', () => {
     });
   }
 });
+
+describe('realm-core: Iterator and iterator helpers', () => {
+  function* gen(n) { for (let i = 0; i < n; i++) yield i; }
+  function closable(values) {
+    const log = [];
+    const it = Object.create(I.IteratorPrototype);
+    let i = 0;
+    it.next = () => (i < values.length ? { value: values[i++], done: false } : { value: undefined, done: true });
+    it.return = () => { log.push('return'); return {}; };
+    return { it, log };
+  }
+  it('Iterator is abstract; Iterator.prototype is %IteratorPrototype% with accessor constructor/@@toStringTag', () => {
+    expectThrow(() => new g.Iterator(), g.TypeError, 'Abstract class Iterator not directly constructable');
+    expectThrow(() => g.Iterator(), g.TypeError);
+    class Sub extends g.Iterator {}
+    expect(Object.getPrototypeOf(new Sub())).to.equal(Sub.prototype);
+    expect(g.Iterator.prototype).to.equal(I.IteratorPrototype);
+    const d = Object.getOwnPropertyDescriptor(I.IteratorPrototype, 'constructor');
+    expect(d.get.call(undefined)).to.equal(g.Iterator);
+    expect(I.ObjectPrototype.toString.call(Object.create(I.IteratorPrototype))).to.equal('[object Iterator]');
+    expectThrow(() => d.set.call(I.IteratorPrototype, 1), g.TypeError);
+    const o = Object.create(I.IteratorPrototype);
+    d.set.call(o, 5);
+    expect(Object.getOwnPropertyDescriptor(o, 'constructor')).to.deep.equal({ value: 5, writable: true, enumerable: true, configurable: true });
+  });
+  it('map / filter / take / drop / flatMap are lazy helpers with realm results', () => {
+    const { it: base } = closable([1, 2, 3, 4, 5]);
+    const h = I.IteratorPrototype.map.call(base, (x, i) => x * 10 + i);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(h))).to.equal(I.IteratorPrototype);
+    expect(I.ObjectPrototype.toString.call(h)).to.equal('[object Iterator Helper]');
+    const r = h.next();
+    expect(Object.getPrototypeOf(r)).to.equal(I.ObjectPrototype);
+    expect(r).to.deep.equal({ value: 10, done: false });
+    const arr = I.IteratorPrototype.toArray.call(h);
+    expect(Object.getPrototypeOf(arr)).to.equal(I.ArrayPrototype);
+    expect([...arr]).to.deep.equal([21, 32, 43, 54]);
+    expect(h.next()).to.deep.equal({ value: undefined, done: true });
+    const P = I.IteratorPrototype;
+    const chain = P.take.call(P.drop.call(P.filter.call(gen(20), (x) => x % 2), 2), 3);
+    expect([...P.toArray.call(chain)]).to.deep.equal([5, 7, 9]);
+    const flat = P.flatMap.call(gen(3), (x) => [x, x]);
+    expect([...P.toArray.call(flat)]).to.deep.equal([0, 0, 1, 1, 2, 2]);
+    expectThrow(() => P.toArray.call(P.flatMap.call(gen(1), () => 1)), g.TypeError, '1 is not an object');
+  });
+  it('return closes the underlying iterator; bad arguments close it too', () => {
+    const P = I.IteratorPrototype;
+    const a = closable([1, 2]);
+    const h = P.map.call(a.it, (x) => x);
+    expect(h.return()).to.deep.equal({ value: undefined, done: true });
+    expect(a.log).to.deep.equal(['return']);
+    const b = closable([1]);
+    expectThrow(() => P.map.call(b.it, 1), g.TypeError, '1 is not a function');
+    expect(b.log).to.deep.equal(['return']);
+    const c = closable([1]);
+    expectThrow(() => P.take.call(c.it, -1), g.RangeError);
+    expectThrow(() => P.take.call(c.it, NaN), g.RangeError);
+    expect(c.log).to.deep.equal(['return', 'return']);
+    const d = closable([1, 2, 3]);
+    expect(P.some.call(d.it, (x) => x === 2)).to.equal(true);
+    expect(d.log).to.deep.equal(['return']);
+    const e = closable([1, 2, 3]);
+    expect(P.find.call(e.it, (x) => x > 1)).to.equal(2);
+    expect(P.every.call(gen(3), (x) => x < 5)).to.equal(true);
+    expect(P.reduce.call(gen(4), (acc, x) => acc + x)).to.equal(6);
+    expectThrow(() => P.reduce.call(gen(0), (acc, x) => acc + x), g.TypeError, 'Reduce of empty iterator with no initial value');
+    const seen = [];
+    P.forEach.call(gen(2), (x, i) => seen.push([x, i]));
+    expect(seen).to.deep.equal([[0, 0], [1, 1]]);
+  });
+  it('a running helper cannot be re-entered', () => {
+    const P = I.IteratorPrototype;
+    let h;
+    h = P.map.call(gen(2), () => h.next());
+    expectThrow(() => h.next(), g.TypeError, 'Generator is already running');
+  });
+  it('Iterator.from wraps iterators that do not inherit from %Iterator.prototype%', () => {
+    const plain = { i: 0, next() { return { value: this.i++, done: this.i > 2 }; } };
+    const w = g.Iterator.from(plain);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(w))).to.equal(I.IteratorPrototype);
+    expect([...I.IteratorPrototype.toArray.call(w)]).to.deep.equal([0, 1]);
+    expect(w.return()).to.deep.equal({ value: undefined, done: true });
+    const inheriting = Object.create(I.IteratorPrototype);
+    expect(g.Iterator.from(inheriting)).to.equal(inheriting);
+    expect([...I.IteratorPrototype.toArray.call(g.Iterator.from('ab'))]).to.deep.equal(['a', 'b']);
+    expectThrow(() => g.Iterator.from(1), g.TypeError);
+  });
+});
+
+describe('realm-core: AsyncFunction and %AsyncIteratorPrototype%', () => {
+  it('have the spec shape', () => {
+    const AF = I.AsyncFunction;
+    expect(AF.name).to.equal('AsyncFunction');
+    expect(Object.getPrototypeOf(AF)).to.equal(g.Function);
+    expect(Object.getOwnPropertyDescriptor(AF, 'prototype')).to.deep.equal({ value: I.AsyncFunctionPrototype, writable: false, enumerable: false, configurable: false });
+    expect(Object.getOwnPropertyDescriptor(I.AsyncFunctionPrototype, 'constructor')).to.deep.equal({ value: AF, writable: false, enumerable: false, configurable: true });
+    expect(I.AsyncFunctionPrototype[Symbol.toStringTag]).to.equal('AsyncFunction');
+    const x = {};
+    expect(I.AsyncIteratorPrototype[Symbol.asyncIterator].call(x)).to.equal(x);
+  });
+});

@@ -216,6 +216,20 @@ describe('vm API: contexts', () => {
 });
 
 describe('vm API: Script', () => {
+  it('a compile error has node\'s own properties (stack and message, nothing enumerable)', () => {
+    for (const compile of [(v) => new v.Script('x +'), (v) => v.runInNewContext('x +')]) {
+      const keys = (v) => { try { compile(v); } catch (e) { return [Object.keys(e), Object.getOwnPropertyNames(e).sort()]; } return 'returned'; };
+      expect(keys(vm)).to.deep.equal(keys(nodeVm));
+    }
+  });
+
+  it('with displayErrors (the default) the stack starts with file:line, the line and a caret, as node\'s', () => {
+    const head = (v, code, opts) => { try { v.runInNewContext(code, {}, opts); } catch (e) { return e.stack.split('\n').slice(0, 5).join('\n'); } return 'returned'; };
+    const code = '1;\nthrow new TypeError("boom")';
+    expect(head(vm, code, { filename: 'f.js' })).to.equal(head(nodeVm, code, { filename: 'f.js' }));
+    expect(head(vm, code, { filename: 'f.js', displayErrors: false }).split('\n')[0]).to.equal('TypeError: boom');
+  });
+
   it('has node\'s own properties: sourceMapURL always; cachedData flags only when asked', () => {
     const s = new vm.Script('1');
     expect(Object.keys(s)).to.deep.equal(Object.keys(new nodeVm.Script('1')));

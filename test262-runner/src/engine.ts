@@ -82,8 +82,14 @@ async function hostGc(): Promise<(() => void) | null> {
   }
 }
 
-/** node:vm's timeout error (ERR_SCRIPT_EXECUTION_TIMEOUT); vmjs gives the same. Only a host Error
- * counts, so a guest value that merely carries the code is not mistaken for it. */
+/** node:vm's timeout error (ERR_SCRIPT_EXECUTION_TIMEOUT); vmjs gives the same. node creates it
+ * in the context's realm, so it is recognised by its code, not by `instanceof Error`. A guest value
+ * forging the code can only make its own test fail as timed out. */
 export function isTimeoutError(e: unknown): boolean {
-  return e instanceof Error && (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  if (typeof e !== 'object' || e === null) return false;
+  try {
+    return (e as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  } catch {
+    return false;
+  }
 }

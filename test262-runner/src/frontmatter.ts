@@ -21,7 +21,11 @@ export function extractFrontmatter(source: string): string | null {
 }
 
 export function parseFrontmatter(yaml: string): Frontmatter {
-  const lines = yaml.split(/\r\n|\r|\n/);
+  const raw = yaml.split(/\r\n|\r|\n/);
+  // A few files indent the whole document; YAML reads it relative to its first line.
+  const first = raw.find((l) => !isBlank(l));
+  const base = first === undefined ? 0 : indentOf(first);
+  const lines = raw.map((l) => (indentOf(l) >= base ? l.slice(base) : l));
   const out: Frontmatter = {};
   let i = 0;
   while (i < lines.length) {
@@ -65,18 +69,27 @@ function blockScalar(head: string, body: string[]): string {
   const chomp = head.includes('-') ? 'strip' : head.includes('+') ? 'keep' : 'clip';
   const nonBlank = body.filter((l) => !isBlank(l));
   const indent = nonBlank.length === 0 ? 0 : Math.min(...nonBlank.map(indentOf));
-  const lines = body.map((l) => (isBlank(l) ? '' : l.slice(indent)));
+  // In a literal block, spaces of a blank line beyond the indentation are content.
+  const lines = body.map((l) => (isBlank(l) ? (folded ? '' : l.slice(indent)) : l.slice(indent)));
   let text: string;
   if (folded) {
-    // Folding: single newlines between non-empty, non-more-indented lines become spaces.
+    // Folding: a single line break between two normal lines becomes a space; n empty lines become
+    // n line breaks; breaks around more-indented lines are kept.
     text = '';
-    for (let k = 0; k < lines.length; k++) {
-      const l = lines[k];
-      if (k === 0) { text = l; continue; }
-      const prev = lines[k - 1];
-      if (l === '' || prev === '' || /^\s/.test(l) || /^\s/.test(prev)) text += '\n' + l;
-      else text += ' ' + l;
+    let prev: string | null = null;
+    let empties = 0;
+    for (const l of lines) {
+      if (l === '') { empties++; continue; }
+      if (prev === null) text += '\n'.repeat(empties);
+      else {
+        const keep = /^\s/.test(l) || /^\s/.test(prev);
+        text += empties === 0 ? (keep ? '\n' : ' ') : '\n'.repeat(empties + (keep ? 1 : 0));
+      }
+      text += l;
+      prev = l;
+      empties = 0;
     }
+    text += '\n'.repeat(empties + (prev === null ? 0 : 1));
   } else {
     text = lines.join('\n');
   }

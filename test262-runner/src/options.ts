@@ -20,6 +20,8 @@ export interface Options {
   unsupportedFeatures: string;
   engine: EngineName;
   progress: 'bar' | 'plain' | 'none';
+  /** Heap limit of each worker thread, MB. */
+  workerHeapMb: number;
   help: boolean;
 }
 
@@ -44,6 +46,8 @@ Options:
   --json FILE          write every result as JSON
   --html FILE          write a browsable HTML report
   --progress MODE      bar | plain | none (default: bar on a terminal, plain otherwise or in CI)
+  --worker-heap-mb N   heap limit of each worker (default: 1536); a test exceeding it crashes only
+                       its worker, which is replaced
   -h, --help           this text
 `;
 
@@ -69,6 +73,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
         json: { type: 'string' },
         html: { type: 'string' },
         progress: { type: 'string' },
+        'worker-heap-mb': { type: 'string' },
         // Developer option, not in USAGE: run the same harness on node's own node:vm.
         engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -98,6 +103,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
     unsupportedFeatures: v.features ?? defaults.unsupportedFeatures,
     engine,
     progress,
+    workerHeapMb: positiveInt(v['worker-heap-mb'], '--worker-heap-mb', 1536),
     help: v.help ?? false,
   };
 }

@@ -8,6 +8,8 @@ export interface ScenarioResult {
   pass: boolean;
   /** Why it failed. */
   message?: string;
+  /** It ran out of time (later scenarios of the test are then not run). */
+  timedOut?: boolean;
   ms: number;
 }
 

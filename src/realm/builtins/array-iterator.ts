@@ -42,10 +42,13 @@ class ArrayIteratorSlots extends SlotBase {
   #iterated: object | undefined;
   #index = 0;
   readonly #kind: ArrayIterationKind;
+  /** Whether the iterated object has [[TypedArrayName]]; a fixed property of the object. */
+  readonly #typed: boolean;
   constructor(o: object, iterated: object, kind: ArrayIterationKind) {
     super(o);
     this.#iterated = iterated;
     this.#kind = kind;
+    this.#typed = isTypedArray(iterated);
   }
 
   /** %ArrayIteratorPrototype%.next (§23.1.5.2.1) */
@@ -58,7 +61,7 @@ class ArrayIteratorSlots extends SlotBase {
     if (a === undefined) return createIterResult(realm, undefined, true);
     const index = self.#index;
     let len: number;
-    if (isTypedArray(a)) {
+    if (self.#typed) {
       if (typedArrayOutOfBounds(a)) realm.throwTypeError('Cannot perform Array Iterator.prototype.next on a detached ArrayBuffer');
       len = apply(taLengthGetter, a, []) as number;
     } else {

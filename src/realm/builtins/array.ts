@@ -16,9 +16,9 @@ import { agent } from '../../interpreter/agent.js';
 import { toRealmError } from '../host-errors.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
-  Construct, CreateDataPropertyOrThrow, CreateIterResultObject, DONE, GetIteratorFromMethod, GetMethod,
+  Construct, CreateDataPropertyOrThrow, DONE, GetIteratorFromMethod, GetMethod,
   GetPrototypeFromConstructor, Invoke, IsArray, IsConstructor, IteratorCloseOnThrow, IteratorStepValue,
-  LengthOfArrayLike, MAX_SAFE_INTEGER, SameValueZero, ToIntegerOrInfinity, ToNumber, ToObject, ToString,
+  LengthOfArrayLike, MAX_SAFE_INTEGER, SameValueZero, ToIntegerOrInfinity, ToObject, ToString,
   ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
@@ -28,6 +28,7 @@ const { apply } = Reflect;
 const { max, min, floor } = Math;
 const HostArray = Array;
 const hostSort = Array.prototype.sort;
+const hostJoin = Array.prototype.join;
 const symSpecies = Symbol.species;
 const symIterator = Symbol.iterator;
 const symIsConcatSpreadable = Symbol.isConcatSpreadable;
@@ -118,7 +119,8 @@ function relativeIndex(realm: Realm, arg: unknown, len: number, ifUndefined: num
 
 type Obj = Record<PropertyKey, unknown>;
 
-const tick = (): void => { if (--agent.steps === 0) agent.tick(); };
+/** Lets a timeout interrupt a long builtin loop: one agent step per 1024 iterations of index `n`. */
+const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps === 0) agent.tick(); };
 
 // ---------------------------------------------------------------------------------------------
 // §10.4.2.3 ArraySpeciesCreate, split in two: the constructor to use (undefined: a plain Array of
@@ -188,7 +190,7 @@ function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
   const len = lengthOf(realm, arrayLike);
   const A = (IsConstructor(C) ? Construct(C, [len]) : arrayCreate(realm, len)) as Obj;
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     const kValue = arrayLike[k];
     CreateDataPropertyOrThrow(realm, A, k, mapping ? call2(mapfn as Function, thisArg, kValue, k) : kValue);
   }
@@ -239,7 +241,7 @@ function concat(realm: Realm, t: unknown, items: unknown[]): unknown {
       const len = lengthOf(realm, e);
       if (n + len > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
       for (let k = 0; k < len; k++, n++) {
-        tick();
+        tick(k);
         if (k in e) put(realm, A, fresh, n, e[k]);
       }
     } else {
@@ -266,7 +268,7 @@ function copyWithin(realm: Realm, t: unknown, args: unknown[]): unknown {
     to = to + count - 1;
   }
   while (count > 0) {
-    tick();
+    tick(count);
     if (from in O) O[to] = O[from];
     else delete O[to];
     from += direction;
@@ -280,69 +282,64 @@ function iterationImpl(kind: 'key' | 'value' | 'key+value', name: string): Built
   return (realm, t) => createArrayIterator(realm, thisObject(realm, t, name), kind);
 }
 
-function every(realm: Realm, t: unknown, args: unknown[]): unknown {
+function every(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.every') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, args[0]);
-  const thisArg = args[1];
+  const fn = requireCallable(realm, callbackfn);
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     if (k in O && !call3(fn, thisArg, O[k], k, O)) return false;
   }
   return true;
 }
 
-function some(realm: Realm, t: unknown, args: unknown[]): unknown {
+function some(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.some') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, args[0]);
-  const thisArg = args[1];
+  const fn = requireCallable(realm, callbackfn);
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     if (k in O && call3(fn, thisArg, O[k], k, O)) return true;
   }
   return false;
 }
 
-function forEach(realm: Realm, t: unknown, args: unknown[]): unknown {
+function forEach(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.forEach') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, args[0]);
-  const thisArg = args[1];
+  const fn = requireCallable(realm, callbackfn);
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     if (k in O) call3(fn, thisArg, O[k], k, O);
   }
   return undefined;
 }
 
-function map(realm: Realm, t: unknown, args: unknown[]): unknown {
+function map(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.map') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, args[0]);
-  const thisArg = args[1];
+  const fn = requireCallable(realm, callbackfn);
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, len);
   const fresh = C === undefined;
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     if (k in O) put(realm, A, fresh, k, call3(fn, thisArg, O[k], k, O));
   }
   if (fresh) A.length = len;
   return finish(realm, A, fresh);
 }
 
-function filter(realm: Realm, t: unknown, args: unknown[]): unknown {
+function filter(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.filter') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, args[0]);
-  const thisArg = args[1];
+  const fn = requireCallable(realm, callbackfn);
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, 0);
   const fresh = C === undefined;
   let to = 0;
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     if (k in O) {
       const kValue = O[k];
       if (call3(fn, thisArg, kValue, k, O)) put(realm, A, fresh, to++, kValue);
@@ -358,7 +355,7 @@ function fill(realm: Realm, t: unknown, args: unknown[]): unknown {
   const k0 = relativeIndex(realm, args[1], len, 0);
   const final = relativeIndex(realm, args[2], len, len);
   for (let k = k0; k < final; k++) {
-    tick();
+    tick(k);
     O[k] = v;
   }
   return O;
@@ -371,7 +368,7 @@ function findVia(realm: Realm, t: unknown, args: unknown[], name: string, ascend
   const pred = requireCallable(realm, args[0]);
   const thisArg = args[1];
   for (let i = 0; i < len; i++) {
-    tick();
+    tick(i);
     const k = ascending ? i : len - 1 - i;
     const kValue = O[k];
     if (call3(pred, thisArg, kValue, k, O)) return [k, kValue];
@@ -384,7 +381,7 @@ function flattenIntoArray(realm: Realm, target: Obj, fresh: boolean, source: Obj
   depth: number, mapper?: Function, thisArg?: unknown): number {
   let targetIndex = start;
   for (let sourceIndex = 0; sourceIndex < sourceLen; sourceIndex++) {
-    tick();
+    tick(sourceIndex);
     if (!(sourceIndex in source)) continue;
     let element = source[sourceIndex];
     if (mapper !== undefined) element = call3(mapper, thisArg, element, sourceIndex, source);
@@ -429,37 +426,37 @@ function flatMap(realm: Realm, t: unknown, args: unknown[]): unknown {
   return finish(realm, A, fresh);
 }
 
-function includes(realm: Realm, t: unknown, args: unknown[]): unknown {
+function includes(realm: Realm, t: unknown, searchElement: unknown, fromIndex: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.includes') as Obj;
   const len = lengthOf(realm, O);
   if (len === 0) return false;
-  const search = args[0];
-  const n = ToIntegerOrInfinity(realm, args[1]);
+  const search = searchElement;
+  const n = ToIntegerOrInfinity(realm, fromIndex);
   if (n === Infinity) return false;
   let k = n >= 0 ? n : max(len + n, 0);
   if (search === search) {
     for (; k < len; k++) {
-      tick();
+      tick(k);
       if (O[k] === search) return true;
     }
   } else {
     for (; k < len; k++) {
-      tick();
+      tick(k);
       if (SameValueZero(O[k], search)) return true;
     }
   }
   return false;
 }
 
-function indexOf(realm: Realm, t: unknown, args: unknown[]): unknown {
+function indexOf(realm: Realm, t: unknown, searchElement: unknown, fromIndex: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.indexOf') as Obj;
   const len = lengthOf(realm, O);
   if (len === 0) return -1;
-  const search = args[0];
-  const n = ToIntegerOrInfinity(realm, args[1]);
+  const search = searchElement;
+  const n = ToIntegerOrInfinity(realm, fromIndex);
   if (n === Infinity) return -1;
   for (let k = n >= 0 ? n : max(len + n, 0); k < len; k++) {
-    tick();
+    tick(k);
     if (k in O && O[k] === search) return k;
   }
   return -1;
@@ -473,29 +470,31 @@ function lastIndexOf(realm: Realm, t: unknown, args: unknown[]): unknown {
   const n = args.length > 1 ? ToIntegerOrInfinity(realm, args[1]) : len - 1;
   if (n === -Infinity) return -1;
   for (let k = n >= 0 ? min(n, len - 1) : len + n; k >= 0; k--) {
-    tick();
+    tick(k);
     if (k in O && O[k] === search) return k;
   }
   return -1;
 }
 
-function join(realm: Realm, t: unknown, args: unknown[]): unknown {
+function join(realm: Realm, t: unknown, separator: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.join') as Obj;
   const len = lengthOf(realm, O);
-  const separator = args[0];
   const sep = separator === undefined ? ',' : ToString(realm, separator);
   // V8 renders a cyclic reference as the empty string instead of recursing until the stack overflows.
   if (joinStack.includes(O)) return '';
   joinStack.push(O);
   try {
-    let R = '';
+    // Elements are converted in order (objects run guest code); primitives other than symbols are
+    // left to the host's join of an internal list, which renders them (and null/undefined) exactly as
+    // ToString would, without running guest code.
+    const parts: unknown[] = [];
     for (let k = 0; k < len; k++) {
-      tick();
-      if (k > 0) R += sep;
+      tick(k);
       const element = O[k];
-      if (element !== undefined && element !== null) R += typeof element === 'string' ? element : ToString(realm, element);
+      parts.push(typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol'
+        ? ToString(realm, element) : element);
     }
-    return R;
+    return apply(hostJoin, parts, [sep]);
   } finally {
     joinStack.pop();
   }
@@ -538,7 +537,7 @@ function reduceImpl(realm: Realm, t: unknown, args: unknown[], name: string, asc
   } else {
     let found = false;
     for (; i < len && !found; i++) {
-      tick();
+      tick(i);
       const k = ascending ? i : len - 1 - i;
       if (k in O) {
         found = true;
@@ -548,7 +547,7 @@ function reduceImpl(realm: Realm, t: unknown, args: unknown[], name: string, asc
     if (!found) realm.throwTypeError('Reduce of empty array with no initial value');
   }
   for (; i < len; i++) {
-    tick();
+    tick(i);
     const k = ascending ? i : len - 1 - i;
     if (k in O) accumulator = (fn as (a: unknown, b: unknown, c: unknown, d: unknown) => unknown)(accumulator, O[k], k, O);
   }
@@ -560,7 +559,7 @@ function reverse(realm: Realm, t: unknown): unknown {
   const len = lengthOf(realm, O);
   const middle = floor(len / 2);
   for (let lower = 0; lower !== middle; lower++) {
-    tick();
+    tick(lower);
     const upper = len - lower - 1;
     const lowerExists = lower in O;
     const lowerValue = lowerExists ? O[lower] : undefined;
@@ -589,7 +588,7 @@ function shift(realm: Realm, t: unknown): unknown {
   }
   const first = O[0];
   for (let k = 1; k < len; k++) {
-    tick();
+    tick(k);
     if (k in O) O[k - 1] = O[k];
     else delete O[k - 1];
   }
@@ -598,18 +597,18 @@ function shift(realm: Realm, t: unknown): unknown {
   return first;
 }
 
-function slice(realm: Realm, t: unknown, args: unknown[]): unknown {
+function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.slice') as Obj;
   const len = lengthOf(realm, O);
-  let k = relativeIndex(realm, args[0], len, 0);
-  const final = relativeIndex(realm, args[1], len, len);
+  let k = relativeIndex(realm, start, len, 0);
+  const final = relativeIndex(realm, end, len, len);
   const count = max(final - k, 0);
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, count);
   const fresh = C === undefined;
   let n = 0;
   for (; k < final; k++, n++) {
-    tick();
+    tick(k);
     if (k in O) put(realm, A, fresh, n, O[k]);
   }
   A.length = n;
@@ -619,10 +618,10 @@ function slice(realm: Realm, t: unknown, args: unknown[]): unknown {
 /** SortIndexedProperties (§23.1.3.30.1) followed by the sort itself: V8's (stable) sort on an internal
  * list, with CompareArrayElements' rules (undefined last; comparator result through ToNumber, NaN as
  * +0; otherwise ToString order), all of which the host's sort implements. */
-function sortIndexedProperties(realm: Realm, O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
+function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
   const items: unknown[] = [];
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     if (!skipHoles || k in O) items.push(O[k]);
   }
   apply(hostSort, items, [comparefn]);
@@ -640,13 +639,13 @@ function sort(realm: Realm, t: unknown, args: unknown[]): unknown {
   checkComparator(realm, comparefn);
   const O = thisObject(realm, t, 'Array.prototype.sort') as Obj;
   const len = lengthOf(realm, O);
-  const items = sortIndexedProperties(realm, O, len, true, comparefn);
+  const items = sortIndexedProperties(O, len, true, comparefn);
   const itemCount = items.length;
   let j = 0;
   for (; j < itemCount; j++) O[j] = items[j];
   // The holes that were skipped end up at the end, deleted.
   for (; j < len; j++) {
-    tick();
+    tick(j);
     delete O[j];
   }
   return O;
@@ -669,7 +668,7 @@ function splice(realm: Realm, t: unknown, args: unknown[]): unknown {
   const A = speciesCreate(realm, C, actualDeleteCount);
   const fresh = C === undefined;
   for (let k = 0; k < actualDeleteCount; k++) {
-    tick();
+    tick(k);
     const from = actualStart + k;
     if (from in O) put(realm, A, fresh, k, O[from]);
   }
@@ -677,19 +676,19 @@ function splice(realm: Realm, t: unknown, args: unknown[]): unknown {
   finish(realm, A, fresh);
   if (itemCount < actualDeleteCount) {
     for (let k = actualStart; k < len - actualDeleteCount; k++) {
-      tick();
+      tick(k);
       const from = k + actualDeleteCount;
       const to = k + itemCount;
       if (from in O) O[to] = O[from];
       else delete O[to];
     }
     for (let k = len; k > len - actualDeleteCount + itemCount; k--) {
-      tick();
+      tick(k);
       delete O[k - 1];
     }
   } else if (itemCount > actualDeleteCount) {
     for (let k = len - actualDeleteCount; k > actualStart; k--) {
-      tick();
+      tick(k);
       const from = k + actualDeleteCount - 1;
       const to = k + itemCount - 1;
       if (from in O) O[to] = O[from];
@@ -701,18 +700,21 @@ function splice(realm: Realm, t: unknown, args: unknown[]): unknown {
   return A;
 }
 
-function toLocaleString(realm: Realm, t: unknown): unknown {
+/** In a realm with Intl, ECMA-402 (§19.5.1) passes `locales` and `options` on to each element's
+ * toLocaleString; ECMA-262 alone passes nothing. */
+function toLocaleString(realm: Realm, t: unknown, args: unknown[]): unknown {
   const array = thisObject(realm, t, 'Array.prototype.toLocaleString') as Obj;
   const len = lengthOf(realm, array);
+  const invokeArgs = realm.intrinsics.Intl === undefined ? [] : [args[0], args[1]];
   if (joinStack.includes(array)) return '';
   joinStack.push(array);
   try {
     let R = '';
     for (let k = 0; k < len; k++) {
-      tick();
+      tick(k);
       if (k > 0) R += ',';
       const element = array[k];
-      if (element !== undefined && element !== null) R += ToString(realm, Invoke(realm, element, 'toLocaleString'));
+      if (element !== undefined && element !== null) R += ToString(realm, Invoke(realm, element, 'toLocaleString', invokeArgs));
     }
     return R;
   } finally {
@@ -725,7 +727,7 @@ function toReversed(realm: Realm, t: unknown): unknown {
   const len = lengthOf(realm, O);
   const A = freshArray(realm, len);
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     A[k] = O[len - k - 1];
   }
   return adoptArray(realm, A);
@@ -737,7 +739,7 @@ function toSorted(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.toSorted') as Obj;
   const len = lengthOf(realm, O);
   freshArray(realm, len);
-  return adoptArray(realm, sortIndexedProperties(realm, O, len, false, comparefn));
+  return adoptArray(realm, sortIndexedProperties(O, len, false, comparefn));
 }
 
 function toSpliced(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -755,12 +757,12 @@ function toSpliced(realm: Realm, t: unknown, args: unknown[]): unknown {
   let i = 0;
   let r = actualStart + actualSkipCount;
   for (; i < actualStart; i++) {
-    tick();
+    tick(i);
     A[i] = O[i];
   }
   for (let j = 0; j < insertCount; j++) A[i++] = args[j + 2];
   for (; i < newLen; i++, r++) {
-    tick();
+    tick(i);
     A[i] = O[r];
   }
   return adoptArray(realm, A);
@@ -787,7 +789,7 @@ function unshift(realm: Realm, t: unknown, items: unknown[]): unknown {
   if (argCount > 0) {
     if (len + argCount > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
     for (let k = len; k > 0; k--) {
-      tick();
+      tick(k);
       const from = k - 1;
       const to = k + argCount - 1;
       if (from in O) O[to] = O[from];
@@ -808,7 +810,7 @@ function arrayWith(realm: Realm, t: unknown, args: unknown[]): unknown {
   const A = freshArray(realm, len);
   const v = args[1];
   for (let k = 0; k < len; k++) {
-    tick();
+    tick(k);
     A[k] = k === actualIndex ? v : O[k];
   }
   return adoptArray(realm, A);
@@ -863,6 +865,42 @@ export function installArray(realm: Realm): void {
   ]);
 
   const values = wrap(realm, iterationImpl('value', 'Array.prototype.values'));
+  // The hottest methods skip `wrap`'s rest array and indirect call.
+  const hot = {
+    every(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      try { return every(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
+    },
+    filter(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      try { return filter(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
+    },
+    forEach(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      try { return forEach(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
+    },
+    includes(this: unknown, searchElement: unknown, fromIndex: unknown): unknown {
+      try { return includes(realm, this, searchElement, fromIndex); } catch (e) { throw toRealmError(realm, e); }
+    },
+    indexOf(this: unknown, searchElement: unknown, fromIndex: unknown): unknown {
+      try { return indexOf(realm, this, searchElement, fromIndex); } catch (e) { throw toRealmError(realm, e); }
+    },
+    join(this: unknown, separator: unknown): unknown {
+      try { return join(realm, this, separator); } catch (e) { throw toRealmError(realm, e); }
+    },
+    map(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      try { return map(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
+    },
+    pop(this: unknown): unknown {
+      try { return pop(realm, this); } catch (e) { throw toRealmError(realm, e); }
+    },
+    push(this: unknown, ...items: unknown[]): unknown {
+      try { return push(realm, this, items); } catch (e) { throw toRealmError(realm, e); }
+    },
+    slice(this: unknown, start: unknown, end: unknown): unknown {
+      try { return slice(realm, this, start, end); } catch (e) { throw toRealmError(realm, e); }
+    },
+    some(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      try { return some(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
+    },
+  };
   const unscopables = create(null) as Record<string, boolean>;
   for (const k of ['at', 'copyWithin', 'entries', 'fill', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat',
     'flatMap', 'includes', 'keys', 'toReversed', 'toSorted', 'toSpliced', 'values']) {
@@ -873,30 +911,30 @@ export function installArray(realm: Realm): void {
     m(realm, 'concat', 1, concat),
     m(realm, 'copyWithin', 2, copyWithin),
     m(realm, 'entries', 0, iterationImpl('key+value', 'Array.prototype.entries')),
-    m(realm, 'every', 1, every),
+    method('every', 1, hot.every),
     m(realm, 'fill', 1, fill),
-    m(realm, 'filter', 1, filter),
+    method('filter', 1, hot.filter),
     m(realm, 'find', 1, (r, t, a) => findVia(r, t, a, 'Array.prototype.find', true)[1]),
     m(realm, 'findIndex', 1, (r, t, a) => findVia(r, t, a, 'Array.prototype.findIndex', true)[0]),
     m(realm, 'findLast', 1, (r, t, a) => findVia(r, t, a, 'Array.prototype.findLast', false)[1]),
     m(realm, 'findLastIndex', 1, (r, t, a) => findVia(r, t, a, 'Array.prototype.findLastIndex', false)[0]),
     m(realm, 'flat', 0, flat),
     m(realm, 'flatMap', 1, flatMap),
-    m(realm, 'forEach', 1, forEach),
-    m(realm, 'includes', 1, includes),
-    m(realm, 'indexOf', 1, indexOf),
-    m(realm, 'join', 1, join),
+    method('forEach', 1, hot.forEach),
+    method('includes', 1, hot.includes),
+    method('indexOf', 1, hot.indexOf),
+    method('join', 1, hot.join),
     m(realm, 'keys', 0, iterationImpl('key', 'Array.prototype.keys')),
     m(realm, 'lastIndexOf', 1, lastIndexOf),
-    m(realm, 'map', 1, map),
-    m(realm, 'pop', 0, pop),
-    m(realm, 'push', 1, push),
+    method('map', 1, hot.map),
+    method('pop', 0, hot.pop),
+    method('push', 1, hot.push),
     m(realm, 'reduce', 1, (r, t, a) => reduceImpl(r, t, a, 'Array.prototype.reduce', true)),
     m(realm, 'reduceRight', 1, (r, t, a) => reduceImpl(r, t, a, 'Array.prototype.reduceRight', false)),
     m(realm, 'reverse', 0, reverse),
     m(realm, 'shift', 0, shift),
-    m(realm, 'slice', 2, slice),
-    m(realm, 'some', 1, some),
+    method('slice', 2, hot.slice),
+    method('some', 1, hot.some),
     m(realm, 'sort', 1, sort),
     m(realm, 'splice', 2, splice),
     m(realm, 'toLocaleString', 0, toLocaleString),

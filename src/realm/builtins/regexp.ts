@@ -24,6 +24,9 @@ const hostExec = RP.exec;
 const hostCompile = RP.compile as (this: RegExp, pattern: string, flags: string) => RegExp;
 const getter = (name: string): Function => getOwnPropertyDescriptor(RP, name)!.get!;
 const hostSourceGetter = getter('source');
+const hostCharCodeAt = String.prototype.charCodeAt;
+const hostCodePointAt = String.prototype.codePointAt;
+const hostNumberToString = Number.prototype.toString;
 
 /** The flags in the order RegExp.prototype.flags lists them (§22.2.6.4), with the host getter that
  * reads each from [[OriginalFlags]]. The host may lack a newer flag's getter. */
@@ -33,6 +36,11 @@ const flagTable: ReadonlyArray<readonly [string, string, Function | undefined]> 
 ] as const).map(([name, ch]) => [name, ch, getOwnPropertyDescriptor(RP, name)?.get] as const);
 
 type Obj = Record<PropertyKey, unknown>;
+
+/** [[Realm]] of RegExps made by a realm's RegExp constructor, or null where [[LegacyFeaturesEnabled]]
+ * is false (subclass instances); Annex B's compile refuses both kinds of foreign instance. Literals
+ * and internally created RegExps are not recorded: they are always of the realm that made them. */
+const regExpRealms = new WeakMap<RegExp, Realm | null>();
 
 /** Whether `o` has a [[RegExpMatcher]] internal slot; runs no guest code. (The host's
  * %RegExp.prototype% has no matcher but its `source` getter answers; guest code never sees it.) */
@@ -109,7 +117,90 @@ function adoptMatch(realm: Realm, result: unknown[] | null): unknown[] | null {
  * code, so it must carry the realm's prototypes (internal uses read it and drop it). */
 function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unknown[] | null {
   const result = apply(hostExec, R, [S]) as unknown[] | null;
+  if (result !== null) updateLegacyStatics(realm, R, S, result, expose);
   return expose ? adoptMatch(realm, result) : result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy static properties of %RegExp% (Annex B proposal "RegExp legacy features": RegExp.$1-$9,
+// input/$_, lastMatch/$&, lastParen/$+, leftContext/$`, rightContext/$').
+
+/** The last successful match of a realm's RegExpBuiltinExec. `captures` is a host array no guest code
+ * can change (an exec result that reaches guest code is copied first). */
+interface LegacyStatics {
+  invalid: boolean;
+  input: string;
+  matchStart: number;
+  matchEnd: number;
+  captures: ArrayLike<unknown>;
+}
+
+const legacyStatics = new WeakMap<Realm, LegacyStatics>();
+let lastRealm: Realm | null = null;
+let lastStatics: LegacyStatics | null = null;
+const hostArraySlice = Array.prototype.slice;
+
+function staticsOf(realm: Realm): LegacyStatics {
+  if (realm !== lastRealm) {
+    lastStatics = legacyStatics.get(realm)!;
+    lastRealm = realm;
+  }
+  return lastStatics!;
+}
+
+/** UpdateLegacyRegExpStaticProperties / InvalidateLegacyRegExpStaticProperties, as RegExpBuiltinExec
+ * calls them: only for a RegExp of the running realm; a subclass instance invalidates. */
+function updateLegacyStatics(realm: Realm, R: RegExp, S: string, result: unknown[], expose: boolean): void {
+  const rRealm = regExpRealms.get(R);
+  if (rRealm !== undefined && rRealm !== realm && rRealm !== null) return;
+  const st = staticsOf(realm);
+  if (st === undefined) return;
+  if (rRealm === null) {
+    st.invalid = true;
+    return;
+  }
+  st.invalid = false;
+  st.input = S;
+  st.matchStart = (result as unknown as { index: number }).index;
+  st.matchEnd = st.matchStart + (result[0] as string).length;
+  st.captures = expose ? apply(hostArraySlice, result, []) as unknown[] : result;
+}
+
+function legacyCapture(st: LegacyStatics, i: number): string {
+  const c = i < st.captures.length ? st.captures[i] : undefined;
+  return c === undefined ? '' : c as string;
+}
+
+function installLegacyStatics(realm: Realm, RegExpCtor: Function): void {
+  const st: LegacyStatics = { invalid: false, input: '', matchStart: 0, matchEnd: 0, captures: [''] };
+  legacyStatics.set(realm, st);
+  lastRealm = null;
+  // GetLegacyRegExpStaticProperty (C, thisValue, internalSlotName)
+  const getter = (read: (st: LegacyStatics) => string) => wrap(realm, (r, t) => {
+    if (t !== RegExpCtor) r.throwTypeError('RegExp legacy static properties can only be read from the RegExp constructor of their realm');
+    if (st.invalid) r.throwTypeError('RegExp legacy static properties are unavailable after a match by a RegExp subclass');
+    return read(st);
+  });
+  // SetLegacyRegExpStaticProperty (C, thisValue, internalSlotName, val)
+  const inputSetter = wrap(realm, (r, t, a) => {
+    if (t !== RegExpCtor) r.throwTypeError('RegExp.input can only be set on the RegExp constructor of its realm');
+    st.input = ToString(r, a[0]);
+    return undefined;
+  });
+  const input = getter((s) => s.input);
+  const lastMatch = getter((s) => substring(s.input, s.matchStart, s.matchEnd));
+  const lastParen = getter((s) => (s.captures.length > 1 ? legacyCapture(s, s.captures.length - 1) : ''));
+  const leftContext = getter((s) => substring(s.input, 0, s.matchStart));
+  const rightContext = getter((s) => substring(s.input, s.matchEnd));
+  const table = [
+    accessor('input', input, inputSetter), accessor('$_', input, inputSetter),
+    accessor('lastMatch', lastMatch), accessor('$&', lastMatch),
+    accessor('lastParen', lastParen), accessor('$+', lastParen),
+    accessor('leftContext', leftContext), accessor('$`', leftContext),
+    accessor('rightContext', rightContext), accessor("$'", rightContext),
+  ];
+  for (let i = 1; i <= 9; i++) table.push(accessor('$' + i, getter((s) => legacyCapture(s, i))));
+  defineTable(realm, RegExpCtor, table);
 }
 
 /** RegExpExec (§22.2.7.1) */
@@ -326,6 +417,10 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
 
 function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   if (!hasRegExpMatcher(t)) realm.throwTypeError(`Method RegExp.prototype.compile called on incompatible receiver ${describeValue(t)}`);
+  const rRealm = regExpRealms.get(t);
+  if (rRealm === null || (rRealm !== undefined && rRealm !== realm)) {
+    realm.throwTypeError('RegExp.prototype.compile cannot be used on a RegExp of another realm or of a subclass');
+  }
   const [pattern, flags] = args;
   let P: unknown;
   let F: unknown;
@@ -342,6 +437,52 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
   apply(hostCompile, t, [Pstr, Fstr]);
   return t;
+}
+
+/** EncodeForRegExpEscape (§22.2.5.1.1) of code point `c` (its UTF-16 form `ch`). */
+function encodeForRegExpEscape(c: number, ch: string): string {
+  if (stringIndexOf('^$\\.*+?()[]{}|/', ch, 0) >= 0) return '\\' + ch;
+  const control = stringIndexOf('\t\n\v\f\r', ch, 0);
+  if (control >= 0) return '\\' + 'tnvfr'[control];
+  if (stringIndexOf(',-=<>#&!%:;@~\'`"', ch, 0) >= 0 || isWhiteSpaceOrLineTerminator(c) || (c >= 0xd800 && c <= 0xdfff)) {
+    if (c <= 0xff) return '\\x' + hex(c, 2);
+    let escaped = '';
+    for (let i = 0; i < ch.length; i++) escaped += '\\u' + hex(apply(hostCharCodeAt, ch, [i]) as number, 4);
+    return escaped;
+  }
+  return ch;
+}
+
+function hex(n: number, width: number): string {
+  let h = apply(hostNumberToString, n, [16]) as string;
+  while (h.length < width) h = '0' + h;
+  return h;
+}
+
+/** WhiteSpace (§12.2: TAB, VT, FF, ZWNBSP, USP = category Zs) or LineTerminator (§12.3). */
+function isWhiteSpaceOrLineTerminator(c: number): boolean {
+  return c === 0x09 || c === 0x0b || c === 0x0c || c === 0xfeff || c === 0x20 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 ||
+    c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/** RegExp.escape ( S ) (§22.2.5.1) */
+function regExpEscape(realm: Realm, _t: unknown, args: unknown[]): unknown {
+  const S = args[0];
+  if (typeof S !== 'string') return realm.throwTypeError('RegExp.escape requires a string argument');
+  let escaped = '';
+  for (let i = 0; i < S.length; ) {
+    const c = apply(hostCodePointAt, S, [i]) as number;
+    // Surrogates that do not form a pair are code points of their own (StringToCodePoints).
+    const ch = c > 0xffff ? S[i] + S[i + 1] : S[i];
+    i += ch.length;
+    if (escaped === '' && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
+      escaped += '\\x' + hex(c, 2);
+    } else {
+      escaped += encodeForRegExpEscape(c, ch);
+    }
+  }
+  return escaped;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,7 +569,9 @@ export function installRegExp(realm: Realm): void {
         F = flags;
       }
       const p = GetPrototypeFromConstructor(realm, newTarget, 'RegExpPrototype');
-      return regExpInitialize(realm, P, F, p);
+      const rx = regExpInitialize(realm, P, F, p);
+      regExpRealms.set(rx, newTarget === RegExpCtor ? realm : null);
+      return rx;
     } catch (e) {
       throw toRealmError(realm, e);
     }
@@ -439,13 +582,15 @@ export function installRegExp(realm: Realm): void {
   realm.intrinsics.RegExpPrototype = proto;
 
   defineTable(realm, RegExpCtor, [
+    m(realm, 'escape', 1, regExpEscape),
     accessor(Symbol.species, wrap(realm, (_r, t) => t)),
   ]);
+  installLegacyStatics(realm, RegExpCtor);
 
   const flagAccessors = flagTable.map(([name, , hostGet]) => accessor(name, wrap(realm, (r, t) => {
     // RegExpHasFlag (§22.2.6.4.1)
     if (hasRegExpMatcher(t)) return hostGet === undefined ? false : !!apply(hostGet, t, []);
-    if (t === proto) return undefined;
+    if (t === r.intrinsics.RegExpPrototype) return undefined;
     return r.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
   })));
   const execFn = wrap(realm, exec);
@@ -457,7 +602,7 @@ export function installRegExp(realm: Realm): void {
     ...flagAccessors,
     accessor('source', wrap(realm, (r, t) => {
       if (hasRegExpMatcher(t)) return originalSource(t);
-      if (t === proto) return '(?:)';
+      if (t === r.intrinsics.RegExpPrototype) return '(?:)';
       return r.throwTypeError('RegExp.prototype.source getter called on non-RegExp object');
     })),
     m(realm, 'test', 1, test),

@@ -9,9 +9,9 @@ import { createBuiltinConstructor, defineTable, method, type BuiltinEntry } from
 import { toRealmError } from '../host-errors.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
-  ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
+  ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
-import { m, wrap, type BuiltinImpl } from './array.js';
+import { m, wrap } from './array.js';
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
 
@@ -129,10 +129,16 @@ export function getSubstitution(realm: Realm, matched: string, str: string, posi
 // ---------------------------------------------------------------------------------------------
 // §22.1.2 Properties of the String constructor
 
-function fromCharCode(realm: Realm, _t: unknown, codeUnits: unknown[]): unknown {
+function fromCharCode(realm: Realm, codeUnits: unknown[]): string {
   const n = codeUnits.length;
+  if (n === 1) {
+    const c = codeUnits[0];
+    // The host's fromCharCode applies ToUint16 to a number itself.
+    return hostFromCharCode(typeof c === 'number' ? c : ToUint16(realm, c));
+  }
   const units: number[] = [];
   for (let i = 0; i < n; i++) units.push(ToUint16(realm, codeUnits[i]));
+  if (n <= CHUNK) return apply(hostFromCharCode, undefined, units) as string;
   let result = '';
   for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCharCode, undefined, units.slice(i, i + CHUNK));
   return result;
@@ -320,20 +326,91 @@ function createHTML(realm: Realm, t: unknown, name: string, tag: string, attribu
 
 // ---------------------------------------------------------------------------------------------
 
-/** Methods that run the host's String.prototype method on the primitive string: [name, length]. */
+/** Methods that run the host's String.prototype method on the primitive string: [name, length]. None
+ * distinguishes a missing argument from undefined, so each gets exactly three (concat: all of them). */
 const delegated: ReadonlyArray<readonly [string, number]> = [
-  ['at', 1], ['charAt', 1], ['charCodeAt', 1], ['codePointAt', 1], ['concat', 1], ['endsWith', 1], ['includes', 1],
-  ['indexOf', 1], ['isWellFormed', 0], ['lastIndexOf', 1], ['localeCompare', 1], ['normalize', 0], ['padEnd', 1],
-  ['padStart', 1], ['repeat', 1], ['slice', 2], ['startsWith', 1], ['substring', 2], ['toLocaleLowerCase', 0],
-  ['toLocaleUpperCase', 0], ['toLowerCase', 0], ['toUpperCase', 0], ['toWellFormed', 0], ['trim', 0], ['trimEnd', 0],
-  ['trimStart', 0], ['substr', 2],
+  ['at', 1], ['codePointAt', 1], ['concat', 1], ['isWellFormed', 0], ['localeCompare', 1], ['normalize', 0],
+  ['padEnd', 1], ['padStart', 1], ['repeat', 1], ['toLocaleLowerCase', 0], ['toLocaleUpperCase', 0], ['toWellFormed', 0],
+  ['trimEnd', 0], ['trimStart', 0],
 ];
-const delegatedImpls = new Map<string, BuiltinImpl>();
-for (const [name] of delegated) {
+
+function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[]) => unknown {
   const hostFn = hostStringMethod(name);
   if (typeof hostFn !== 'function') throw new Error(`vmjs: the host lacks String.prototype.${name}`);
-  delegatedImpls.set(name, (realm, t, args) => apply(hostFn, thisString(realm, t, name), args));
+  if (name === 'concat') return wrap(realm, (r, t, args) => apply(hostFn, thisString(r, t, name), args));
+  return {
+    builtin(this: unknown, a: unknown, b: unknown, c: unknown): unknown {
+      try {
+        return apply(hostFn, typeof this === 'string' ? this : thisString(realm, this, name), [a, b, c]);
+      } catch (e) {
+        throw toRealmError(realm, e);
+      }
+    },
+  }.builtin;
 }
+
+const hCharAt = SP.charAt;
+const hCharCodeAt = SP.charCodeAt;
+const hEndsWith = SP.endsWith;
+const hIncludes = SP.includes;
+const hLastIndexOf = SP.lastIndexOf;
+const hSlice = SP.slice;
+const hStartsWith = SP.startsWith;
+const hSubstring = SP.substring;
+const hSubstr = SP.substr;
+const hToLowerCase = SP.toLowerCase;
+const hToUpperCase = SP.toUpperCase;
+const hTrim = SP.trim;
+
+/** The most used delegated methods, each with its host function as a constant so V8 can inline the call. */
+function hotMethods(realm: Realm) {
+  const str = (t: unknown, name: string): string => (typeof t === 'string' ? t : thisString(realm, t, name));
+  return {
+    charAt(this: unknown, pos: unknown): unknown {
+      try { return apply(hCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    charCodeAt(this: unknown, pos: unknown): unknown {
+      try { return apply(hCharCodeAt, str(this, 'charCodeAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    endsWith(this: unknown, searchString: unknown, endPosition: unknown): unknown {
+      try { return apply(hEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    includes(this: unknown, searchString: unknown, position: unknown): unknown {
+      try { return apply(hIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    indexOf(this: unknown, searchString: unknown, position: unknown): unknown {
+      try { return apply(hostIndexOf, str(this, 'indexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    lastIndexOf(this: unknown, searchString: unknown, position: unknown): unknown {
+      try { return apply(hLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    slice(this: unknown, start: unknown, end: unknown): unknown {
+      try { return apply(hSlice, str(this, 'slice'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    startsWith(this: unknown, searchString: unknown, position: unknown): unknown {
+      try { return apply(hStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    substring(this: unknown, start: unknown, end: unknown): unknown {
+      try { return apply(hSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    substr(this: unknown, start: unknown, length: unknown): unknown {
+      try { return apply(hSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
+    },
+    toLowerCase(this: unknown): unknown {
+      try { return apply(hToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
+    },
+    toUpperCase(this: unknown): unknown {
+      try { return apply(hToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
+    },
+    trim(this: unknown): unknown {
+      try { return apply(hTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
+    },
+  };
+}
+const hotLengths: Readonly<Record<string, number>> = {
+  charAt: 1, charCodeAt: 1, endsWith: 1, includes: 1, indexOf: 1, lastIndexOf: 1, slice: 2, startsWith: 1, substring: 2,
+  substr: 2, toLowerCase: 0, toUpperCase: 0, trim: 0,
+};
 
 /** Annex B.2.2 HTML methods: [name, tag, attribute]. */
 const htmlMethods: ReadonlyArray<readonly [string, string, string]> = [
@@ -375,13 +452,19 @@ export function installString(realm: Realm): void {
   realm.intrinsics.StringPrototype = proto;
 
   defineTable(realm, StringCtor, [
-    m(realm, 'fromCharCode', 1, fromCharCode),
+    method('fromCharCode', 1, {
+      fromCharCode(this: unknown, ...codeUnits: unknown[]): unknown {
+        try { return fromCharCode(realm, codeUnits); } catch (e) { throw toRealmError(realm, e); }
+      },
+    }.fromCharCode),
     m(realm, 'fromCodePoint', 1, fromCodePoint),
     m(realm, 'raw', 1, raw),
   ]);
 
   const table: BuiltinEntry[] = [];
-  for (const [name, length] of delegated) table.push(m(realm, name, length, delegatedImpls.get(name)!));
+  for (const [name, length] of delegated) table.push(method(name, length, delegate(realm, name)));
+  const hot = hotMethods(realm) as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+  for (const name of Object.keys(hotLengths)) table.push(method(name, hotLengths[name], hot[name]));
   table.push(
     m(realm, 'match', 1, match),
     m(realm, 'matchAll', 1, matchAll),

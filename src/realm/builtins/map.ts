@@ -1,0 +1,223 @@
+// %Map% and %Map.prototype% (ECMA-262 §24.1), with Map.groupBy (§24.1.2.1). A realm's Map is a host
+// Map whose [[Prototype]] is the realm's %Map.prototype%: the host keeps [[MapData]] (SameValueZero
+// keys, insertion order, -0 normalised to +0), and the methods delegate to the host's, bringing their
+// brand-check errors into the realm.
+import type { Realm } from '../realm.js';
+import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
+import { toRealmError } from '../host-errors.js';
+import {
+  CreateArrayFromList, DONE, GetIterator, GetPrototypeFromConstructor, IteratorCloseOnThrow, IteratorStepValue, MAX_SAFE_INTEGER,
+  RequireObjectCoercible, describeTyped, describeValue, isObject,
+} from '../abstract-ops.js';
+import { CreateMapIterator, installMapIteratorPrototype } from './collection-iterators.js';
+
+const HostMap = Map;
+const HMP = Map.prototype;
+const hostGet = HMP.get;
+const hostSet = HMP.set;
+const hostHas = HMP.has;
+const hostDelete = HMP.delete;
+const hostClear = HMP.clear;
+const hostEntries = HMP.entries;
+const hostSizeGetter = Object.getOwnPropertyDescriptor(HMP, 'size')!.get!;
+const hostMapIteratorNext = (Object.getPrototypeOf(new HostMap().entries()) as Iterator<unknown>).next;
+const { setPrototypeOf } = Object;
+const { apply } = Reflect;
+
+const HostTypeError = TypeError;
+const INCOMPATIBLE = ' called on incompatible receiver ';
+
+/** A host brand-check error brought into the realm (toRealmError), with the receiver rendered as V8
+ * renders it for the realm's own builtins: the host prints an object whose prototype is another
+ * realm's as `[object Object]`, V8's builtins of that realm print `#<Object>`. Shared by the
+ * collections and Date, whose methods delegate to the host's. */
+export function toRealmBrandError(realm: Realm, e: unknown, receiver: unknown): unknown {
+  if (!realm.isHost && e instanceof HostTypeError) {
+    const msg = e.message;
+    const i = msg.indexOf(INCOMPATIBLE);
+    if (i >= 0) return realm.newError('TypeError', msg.slice(0, i + INCOMPATIBLE.length) + describeValue(receiver));
+  }
+  return toRealmError(realm, e);
+}
+
+/** AddEntriesFromIterable (§24.1.1.2): Map's and WeakMap's constructors. */
+export function AddEntriesFromIterable(realm: Realm, target: object, iterable: unknown, adder: Function): object {
+  const rec = GetIterator(realm, iterable, 'sync');
+  for (;;) {
+    const next = IteratorStepValue(realm, rec);
+    if (next === DONE) return target;
+    if (!isObject(next)) {
+      IteratorCloseOnThrow(rec, realm.newError('TypeError', `Iterator value ${describeValue(next)} is not an entry object`));
+    }
+    try {
+      const k = (next as Record<number, unknown>)[0];
+      const v = (next as Record<number, unknown>)[1];
+      apply(adder, target, [k, v]);
+    } catch (e) {
+      IteratorCloseOnThrow(rec, e);
+    }
+  }
+}
+
+/** V8's text when a collection constructor's adder (`set`/`add`) is not callable. */
+export function adderNotCallable(realm: Realm, adder: unknown, key: string, ctorName: string): never {
+  return realm.throwTypeError(`'${describeValue(adder)}' returned for property '${key}' of object '#<${ctorName}>' is not a function`);
+}
+
+/** The [[MapData]] brand check (RequireInternalSlot), with V8's text for the method `name`. */
+function thisMapSize(realm: Realm, O: unknown, name: string): number {
+  try {
+    return apply(hostSizeGetter, O, []) as number;
+  } catch {
+    return realm.throwTypeError(`Method Map.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
+  }
+}
+
+export function installMap(realm: Realm): void {
+  const I = realm.intrinsics;
+  installMapIteratorPrototype(realm);
+  const MapPrototype = Object.create(I.ObjectPrototype) as object;
+  I.MapPrototype = MapPrototype;
+
+  // §24.1.1.1 Map ( [ iterable ] )
+  const MapCtor = createBuiltinConstructor(realm, function Map(this: unknown, iterable: unknown): object {
+    if (new.target === undefined) realm.throwTypeError("Constructor Map requires 'new'");
+    const map = new HostMap();
+    setPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
+    if (iterable === undefined || iterable === null) return map;
+    const adder = (map as unknown as { set: unknown }).set;
+    if (typeof adder !== 'function') adderNotCallable(realm, adder, 'set', 'Map');
+    return AddEntriesFromIterable(realm, map, iterable, adder);
+  }, 'Map', 0, MapPrototype);
+  I.Map = MapCtor;
+
+  const statics = {
+    // §24.1.2.1 Map.groupBy ( items, callback ): GroupBy (§7.3.35) with key coercion ZERO.
+    groupBy(items: unknown, callback: unknown): object {
+      RequireObjectCoercible(realm, items, 'Map.groupBy');
+      if (typeof callback !== 'function') realm.throwTypeError(`${describeTyped(callback)} is not a function`);
+      // The host Map keeps the groups in first-seen key order and canonicalises -0 as the spec asks.
+      const groups = new HostMap<unknown, unknown[]>();
+      const rec = GetIterator(realm, items, 'sync');
+      for (let k = 0; ; k++) {
+        if (k >= MAX_SAFE_INTEGER) IteratorCloseOnThrow(rec, realm.newError('TypeError', 'Too many elements passed to groupBy'));
+        const next = IteratorStepValue(realm, rec);
+        if (next === DONE) break;
+        let key: unknown;
+        try {
+          key = apply(callback, undefined, [next, k]);
+        } catch (e) {
+          IteratorCloseOnThrow(rec, e);
+        }
+        const g = groups.get(key);
+        if (g === undefined) groups.set(key, [next]);
+        else g.push(next);
+      }
+      const map = new HostMap();
+      setPrototypeOf(map, MapPrototype);
+      for (const [key, elements] of groups) apply(hostSet, map, [key, CreateArrayFromList(realm, elements)]);
+      return map;
+    },
+    // §24.1.2.3 get Map [ @@species ]
+    species(this: unknown): unknown {
+      return this;
+    },
+  };
+  defineTable(realm, MapCtor, [
+    method('groupBy', 2, statics.groupBy),
+    accessor(Symbol.species, statics.species),
+  ]);
+
+  const proto = {
+    // §24.1.3.1 Map.prototype.clear ( )
+    clear(this: unknown): undefined {
+      try { apply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      return undefined;
+    },
+    // §24.1.3.3 Map.prototype.delete ( key )
+    delete(this: unknown, key: unknown): boolean {
+      try { return apply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+    },
+    // §24.1.3.4 Map.prototype.entries ( )
+    entries(this: unknown): object {
+      return CreateMapIterator(realm, this, 'key+value');
+    },
+    // §24.1.3.5 Map.prototype.forEach ( callbackfn [ , thisArg ] ): the host iterator is live as the
+    // spec's index walk over [[MapData]] is; guest callbacks are called directly so their errors pass untouched.
+    forEach(this: unknown, callbackfn: unknown, thisArg: unknown): undefined {
+      thisMapSize(realm, this, 'forEach');
+      if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
+      const it = apply(hostEntries, this, []) as Iterator<[unknown, unknown]>;
+      for (;;) {
+        const r = apply(hostMapIteratorNext, it, []) as IteratorResult<[unknown, unknown]>;
+        if (r.done) return undefined;
+        const entry = r.value;
+        apply(callbackfn, thisArg, [entry[1], entry[0], this]);
+      }
+    },
+    // §24.1.3.6 Map.prototype.get ( key )
+    get(this: unknown, key: unknown): unknown {
+      try { return apply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+    },
+    // Map.prototype.getOrInsert ( key, value ) (ES2026, upsert): the host Map canonicalises -0.
+    getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
+      try {
+        if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
+        apply(hostSet, this, [key, value]);
+        return value;
+      } catch (e) {
+        throw toRealmBrandError(realm, e, this);
+      }
+    },
+    // Map.prototype.getOrInsertComputed ( key, callbackfn ) (ES2026, upsert)
+    getOrInsertComputed(this: unknown, key: unknown, callbackfn: unknown): unknown {
+      thisMapSize(realm, this, 'getOrInsertComputed');
+      if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
+      const k = key === 0 ? 0 : key;
+      if (apply(hostHas, this, [k])) return apply(hostGet, this, [k]);
+      const value = apply(callbackfn, undefined, [k]);
+      // The callback may have inserted k itself: set overwrites that entry in place, as the spec does.
+      apply(hostSet, this, [k, value]);
+      return value;
+    },
+    // §24.1.3.7 Map.prototype.has ( key )
+    has(this: unknown, key: unknown): boolean {
+      try { return apply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+    },
+    // §24.1.3.8 Map.prototype.keys ( )
+    keys(this: unknown): object {
+      return CreateMapIterator(realm, this, 'key');
+    },
+    // §24.1.3.9 Map.prototype.set ( key, value )
+    set(this: unknown, key: unknown, value: unknown): unknown {
+      try { return apply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+    },
+    // §24.1.3.10 get Map.prototype.size
+    size(this: unknown): number {
+      try { return apply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
+    },
+    // §24.1.3.11 Map.prototype.values ( )
+    values(this: unknown): object {
+      return CreateMapIterator(realm, this, 'value');
+    },
+  };
+  defineTable(realm, MapPrototype, [
+    method('get', 1, proto.get),
+    method('set', 2, proto.set),
+    method('has', 1, proto.has),
+    method('delete', 1, proto.delete),
+    method('clear', 0, proto.clear),
+    method('entries', 0, proto.entries),
+    method('forEach', 1, proto.forEach),
+    method('keys', 0, proto.keys),
+    accessor('size', proto.size),
+    method('values', 0, proto.values),
+    method('getOrInsert', 2, proto.getOrInsert),
+    method('getOrInsertComputed', 2, proto.getOrInsertComputed),
+    value(Symbol.toStringTag, 'Map', { writable: false }),
+  ]);
+  // §24.1.3.12 Map.prototype [ @@iterator ] is the same function object as entries.
+  Object.defineProperty(MapPrototype, Symbol.iterator, {
+    value: (MapPrototype as { entries: unknown }).entries, writable: true, enumerable: false, configurable: true,
+  });
+}
