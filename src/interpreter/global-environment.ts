@@ -51,6 +51,14 @@ export function globalSet(realm: Realm, name: string, value: unknown, strict: bo
   if (strict && !(name in target) && !(sb !== null && name in realm.globalObject)) {
     realm.throwReferenceError(`${name} is not defined`);
   }
+  if (sb !== null && !(name in sb)) {
+    // The realm's read-only globals (undefined, NaN, Infinity) stay read-only through the sandbox.
+    const d = getOwnPropertyDescriptor(realm.globalObject, name);
+    if (d !== undefined && d.writable === false) {
+      if (strict) realm.throwTypeError(`Cannot assign to read only property '${name}' of object '#<Object>'`);
+      return;
+    }
+  }
   if (strict) {
     target[name] = value;
   } else if (!Reflect.set(target, name, value)) {
@@ -67,7 +75,11 @@ function setLexical(realm: Realm, b: GlobalLexicalBinding, name: string, value: 
 export function globalDelete(realm: Realm, name: string): boolean {
   if (realm.globalLexicals.has(name)) return false;
   const sb = realm.sandbox;
-  if (sb !== null && hasOwn.call(sb, name)) return Reflect.deleteProperty(sb, name);
+  // node deletes from the sandbox, then answers for the global object.
+  if (sb !== null && hasOwn.call(sb, name)) {
+    if (!Reflect.deleteProperty(sb, name)) return false;
+    return hasOwn.call(realm.globalObject, name) ? Reflect.deleteProperty(realm.globalObject, name) : true;
+  }
   return Reflect.deleteProperty(realm.globalObject, name);
 }
 
@@ -107,10 +119,12 @@ function varDeclaredNames(realm: Realm): Set<string> {
 
 /** CreateGlobalVarBinding (§9.1.1.4.17). */
 export function createGlobalVar(realm: Realm, name: string, deletable: boolean): void {
-  const target = varTarget(realm);
-  if (!hasOwn.call(target, name) && isExtensible(target)) {
-    if (realm.sandbox !== null) target[name] = undefined;
-    else defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: deletable });
+  // In a contextified realm the binding is the global object's, as node's interceptors make it: the
+  // sandbox only receives a value when one is assigned.
+  const sb = realm.sandbox;
+  const target = realm.globalObject;
+  if (!(sb !== null && name in sb) && !hasOwn.call(target, name) && isExtensible(target)) {
+    defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: deletable });
   }
   varDeclaredNames(realm).add(name);
 }

@@ -18,10 +18,10 @@ function getV(realm: Realm, v: unknown, key: PropertyKey): unknown {
 }
 
 /** GetIterator(obj, sync) (§7.4.3). */
-export function getIterator(realm: Realm, v: unknown): IteratorRecord {
+export function getIterator(realm: Realm, v: unknown, sourceText?: string): IteratorRecord {
   const method = getV(realm, v, Symbol.iterator);
   if (typeof method !== 'function') {
-    realm.throwTypeError(`${describeForIteration(v)} is not iterable`);
+    realm.throwTypeError(`${sourceText ?? describeForIteration(v)} is not iterable`);
   }
   return getIteratorFromMethod(realm, v, method);
 }

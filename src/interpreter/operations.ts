@@ -4,6 +4,7 @@
 import type { Realm } from '../realm/realm.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { Termination } from './agent.js';
+import type { Frame } from './frame.js';
 
 const { getPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;
 const ReflectGet = Reflect.get;
@@ -47,6 +48,12 @@ export function getOnPrimitive(realm: Realm, base: unknown, key: unknown): unkno
   return ReflectGet(primitiveProto(realm, base), k as PropertyKey, base);
 }
 
+/** getOnPrimitive, recording where a read of null/undefined failed (the property, as V8 reports it). */
+export function getOnPrimitiveAt(f: Frame, base: unknown, key: unknown, pos: number): unknown {
+  if (base === undefined || base === null) f.pos = pos;
+  return getOnPrimitive(f.realm, base, key);
+}
+
 /** ToPropertyKey (§7.1.19) via the host, which calls the guest's toString/valueOf. */
 export function toPropertyKey(key: unknown): PropertyKey {
   if (typeof key === 'symbol') return key;
@@ -88,8 +95,10 @@ function failedSet(realm: Realm, base: object, key: unknown): never {
 
 function objectLabel(o: object): string {
   if (Array.isArray(o)) return '[object Array]';
-  if (typeof o === 'function') return `function`;
-  return '#<Object>';
+  if (typeof o === 'function') return String((o as Function).name);
+  const ctor = (getPrototypeOf(o) as { constructor?: unknown } | null)?.constructor;
+  const name = typeof ctor === 'function' ? (ctor as Function).name : '';
+  return `#<${typeof name === 'string' && name !== '' ? name : 'Object'}>`;
 }
 
 function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknown, strict: boolean): void {

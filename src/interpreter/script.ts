@@ -45,8 +45,11 @@ export interface ScriptCode {
   readonly sourceRecord: SourceRecord;
 }
 
-/** The host's SyntaxError for a parse failure, with node's "file:line" in the stack. */
-export class ScriptSyntaxError extends SyntaxError {}
+const syntaxErrorLocations = new WeakMap<object, { filename: string; line: number; column: number }>();
+/** Where the SyntaxError thrown by prepareScript points (1-based line, 0-based column). */
+export function syntaxErrorLocation(e: unknown): { filename: string; line: number; column: number } | undefined {
+  return typeof e === 'object' && e !== null ? syntaxErrorLocations.get(e) : undefined;
+}
 
 export function isStrictBody(body: N[]): boolean {
   for (const s of body) {
@@ -64,7 +67,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions): Pre
   } catch (e) {
     if (e instanceof ParseError) {
       const err = new SyntaxError(e.failure.message);
-      (err as unknown as { vmjsLocation: unknown }).vmjsLocation = { filename: options.filename, line: e.failure.line, column: e.failure.column };
+      syntaxErrorLocations.set(err, { filename: options.filename, line: e.failure.line, column: e.failure.column });
       throw err;
     }
     throw e;

@@ -45,16 +45,36 @@ export function parseWith(source: string, options: Options, info: SourceInfo): N
     if (err && typeof err.message === 'string' && err.loc) {
       const line = err.loc.line + info.lineOffset;
       const column = err.loc.column + (err.loc.line === 1 ? info.columnOffset : 0);
-      throw new ParseError({ message: acornMessage(err.message), line, column });
+      throw new ParseError({ message: v8Message(err.message, source, (e as { pos?: number }).pos), line, column });
     }
     throw e;
   }
 }
 
-/** Acorn appends " (line:col)"; V8 does not. */
-function acornMessage(m: string): string {
-  return m.replace(/ \(\d+:\d+\)$/, '');
+const RENAMED: Record<string, string> = {
+  "'with' in strict mode": 'Strict mode code may not include a with statement',
+  'Unterminated string constant': 'Invalid or unexpected token',
+  'Unterminated template': 'Unterminated template literal',
+  'Unterminated regular expression': 'Invalid regular expression: missing /',
+};
+
+/** Acorn's messages in V8's words where they differ (node:vm users compare them). */
+function v8Message(m: string, source: string, pos: number | undefined): string {
+  const plain = m.replace(/ \(\d+:\d+\)$/, '');
+  if (RENAMED[plain] !== undefined) return RENAMED[plain];
+  if (plain !== 'Unexpected token' || pos === undefined) return plain;
+  const rest = source.slice(pos);
+  if (/^\s*$/.test(rest)) return 'Unexpected end of input';
+  const tok = /^(?:[A-Za-z_$][\w$]*|\d[\w.]*|"|'|`|=>|\.\.\.|[!=]==?|[<>]=?|&&|\|\||\?\?|\S)/.exec(rest)![0];
+  if (/^\d/.test(tok)) return 'Unexpected number';
+  if (tok === '"' || tok === "'") return 'Unexpected string';
+  if (tok === '`') return 'Unexpected template string';
+  if (/^[A-Za-z_$]/.test(tok)) return KEYWORDS.has(tok) ? `Unexpected token '${tok}'` : `Unexpected identifier '${tok}'`;
+  return `Unexpected token '${tok}'`;
 }
+
+const KEYWORDS = new Set(('break case catch class const continue debugger default delete do else export extends false finally for function if ' +
+  'import in instanceof new null return super switch this throw true try typeof var void while with yield let static enum await').split(' '));
 
 /** What the code around a direct eval allows inside it (§19.2.1.1 PerformEval steps 5–8). */
 export interface EvalAllowances {
@@ -87,7 +107,7 @@ export function parseEvalCode(source: string, allow: EvalAllowances | null, info
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     if (err && typeof err.message === 'string' && err.loc) {
-      throw new ParseError({ message: acornMessage(err.message), line: err.loc.line + info.lineOffset, column: err.loc.column });
+      throw new ParseError({ message: v8Message(err.message, source, (e as { pos?: number }).pos), line: err.loc.line + info.lineOffset, column: err.loc.column });
     }
     throw e;
   }

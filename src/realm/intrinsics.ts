@@ -23,6 +23,7 @@ import { installMap } from './builtins/map.js';
 import { installSet } from './builtins/set.js';
 import { installWeakMap } from './builtins/weakmap.js';
 import { installWeakSet } from './builtins/weakset.js';
+import { installProxy } from './builtins/proxy.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -66,6 +67,7 @@ export function installIntrinsics(realm: Realm): void {
   installMath(realm);
   installGlobalFunctions(realm);
   installDate(realm);
+  installProxy(realm);
   installMap(realm);
   installSet(realm);
   installWeakMap(realm);

@@ -1,6 +1,7 @@
 // `displayErrors` (default true): node prefixes the stack of an error that
 // leaves a run or a compilation with where it was thrown — `file:line`, the
 // source line and a caret — as V8's "arrow message".
+import { syntaxErrorLocation } from '../interpreter/script.js';
 import { errorLocation, type ErrorLocation } from '../interpreter/error-location.js';
 
 const ObjectToString = Object.prototype.toString;
@@ -18,9 +19,8 @@ export function caretLine(sourceLine: string, column: number): string {
 export function thrownLocation(thrown: unknown, source?: string, lineOffset = 0): ErrorLocation | undefined {
   const loc = errorLocation(thrown);
   if (loc !== undefined || source === undefined || typeof thrown !== 'object' || thrown === null) return loc;
-  const d = Object.getOwnPropertyDescriptor(thrown, 'vmjsLocation');
-  const v = d !== undefined && 'value' in d ? d.value as { filename?: unknown; line?: unknown; column?: unknown } : undefined;
-  if (typeof v !== 'object' || v === null || typeof v.filename !== 'string' || typeof v.line !== 'number' || typeof v.column !== 'number') return undefined;
+  const v = syntaxErrorLocation(thrown);
+  if (v === undefined) return undefined;
   const sourceLine = source.split(/\r\n|[\n\r\u2028\u2029]/)[v.line - 1 - lineOffset];
   if (sourceLine === undefined) return undefined;
   return { filename: v.filename, line: v.line, column: v.column, sourceLine };

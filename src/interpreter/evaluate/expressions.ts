@@ -7,8 +7,8 @@ import type { CompileContext } from '../compile-context.js';
 import { sourceText } from '../compile-context.js';
 import type { Frame } from '../frame.js';
 import { compileRead, compileWrite, compileCallThis, compileDelete, type Writer } from '../references.js';
-import { getOnPrimitive, putSloppy, putStrict, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
-import { makeFunction, functionStateOf } from '../function-object.js';
+import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
+import { makeFunction, functionStateOf, sourceTextOf } from '../function-object.js';
 import { FunctionTemplate, type FunctionKind } from '../function-template.js';
 import { UNINIT } from '../scope.js';
 import { toObject } from '../this-binding.js';
@@ -312,11 +312,12 @@ function compileMember(node: N, c: CompileContext, inChain: boolean): Expr {
   }
   if (!node.computed) {
     const name: string = node.property.name;
+    const pos: number = node.property.start;
     if (!inChain) {
       return function* (f) {
         const o = yield* obj(f);
         if (typeof o === 'object' && o !== null) return (o as Record<string, unknown>)[name];
-        return getOnPrimitive(f.realm, o, name);
+        return getOnPrimitiveAt(f, o, name, pos);
       };
     }
     return function* (f) {
@@ -382,10 +383,11 @@ function compileCallee(node: N, c: CompileContext, inChain = false): Callee {
     }
     if (!node.computed) {
       const name: string = node.property.name;
+      const pos: number = node.property.start;
       return function* (f) {
         const o = yield* obj(f);
         if (o === SHORT || (optional && (o === null || o === undefined))) return [SHORT, undefined];
-        const fn = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : getOnPrimitive(f.realm, o, name);
+        const fn = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : getOnPrimitiveAt(f, o, name, pos);
         return [fn, o];
       };
     }
@@ -559,8 +561,14 @@ function deleteProperty(f: Frame, o: unknown, k: unknown, strict: boolean): bool
   const obj = toObject(f.realm, o);
   const key = toPropertyKey(k);
   const ok = Reflect.deleteProperty(obj, key);
-  if (!ok && strict) f.realm.throwTypeError(`Cannot delete property '${describeKey(key)}' of ${Array.isArray(obj) ? '[object Array]' : '#<Object>'}`);
+  if (!ok && strict) f.realm.throwTypeError(`Cannot delete property '${describeKey(key)}' of ${obj === f.realm.globalThisValue && f.realm.sandbox !== null ? '[object global]' : describeForDelete(obj)}`);
   return ok;
+}
+
+function describeForDelete(o: object): string {
+  if (Array.isArray(o)) return '[object Array]';
+  if (typeof o === 'function') return sourceTextOf(o) ?? `function ${String((o as Function).name)}() { [native code] }`;
+  return '#<Object>';
 }
 
 function binaryOp(op: string): (a: any, b: any) => unknown {
@@ -734,8 +742,7 @@ function compileAssignment(node: N, c: CompileContext): Expr {
         return function* (f) {
           const o = yield* obj(f);
           const v = yield* value(f);
-          if (typeof o === 'object' && o !== null) (o as Record<string, unknown>)[name] = v;
-          else putStrict(f.realm, o, name, v);
+          putStrict(f.realm, o, name, v);
           return v;
         };
       }
@@ -758,7 +765,7 @@ function compileAssignment(node: N, c: CompileContext): Expr {
         const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : toPropertyKey(k);
         const v = yield* value(f);
         if (typeof o === 'object') {
-          if (strict) (o as Record<PropertyKey, unknown>)[pk] = v; else ReflectSet(o as object, pk, v);
+          if (strict) putStrict(f.realm, o, pk, v); else ReflectSet(o as object, pk, v);
         } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
         return v;
       };

@@ -17,7 +17,8 @@ export type BindKind = 'var' | 'let' | 'const' | 'param' | 'assign';
 
 const { create, setPrototypeOf } = Object;
 
-export function compileBindingInitializer(pattern: N, c: CompileContext, kind: BindKind): Binder {
+/** `valueText`: the source of the value being destructured, for V8's "… is not iterable" message. */
+export function compileBindingInitializer(pattern: N, c: CompileContext, kind: BindKind, valueText?: string): Binder {
   switch (pattern.type) {
     case 'Identifier': {
       const w: Writer = kind === 'var' || kind === 'assign' ? compileWrite(pattern.name, c) : compileInit(pattern.name, c);
@@ -30,7 +31,7 @@ export function compileBindingInitializer(pattern: N, c: CompileContext, kind: B
       return function* (f, v) { yield* inner(f, v === undefined ? yield* dflt(f) : v); };
     }
     case 'ObjectPattern': return compileObjectPattern(pattern, c, kind);
-    case 'ArrayPattern': return compileArrayPattern(pattern, c, kind);
+    case 'ArrayPattern': return compileArrayPattern(pattern, c, kind, valueText);
     case 'MemberExpression': case 'ParenthesizedExpression': {
       const target = compileSimpleTarget(pattern, c);
       return function* (f, v) { const put = yield* target(f); put(v); };
@@ -153,7 +154,7 @@ function targetBinder(node: N, c: CompileContext, kind: BindKind): TargetBinder 
   };
 }
 
-function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind): Binder {
+function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valueText?: string): Binder {
   type Step = (f: Frame, rec: IteratorRecord) => Ev<void>;
   const steps: Step[] = [];
   for (const el of pattern.elements as Array<N | null>) {
@@ -194,7 +195,7 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind): Bin
     });
   }
   return function* (f, v) {
-    const rec = getIterator(f.realm, v);
+    const rec = getIterator(f.realm, v, valueText);
     try {
       for (let i = 0; i < steps.length; i++) yield* steps[i](f, rec);
     } catch (e) {

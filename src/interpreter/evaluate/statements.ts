@@ -3,7 +3,7 @@
 // form is derived.
 import type { Node } from 'acorn';
 import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
-import { childContext, type CompileContext } from '../compile-context.js';
+import { childContext, sourceText, type CompileContext } from '../compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../frame.js';
 import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../scope.js';
 import { Env, newEnv } from '../environment.js';
@@ -199,7 +199,7 @@ function compileVariableDeclaration(node: N, c: CompileContext): Stmt {
       continue;
     }
     const value = compileExpression(d.init, c);
-    const bind = compileBindingInitializer(d.id, c, kind);
+    const bind = compileBindingInitializer(d.id, c, kind, sourceText(c, d.init));
     parts.push(function* (f) { yield* bind(f, yield* value(f)); });
   }
   const n = parts.length;

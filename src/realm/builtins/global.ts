@@ -79,6 +79,8 @@ export function installGlobalFunctions(realm: Realm): void {
   };
   for (const name of GLOBAL_FUNCTION_NAMES) {
     if ((name === 'escape' && hostEscape === undefined) || (name === 'unescape' && hostUnescape === undefined)) continue;
+    // Number.parseFloat/parseInt are the same objects as the globals (§21.1.2.12–13); Number may be installed first.
+    if ((name === 'parseFloat' || name === 'parseInt') && I[name] !== undefined) continue;
     I[name] = createBuiltinFunction(realm, fns[name as keyof typeof fns], name, name === 'parseInt' ? 2 : 1);
   }
 }

@@ -69,6 +69,8 @@ interface JSONSerializationRecord {
   replacerFunction: Function | undefined;
   propertyList: string[] | undefined;
   stack: object[];
+  /** The key under which each object of `stack` was reached (for V8's circular-structure message). */
+  keys: string[];
   indent: string;
   gap: string;
 }
@@ -90,7 +92,7 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   switch (typeof value) {
     case 'object':
       if (value === null) return 'null';
-      return IsArray(realm, value) ? SerializeJSONArray(realm, state, value) : SerializeJSONObject(realm, state, value);
+      return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
     case 'string': return hostStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
@@ -99,16 +101,35 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   }
 }
 
-function enter(realm: Realm, state: JSONSerializationRecord, value: object): void {
+function enter(realm: Realm, state: JSONSerializationRecord, value: object, key: string): void {
   for (let i = 0; i < state.stack.length; i++) {
-    if (state.stack[i] === value) realm.throwTypeError('Converting circular structure to JSON');
+    if (state.stack[i] === value) realm.throwTypeError(circularMessage(state, i, key));
   }
   state.stack.push(value);
+  state.keys.push(key);
+}
+
+/** V8's message, which names the path that closes the circle. */
+function circularMessage(state: JSONSerializationRecord, start: number, closingKey: string): string {
+  const describeKey = (o: object, k: string) => (Array.isArray(o) ? `index ${k}` : `property '${k}'`);
+  let m = `Converting circular structure to JSON\n    --> starting at object with constructor '${constructorName(state.stack[start])}'`;
+  for (let j = start + 1; j < state.stack.length; j++) {
+    m += `\n    |     ${describeKey(state.stack[j - 1], state.keys[j])} -> object with constructor '${constructorName(state.stack[j])}'`;
+  }
+  return `${m}\n    --- ${describeKey(state.stack[state.stack.length - 1], closingKey)} closes the circle`;
+}
+
+function constructorName(o: object): string {
+  const proto = Object.getPrototypeOf(o) as object | null;
+  const d = proto === null ? undefined : Object.getOwnPropertyDescriptor(proto, 'constructor');
+  const c = d !== undefined && 'value' in d ? d.value : undefined;
+  const n = typeof c === 'function' ? Object.getOwnPropertyDescriptor(c, 'name')?.value : undefined;
+  return typeof n === 'string' && n !== '' ? n : 'Object';
 }
 
 /** SerializeJSONObject (§25.5.2.5). */
-function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value: object): string {
-  enter(realm, state, value);
+function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value: object, key: string): string {
+  enter(realm, state, value, key);
   const stepback = state.indent;
   state.indent = stepback + state.gap;
   const K = state.propertyList ?? hostCall(realm, hostKeys, undefined, [value]);
@@ -122,13 +143,14 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   else if (state.gap === '') final = `{${partial.join(',')}}`;
   else final = `{\n${state.indent}${partial.join(`,\n${state.indent}`)}\n${stepback}}`;
   state.stack.pop();
+  state.keys.pop();
   state.indent = stepback;
   return final;
 }
 
 /** SerializeJSONArray (§25.5.2.6). */
-function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value: object): string {
-  enter(realm, state, value);
+function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value: object, key: string): string {
+  enter(realm, state, value, key);
   const stepback = state.indent;
   state.indent = stepback + state.gap;
   const partial: string[] = [];
@@ -142,6 +164,7 @@ function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value:
   else if (state.gap === '') final = `[${partial.join(',')}]`;
   else final = `[\n${state.indent}${partial.join(`,\n${state.indent}`)}\n${stepback}]`;
   state.stack.pop();
+  state.keys.pop();
   state.indent = stepback;
   return final;
 }
@@ -169,7 +192,7 @@ export function installJSON(realm: Realm): void {
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
-      const state: JSONSerializationRecord = { replacerFunction: undefined, propertyList: undefined, stack: [], indent: '', gap: '' };
+      const state: JSONSerializationRecord = { replacerFunction: undefined, propertyList: undefined, stack: [], keys: [], indent: '', gap: '' };
       if (isObject(replacer)) {
         if (typeof replacer === 'function') {
           state.replacerFunction = replacer;

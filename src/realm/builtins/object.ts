@@ -100,6 +100,8 @@ export function installObject(realm: Realm): void {
     },
     freeze(O: unknown): unknown {
       if (!isObject(O)) return O;
+      // node's contextified global refuses this (its interceptors), with its own message.
+      if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot freeze');
       return hostCall(realm, hostFreeze, undefined, [O]);
     },
     fromEntries(iterable: unknown): object {
@@ -174,10 +176,14 @@ export function installObject(realm: Realm): void {
     },
     preventExtensions(O: unknown): unknown {
       if (!isObject(O)) return O;
+      // node's contextified global refuses this (its interceptors), with its own message.
+      if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot prevent extensions');
       return hostCall(realm, hostPreventExtensions, undefined, [O]);
     },
     seal(O: unknown): unknown {
       if (!isObject(O)) return O;
+      // node's contextified global refuses this (its interceptors), with its own message.
+      if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot seal');
       return hostCall(realm, hostSeal, undefined, [O]);
     },
     setPrototypeOf(O: unknown, proto: unknown): unknown {

@@ -1,0 +1,41 @@
+// %Proxy% (ECMA-262 §28.2). Proxy exotic objects are the host's: their traps,
+// invariants and [[ProxyHandler]] behaviour are exactly the spec's. The
+// constructor and Proxy.revocable are the realm's; invariant violations the
+// host reports are brought into the realm where guest code catches them.
+import type { Realm } from '../realm.js';
+import { createBuiltinFunction, defineTable, method } from '../builtin.js';
+import { hostCall } from '../host-errors.js';
+import { isObject } from '../abstract-ops.js';
+
+const HostProxy = Proxy;
+const { create, defineProperty } = Object;
+const hostRevocable = Proxy.revocable;
+
+/** ProxyCreate (§10.5.14) argument checks, with V8's messages. */
+function checkArgs(realm: Realm, target: unknown, handler: unknown): void {
+  if (!isObject(target) || !isObject(handler)) realm.throwTypeError('Cannot create proxy with a non-object as target or handler');
+}
+
+export function installProxy(realm: Realm): void {
+  const I = realm.intrinsics;
+  // A bound function is a constructor without a `prototype` property; the function it wraps stays private.
+  const impl = function Proxy(this: unknown, target: unknown, handler: unknown): object {
+    if (new.target === undefined) realm.throwTypeError("Constructor Proxy requires 'new'");
+    checkArgs(realm, target, handler);
+    return hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, handler]);
+  };
+  const ProxyCtor = createBuiltinFunction(realm, impl.bind(undefined), 'Proxy', 2);
+  defineTable(realm, ProxyCtor, [
+    // §28.2.2.1 Proxy.revocable ( target, handler )
+    method('revocable', 2, (target: unknown, handler: unknown): object => {
+      checkArgs(realm, target, handler);
+      const r = hostRevocable(target as object, handler as ProxyHandler<object>);
+      const result = create(I.ObjectPrototype) as Record<string, unknown>;
+      const revoke = createBuiltinFunction(realm, () => { r.revoke(); }, '', 0);
+      defineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
+      defineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
+      return result;
+    }),
+  ]);
+  I.Proxy = ProxyCtor;
+}
