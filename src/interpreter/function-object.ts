@@ -43,10 +43,19 @@ export class FunctionState {
   ) {}
 }
 
-const functionStates = new WeakMap<Function, FunctionState>();
+// A guest function's state is stamped on the host function as a class private field (the base
+// constructor returns the function itself, so the derived class adds the field to it): invisible to
+// guest reflection and proxies, and measured cheaper to add and read than a WeakMap entry.
+const ReturnTarget = function (o: object) { return o; } as unknown as new (o: object) => object;
+class StateStamp extends ReturnTarget {
+  #state: FunctionState;
+  constructor(fn: Function, state: FunctionState) { super(fn); this.#state = state; }
+  static get(fn: object): FunctionState | undefined { return #state in fn ? (fn as StateStamp).#state : undefined; }
+}
+
 /** The interpreter state of a guest function, or undefined for any other function. */
 export function functionStateOf(fn: unknown): FunctionState | undefined {
-  return typeof fn === 'function' ? functionStates.get(fn) : undefined;
+  return typeof fn === 'function' ? StateStamp.get(fn) : undefined;
 }
 
 /** OrdinaryFunctionCreate (§10.2.3) + SetFunctionName + MakeConstructor as the kind requires. */
@@ -59,7 +68,7 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
   if (t.isArrow) s.thisFrame = f.thisFrame;
   const F = hostWrapper(s);
   s.fnObject = F;
-  functionStates.set(F, s);
+  new StateStamp(F, s);
   if (!realm.isHost || t.isGenerator || t.isAsync) {
     const i = realm.intrinsics;
     const proto = t.kind === 'generator' ? i.GeneratorFunctionPrototype
@@ -68,8 +77,10 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
       : i.FunctionPrototype;
     setPrototypeOf(F, proto);
   }
-  defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
-  defineProperty(F, 'name', { value: functionName(name ?? t.name ?? '', namePrefix), writable: false, enumerable: false, configurable: true });
+  // The host wrapper already has length 0 and, unless it is a method shorthand, the name ''.
+  if (t.length !== 0) defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
+  const fname = functionName(name ?? t.name ?? '', namePrefix);
+  if (fname !== '' || F.name !== '') defineProperty(F, 'name', { value: fname, writable: false, enumerable: false, configurable: true });
   if (t.kind === 'normal') {
     if (!realm.isHost) setPrototypeOf((F as unknown as { prototype: object }).prototype, realm.intrinsics.ObjectPrototype);
   } else if (t.kind === 'generator' || t.kind === 'asyncGenerator') {
@@ -193,6 +204,6 @@ export function initializeInstanceElements(realm: Realm, o: object, s: FunctionS
 
 /** The guest source text of a function made by the interpreter (§20.2.3.5). */
 export function sourceTextOf(fn: Function): string | undefined {
-  const s = functionStates.get(fn);
+  const s = StateStamp.get(fn);
   return s === undefined ? undefined : s.template.sourceText;
 }
