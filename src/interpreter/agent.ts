@@ -14,7 +14,7 @@ const CLOCK_EVERY = 4096;
 interface Budget { deadline: number; timeout: number }
 
 export class Agent {
-  /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps === 0) agent.tick()`. */
+  /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps <= 0) agent.tick()`. */
   steps = CLOCK_EVERY;
   /** Guest call depth across all realms. */
   depth = 0;
@@ -29,7 +29,6 @@ export class Agent {
   interruptRequested = false;
 
   tick(): void {
-    this.steps = CLOCK_EVERY;
     if (this.terminating !== null) { this.steps = 1; throw this.terminating; }
     if (this.interruptRequested) {
       this.interruptRequested = false;
@@ -38,6 +37,8 @@ export class Agent {
     if (this.deadline !== Infinity && Date.now() >= this.deadline) {
       this.terminate(new Termination('timeout', this.timeout));
     }
+    // Reset last: if the host stack overflowed reading the clock, the next step tries again.
+    this.steps = CLOCK_EVERY;
   }
 
   private terminate(t: Termination): never {

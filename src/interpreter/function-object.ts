@@ -3,7 +3,7 @@
 // FunctionState. [[Call]] and [[Construct]] (§10.2.1, §10.2.2) live in invoke().
 import type { Realm } from '../realm/realm.js';
 import { agent, Termination } from './agent.js';
-import { Env } from './environment.js';
+import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
 import { compileFunction, type FunctionTemplate } from './function-template.js';
 import { UNINIT } from './scope.js';
@@ -66,7 +66,8 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
   const s = new FunctionState(t, realm, closureEnv, f.privateEnv);
   if (homeObject !== undefined) s.homeObject = homeObject;
   if (t.isArrow) s.thisFrame = f.thisFrame;
-  const F = hostWrapper(s);
+  const fname = functionName(name ?? t.name ?? '', namePrefix);
+  const F = hostWrapper(s, fname);
   s.fnObject = F;
   new StateStamp(F, s);
   if (!realm.isHost || t.isGenerator || t.isAsync) {
@@ -77,18 +78,23 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
       : i.FunctionPrototype;
     setPrototypeOf(F, proto);
   }
-  // The host wrapper already has length 0 and, unless it is a method shorthand, the name ''.
-  if (t.length !== 0) defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
-  const fname = functionName(name ?? t.name ?? '', namePrefix);
-  if (fname !== '' || F.name !== '') defineProperty(F, 'name', { value: fname, writable: false, enumerable: false, configurable: true });
+  if (t.length > 3) defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
   if (t.kind === 'normal') {
-    if (!realm.isHost) setPrototypeOf((F as unknown as { prototype: object }).prototype, realm.intrinsics.ObjectPrototype);
+    // Not the host's lazily made prototype re-pointed: materialising it cost more than making ours.
+    if (!realm.isHost) (F as unknown as { prototype: object }).prototype = makePrototype(F, realm.intrinsics.ObjectPrototype);
   } else if (t.kind === 'generator' || t.kind === 'asyncGenerator') {
     const gp = t.kind === 'generator' ? realm.intrinsics.GeneratorPrototype : (realm.intrinsics.AsyncGeneratorPrototype ?? realm.intrinsics.ObjectPrototype);
     defineProperty(F, 'prototype', { value: create(gp), writable: true, enumerable: false, configurable: false });
   }
   if (t.calleeScope !== null) closureEnv!.slots[0] = F;
   return F;
+}
+
+/** MakeConstructor's prototype object (§10.2.5): inherits from `proto`, `constructor` non-enumerable. */
+function makePrototype(F: Function, proto: object): object {
+  const p = create(proto);
+  defineProperty(p, 'constructor', { value: F, writable: true, enumerable: false, configurable: true });
+  return p;
 }
 
 /** SetFunctionName (§10.2.9). */
@@ -99,31 +105,78 @@ export function functionName(name: PropertyKey, prefix?: string): string {
   return prefix ? `${prefix} ${n}` : n;
 }
 
-function hostWrapper(s: FunctionState): Function {
+// The host wrapper is made with the guest function's `length` (up to 3 parameters) and `name` already
+// right, because redefining either on a host function measured ~450 ns each, more than the rest of
+// making a closure; a computed key names a function expression at creation (SetFunctionName).
+// `arguments` rather than a rest parameter: the wrapper must declare the parameters to get the length,
+// and measured no slower. Arrows use method wrappers: neither has [[Construct]] nor `prototype`.
+/* eslint-disable prefer-rest-params */
+function hostWrapper(s: FunctionState, name: string): Function {
+  const n = s.template.length;
   switch (s.template.kind) {
-    case 'normal':
-      return function (this: unknown, ...args: unknown[]) { return invoke(s, this, args, new.target); };
-    case 'classConstructor':
-      return function (this: unknown, ...args: unknown[]) {
-        if (new.target === undefined) s.realm.throwTypeError(`Class constructor ${String(s.fnObject.name)} cannot be invoked without 'new'`);
-        return invoke(s, this, args, new.target);
-      };
-    case 'arrow': case 'asyncArrow':
-      return (...args: unknown[]) => invoke(s, undefined, args, undefined);
-    default:
-      return { m(this: unknown, ...args: unknown[]) { return invoke(s, this, args, undefined); } }.m;
+    case 'normal': return name === '' ? anonymousNormalWrapper(s, n) : normalWrapper(s, name, n);
+    case 'classConstructor': return classWrapper(s, name, n);
+    case 'arrow': case 'asyncArrow': return arrowWrapper(s, name, n);
+    default: return methodWrapper(s, name, n);
   }
 }
+
+function anonymousNormalWrapper(s: FunctionState, n: number): Function {
+  switch (n) {
+    case 0: return function (this: unknown) { return invoke(s, this, arguments, new.target); };
+    case 1: return function (this: unknown, _0: unknown) { return invoke(s, this, arguments, new.target); };
+    case 2: return function (this: unknown, _0: unknown, _1: unknown) { return invoke(s, this, arguments, new.target); };
+    default: return function (this: unknown, _0: unknown, _1: unknown, _2: unknown) { return invoke(s, this, arguments, new.target); };
+  }
+}
+
+function normalWrapper(s: FunctionState, k: string, n: number): Function {
+  switch (n) {
+    case 0: return { [k]: function (this: unknown) { return invoke(s, this, arguments, new.target); } }[k];
+    case 1: return { [k]: function (this: unknown, _0: unknown) { return invoke(s, this, arguments, new.target); } }[k];
+    case 2: return { [k]: function (this: unknown, _0: unknown, _1: unknown) { return invoke(s, this, arguments, new.target); } }[k];
+    default: return { [k]: function (this: unknown, _0: unknown, _1: unknown, _2: unknown) { return invoke(s, this, arguments, new.target); } }[k];
+  }
+}
+
+function classWrapper(s: FunctionState, k: string, n: number): Function {
+  const noNew = (): never => s.realm.throwTypeError(`Class constructor ${String(s.fnObject.name)} cannot be invoked without 'new'`);
+  switch (n) {
+    case 0: return { [k]: function (this: unknown) { if (new.target === undefined) noNew(); return invoke(s, this, arguments, new.target); } }[k];
+    case 1: return { [k]: function (this: unknown, _0: unknown) { if (new.target === undefined) noNew(); return invoke(s, this, arguments, new.target); } }[k];
+    case 2: return { [k]: function (this: unknown, _0: unknown, _1: unknown) { if (new.target === undefined) noNew(); return invoke(s, this, arguments, new.target); } }[k];
+    default: return { [k]: function (this: unknown, _0: unknown, _1: unknown, _2: unknown) { if (new.target === undefined) noNew(); return invoke(s, this, arguments, new.target); } }[k];
+  }
+}
+
+function arrowWrapper(s: FunctionState, k: string, n: number): Function {
+  switch (n) {
+    case 0: return { [k]() { return invoke(s, undefined, arguments, undefined); } }[k];
+    case 1: return { [k](_0: unknown) { return invoke(s, undefined, arguments, undefined); } }[k];
+    case 2: return { [k](_0: unknown, _1: unknown) { return invoke(s, undefined, arguments, undefined); } }[k];
+    default: return { [k](_0: unknown, _1: unknown, _2: unknown) { return invoke(s, undefined, arguments, undefined); } }[k];
+  }
+}
+
+function methodWrapper(s: FunctionState, k: string, n: number): Function {
+  switch (n) {
+    case 0: return { [k](this: unknown) { return invoke(s, this, arguments, undefined); } }[k];
+    case 1: return { [k](this: unknown, _0: unknown) { return invoke(s, this, arguments, undefined); } }[k];
+    case 2: return { [k](this: unknown, _0: unknown, _1: unknown) { return invoke(s, this, arguments, undefined); } }[k];
+    default: return { [k](this: unknown, _0: unknown, _1: unknown, _2: unknown) { return invoke(s, this, arguments, undefined); } }[k];
+  }
+}
+/* eslint-enable prefer-rest-params */
 
 export function throwStackOverflow(realm: Realm): never {
   throw realm.newError('RangeError', 'Maximum call stack size exceeded');
 }
 
 /** [[Call]] / [[Construct]] of a guest function (§10.2.1, §10.2.2). */
-export function invoke(s: FunctionState, thisArg: unknown, args: unknown[], newTarget: unknown): unknown {
+export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
   const t = s.template;
   const a = agent;
-  if (--a.steps === 0) a.tick();
+  if (--a.steps <= 0) a.tick();
   if (++a.depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
   let f: Frame | null = null;
   try {
@@ -137,7 +190,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: unknown[], newT
     } else {
       thisValue = thisArg === undefined || thisArg === null ? realm.globalThisValue : toObjectForThis(realm, thisArg);
     }
-    const env = new Env(s.env, body.scope.init.slice(), body.scope);
+    const env = new Env(s.env, copySlots(body.scope.init), body.scope);
     f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict);
     f.source = t.source;
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
@@ -151,6 +204,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: unknown[], newT
     return constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
   } catch (e) {
     if (e instanceof Termination) throw e;
+    if (a.terminating !== null) throw a.terminating;
     if (e instanceof HostRangeError && !s.realm.isHost && isHostStackOverflow(e)) throwStackOverflow(s.realm);
     if (f !== null) recordErrorLocation(e, f);
     throw e;

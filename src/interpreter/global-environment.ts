@@ -2,6 +2,7 @@
 // (top-level let/const/class) and its object part — the contextified sandbox
 // first, then the realm's own global object.
 import type { Realm, GlobalLexicalBinding } from '../realm/realm.js';
+import { sloppyPut } from './operations.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 const { defineProperty, getOwnPropertyDescriptor, isExtensible } = Object;
@@ -15,15 +16,22 @@ export function globalHas(realm: Realm, name: string): boolean {
 
 /** GetBindingValue on the global environment; throws ReferenceError when unresolvable. */
 export function globalGet(realm: Realm, name: string): unknown {
-  const lex = realm.globalLexicals.get(name);
-  if (lex !== undefined) {
-    if (!lex.initialized) realm.throwReferenceError(`Cannot access '${name}' before initialization`);
-    return lex.value;
+  if (realm.globalLexicals.size !== 0) {
+    const lex = realm.globalLexicals.get(name);
+    if (lex !== undefined) {
+      if (!lex.initialized) realm.throwReferenceError(`Cannot access '${name}' before initialization`);
+      return lex.value;
+    }
   }
+  // Get first and ask HasProperty only for undefined: one lookup in the common case.
   const sb = realm.sandbox;
-  if (sb !== null && name in sb) return sb[name];
+  if (sb !== null) {
+    const v = sb[name];
+    if (v !== undefined || name in sb) return v;
+  }
   const g = realm.globalObject;
-  if (name in g) return g[name];
+  const v = g[name];
+  if (v !== undefined || name in g) return v;
   return realm.throwReferenceError(`${name} is not defined`);
 }
 
@@ -41,10 +49,12 @@ export function globalTypeofGet(realm: Realm, name: string): unknown {
 
 /** SetMutableBinding / PutValue to an unresolved or global name. */
 export function globalSet(realm: Realm, name: string, value: unknown, strict: boolean): void {
-  const lex = realm.globalLexicals.get(name);
-  if (lex !== undefined) {
-    setLexical(realm, lex, name, value);
-    return;
+  if (realm.globalLexicals.size !== 0) {
+    const lex = realm.globalLexicals.get(name);
+    if (lex !== undefined) {
+      setLexical(realm, lex, name, value);
+      return;
+    }
   }
   const sb = realm.sandbox;
   const target = sb !== null ? sb : realm.globalObject;
@@ -59,11 +69,8 @@ export function globalSet(realm: Realm, name: string, value: unknown, strict: bo
       return;
     }
   }
-  if (strict) {
-    target[name] = value;
-  } else if (!Reflect.set(target, name, value)) {
-    // sloppy: a failed assignment is silently ignored (§6.2.5.6 PutValue)
-  }
+  if (strict) target[name] = value;
+  else sloppyPut(target, name, value); // a failed assignment is silently ignored (§6.2.5.6 PutValue)
 }
 
 function setLexical(realm: Realm, b: GlobalLexicalBinding, name: string, value: unknown): void {

@@ -370,6 +370,16 @@ describe('vm API: timeouts', () => {
     expect(timeoutError(() => new vm.Script('for (;;) {}').runInNewContext({}, { timeout: 50 }))).to.deep.equal(expected);
   });
 
+  it('fires in a catch-and-retry storm wherever the host stack ends (host stack overflows mid-tick)', () => {
+    // At several host depths, so that both the guest depth limit and the host stack's end are reached.
+    for (const hostDepth of [0, 300, 3000]) {
+      const deep = (n) => (n === 0
+        ? timeoutError(() => vm.runInNewContext('function f() { try { f() } catch { f() } } f()', {}, { timeout: 50 }))
+        : deep(n - 1));
+      expect(deep(hostDepth), `host depth ${hostDepth}`).to.deep.equal(expected);
+    }
+  });
+
   it('a script that finishes in time returns its value', () => {
     expect(vm.runInNewContext('let s = 0; for (let i = 0; i < 1000; i++) s += i; s', {}, { timeout: 1000 })).to.equal(499500);
   });

@@ -7,7 +7,7 @@ import type { CompileContext } from '../compile-context.js';
 import { sourceText } from '../compile-context.js';
 import type { Frame } from '../frame.js';
 import { compileRead, compileWrite, compileCallThis, compileDelete, type Writer } from '../references.js';
-import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
+import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
 import { makeFunction, functionStateOf, sourceTextOf } from '../function-object.js';
 import { FunctionTemplate, type FunctionKind } from '../function-template.js';
 import { UNINIT } from '../scope.js';
@@ -749,7 +749,7 @@ function compileAssignment(node: N, c: CompileContext): Expr {
       return function* (f) {
         const o = yield* obj(f);
         const v = yield* value(f);
-        if (typeof o === 'object' && o !== null) ReflectSet(o, name, v);
+        if (typeof o === 'object' && o !== null) sloppyPut(o, name, v);
         else putSloppy(f.realm, o, name, v);
         return v;
       };
@@ -765,7 +765,7 @@ function compileAssignment(node: N, c: CompileContext): Expr {
         const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : toPropertyKey(k);
         const v = yield* value(f);
         if (typeof o === 'object') {
-          if (strict) putStrict(f.realm, o, pk, v); else ReflectSet(o as object, pk, v);
+          if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
         } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
         return v;
       };

@@ -6,7 +6,7 @@ import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode
 import { childContext, sourceText, type CompileContext } from '../compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../frame.js';
 import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../scope.js';
-import { Env, newEnv } from '../environment.js';
+import { Env, newEnv, copySlots } from '../environment.js';
 import { agent } from '../agent.js';
 import { compileWrite, compileInit } from '../references.js';
 import { catchValue } from '../operations.js';
@@ -272,7 +272,7 @@ function compileWhile(node: N, c: CompileContext, labels: string[]): Stmt {
   return function* (f) {
     if (completion) f.completion = undefined;
     while (yield* test(f)) {
-      if (--agent.steps === 0) agent.tick();
+      if (--agent.steps <= 0) agent.tick();
       const s = yield* body(f);
       if (s !== NORMAL) {
         const k = loopControl(s, f, labels);
@@ -291,7 +291,7 @@ function compileDoWhile(node: N, c: CompileContext, labels: string[]): Stmt {
   return function* (f) {
     if (completion) f.completion = undefined;
     do {
-      if (--agent.steps === 0) agent.tick();
+      if (--agent.steps <= 0) agent.tick();
       const s = yield* body(f);
       if (s !== NORMAL) {
         const k = loopControl(s, f, labels);
@@ -325,17 +325,17 @@ function compileFor(node: N, c: CompileContext, labels: string[]): Stmt {
     const outer = f.env;
     if (scope !== null) f.env = newEnv(outer, scope);
     if (initS !== null) yield* initS(f);
-    if (perIteration) f.env = new Env(outer, f.env.slots.slice(), scope!);
+    if (perIteration) f.env = new Env(outer, copySlots(f.env.slots), scope!);
     for (;;) {
       if (test !== null && !(yield* test(f))) break;
-      if (--agent.steps === 0) agent.tick();
+      if (--agent.steps <= 0) agent.tick();
       const s = yield* body(f);
       if (s !== NORMAL) {
         const k = loopControl(s, f, labels);
         if (k === 1) break;
         if (k === 2) { f.env = outer; return s; }
       }
-      if (perIteration) f.env = new Env(outer, f.env.slots.slice(), scope!);
+      if (perIteration) f.env = new Env(outer, copySlots(f.env.slots), scope!);
       if (update !== null) yield* update(f);
     }
     f.env = outer;
@@ -407,7 +407,7 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
       if (obj === null || obj === undefined) return NORMAL;
       const o = toObject(f.realm, obj);
       for (const key in o) {
-        if (--agent.steps === 0) agent.tick();
+        if (--agent.steps <= 0) agent.tick();
         if (scope !== null) f.env = newEnv(outer, scope);
         yield* bind(f, key);
         const s = yield* body(f);
@@ -431,7 +431,7 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
     for (;;) {
       const v = iteratorStepValue(f.realm, rec);
       if (v === DONE) break;
-      if (--agent.steps === 0) agent.tick();
+      if (--agent.steps <= 0) agent.tick();
       let s: Signal = NORMAL;
       let completed = false, threw = false;
       try {

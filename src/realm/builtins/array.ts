@@ -120,7 +120,7 @@ function relativeIndex(realm: Realm, arg: unknown, len: number, ifUndefined: num
 type Obj = Record<PropertyKey, unknown>;
 
 /** Lets a timeout interrupt a long builtin loop: one agent step per 1024 iterations of index `n`. */
-const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps === 0) agent.tick(); };
+const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps <= 0) agent.tick(); };
 
 // ---------------------------------------------------------------------------------------------
 // §10.4.2.3 ArraySpeciesCreate, split in two: the constructor to use (undefined: a plain Array of

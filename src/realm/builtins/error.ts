@@ -7,8 +7,8 @@ import {
 } from '../abstract-ops.js';
 
 const HostError = Error;
-const { construct } = Reflect;
-const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf } = Object;
+
+const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;
 
 /** Supplies the frames of `stack` ("\n    at …" lines) for the current guest call stack. */
 export type StackFramesProvider = (realm: Realm) => string;
@@ -46,15 +46,13 @@ export function installStack(realm: Realm, o: object): void {
   defineProperty(o, 'stack', { value: stackHeader(o) + stackFrames(realm), writable: true, enumerable: false, configurable: true });
 }
 
-// A host error made through this carrier gets [[ErrorData]] (so host tools and the host's
-// Object.prototype.toString see an Error) and exactly the prototype we computed.
-function ProtoCarrier(): void {}
-
+// A host error gets [[ErrorData]] (so host tools and the host's Object.prototype.toString see an
+// Error), then exactly the prototype we computed. Not Reflect.construct with a carrier new.target:
+// V8 then walks the whole stack looking for the carrier while capturing the trace.
 function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: string): Error {
   const proto = GetPrototypeFromConstructor(realm, newTarget, intrinsicProto);
-  ProtoCarrier.prototype = proto;
-  const O = construct(HostError, [], ProtoCarrier) as Error;
-  ProtoCarrier.prototype = null;
+  const O = new HostError();
+  setPrototypeOf(O, proto);
   return O;
 }
 
