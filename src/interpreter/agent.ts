@@ -20,6 +20,8 @@ export class Agent {
   depth = 0;
   /** Guest calls deeper than this throw the realm's RangeError. */
   maxDepth = 1600;
+  /** maxDepth between runs; within a run it only goes down, where the host stack ran out (invoke). */
+  configuredMaxDepth = 1600;
   /** Set once a run is terminated: every later step rethrows it until the run unwinds. */
   terminating: Termination | null = null;
   private budgets: Budget[] = [];
@@ -59,6 +61,7 @@ export class Agent {
   /** Leave a run; returns the termination that ended it, if one did and it belongs to this run. */
   exitRun(): Termination | null {
     const b = this.budgets.pop()!;
+    if (this.budgets.length === 0) this.maxDepth = this.configuredMaxDepth;
     this.deadline = b.deadline;
     this.timeout = b.timeout;
     const t = this.terminating;

@@ -33,6 +33,8 @@ export class Frame {
   pos = 0;
   /** The source the running code was compiled from. */
   source: SourceRecord | null = null;
+  /** Scratch: the this value of the call whose callee was just evaluated (see compileCallee). */
+  calleeThis: unknown = undefined;
   /** The running PrivateEnvironment (§9.2): private names of the enclosing classes. */
   privateEnv: PrivateEnv | null = null;
 

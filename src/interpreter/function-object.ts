@@ -205,7 +205,14 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   } catch (e) {
     if (e instanceof Termination) throw e;
     if (a.terminating !== null) throw a.terminating;
-    if (e instanceof HostRangeError && !s.realm.isHost && isHostStackOverflow(e)) throwStackOverflow(s.realm);
+    if (e instanceof HostRangeError && (e as Error).message === 'Maximum call stack size exceeded') {
+      // The host stack ran out at this guest depth: until the outermost run ends, guest calls stop a
+      // little above it, as a cheap guest RangeError (a host overflow costs O(stack): V8 captures the
+      // trace). Inline, not a call: at the stack's end a call may overflow again.
+      const limit = a.depth - 8;
+      if (limit < a.maxDepth) a.maxDepth = limit < 16 ? 16 : limit;
+      if (!s.realm.isHost) throwStackOverflow(s.realm);
+    }
     if (f !== null) recordErrorLocation(e, f);
     throw e;
   } finally {
@@ -213,9 +220,6 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   }
 }
 
-function isHostStackOverflow(e: RangeError): boolean {
-  return getPrototypeOf(e) === HostRangeError.prototype && e.message === 'Maximum call stack size exceeded';
-}
 
 /** OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%") reusing the object the host made. */
 function ordinaryCreateFromConstructor(realm: Realm, hostThis: unknown, newTarget: unknown): object {

@@ -76,7 +76,7 @@ export class Realm {
     const ctor = this.intrinsics[type] as Function;
     // Not Reflect.construct(HostError, [message], ctor): with a new.target that is not on the stack, V8
     // walks the whole stack looking for it while capturing the trace (measured 0.7 ms at depth 5000).
-    const e = new HostError(message);
+    const e = this.isHost ? new HostError(message) : newHostErrorWithoutTrace(message);
     Object.setPrototypeOf(e, (ctor as { prototype: object }).prototype);
     return e;
   }
@@ -88,3 +88,25 @@ export class Realm {
 }
 
 const HostError = Error;
+
+// V8 captures Error.stackTraceLimit host frames for every error made (mocha sets the limit to
+// Infinity; then each realm error cost O(host stack depth), and a catch-and-retry storm at the stack's
+// end took seconds). A realm error's trace would only show host frames of the interpreter, so it is
+// made with none; only where the host lets the limit be written.
+const limitWritable = (() => {
+  const d = Object.getOwnPropertyDescriptor(HostError, 'stackTraceLimit');
+  return d !== undefined && d.writable === true;
+})();
+
+/** A host Error object (with [[ErrorData]]) whose creation captured no host stack frames. */
+export function newHostErrorWithoutTrace(message?: string): Error {
+  if (!limitWritable) return new HostError(message);
+  const E = HostError as { stackTraceLimit?: number };
+  const saved = E.stackTraceLimit;
+  E.stackTraceLimit = 0;
+  try {
+    return new HostError(message);
+  } finally {
+    E.stackTraceLimit = saved;
+  }
+}

@@ -131,7 +131,8 @@ function compileTaggedTemplate(node: N, c: CompileContext): Expr {
   const exprs = site.expressions.map((e: N) => compileExpression(e, c));
   const callee = compileCallee(node.tag, c);
   return function* (f) {
-    const [fn, thisValue] = yield* callee(f);
+    const fn = yield* callee(f);
+    const thisValue = f.calleeThis;
     const args: unknown[] = [templateObject(f.realm, site, cooked, raw)];
     for (let i = 0; i < exprs.length; i++) args.push(yield* exprs[i](f));
     if (typeof fn !== 'function') f.realm.throwTypeError(`${sourceText(c, node.tag)} is not a function`);
@@ -362,14 +363,15 @@ function memberKey(node: N, c: CompileContext): string | Expr {
 
 // ---- calls (§13.3.6) ----
 
-type Callee = (f: Frame) => Ev<[unknown, unknown]>;
+/** Evaluates a callee to the function, leaving the call's this value in `f.calleeThis` (read at once,
+ * before anything else can run in the frame): no [fn, this] pair allocated per call. */
+type Callee = (f: Frame) => Ev<unknown>;
 
-/** Evaluates a callee to [function, thisValue]. */
 function compileCallee(node: N, c: CompileContext, inChain = false): Callee {
   if (node.type === 'MemberExpression') {
     if (node.object.type === 'Super') {
       const get = compileMember(node, c, false);
-      return function* (f) { const fn = yield* get(f); return [fn, f.thisFrame.thisValue]; };
+      return function* (f) { const fn = yield* get(f); f.calleeThis = f.thisFrame.thisValue; return fn; };
     }
     const obj = inChain && isChainPart(node.object) ? compileChainPart(node.object, c) : compileExpression(node.object, c);
     const optional = node.optional === true;
@@ -377,8 +379,10 @@ function compileCallee(node: N, c: CompileContext, inChain = false): Callee {
       const ref = resolvePrivate(c, node.property.name);
       return function* (f) {
         const o = yield* obj(f);
-        if (o === SHORT || (optional && (o === null || o === undefined))) return [SHORT, undefined];
-        return [privateGet(f, ref, o), o];
+        if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
+        const fn = privateGet(f, ref, o);
+        f.calleeThis = o;
+        return fn;
       };
     }
     if (!node.computed) {
@@ -386,29 +390,31 @@ function compileCallee(node: N, c: CompileContext, inChain = false): Callee {
       const pos: number = node.property.start;
       return function* (f) {
         const o = yield* obj(f);
-        if (o === SHORT || (optional && (o === null || o === undefined))) return [SHORT, undefined];
+        if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
         const fn = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : getOnPrimitiveAt(f, o, name, pos);
-        return [fn, o];
+        f.calleeThis = o;
+        return fn;
       };
     }
     const key = compileExpression(node.property, c);
     return function* (f) {
       const o = yield* obj(f);
-      if (o === SHORT || (optional && (o === null || o === undefined))) return [SHORT, undefined];
+      if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
       const k = yield* key(f);
       const fn = typeof o === 'object' && o !== null ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : getOnPrimitive(f.realm, o, k);
-      return [fn, o];
+      f.calleeThis = o;
+      return fn;
     };
   }
   if (node.type === 'Identifier') {
     const read = compileRead(node.name, c);
     const withThis = compileCallThis(node.name, c);
-    if (withThis !== null) return function* (f) { const fn = read(f); return [fn, withThis(f)]; };
-    return function* (f) { return [read(f), undefined]; };
+    if (withThis !== null) return function* (f) { const fn = read(f); f.calleeThis = withThis(f); return fn; };
+    return function* (f) { f.calleeThis = undefined; return read(f); };
   }
   if (node.type === 'ParenthesizedExpression') return compileCallee(node.expression, c, inChain);
   const e = inChain && isChainPart(node) ? compileChainPart(node, c) : compileExpression(node, c);
-  return function* (f) { return [yield* e(f), undefined]; };
+  return function* (f) { const fn = yield* e(f); f.calleeThis = undefined; return fn; };
 }
 
 type ArgList = (f: Frame) => Ev<unknown[]>;
@@ -452,7 +458,8 @@ function compileCall(node: N, c: CompileContext, inChain: boolean): Expr {
     const callee = compileCallee(node.callee, c);
     const strict = c.strict;
     return function* (f) {
-      const [fn, thisValue] = yield* callee(f);
+      const fn = yield* callee(f);
+    const thisValue = f.calleeThis;
       const list = yield* args(f);
       if (fn === f.realm.intrinsics.eval) return directEval(f, list, strict);
       if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
@@ -461,7 +468,8 @@ function compileCall(node: N, c: CompileContext, inChain: boolean): Expr {
   }
   const callee = compileCallee(node.callee, c, inChain);
   return function* (f) {
-    const [fn, thisValue] = yield* callee(f);
+    const fn = yield* callee(f);
+    const thisValue = f.calleeThis;
     if (fn === SHORT) return SHORT;
     if (optional && (fn === null || fn === undefined)) return SHORT;
     const list = yield* args(f);

@@ -1,6 +1,6 @@
 // %Error%, the NativeError constructors and %AggregateError% (ECMA-262 §20.5), with V8's
 // `stack` own property and Error.captureStackTrace / Error.stackTraceLimit.
-import type { NativeErrorName, Realm } from '../realm.js';
+import { newHostErrorWithoutTrace, type NativeErrorName, type Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
   CreateArrayFromList, GetIterator, GetPrototypeFromConstructor, IteratorToList, ToString, describeValue, isObject,
@@ -51,7 +51,7 @@ export function installStack(realm: Realm, o: object): void {
 // V8 then walks the whole stack looking for the carrier while capturing the trace.
 function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: string): Error {
   const proto = GetPrototypeFromConstructor(realm, newTarget, intrinsicProto);
-  const O = new HostError();
+  const O = newHostErrorWithoutTrace();
   setPrototypeOf(O, proto);
   return O;
 }
