@@ -7,6 +7,7 @@ import type { CompileContext } from '../compile-context.js';
 import { sourceText } from '../compile-context.js';
 import type { Frame } from '../frame.js';
 import { compileRead, compileWrite, compileCallThis, compileDelete, type Writer } from '../references.js';
+import { specializeBinary } from '../binary-specialized.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
 import { makeFunction, functionStateOf, sourceTextOf } from '../function-object.js';
 import { FunctionTemplate, type FunctionKind } from '../function-template.js';
@@ -97,6 +98,7 @@ function compileLiteral(node: N, _c: CompileContext): Expr {
 
 function compileIdentifier(node: N, c: CompileContext): Expr {
   const read = compileRead(node.name, c);
+  if (!IS_GEN) return read as unknown as Expr; // the synchronous form needs no wrapper
   return function* (f) { return read(f); };
 }
 
@@ -615,6 +617,10 @@ function compileBinary(node: N, c: CompileContext): Expr {
     return function* (f) { return privateIn(f, ref, yield* right(f)); };
   }
   const l = compileExpression(node.left, c), r = compileExpression(node.right, c);
+  if (!IS_GEN) {
+    const fast = specializeBinary(op, node.left, node.right, l as unknown as (f: Frame) => unknown, c);
+    if (fast !== null) return fast as unknown as Expr;
+  }
   // The common operators are written out so each closure's operator site stays monomorphic.
   switch (op) {
     case '+': return function* (f) { const a = yield* l(f); return (a as any) + (yield* r(f) as any); };
