@@ -65,6 +65,11 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
+  if (!strict && f.inParameters && declaresArguments(scan) && parameterScopeHasArguments(f)) {
+    // A sloppy direct eval in a parameter list may not declare a var over the parameter scope's
+    // `arguments`: the arguments object, or an arrow's parameter of that name.
+    realm.throwSyntaxError("Identifier 'arguments' has already been declared");
+  }
   if (!strict && !globalVars) {
     // EvalDeclarationInstantiation step 3: a var may not hoist over a lexical declaration of the same name.
     const names = [...scan.vars, ...scan.functions.map((fn) => fn.id.name as string)];
@@ -107,6 +112,17 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   }
   run(ef);
   return ef.completion;
+}
+
+function declaresArguments(scan: { vars: string[]; functions: N[] }): boolean {
+  return scan.vars.includes('arguments') || scan.functions.some((fn) => fn.id.name === 'arguments');
+}
+
+function parameterScopeHasArguments(f: Frame): boolean {
+  const t = f.fn?.template;
+  if (t === undefined) return false;
+  if (!t.isArrow) return true;
+  return (t.node.params as N[]).some((p) => boundNames(p).includes('arguments'));
 }
 
 /** Indirect eval (§19.2.1.1 with direct = false): global code of `realm`. */

@@ -33,6 +33,9 @@ export class Frame {
   pos = 0;
   /** The source the running code was compiled from. */
   source: SourceRecord | null = null;
+  /** True while the function's parameter list is being evaluated (a direct eval there may not
+   * declare `arguments`, §19.2.1.3). */
+  inParameters = false;
   /** Scratch: the this value of the call whose callee was just evaluated (see compileCallee). */
   calleeThis: unknown = undefined;
   /** The running PrivateEnvironment (§9.2): private names of the enclosing classes. */

@@ -162,7 +162,7 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
       for (let i = 0; i < n; i++) slots[paramSlots[i]] = i < args.length ? args[i] : undefined;
     }
     if (argumentsSlot >= 0) slots[argumentsSlot] = createArgumentsObjectFor(f, mapped ? paramSlots! : null);
-    if (bindParams !== null) bindParams(f);
+    if (bindParams !== null) { f.inParameters = true; bindParams(f); f.inParameters = false; }
     for (let i = 0; i < hoisted.length; i++) slots[hoisted[i].slot] = hoisted[i].init(f);
   };
 
