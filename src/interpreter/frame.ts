@@ -45,7 +45,7 @@ export class Frame {
     readonly realm: Realm,
     env: Env,
     /** The var environment: target of sloppy direct eval's var declarations; null at global level. */
-    readonly varEnv: Env | null,
+    public varEnv: Env | null,
     /** `this`; UNINIT in a derived constructor before super(). */
     public thisValue: unknown,
     /** The running function, null for script and indirect-eval code. */

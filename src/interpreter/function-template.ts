@@ -12,6 +12,7 @@ import { compileParameterList } from './evaluate-sync/patterns.js';
 import { createArgumentsObjectFor } from './arguments-object.js';
 import { superCall } from './expression-support.js';
 import { NORMAL } from './frame.js';
+import { Env, copySlots } from './environment.js';
 
 type N = Node & Record<string, any>;
 
@@ -123,39 +124,51 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     && !(scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments'));
   if (needsArguments) argumentsSlot = scope.declare('arguments', 'arguments', undefined).slot;
 
-  for (const name of scan.vars) scope.declare(name, 'var', undefined);
-  for (const fn of scan.functions) scope.declare(fn.id.name, 'var', undefined);
+  // With parameter expressions, the body's declarations get an environment of their own, so that
+  // closures made in the parameter list do not see them (§10.2.11 step 28); a body var named like a
+  // parameter (or `arguments`) starts with that binding's value.
+  const bodyScope = simple ? scope : new ScopeInfo('function', scope, true);
+  if (bodyScope !== scope && scope.dynamic) bodyScope.dynamic = true;
+  const copied: Array<[number, number]> = [];
+  for (const name of scan.vars) {
+    const own = bodyScope.bindings.has(name);
+    const b = bodyScope.declare(name, 'var', undefined);
+    const p = bodyScope !== scope && !own ? scope.bindings.get(name) : undefined;
+    if (p !== undefined) copied.push([b.slot, p.slot]);
+  }
+  for (const fn of scan.functions) bodyScope.declare(fn.id.name, 'var', undefined);
   const annexB = new Set<N>();
   for (const fn of scan.annexB) {
     if (paramNames.includes(fn.id.name)) continue;
     annexB.add(fn);
-    scope.declare(fn.id.name, 'var', undefined);
+    bodyScope.declare(fn.id.name, 'var', undefined);
   }
   for (const d of lexDecls) {
     if (d.type === 'FunctionDeclaration') continue;
     const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
-    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
+    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) bodyScope.declare(n, kind, UNINIT);
   }
 
   const suspends = t.isGenerator || t.isAsync ? new Set<Node>() : null;
   if (suspends !== null) markSuspendPoints(node.body, suspends);
   const c: CompileContext = {
-    scope, strict, fn: t, completion: false, suspends, forceGen: false, labels: [], source: t.source,
-    privates: t.privates, evalCode: false, varScope: scope, annexB,
+    scope: bodyScope, strict, fn: t, completion: false, suspends, forceGen: false, labels: [], source: t.source,
+    privates: t.privates, evalCode: false, varScope: bodyScope, annexB,
   };
 
   // Parameters never contain yield/await (early errors), so they always run synchronously.
   let bindParams: ((f: Frame) => void) | null = null;
   if (!simple) {
-    const init = compileParameterList(params, c);
+    const init = compileParameterList(params, { ...c, scope, varScope: scope });
     bindParams = (f) => init(f, f.args);
   }
   const paramSlots = simple ? paramNames.map((n) => scope.bindings.get(n)!.slot) : null;
-  const hoisted = scan.functions.map((fn) => ({ slot: scope.bindings.get(fn.id.name)!.slot, init: sync.compileFunctionDeclarationInstance(fn, c) }));
+  const hoisted = scan.functions.map((fn) => ({ slot: bodyScope.bindings.get(fn.id.name)!.slot, init: sync.compileFunctionDeclarationInstance(fn, c) }));
   const mapped = !strict && simple && argumentsSlot >= 0;
+  const separateBody = bodyScope !== scope;
 
   const instantiate = (f: Frame) => {
-    const slots = f.env.slots;
+    let slots = f.env.slots;
     const args = f.args;
     if (paramSlots !== null) {
       const n = paramSlots.length;
@@ -163,6 +176,13 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     }
     if (argumentsSlot >= 0) slots[argumentsSlot] = createArgumentsObjectFor(f, mapped ? paramSlots! : null);
     if (bindParams !== null) { f.inParameters = true; bindParams(f); f.inParameters = false; }
+    if (separateBody) {
+      const env = new Env(f.env, copySlots(bodyScope.init), bodyScope);
+      for (let i = 0; i < copied.length; i++) env.slots[copied[i][0]] = slots[copied[i][1]];
+      f.env = env;
+      f.varEnv = env;
+      slots = env.slots;
+    }
     for (let i = 0; i < hoisted.length; i++) slots[hoisted[i].slot] = hoisted[i].init(f);
   };
 

@@ -4,7 +4,7 @@
 import type { CompileContext } from './compile-context.js';
 import type { Frame } from './frame.js';
 import type { Env } from './environment.js';
-import { lookupDynamic, UNINIT, throwTDZ } from './environment.js';
+import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from './environment.js';
 import { resolve, type Binding } from './scope.js';
 import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize } from './global-environment.js';
 
@@ -106,7 +106,12 @@ export function compileDelete(name: string, c: CompileContext): Reader {
 }
 
 function dynamicRead(f: Frame, name: string, forTypeof: boolean): unknown {
-  const hit = lookupDynamic(f.env, name);
+  return dynamicReadAt(f, lookupDynamic(f.env, name), name, forTypeof);
+}
+
+/** GetValue of a reference resolved earlier (ResolveBinding happens before the rest of the
+ * expression is evaluated, §13.15.2): a `with` object keeps the binding even if it loses the property. */
+export function dynamicReadAt(f: Frame, hit: DynamicHit, name: string, forTypeof = false): unknown {
   if (hit === null) return forTypeof ? globalTypeofGet(f.realm, name) : globalGet(f.realm, name);
   if (hit.kind === 'with') {
     const o = hit.env.withObject as Record<string, unknown>;
@@ -123,8 +128,19 @@ function dynamicRead(f: Frame, name: string, forTypeof: boolean): unknown {
   return v;
 }
 
+/** Whether `name` can only be resolved at run time (inside `with`, or under a sloppy direct eval). */
+export function resolvesDynamically(name: string, c: CompileContext): boolean {
+  return resolve(c.scope, name).kind === 'dynamic';
+}
+
+export { lookupDynamic };
+
 function dynamicWrite(f: Frame, name: string, v: unknown, strict: boolean): void {
-  const hit = lookupDynamic(f.env, name);
+  dynamicWriteAt(f, lookupDynamic(f.env, name), name, v, strict);
+}
+
+/** PutValue to a reference resolved earlier (see dynamicReadAt). */
+export function dynamicWriteAt(f: Frame, hit: DynamicHit, name: string, v: unknown, strict: boolean): void {
   if (hit === null) { globalSet(f.realm, name, v, strict); return; }
   if (hit.kind === 'with') {
     const o = hit.env.withObject as Record<string, unknown>;

@@ -91,9 +91,15 @@ function getEvalParser(): ParserCtor {
   evalParser = Parser.extend((Base) => {
     const B = Base as unknown as new (...a: any[]) => any;
     return class EvalParser extends B {
-      get allowNewDotTarget(): boolean { return (this as any).options.vmjsEval?.newTarget || super.allowNewDotTarget; }
-      get allowSuper(): boolean { return (this as any).options.vmjsEval?.superProperty || super.allowSuper; }
-      get allowDirectSuper(): boolean { return (this as any).options.vmjsEval?.superCall || super.allowDirectSuper; }
+      // acorn copies only the options it knows into this.options: keep ours from the raw argument.
+      vmjsEval: EvalAllowances | null;
+      constructor(options: { vmjsEval?: EvalAllowances | null }, input: string, startPos?: number) {
+        super(options, input, startPos);
+        this.vmjsEval = options.vmjsEval ?? null;
+      }
+      get allowNewDotTarget(): boolean { return this.vmjsEval?.newTarget || super.allowNewDotTarget; }
+      get allowSuper(): boolean { return this.vmjsEval?.superProperty || super.allowSuper; }
+      get allowDirectSuper(): boolean { return this.vmjsEval?.superCall || super.allowDirectSuper; }
     } as unknown as typeof Parser;
   });
   return evalParser;

@@ -6,7 +6,8 @@ import { IS_GEN, delegateExpression, type Expr, type Ev } from './mode.js';
 import type { CompileContext } from '../compile-context.js';
 import { sourceText } from '../compile-context.js';
 import type { Frame } from '../frame.js';
-import { compileRead, compileWrite, compileCallThis, compileDelete, type Writer } from '../references.js';
+import { compileRead, compileWrite, compileCallThis, compileDelete, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../references.js';
+import type { DynamicHit } from '../environment.js';
 import { specializeBinary } from '../binary-specialized.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
 import { makeFunction, functionStateOf, sourceTextOf } from '../function-object.js';
@@ -676,8 +677,18 @@ const NO_REF: unknown[] = [];
 function compileTargetRef(node: N, c: CompileContext): TargetRef {
   if (node.type === 'ParenthesizedExpression') return compileTargetRef(node.expression, c);
   if (node.type === 'Identifier') {
-    const read = compileRead(node.name, c);
-    const write = compileWrite(node.name, c);
+    const name: string = node.name;
+    if (resolvesDynamically(name, c)) {
+      // The binding is resolved before the right-hand side runs, which may delete it (§13.15.2).
+      const strict = c.strict;
+      return {
+        prepare: function* (f) { return [lookupDynamic(f.env, name)]; },
+        get: (f, r) => dynamicReadAt(f, r[0] as DynamicHit, name),
+        put: (f, r, v) => dynamicWriteAt(f, r[0] as DynamicHit, name, v, strict),
+      };
+    }
+    const read = compileRead(name, c);
+    const write = compileWrite(name, c);
     return { prepare: function* () { return NO_REF; }, get: (f) => read(f), put: (f, _r, v) => write(f, v) };
   }
   if (node.type === 'MemberExpression') {
@@ -745,7 +756,7 @@ function compileAssignment(node: N, c: CompileContext): Expr {
   const named = left.type === 'Identifier' && isAnonymousFunctionDefinition(node.right);
   const value = named ? compileNamed(node.right, c, left.name) : compileExpression(node.right, c);
   if (op === '=') {
-    if (left.type === 'Identifier') {
+    if (left.type === 'Identifier' && !resolvesDynamically(left.name, c)) {
       const write: Writer = compileWrite(left.name, c);
       return function* (f) { const v = yield* value(f); write(f, v); return v; };
     }
