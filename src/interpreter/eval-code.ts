@@ -35,6 +35,12 @@ function privateScopeOf(env: PrivateEnv | null): PrivateScope | null {
   return p;
 }
 
+function privateNamesOf(env: PrivateEnv | null): string[] {
+  const out: string[] = [];
+  for (let e = env; e !== null; e = e.parent) for (const n of e.names) out.push(n.description.slice(1));
+  return out;
+}
+
 /** Direct eval from frame `f` (§19.2.1.1 with direct = true). */
 export function performDirectEval(f: Frame, source: string, strictCaller: boolean): unknown {
   const realm = f.realm;
@@ -45,6 +51,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     newTarget: inFunction && !tf.fn!.template.isArrow,
     superProperty: home !== undefined,
     superCall: inFunction && tf.fn!.template.kind === 'classConstructor' && tf.fn!.template.isDerived,
+    privateNames: privateNamesOf(f.privateEnv),
   };
   const program = parseOrThrow(realm, source, allow);
   const body: N[] = program.body;

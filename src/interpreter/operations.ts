@@ -37,7 +37,11 @@ export function primitiveProto(realm: Realm, v: unknown): object {
 }
 
 export function describeKey(key: unknown): string {
-  return typeof key === 'symbol' ? key.toString() : String(key);
+  if (typeof key === 'symbol') return key.toString();
+  // An object key is described without running its toString/valueOf: the message must not run guest
+  // code (the error is thrown before ToPropertyKey, §13.15.2).
+  if ((typeof key === 'object' && key !== null) || typeof key === 'function') return Array.isArray(key) ? '[object Array]' : '#<Object>';
+  return String(key);
 }
 
 /** GetValue of a property reference whose base is not an object (§6.2.5.5 step 3). */

@@ -81,6 +81,8 @@ export interface EvalAllowances {
   newTarget: boolean;
   superProperty: boolean;
   superCall: boolean;
+  /** Private names (without '#') of the classes around the eval: `this.#x` may name them. */
+  privateNames?: readonly string[];
 }
 
 type ParserCtor = typeof Parser;
@@ -96,6 +98,14 @@ function getEvalParser(): ParserCtor {
       constructor(options: { vmjsEval?: EvalAllowances | null }, input: string, startPos?: number) {
         super(options, input, startPos);
         this.vmjsEval = options.vmjsEval ?? null;
+        // The enclosing classes' private names, as if the eval code were inside their bodies.
+        if (this.vmjsEval?.privateNames?.length) (this as any).enterClassBody();
+        for (const n of this.vmjsEval?.privateNames ?? []) (this as any).privateNameStack[0].declared[n] = 'true';
+      }
+      parseTopLevel(node: unknown): unknown {
+        const program = super.parseTopLevel(node);
+        if (this.vmjsEval?.privateNames?.length) (this as any).exitClassBody(); // undeclared names raise here
+        return program;
       }
       get allowNewDotTarget(): boolean { return this.vmjsEval?.newTarget || super.allowNewDotTarget; }
       get allowSuper(): boolean { return this.vmjsEval?.superProperty || super.allowSuper; }

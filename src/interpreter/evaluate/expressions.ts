@@ -292,13 +292,20 @@ export function propertyKey(p: N, c: CompileContext): string | ((f: Frame) => Ev
 
 // ---- property access (§13.3.2) ----
 
+/** GetThisBinding for a super property reference: a ReferenceError before super() in a derived constructor. */
+function superThis(f: Frame): unknown {
+  const thisValue = f.thisFrame.thisValue;
+  if (thisValue === UNINIT) f.realm.throwReferenceError("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+  return thisValue;
+}
+
 function compileMember(node: N, c: CompileContext, inChain: boolean): Expr {
   if (node.object.type === 'Super') {
     const key = memberKey(node, c);
     return function* (f) {
+      // GetThisBinding comes before the key expression (§13.3.7.1).
+      const thisValue = superThis(f);
       const k = typeof key === 'string' ? key : toPropertyKey(yield* key(f));
-      const thisValue = f.thisFrame.thisValue;
-      if (thisValue === UNINIT) f.realm.throwReferenceError("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
       const base = superBase(f);
       return Reflect.get(base, k, thisValue);
     };
@@ -550,6 +557,7 @@ function compileDeleteExpr(arg: N, c: CompileContext): Expr {
     if (arg.object.type === 'Super') {
       const key = memberKey(arg, c);
       return function* (f) {
+        superThis(f);
         if (typeof key !== 'string') yield* key(f);
         return f.realm.throwReferenceError('Unsupported reference to \'super\'');
       };
@@ -696,8 +704,9 @@ function compileTargetRef(node: N, c: CompileContext): TargetRef {
       const key = memberKey(node, c);
       return {
         prepare: function* (f) {
+          const thisValue = superThis(f);
           const k = typeof key === 'string' ? key : toPropertyKey(yield* key(f));
-          return [superBase(f), k, f.thisFrame.thisValue];
+          return [superBase(f), k, thisValue];
         },
         get: (_f, r) => Reflect.get(r[0] as object, r[1] as PropertyKey, r[2]),
         put: (f, r, v) => { if (!ReflectSet(r[0] as object, r[1] as PropertyKey, v, r[2]) && f.strict) f.realm.throwTypeError(`Cannot assign to read only property '${describeKey(r[1])}' of object`); },
@@ -784,11 +793,12 @@ function compileAssignment(node: N, c: CompileContext): Expr {
       const key = compileExpression(left.property, c);
       const strict = c.strict;
       return function* (f) {
+        // The right-hand side runs before the base is checked and the key converted (PutValue, §6.2.5.6).
         const o = yield* obj(f);
         const k = yield* key(f);
+        const v = yield* value(f);
         if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeKey(k)}')`);
         const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : toPropertyKey(k);
-        const v = yield* value(f);
         if (typeof o === 'object') {
           if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
         } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);

@@ -6,6 +6,7 @@ import type { CompileContext } from '../compile-context.js';
 import type { Frame } from '../frame.js';
 import { compileInit, compileWrite, type Writer } from '../references.js';
 import { getOnPrimitive, putSloppy, putStrict, toPropertyKey, describeKey } from '../operations.js';
+import { agent } from '../agent.js';
 import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE, type IteratorRecord } from '../iteration.js';
 import { copyDataProperties, privateSet, resolvePrivate } from '../expression-support.js';
 import { compileExpression, compileNamed, isAnonymousFunctionDefinition, propertyKey } from './expressions.js';
@@ -196,11 +197,17 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valu
   }
   return function* (f, v) {
     const rec = getIterator(f.realm, v, valueText);
+    let completed = false;
     try {
       for (let i = 0; i < steps.length; i++) yield* steps[i](f, rec);
+      completed = true;
     } catch (e) {
-      if (!rec.done) iteratorCloseOnThrow(rec);
+      if (!rec.done) { rec.done = true; iteratorCloseOnThrow(rec); }
       throw e;
+    } finally {
+      // Neither completed nor thrown: a generator suspended in a default value was resumed with
+      // return() (§7.4.11 IteratorClose with a return completion). Termination closes nothing.
+      if (!completed && !rec.done && agent.terminating === null) { rec.done = true; iteratorClose(f.realm, rec); }
     }
     if (!rec.done) iteratorClose(f.realm, rec);
   };
