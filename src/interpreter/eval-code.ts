@@ -52,6 +52,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     superProperty: home !== undefined,
     superCall: inFunction && tf.fn!.template.kind === 'classConstructor' && tf.fn!.template.isDerived,
     privateNames: privateNamesOf(f.privateEnv),
+    strict: strictCaller,
   };
   const program = parseOrThrow(realm, source, allow);
   const body: N[] = program.body;

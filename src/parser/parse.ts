@@ -83,6 +83,8 @@ export interface EvalAllowances {
   superCall: boolean;
   /** Private names (without '#') of the classes around the eval: `this.#x` may name them. */
   privateNames?: readonly string[];
+  /** A direct eval from strict code is strict code (§11.2.2): parse it with strict early errors. */
+  strict?: boolean;
 }
 
 type ParserCtor = typeof Parser;
@@ -98,6 +100,7 @@ function getEvalParser(): ParserCtor {
       constructor(options: { vmjsEval?: EvalAllowances | null }, input: string, startPos?: number) {
         super(options, input, startPos);
         this.vmjsEval = options.vmjsEval ?? null;
+        if (this.vmjsEval?.strict) (this as any).strict = true;
         // The enclosing classes' private names, as if the eval code were inside their bodies.
         if (this.vmjsEval?.privateNames?.length) (this as any).enterClassBody();
         for (const n of this.vmjsEval?.privateNames ?? []) (this as any).privateNameStack[0].declared[n] = 'true';
