@@ -73,20 +73,31 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
-  if (!strict && f.inParameters && declaresArguments(scan) && parameterScopeHasArguments(f)) {
-    // A sloppy direct eval in a parameter list may not declare a var over the parameter scope's
-    // `arguments`: the arguments object, or an arrow's parameter of that name.
-    realm.throwSyntaxError("Identifier 'arguments' has already been declared");
+  if (!strict && f.inParameters) {
+    // A sloppy direct eval in a parameter list may not declare a var over a binding of the parameter
+    // scope: a parameter, or a non-arrow function's `arguments`.
+    const taken = parameterScopeNames(f);
+    for (const name of [...scan.vars, ...scan.functions.map((fn) => fn.id.name as string)]) {
+      if (taken.includes(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+    }
   }
   if (!strict && !globalVars) {
     // EvalDeclarationInstantiation step 3: a var may not hoist over a lexical declaration of the same name.
     const names = [...scan.vars, ...scan.functions.map((fn) => fn.id.name as string)];
-    for (let e: Env | null = f.env; e !== null && e !== f.varEnv; e = e.parent) {
-      if (e.withObject !== null) continue;
-      for (const name of names) {
-        const b = e.info.bindings.get(name);
-        if (b && b.kind !== 'var' && b.kind !== 'catch' && b.kind !== 'arguments') realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+    // The var environment itself is included: our function scopes also hold the body's top-level
+    // lexical declarations, which the spec keeps in a separate environment for this check.
+    for (let e: Env | null = f.env; e !== null; e = e.parent) {
+      if (e.withObject === null) {
+        for (const name of names) {
+          const b = e.info.bindings.get(name);
+          if (b === undefined) continue;
+          const lexical = e === f.varEnv
+            ? b.kind === 'let' || b.kind === 'const' || b.kind === 'class'
+            : b.kind !== 'var' && b.kind !== 'catch' && b.kind !== 'arguments';
+          if (lexical) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
+        }
       }
+      if (e === f.varEnv) break;
     }
   }
   const c: CompileContext = {
@@ -122,15 +133,12 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   return ef.completion;
 }
 
-function declaresArguments(scan: { vars: string[]; functions: N[] }): boolean {
-  return scan.vars.includes('arguments') || scan.functions.some((fn) => fn.id.name === 'arguments');
-}
-
-function parameterScopeHasArguments(f: Frame): boolean {
+function parameterScopeNames(f: Frame): string[] {
   const t = f.fn?.template;
-  if (t === undefined) return false;
-  if (!t.isArrow) return true;
-  return (t.node.params as N[]).some((p) => boundNames(p).includes('arguments'));
+  if (t === undefined) return [];
+  const names = (t.node.params as N[]).flatMap((p) => boundNames(p));
+  if (!t.isArrow) names.push('arguments');
+  return names;
 }
 
 /** Indirect eval (§19.2.1.1 with direct = false): global code of `realm`. */

@@ -121,7 +121,9 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   let argumentsSlot = -1;
   const needsArguments = !t.isArrow && t.kind !== 'classField' && (t.uses.arguments || t.uses.directEval)
     && !paramNames.includes('arguments')
-    && !(scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments'));
+    // A body function or lexical named `arguments` hides the object only without parameter
+    // expressions; with them the body has its own environment (§10.2.11 steps 17–18).
+    && !(simple && (scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments')));
   if (needsArguments) argumentsSlot = scope.declare('arguments', 'arguments', undefined).slot;
 
   // With parameter expressions, the body's declarations get an environment of their own, so that
