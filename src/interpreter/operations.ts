@@ -94,7 +94,10 @@ export function putStrict(realm: Realm, base: unknown, key: unknown, value: unkn
       (base as Record<PropertyKey, unknown>)[key as PropertyKey] = value;
     } catch (e) {
       // V8 words a failed set on a realm object with '[object Object]'; node names the constructor.
-      if (e instanceof HostTypeError && !realm.isHost && isFailedSet(base as object, key as PropertyKey)) failedSet(realm, base as object, key);
+      if (e instanceof HostTypeError && !realm.isHost) {
+        const message = failedSetMessage(base as object, key as PropertyKey);
+        if (message !== undefined) realm.throwTypeError(message);
+      }
       throw e;
     }
     return;
@@ -122,28 +125,18 @@ function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknow
   if (strict) realm.throwTypeError(`Cannot create property '${describeKey(k)}' on ${typeof base} '${String(base)}'`);
 }
 
-/** Whether [[Set]] of `key` on `o` fails without calling a setter: a read-only data property or a
- * getter-only accessor on the chain, or none and `o` not extensible. */
-function isFailedSet(o: object, key: PropertyKey): boolean {
-  for (let p: object | null = o; p !== null; p = getPrototypeOf(p)) {
-    const d = getOwnPropertyDescriptor(p, key);
-    if (d !== undefined) return 'value' in d ? d.writable === false : d.set === undefined;
-  }
-  return !Object.isExtensible(o);
-}
-
-function failedSet(realm: Realm, base: object, key: unknown): never {
+/** Why [[Set]] of `key` on `base` failed without calling a setter, in node's words: a read-only data
+ * property or a getter-only accessor on the chain, or none and `base` not extensible; undefined if it
+ * did not fail that way (a setter threw). One walk of the chain. */
+function failedSetMessage(base: object, key: PropertyKey): string | undefined {
   const k = describeKey(key);
-  let o: object | null = base;
-  while (o !== null) {
-    const d = getOwnPropertyDescriptor(o, key as PropertyKey);
-    if (d) {
-      if ('get' in d || 'set' in d) realm.throwTypeError(`Cannot set property ${k} of ${objectLabel(base)} which has only a getter`);
-      realm.throwTypeError(`Cannot assign to read only property '${k}' of ${typeof base === 'function' ? 'function' : 'object'} '${objectLabel(base)}'`);
-    }
-    o = getPrototypeOf(o);
+  for (let o: object | null = base; o !== null; o = getPrototypeOf(o)) {
+    const d = getOwnPropertyDescriptor(o, key);
+    if (d === undefined) continue;
+    if (!('value' in d)) return d.set === undefined ? `Cannot set property ${k} of ${objectLabel(base)} which has only a getter` : undefined;
+    return d.writable === false ? `Cannot assign to read only property '${k}' of ${typeof base === 'function' ? 'function' : 'object'} '${objectLabel(base)}'` : undefined;
   }
-  realm.throwTypeError(`Cannot add property ${k}, object is not extensible`);
+  return Object.isExtensible(base) ? undefined : `Cannot add property ${k}, object is not extensible`;
 }
 
 function objectLabel(o: object): string {
