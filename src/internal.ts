@@ -1,5 +1,6 @@
 // Internal modules exposed for vmjs's own tests and tools (test262 runner, bench); not a public API.
-export { agent, Agent, Termination } from './interpreter/agent.js';
+import './engine.js';
+export { agent, Agent, Termination } from './realm/agent.js';
 export { Realm } from './realm/realm.js';
 export { prepareScript, runScript } from './interpreter/script.js';
 export { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_TIMEOUT, determineSpecificType } from './vm/errors.js';

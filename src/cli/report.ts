@@ -2,7 +2,7 @@
 // location `file:line`, the source line with a caret under the column, a blank
 // line, then `Name: message` (or the thrown value itself when it is no error).
 import { inspect } from 'node:util';
-import type { ErrorLocation } from '../interpreter/error-location.js';
+import type { ErrorLocation } from '../interpreter/runtime/error-location.js';
 import { caretLine } from '../vm/display-errors.js';
 
 const ObjectToString = Object.prototype.toString;

@@ -3,15 +3,15 @@
 import type { Node } from 'acorn';
 import type { Realm } from '../realm/realm.js';
 import { parseScript, ParseError } from '../parser/parse.js';
-import { ScopeInfo, boundNames, scanVarScope, lexicalDeclarations } from './scope.js';
-import type { CompileContext, SourceRecord } from './compile-context.js';
+import { ScopeInfo, boundNames, scanVarScope, lexicalDeclarations } from './compile/scope.js';
+import type { CompileContext, SourceRecord } from './compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from './evaluate-sync/statements.js';
-import { Env } from './environment.js';
-import { Frame } from './frame.js';
-import { agent, Termination } from './agent.js';
-import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './global-environment.js';
+import { Env } from './runtime/environment.js';
+import { Frame } from './runtime/frame.js';
+import { agent, Termination } from '../realm/agent.js';
+import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './runtime/global-environment.js';
 import { toRealmError } from '../realm/host-errors.js';
-import { recordErrorLocation } from './error-location.js';
+import { recordErrorLocation } from './runtime/error-location.js';
 
 type N = Node & Record<string, any>;
 

@@ -1,7 +1,7 @@
 // A Realm (ECMA-262 §9.3): one per context, with its own intrinsics and global
 // object (BRIEF decisions 2 and 3). The host realm (runInThisContext) uses the
 // host's own intrinsics and globalThis.
-import { agent, type Agent } from '../interpreter/agent.js';
+import { agent, type Agent } from './agent.js';
 
 /** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
 export interface Intrinsics {

@@ -2,7 +2,7 @@
 // leaves a run or a compilation with where it was thrown — `file:line`, the
 // source line and a caret — as V8's "arrow message".
 import { syntaxErrorLocation } from '../interpreter/script.js';
-import { errorLocation, type ErrorLocation } from '../interpreter/error-location.js';
+import { errorLocation, type ErrorLocation } from '../interpreter/runtime/error-location.js';
 
 const ObjectToString = Object.prototype.toString;
 const decorated = new WeakSet<object>();

@@ -1,6 +1,6 @@
 // Running a prepared script for node:vm: the interpreter's Termination becomes
 // node's timeout (or interrupt) error once the run it belongs to has unwound.
-import { agent, Termination } from '../interpreter/agent.js';
+import { agent, Termination } from '../realm/agent.js';
 import { runScript, type PreparedScript } from '../interpreter/script.js';
 import type { Realm } from '../realm/realm.js';
 import { ERR_SCRIPT_EXECUTION_INTERRUPTED, ERR_SCRIPT_EXECUTION_TIMEOUT } from './errors.js';

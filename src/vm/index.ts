@@ -1,4 +1,5 @@
 // The node:vm surface: the same names node 20 exports.
+import '../engine.js';
 import { Script } from './script.js';
 import { createContext, isContext } from './context.js';
 import { createScript, runInContext, runInNewContext, runInThisContext } from './run.js';

@@ -2,15 +2,15 @@
 // keys may contain yield); the synchronous form is derived.
 import type { Node } from 'acorn';
 import { type Ev } from './mode.js';
-import { childContext, PrivateScope, type CompileContext } from '../compile-context.js';
-import type { Frame } from '../frame.js';
-import { ScopeInfo, UNINIT } from '../scope.js';
-import { newEnv } from '../environment.js';
-import { FunctionTemplate } from '../function-template.js';
-import { makeFunction, functionStateOf, type ClassElementRecord } from '../function-object.js';
-import { PrivateEnv, PrivateName, type PrivateKind } from '../private-names.js';
-import { isConstructor } from '../expression-support.js';
-import { toPropertyKey } from '../operations.js';
+import { childContext, PrivateScope, type CompileContext } from '../compile/compile-context.js';
+import type { Frame } from '../runtime/frame.js';
+import { ScopeInfo, UNINIT } from '../compile/scope.js';
+import { newEnv } from '../runtime/environment.js';
+import { FunctionTemplate } from '../compile/function-template.js';
+import { makeFunction, functionStateOf, type ClassElementRecord } from '../runtime/function-object.js';
+import { PrivateEnv, PrivateName, type PrivateKind } from '../runtime/private-names.js';
+import { isConstructor } from '../runtime/expression-support.js';
+import { toPropertyKey } from '../runtime/operations.js';
 import { compileExpression, functionTemplate } from './expressions.js';
 
 type N = Node & Record<string, any>;

@@ -3,24 +3,24 @@
 // `function*` and evaluates sub-expressions with `yield*`.
 import type { Node } from 'acorn';
 import { IS_GEN, delegateExpression, type Expr, type Ev } from './mode.js';
-import type { CompileContext } from '../compile-context.js';
-import { sourceText } from '../compile-context.js';
-import type { Frame } from '../frame.js';
-import { compileRead, compileWrite, compileCallThis, compileDelete, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../references.js';
-import type { DynamicHit } from '../environment.js';
-import { specializeBinary } from '../binary-specialized.js';
-import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut, createDataProperty, toPropertyKey, describeKey } from '../operations.js';
-import { makeFunction, functionStateOf, sourceTextOf } from '../function-object.js';
-import { FunctionTemplate, type FunctionKind } from '../function-template.js';
-import { UNINIT } from '../scope.js';
-import { toObject } from '../this-binding.js';
-import { getIterator, iteratorStepValue, DONE, spreadInto, iteratorCloseOnThrow, getIteratorFromMethod, type IteratorRecord } from '../iteration.js';
+import type { CompileContext } from '../compile/compile-context.js';
+import { sourceText } from '../compile/compile-context.js';
+import type { Frame } from '../runtime/frame.js';
+import { compileRead, compileWrite, compileCallThis, compileDelete, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../compile/references.js';
+import type { DynamicHit } from '../runtime/environment.js';
+import { specializeBinary } from '../compile/binary-specialized.js';
+import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut, createDataProperty, toPropertyKey, describeKey } from '../runtime/operations.js';
+import { makeFunction, functionStateOf, sourceTextOf } from '../runtime/function-object.js';
+import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
+import { UNINIT } from '../compile/scope.js';
+import { toObject } from '../runtime/this-binding.js';
+import { getIterator, iteratorStepValue, DONE, spreadInto, iteratorCloseOnThrow, getIteratorFromMethod, type IteratorRecord } from '../runtime/iteration.js';
 import { compileAssignmentPattern } from './patterns.js';
 import { compileClass } from './classes.js';
-import { isConstructor, directEval, superCall, superBase, templateObject, createRegExp, privateIn, privateGet, privateSet, resolvePrivate, copyDataProperties } from '../expression-support.js';
-import { agent } from '../agent.js';
+import { isConstructor, directEval, superCall, superBase, templateObject, createRegExp, privateIn, privateGet, privateSet, resolvePrivate, copyDataProperties } from '../runtime/expression-support.js';
+import { agent } from '../../realm/agent.js';
 // @gen-only
-import { RAW_RESULT } from '../generator-object.js';
+import { RAW_RESULT } from '../runtime/generator-object.js';
 // @end-gen-only
 
 type N = Node & Record<string, any>;

@@ -1,7 +1,7 @@
 // The synchronous form's mode (becomes evaluate-sync/mode.ts). See evaluate/mode.ts.
 import type { Node } from 'acorn';
-import type { Frame, Signal } from '../frame.js';
-import type { CompileContext } from '../compile-context.js';
+import type { Frame, Signal } from '../runtime/frame.js';
+import type { CompileContext } from '../compile/compile-context.js';
 
 export type Ev<T> = T;
 export type Expr = (f: Frame) => unknown;

@@ -2,8 +2,8 @@
 // synchronous form is derived from it by scripts/derive-sync.mjs, with
 // mode.sync.ts in place of this file. See ARCHITECTURE.md.
 import type { Node } from 'acorn';
-import type { Frame, Signal } from '../frame.js';
-import type { CompileContext } from '../compile-context.js';
+import type { Frame, Signal } from '../runtime/frame.js';
+import type { CompileContext } from '../compile/compile-context.js';
 import { compileExpression as syncExpression } from '../evaluate-sync/expressions.js';
 import { compileStatement as syncStatement } from '../evaluate-sync/statements.js';
 

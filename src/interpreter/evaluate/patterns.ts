@@ -2,13 +2,13 @@
 // in generator form; the synchronous form is derived.
 import type { Node } from 'acorn';
 import type { Ev } from './mode.js';
-import type { CompileContext } from '../compile-context.js';
-import type { Frame } from '../frame.js';
-import { compileInit, compileWrite, type Writer } from '../references.js';
-import { getOnPrimitive, putSloppy, putStrict, toPropertyKey, describeKey } from '../operations.js';
-import { agent } from '../agent.js';
-import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE, type IteratorRecord } from '../iteration.js';
-import { copyDataProperties, privateSet, resolvePrivate } from '../expression-support.js';
+import type { CompileContext } from '../compile/compile-context.js';
+import type { Frame } from '../runtime/frame.js';
+import { compileInit, compileWrite, type Writer } from '../compile/references.js';
+import { getOnPrimitive, putSloppy, putStrict, toPropertyKey, describeKey } from '../runtime/operations.js';
+import { agent } from '../../realm/agent.js';
+import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE, type IteratorRecord } from '../runtime/iteration.js';
+import { copyDataProperties, privateSet, resolvePrivate } from '../runtime/expression-support.js';
 import { compileExpression, compileNamed, isAnonymousFunctionDefinition, propertyKey } from './expressions.js';
 
 type N = Node & Record<string, any>;

@@ -3,17 +3,17 @@
 // form is derived.
 import type { Node } from 'acorn';
 import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
-import { childContext, sourceText, type CompileContext } from '../compile-context.js';
-import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../frame.js';
-import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../scope.js';
-import { Env, newEnv, copySlots } from '../environment.js';
-import { agent } from '../agent.js';
-import { compileWrite, compileInit } from '../references.js';
-import { catchValue } from '../operations.js';
-import { toObject } from '../this-binding.js';
-import { makeFunction } from '../function-object.js';
-import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE } from '../iteration.js';
-import { recordErrorLocation } from '../error-location.js';
+import { childContext, sourceText, type CompileContext } from '../compile/compile-context.js';
+import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../runtime/frame.js';
+import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../compile/scope.js';
+import { Env, newEnv, copySlots } from '../runtime/environment.js';
+import { agent } from '../../realm/agent.js';
+import { compileWrite, compileInit } from '../compile/references.js';
+import { catchValue } from '../runtime/operations.js';
+import { toObject } from '../runtime/this-binding.js';
+import { makeFunction } from '../runtime/function-object.js';
+import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE } from '../runtime/iteration.js';
+import { recordErrorLocation } from '../runtime/error-location.js';
 import { compileExpression, compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './expressions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
 import { compileClass } from './classes.js';

@@ -12,7 +12,7 @@
 // %Array.prototype% at the end: CreateDataProperty on a fresh array and a plain store are then
 // indistinguishable, and the store is the fast one.
 import type { Realm } from '../realm.js';
-import { agent } from '../../interpreter/agent.js';
+import { agent } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {

@@ -3,7 +3,7 @@ import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
-import { CreateDynamicFunction, functionSourceText } from '../../interpreter/dynamic.js';
+import { hooks } from '../evaluator-hooks.js';
 
 const { apply } = Reflect;
 const { defineProperty, preventExtensions, getOwnPropertyDescriptor } = Object;
@@ -45,7 +45,7 @@ export function installFunction(realm: Realm): void {
 
   // §20.2.1.1 Function ( ...parameterArgs, bodyArg )
   const FunctionCtor = createBuiltinConstructor(realm, function Function(this: unknown, ...args: unknown[]): Function {
-    return CreateDynamicFunction(realm, new.target, 'normal', args);
+    return hooks.CreateDynamicFunction(realm, new.target, 'normal', args);
   }, 'Function', 1, FunctionPrototype);
   I.Function = FunctionCtor;
 
@@ -74,7 +74,7 @@ export function installFunction(realm: Realm): void {
     toString(this: unknown): string {
       const func = this;
       if (typeof func !== 'function') realm.throwTypeError("Function.prototype.toString requires that 'this' be a Function");
-      const source = functionSourceText(func);
+      const source = hooks.functionSourceText(func);
       if (source !== undefined) return source;
       return nativeFunctionText(realm, func);
     },

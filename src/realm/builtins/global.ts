@@ -4,7 +4,7 @@ import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable } from '../builtin.js';
 import { ToInt32, ToNumber, ToString } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
-import { PerformIndirectEval } from '../../interpreter/dynamic.js';
+import { hooks } from '../evaluator-hooks.js';
 
 const hostParseInt = parseInt;
 const hostParseFloat = parseFloat;
@@ -40,7 +40,7 @@ export function installGlobalFunctions(realm: Realm): void {
   const fns = {
     // §19.2.1 eval ( x ): %eval% is always an indirect eval when called as a function.
     eval(x: unknown): unknown {
-      return PerformIndirectEval(realm, x);
+      return hooks.PerformIndirectEval(realm, x);
     },
     isFinite(number: unknown): boolean {
       return hostIsFinite(ToNumber(realm, number));

@@ -8,8 +8,7 @@ import {
   IteratorCloseOnThrow, IteratorStep, IteratorStepValue, OrdinaryCreateFromConstructor, OrdinaryHasInstance, SetProperty,
   ToIntegerOrInfinity, ToNumber, describeValue, isObject, type IteratorRecord,
 } from '../abstract-ops.js';
-import { GeneratorResume, GeneratorResumeAbrupt } from '../../interpreter/generator.js';
-import { CreateDynamicFunction } from '../../interpreter/dynamic.js';
+import { hooks } from '../evaluator-hooks.js';
 
 const { create, defineProperty, getOwnPropertyDescriptor } = Object;
 
@@ -383,7 +382,7 @@ export function installAsyncFunctions(realm: Realm): void {
   I.AsyncFunctionPrototype = AsyncFunctionPrototype;
   // §27.7.1.1 AsyncFunction ( ...parameterArgs, bodyArg )
   const AsyncFunction = createBuiltinConstructor(realm, function AsyncFunction(this: unknown, ...args: unknown[]): Function {
-    return CreateDynamicFunction(realm, new.target, 'async', args);
+    return hooks.CreateDynamicFunction(realm, new.target, 'async', args);
   }, 'AsyncFunction', 1, AsyncFunctionPrototype, I.Function);
   I.AsyncFunction = AsyncFunction;
   defineProperty(AsyncFunctionPrototype, 'constructor', { writable: false });
@@ -401,7 +400,7 @@ export function installGenerators(realm: Realm): void {
 
   // §27.3.1.1 GeneratorFunction ( ...parameterArgs, bodyArg )
   const GeneratorFunction = createBuiltinConstructor(realm, function GeneratorFunction(this: unknown, ...args: unknown[]): Function {
-    return CreateDynamicFunction(realm, new.target, 'generator', args);
+    return hooks.CreateDynamicFunction(realm, new.target, 'generator', args);
   }, 'GeneratorFunction', 1, GeneratorFunctionPrototype, I.Function);
   I.GeneratorFunction = GeneratorFunction;
   // §27.3.3.1: GeneratorFunction.prototype.constructor is non-writable.
@@ -413,13 +412,13 @@ export function installGenerators(realm: Realm): void {
 
   const proto = {
     next(this: unknown, value: unknown): IteratorResult<unknown> {
-      return GeneratorResume(realm, this, value);
+      return hooks.GeneratorResume(realm, this, value);
     },
     return(this: unknown, value: unknown): IteratorResult<unknown> {
-      return GeneratorResumeAbrupt(realm, this, 'return', value);
+      return hooks.GeneratorResumeAbrupt(realm, this, 'return', value);
     },
     throw(this: unknown, exception: unknown): IteratorResult<unknown> {
-      return GeneratorResumeAbrupt(realm, this, 'throw', exception);
+      return hooks.GeneratorResumeAbrupt(realm, this, 'throw', exception);
     },
   };
   defineTable(realm, GeneratorPrototype, [

@@ -9,7 +9,7 @@ import {
   describeValue, isObject, setPrototypeFailureMessage,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
-import { isArgumentsObject } from '../../interpreter/arguments-object.js';
+import { hooks } from '../evaluator-hooks.js';
 
 const HostMap = Map;
 const { create } = Object;
@@ -255,7 +255,7 @@ export function installObject(realm: Realm): void {
       if (this === undefined) return '[object Undefined]';
       if (this === null) return '[object Null]';
       const O = ToObject(realm, this);
-      if (isArgumentsObject(O)) {
+      if (hooks.isArgumentsObject(O)) {
         const tag = (O as Record<symbol, unknown>)[Symbol.toStringTag];
         return `[object ${typeof tag === 'string' ? tag : 'Arguments'}]`;
       }

@@ -2,14 +2,14 @@
 // is compiled against the caller's scope chain, which the run-time environments
 // carry (Env.info), so names resolve as they would in the caller.
 import type { Node } from 'acorn';
-import type { Realm } from '../realm/realm.js';
-import { parseEvalCode, ParseError, type EvalAllowances } from '../parser/parse.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from './scope.js';
-import { PrivateScope, type CompileContext, type SourceRecord } from './compile-context.js';
-import { compileStatementList, compileFunctionDeclarationInstance } from './evaluate-sync/statements.js';
+import type { Realm } from '../../realm/realm.js';
+import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
+import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
+import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
+import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
 import { Env, newEnv } from './environment.js';
 import { Frame } from './frame.js';
-import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from './script.js';
+import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from '../script.js';
 import type { PrivateEnv } from './private-names.js';
 
 type N = Node & Record<string, any>;

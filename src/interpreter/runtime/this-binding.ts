@@ -1,6 +1,6 @@
 // OrdinaryCallBindThis (§10.2.1.2) for sloppy functions: a primitive `this` is
 // boxed with the callee realm's prototypes.
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 import { primitiveProto } from './operations.js';
 
 const { setPrototypeOf } = Object;

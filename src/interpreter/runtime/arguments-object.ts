@@ -2,7 +2,7 @@
 // the realm's prototypes; mapped ones (sloppy functions with simple parameters)
 // are a Proxy whose traps keep indices and parameter bindings in step.
 import type { Frame } from './frame.js';
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 
 const { defineProperty, create, getOwnPropertyDescriptor } = Object;
 const argumentsObjects = new WeakSet<object>();

@@ -1,8 +1,8 @@
 // The iterator protocol as the evaluator uses it (§7.4): GetIterator with the
 // realm's prototypes for primitives, stepping, and closing on abrupt exits.
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 import { getOnPrimitive } from './operations.js';
-import { Termination } from './agent.js';
+import { Termination } from '../../realm/agent.js';
 
 const ReflectApply = Reflect.apply;
 

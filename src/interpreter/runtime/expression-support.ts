@@ -1,13 +1,13 @@
 // Run-time support for expressions that need more than a few lines: super,
 // private names, template objects, regexp literals, direct eval, spreads.
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 import type { Frame } from './frame.js';
-import type { CompileContext } from './compile-context.js';
-import { UNINIT } from './scope.js';
+import type { CompileContext } from '../compile/compile-context.js';
+import { UNINIT } from '../compile/scope.js';
 import { initializeInstanceElements, functionStateOf } from './function-object.js';
 import { privateNameAt } from './private-names.js';
-import { IsConstructor } from '../realm/abstract-ops.js';
-import { createRegExpLiteral } from '../realm/builtins/regexp.js';
+import { IsConstructor } from '../../realm/abstract-ops.js';
+import { createRegExpLiteral } from '../../realm/builtins/regexp.js';
 import { toObject } from './this-binding.js';
 import { performDirectEval } from './eval-code.js';
 

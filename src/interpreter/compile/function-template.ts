@@ -5,14 +5,14 @@
 import type { Node } from 'acorn';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, markSuspendPoints, type FunctionUses } from './scope.js';
 import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
-import type { Frame, Signal } from './frame.js';
-import * as gen from './evaluate/statements.js';
-import * as sync from './evaluate-sync/statements.js';
-import { compileParameterList } from './evaluate-sync/patterns.js';
-import { createArgumentsObjectFor } from './arguments-object.js';
-import { superCall } from './expression-support.js';
-import { NORMAL } from './frame.js';
-import { Env, copySlots } from './environment.js';
+import type { Frame, Signal } from '../runtime/frame.js';
+import * as gen from '../evaluate/statements.js';
+import * as sync from '../evaluate-sync/statements.js';
+import { compileParameterList } from '../evaluate-sync/patterns.js';
+import { createArgumentsObjectFor } from '../runtime/arguments-object.js';
+import { superCall } from '../runtime/expression-support.js';
+import { NORMAL } from '../runtime/frame.js';
+import { Env, copySlots } from '../runtime/environment.js';
 
 type N = Node & Record<string, any>;
 

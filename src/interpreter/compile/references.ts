@@ -2,11 +2,11 @@
 // time to a slot, a by-name walk (with / sloppy eval) or the global environment.
 // Readers and writers are synchronous: an identifier has no sub-expressions.
 import type { CompileContext } from './compile-context.js';
-import type { Frame } from './frame.js';
-import type { Env } from './environment.js';
-import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from './environment.js';
+import type { Frame } from '../runtime/frame.js';
+import type { Env } from '../runtime/environment.js';
+import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
-import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize } from './global-environment.js';
+import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize } from '../runtime/global-environment.js';
 
 export type Reader = (f: Frame) => unknown;
 export type Writer = (f: Frame, v: unknown) => void;

@@ -1,9 +1,9 @@
 // Run-time operations the compiled closures share, kept off the closures' own
 // bodies: property access on primitives through the realm's prototypes, sloppy
 // assignment, operator errors with V8's messages.
-import type { Realm } from '../realm/realm.js';
-import { toRealmError } from '../realm/host-errors.js';
-import { agent, Termination } from './agent.js';
+import type { Realm } from '../../realm/realm.js';
+import { toRealmError } from '../../realm/host-errors.js';
+import { agent, Termination } from '../../realm/agent.js';
 import type { Frame } from './frame.js';
 
 const { getPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;

@@ -1,7 +1,7 @@
 // Private names (§6.2.12) and PrivateEnvironment Records (§9.2). A private
 // field's storage is a WeakMap from object to value; private methods and
 // accessors are shared, guarded by the class's brand set.
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 
 export type PrivateKind = 'field' | 'method' | 'accessor';
 

@@ -1,7 +1,7 @@
 // Where a guest exception came from: the statement being evaluated when it was
 // thrown, kept off the hot path (recorded only when an exception passes).
 import type { Frame } from './frame.js';
-import type { SourceRecord } from './compile-context.js';
+import type { SourceRecord } from '../compile/compile-context.js';
 
 export interface ErrorLocation {
   readonly filename: string;

@@ -1,12 +1,12 @@
 // Guest function objects are host functions (BRIEF decision 1): a small host
 // wrapper per function object that enters the interpreter with its
 // FunctionState. [[Call]] and [[Construct]] (§10.2.1, §10.2.2) live in invoke().
-import type { Realm } from '../realm/realm.js';
-import { agent, Termination } from './agent.js';
+import type { Realm } from '../../realm/realm.js';
+import { agent, Termination } from '../../realm/agent.js';
 import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
-import { compileFunction, type FunctionTemplate } from './function-template.js';
-import { UNINIT } from './scope.js';
+import { compileFunction, type FunctionTemplate } from '../compile/function-template.js';
+import { UNINIT } from '../compile/scope.js';
 import { toObjectForThis } from './this-binding.js';
 import type { PrivateEnv, PrivateName } from './private-names.js';
 import { createGeneratorObject } from './generator-object.js';

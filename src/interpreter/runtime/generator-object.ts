@@ -1,9 +1,9 @@
 // Generator objects (§27.5): the guest generator body runs as a host generator
 // (the evaluator's generator form); the generator object holds it and its state.
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 import type { Frame } from './frame.js';
 import type { FunctionState } from './function-object.js';
-import { agent } from './agent.js';
+import { agent } from '../../realm/agent.js';
 import { RETURN } from './frame.js';
 
 const { create } = Object;

@@ -4,7 +4,7 @@
 // compiler's loops. Operator sites stay one per closure, so V8 keeps each monomorphic.
 import type { Node } from 'acorn';
 import type { CompileContext } from './compile-context.js';
-import type { Frame } from './frame.js';
+import type { Frame } from '../runtime/frame.js';
 import { resolve } from './scope.js';
 
 type N = Node & Record<string, any>;

@@ -1,7 +1,7 @@
 // Run-time environments (§9.1): one Env per materialized scope, slots indexed by
 // the compile-time ScopeInfo. Object environments (`with`) keep the object.
-import { ScopeInfo, UNINIT } from './scope.js';
-import type { Realm } from '../realm/realm.js';
+import { ScopeInfo, UNINIT } from '../compile/scope.js';
+import type { Realm } from '../../realm/realm.js';
 
 export class Env {
   /** Bindings a sloppy direct eval added to this var scope (§19.2.1.3 EvalDeclarationInstantiation). */

@@ -1,19 +1,17 @@
-// Entry points the realm's builtins use to reach the interpreter: the Function
-// constructor family (§20.2.1.1.1 CreateDynamicFunction), indirect eval
-// (§19.2.1.1 PerformEval), and source text for Function.prototype.toString.
+// The Function constructor family (§20.2.1.1.1 CreateDynamicFunction): the realm's builtins reach it
+// through the evaluator hooks (src/realm/evaluator-hooks.ts).
 import type { Node } from 'acorn';
-import type { Realm } from '../realm/realm.js';
-import { parseWith, ParseError } from '../parser/parse.js';
-import { ScopeInfo } from './scope.js';
-import { FunctionTemplate, type FunctionKind } from './function-template.js';
-import { makeFunction, sourceTextOf } from './function-object.js';
-import { globalFrame } from './script.js';
-import { performIndirectEval } from './eval-code.js';
-import { GetPrototypeFromConstructor } from '../realm/abstract-ops.js';
-import type { Intrinsics } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
+import { parseWith, ParseError } from '../../parser/parse.js';
+import { ScopeInfo } from '../compile/scope.js';
+import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
+import { makeFunction } from './function-object.js';
+import { globalFrame } from '../script.js';
+import { GetPrototypeFromConstructor } from '../../realm/abstract-ops.js';
+import type { Intrinsics } from '../../realm/realm.js';
+import type { DynamicFunctionKind } from '../../realm/evaluator-hooks.js';
 
 type N = Node & Record<string, any>;
-export type DynamicFunctionKind = 'normal' | 'generator' | 'async' | 'asyncGenerator';
 
 const PREFIX: Record<DynamicFunctionKind, string> = { normal: 'function', generator: 'function*', async: 'async function', asyncGenerator: 'async function*' };
 const FALLBACK: Record<DynamicFunctionKind, keyof Intrinsics> = {
@@ -55,14 +53,4 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
     Object.setPrototypeOf(F, GetPrototypeFromConstructor(realm, newTarget, FALLBACK[kind] as 'FunctionPrototype'));
   }
   return F;
-}
-
-/** PerformEval (§19.2.1.1) for an indirect eval in `realm`. */
-export function PerformIndirectEval(realm: Realm, x: unknown): unknown {
-  return performIndirectEval(realm, x);
-}
-
-/** The source text of a guest function (§20.2.3.5), or undefined for anything else. */
-export function functionSourceText(fn: Function): string | undefined {
-  return sourceTextOf(fn);
 }

@@ -1,7 +1,7 @@
 // The global environment (§9.1.1.4) of a realm: its declarative part
 // (top-level let/const/class) and its object part — the contextified sandbox
 // first, then the realm's own global object.
-import type { Realm, GlobalLexicalBinding } from '../realm/realm.js';
+import type { Realm, GlobalLexicalBinding } from '../../realm/realm.js';
 import { sloppyPut } from './operations.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -1,10 +1,10 @@
 // A Frame is one activation of guest code (script, eval, or function call): what
 // the compiled closures read besides their own captured, static data.
-import type { Realm } from '../realm/realm.js';
+import type { Realm } from '../../realm/realm.js';
 import type { Env } from './environment.js';
 import type { FunctionState } from './function-object.js';
 import type { PrivateEnv } from './private-names.js';
-import type { SourceRecord } from './compile-context.js';
+import type { SourceRecord } from '../compile/compile-context.js';
 
 /** Statement completion signals (§6.2.4): statements return one of these; values travel in the Frame. */
 export const NORMAL = 0;

@@ -1,2 +1,0 @@
-// Generator objects (§27.5): the entry points %GeneratorPrototype% uses.
-export { GeneratorResume, GeneratorResumeAbrupt } from './generator-object.js';

@@ -1,0 +1,57 @@
+// ECMA-262 §10.1 Ordinary Object Internal Methods (sec-ordinary-object-internal-methods-and-internal-slots):
+// the operations builtins use to create objects from constructors and set prototypes.
+import type { Intrinsics, Realm } from '../realm.js';
+import { GetFunctionRealm } from './object-operations.js';
+import { isObject } from './testing-comparison.js';
+import { describeValue } from '../describe.js';
+import { toRealmError } from '../host-errors.js';
+
+// Captured at load: guest code in the host realm may replace the globals later.
+const { create } = Object;
+const { getPrototypeOf } = Object;
+const { setPrototypeOf: reflectSetPrototypeOf } = Reflect;
+const { isExtensible: isExtensibleHost } = Reflect;
+
+/** GetPrototypeFromConstructor (§10.1.14). */
+export function GetPrototypeFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
+  const proto = (constructor as unknown as { prototype?: unknown }).prototype;
+  if (isObject(proto)) return proto;
+  return GetFunctionRealm(realm, constructor).intrinsics[intrinsicDefaultProto] as object;
+}
+
+/** OrdinaryCreateFromConstructor (§10.1.13) for an ordinary object. */
+export function OrdinaryCreateFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
+  return create(GetPrototypeFromConstructor(realm, constructor, intrinsicDefaultProto));
+}
+
+/** OrdinaryObjectCreate (§10.1.12) with the realm's %Object.prototype%. */
+export function OrdinaryObjectCreate(realm: Realm, proto: object | null = realm.intrinsics.ObjectPrototype): object {
+  return create(proto);
+}
+
+// Objects whose [[SetPrototypeOf]] is SetImmutablePrototype (§10.4.7): every realm's %Object.prototype%.
+const immutablePrototypeObjects = new WeakSet<object>();
+
+/** Makes `O` an immutable prototype exotic object as far as the realms' builtins are concerned. */
+export function markImmutablePrototype(O: object): void {
+  immutablePrototypeObjects.add(O);
+}
+
+/** O.[[SetPrototypeOf]](V) (§10.1.2), honouring immutable prototype objects (§10.4.7.2). */
+export function SetPrototypeOf(realm: Realm, O: object, V: object | null): boolean {
+  if (immutablePrototypeObjects.has(O)) return getPrototypeOf(O) === V;
+  try {
+    return reflectSetPrototypeOf(O, V);
+  } catch (e) {
+    throw toRealmError(realm, e);
+  }
+}
+
+/** V8's text for a [[SetPrototypeOf]] that returned false. */
+export function setPrototypeFailureMessage(realm: Realm, O: object): string {
+  if (immutablePrototypeObjects.has(O)) return "Immutable prototype object 'Object.prototype' cannot have their prototype set";
+  let extensible: boolean;
+  try { extensible = isExtensibleHost(O); } catch (e) { throw toRealmError(realm, e); }
+  if (!extensible) return `${describeValue(O)} is not extensible`;
+  return 'Cyclic __proto__ value';
+}

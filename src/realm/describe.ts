@@ -1,0 +1,35 @@
+// Rendering values in error messages the way V8 does, without running guest code.
+
+// Captured at load: guest code in the host realm may replace the globals later.
+const isArrayHost = Array.isArray;
+const HostString = String;
+
+/** `1`, `abc`, `Symbol(x)`, `#<Object>`, `function f() {…}`-like: V8's %ToString for messages. */
+export function describeValue(v: unknown): string {
+  switch (typeof v) {
+    case 'string': return v;
+    case 'symbol': return SymbolDescriptiveString(v);
+    case 'function': return 'function';
+    case 'object': return v === null ? 'null' : isArrayQuiet(v) ? '[object Array]' : '#<Object>';
+    default: return HostString(v);
+  }
+}
+
+/** `number 5`, `object`, `undefined`: V8's rendering with the type, used in "… is not iterable". */
+export function describeTyped(v: unknown): string {
+  if (v === undefined || v === null) return HostString(v);
+  const t = typeof v;
+  if (t === 'object' || t === 'function') return t;
+  if (t === 'string') return `string "${v as string}"`;
+  return `${t} ${describeValue(v)}`;
+}
+
+/** SymbolDescriptiveString (§20.4.3.3.1). */
+export function SymbolDescriptiveString(s: symbol): string {
+  const d = s.description;
+  return `Symbol(${d === undefined ? '' : d})`;
+}
+
+function isArrayQuiet(v: object): boolean {
+  try { return isArrayHost(v); } catch { return false; }
+}

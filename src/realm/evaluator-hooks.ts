@@ -1,0 +1,50 @@
+// What the realm's builtins need from the evaluator, in one record. The realm layer sits below the
+// interpreter (the interpreter imports realms, never the reverse), yet some builtins must run
+// interpreted code or read an interpreted function's state: the Function constructors, indirect
+// eval, generator resumption, [[Realm]] of interpreted functions, arguments objects. The composition
+// root (src/engine.ts) installs the interpreter's implementations here once; until it has, each
+// hook throws, so a missing wire is loud instead of a silent fallback.
+import type { Realm } from './realm.js';
+import type { IteratorRecord } from './abstract-ops/iterator-operations.js';
+
+export type DynamicFunctionKind = 'normal' | 'generator' | 'async' | 'asyncGenerator';
+
+export interface EvaluatorHooks {
+  /** CreateDynamicFunction (§20.2.1.1.1): `args` are the constructor's arguments (params…, body). */
+  CreateDynamicFunction(realm: Realm, newTarget: Function | undefined, kind: DynamicFunctionKind, args: readonly unknown[]): Function;
+  /** PerformEval (§19.2.1.1) for an indirect eval in `realm`. */
+  PerformIndirectEval(realm: Realm, x: unknown): unknown;
+  /** The source text of an interpreted function (§20.2.3.5), or undefined for any other function. */
+  functionSourceText(F: Function): string | undefined;
+  /** GeneratorResume (§27.5.3.3). */
+  GeneratorResume(realm: Realm, generator: unknown, value: unknown): IteratorResult<unknown>;
+  /** GeneratorResumeAbrupt (§27.5.3.4). */
+  GeneratorResumeAbrupt(realm: Realm, generator: unknown, kind: 'return' | 'throw', value: unknown): IteratorResult<unknown>;
+  /** [[Realm]] of an interpreted function (for GetFunctionRealm, §7.3.24); undefined for others. */
+  functionRealm(F: Function): Realm | undefined;
+  /** Is `O` an arguments exotic or unmapped arguments object ([[ParameterMap]], §10.4.4)? */
+  isArgumentsObject(O: unknown): boolean;
+  /** CreateAsyncFromSyncIterator (§27.1.6.1): needs promises and jobs, which the evaluator owns. */
+  CreateAsyncFromSyncIterator(realm: Realm, syncIteratorRecord: IteratorRecord): IteratorRecord;
+}
+
+function missing(name: keyof EvaluatorHooks): () => never {
+  return () => { throw new Error(`vmjs internal: the evaluator hook ${name} is not installed (src/engine.ts installs them)`); };
+}
+
+/** The installed hooks; read at call time (`hooks.X(...)`), so installation order does not matter. */
+export const hooks: EvaluatorHooks = {
+  CreateDynamicFunction: missing('CreateDynamicFunction'),
+  PerformIndirectEval: missing('PerformIndirectEval'),
+  functionSourceText: missing('functionSourceText'),
+  GeneratorResume: missing('GeneratorResume'),
+  GeneratorResumeAbrupt: missing('GeneratorResumeAbrupt'),
+  functionRealm: missing('functionRealm'),
+  isArgumentsObject: missing('isArgumentsObject'),
+  CreateAsyncFromSyncIterator: missing('CreateAsyncFromSyncIterator'),
+};
+
+/** Installs the evaluator's implementations (the composition root calls this once at load). */
+export function installEvaluatorHooks(implementations: Partial<EvaluatorHooks>): void {
+  Object.assign(hooks, implementations);
+}
