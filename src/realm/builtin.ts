@@ -2,6 +2,7 @@
 // A builtin's `name`, `length` and property attributes follow ECMA-262 §10.3 and §18.
 import type { Realm } from './realm.js';
 import { setFunctionRealm } from './abstract-ops.js';
+import { toRealmError } from './host-errors.js';
 
 const { defineProperty, setPrototypeOf } = Object;
 
@@ -21,6 +22,28 @@ export const value = (key: PropertyKey, v: unknown, attrs: { writable?: boolean;
   ({ kind: 'value', key, value: v, ...attrs });
 /** A constant such as Math.PI: non-writable, non-enumerable, non-configurable. */
 export const constant = (key: PropertyKey, v: unknown): BuiltinEntry => ({ kind: 'value', key, value: v, writable: false, enumerable: false, configurable: false });
+
+/** A builtin written against the realm, its receiver and its argument list (see `wrap`). */
+export type BuiltinImpl = (realm: Realm, thisValue: unknown, args: unknown[]) => unknown;
+
+/** A non-constructible builtin for `realm` running `impl`; host errors it raises become the realm's
+ * (a Termination or a guest value passes through untouched). */
+export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: unknown[]) => unknown {
+  return {
+    builtin(this: unknown, ...args: unknown[]): unknown {
+      try {
+        return impl(realm, this, args);
+      } catch (e) {
+        throw toRealmError(realm, e);
+      }
+    },
+  }.builtin;
+}
+
+/** A table entry for a method implemented by `impl` (see `wrap`). */
+export function m(realm: Realm, key: PropertyKey, length: number, impl: BuiltinImpl): BuiltinEntry {
+  return method(key, length, wrap(realm, impl));
+}
 
 /** The `name` a builtin gets for property key `key` (§10.2.9 SetFunctionName). */
 export function functionNameFor(key: PropertyKey, prefix?: 'get' | 'set'): string {

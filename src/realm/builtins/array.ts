@@ -14,7 +14,7 @@
 import type { Realm } from '../realm.js';
 import { agent } from '../../interpreter/agent.js';
 import { toRealmError } from '../host-errors.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
+import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap, type BuiltinEntry, type BuiltinImpl } from '../builtin.js';
 import {
   Construct, CreateDataPropertyOrThrow, DONE, GetIteratorFromMethod, GetMethod,
   GetPrototypeFromConstructor, Invoke, IsArray, IsConstructor, IteratorCloseOnThrow, IteratorStepValue,
@@ -38,30 +38,6 @@ const MAX_ARRAY_LENGTH = 4294967295;
 /** The %Array% of every realm made here, and the host's: ArraySpeciesCreate (§10.4.2.3) must not
  * construct through another realm's %Array%. */
 const arrayConstructors = new WeakSet<Function>([HostArray]);
-
-// ---------------------------------------------------------------------------------------------
-// Helpers shared by the other builtins of this folder.
-
-export type BuiltinImpl = (realm: Realm, thisValue: unknown, args: unknown[]) => unknown;
-
-/** A non-constructible builtin for `realm` running `impl`; host errors it raises become the realm's
- * (a Termination or a guest value passes through untouched). */
-export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: unknown[]) => unknown {
-  return {
-    builtin(this: unknown, ...args: unknown[]): unknown {
-      try {
-        return impl(realm, this, args);
-      } catch (e) {
-        throw toRealmError(realm, e);
-      }
-    },
-  }.builtin;
-}
-
-/** A table entry for a method implemented by `impl` (see `wrap`). */
-export function m(realm: Realm, key: PropertyKey, length: number, impl: BuiltinImpl): BuiltinEntry {
-  return method(key, length, wrap(realm, impl));
-}
 
 /** ArrayCreate (§10.4.2.2). */
 export function arrayCreate(realm: Realm, length: number, proto?: object): unknown[] {

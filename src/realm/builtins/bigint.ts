@@ -1,9 +1,8 @@
 // %BigInt% and %BigInt.prototype% (ECMA-262 §21.2).
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, value } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, m, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { IsIntegralNumber, ToIndex, ToIntegerOrInfinity, ToPrimitive, describeValue, setFunctionRealm } from '../abstract-ops.js';
-import { m } from './array.js';
 
 const { create, defineProperty } = Object;
 const { apply } = Reflect;

@@ -8,7 +8,7 @@ import { createBuiltinConstructor, createBuiltinFunction, defineTable, functionN
 import {
   GetPrototypeFromConstructor, GetV, OrdinaryToPrimitive, ToNumber, ToObject, ToPrimitive, ToString, describeValue, isObject,
 } from '../abstract-ops.js';
-import { toRealmBrandError } from './map.js';
+import { toRealmBrandError } from '../brand-error.js';
 
 const HostDate = Date;
 const DP = Date.prototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;

@@ -4,7 +4,7 @@
 // brand-check errors into the realm.
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { toRealmError } from '../host-errors.js';
+import { toRealmBrandError } from '../brand-error.js';
 import {
   CreateArrayFromList, DONE, GetIterator, GetPrototypeFromConstructor, IteratorCloseOnThrow, IteratorStepValue, MAX_SAFE_INTEGER,
   RequireObjectCoercible, describeTyped, describeValue, isObject,
@@ -23,22 +23,6 @@ const hostSizeGetter = Object.getOwnPropertyDescriptor(HMP, 'size')!.get!;
 const hostMapIteratorNext = (Object.getPrototypeOf(new HostMap().entries()) as Iterator<unknown>).next;
 const { setPrototypeOf } = Object;
 const { apply } = Reflect;
-
-const HostTypeError = TypeError;
-const INCOMPATIBLE = ' called on incompatible receiver ';
-
-/** A host brand-check error brought into the realm (toRealmError), with the receiver rendered as V8
- * renders it for the realm's own builtins: the host prints an object whose prototype is another
- * realm's as `[object Object]`, V8's builtins of that realm print `#<Object>`. Shared by the
- * collections and Date, whose methods delegate to the host's. */
-export function toRealmBrandError(realm: Realm, e: unknown, receiver: unknown): unknown {
-  if (!realm.isHost && e instanceof HostTypeError) {
-    const msg = e.message;
-    const i = msg.indexOf(INCOMPATIBLE);
-    if (i >= 0) return realm.newError('TypeError', msg.slice(0, i + INCOMPATIBLE.length) + describeValue(receiver));
-  }
-  return toRealmError(realm, e);
-}
 
 /** AddEntriesFromIterable (§24.1.1.2): Map's and WeakMap's constructors. */
 export function AddEntriesFromIterable(realm: Realm, target: object, iterable: unknown, adder: Function): object {

@@ -1,13 +1,12 @@
 // %Number% and %Number.prototype% (ECMA-262 §20.1), and the global parseFloat/parseInt (§19.2.4-5),
 // which are the same function objects as Number.parseFloat/Number.parseInt.
 import type { Realm } from '../realm.js';
-import { constant, createBuiltinConstructor, createBuiltinFunction, defineTable } from '../builtin.js';
+import { constant, createBuiltinConstructor, createBuiltinFunction, defineTable, m, wrap } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import {
   GetPrototypeFromConstructor, IsIntegralNumber, MAX_SAFE_INTEGER, ToInt32, ToIntegerOrInfinity, ToNumeric, ToString,
   setFunctionRealm,
 } from '../abstract-ops.js';
-import { m, wrap } from './array.js';
 
 const { setPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;
 const { apply } = Reflect;

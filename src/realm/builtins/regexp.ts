@@ -6,13 +6,12 @@
 // protocol methods (@@match, @@replace, @@split, …) are the spec's algorithms written out, so every
 // Get/Set a guest can observe happens as the spec says.
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
+import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import {
   Construct, CreateIterResultObject, GetPrototypeFromConstructor, LengthOfArrayLike, SameValue, SpeciesConstructor,
   ToIntegerOrInfinity, ToLength, ToObject, ToString, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
-import { m, wrap } from './array.js';
 import { getSubstitution, stringIndexOf, substring } from './string.js';
 
 const { setPrototypeOf, create, getOwnPropertyDescriptor, defineProperty } = Object;

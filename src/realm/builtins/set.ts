@@ -10,7 +10,8 @@ import {
   ToIntegerOrInfinity, ToNumber, describeTyped, describeValue, isObject, type IteratorRecord,
 } from '../abstract-ops.js';
 import { CreateSetIterator, installSetIteratorPrototype } from './collection-iterators.js';
-import { adderNotCallable, toRealmBrandError } from './map.js';
+import { toRealmBrandError } from '../brand-error.js';
+import { adderNotCallable } from './map.js';
 
 const HostSet = Set;
 const HSP = Set.prototype;

@@ -5,13 +5,12 @@
 // objects, and their errors are brought into the realm. The methods that take a regexp or searcher
 // (match, matchAll, replace, replaceAll, search, split) follow the spec's @@-protocol themselves.
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, method, type BuiltinEntry } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, m, method, wrap, type BuiltinEntry } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
   ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
-import { m, wrap } from './array.js';
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
 

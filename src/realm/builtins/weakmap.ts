@@ -4,7 +4,8 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { GetPrototypeFromConstructor, describeTyped, isObject } from '../abstract-ops.js';
-import { AddEntriesFromIterable, adderNotCallable, toRealmBrandError } from './map.js';
+import { toRealmBrandError } from '../brand-error.js';
+import { AddEntriesFromIterable, adderNotCallable } from './map.js';
 
 const HostWeakMap = WeakMap;
 const HWP = WeakMap.prototype;

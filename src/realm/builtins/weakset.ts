@@ -4,7 +4,8 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { GetPrototypeFromConstructor } from '../abstract-ops.js';
-import { adderNotCallable, toRealmBrandError } from './map.js';
+import { toRealmBrandError } from '../brand-error.js';
+import { adderNotCallable } from './map.js';
 import { AddValuesFromIterable } from './set.js';
 
 const HostWeakSet = WeakSet;
