@@ -12,7 +12,7 @@ import {
   Construct, CreateIterResultObject, GetPrototypeFromConstructor, LengthOfArrayLike, SameValue, SpeciesConstructor,
   ToIntegerOrInfinity, ToLength, ToObject, ToString, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
-import { getSubstitution, stringIndexOf, substring } from './string.js';
+import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
 
 const { setPrototypeOf, create, getOwnPropertyDescriptor, defineProperty } = Object;
 const { apply } = Reflect;
@@ -235,7 +235,7 @@ function thisRegExpObject(realm: Realm, t: unknown, name: string): object {
   return t;
 }
 
-const hasFlag = (flags: string, ch: string): boolean => stringIndexOf(flags, ch, 0) >= 0;
+const hasFlag = (flags: string, ch: string): boolean => StringIndexOf(flags, ch, 0) >= 0;
 
 // ---------------------------------------------------------------------------------------------
 // §22.2.6 Properties of the RegExp prototype object
@@ -345,7 +345,7 @@ function symbolReplace(realm: Realm, t: unknown, args: unknown[]): unknown {
       replacement = ToString(realm, apply(replaceValue as Function, undefined, replacerArgs));
     } else {
       if (namedCaptures !== undefined) namedCaptures = ToObject(realm, namedCaptures);
-      replacement = getSubstitution(realm, matched, S, position, captures, namedCaptures, replaceValue as string);
+      replacement = GetSubstitution(realm, matched, S, position, captures, namedCaptures, replaceValue as string);
     }
     if (position >= nextSourcePosition) {
       accumulatedResult += substring(S, nextSourcePosition, position) + replacement;
@@ -440,10 +440,10 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
 
 /** EncodeForRegExpEscape (§22.2.5.1.1) of code point `c` (its UTF-16 form `ch`). */
 function encodeForRegExpEscape(c: number, ch: string): string {
-  if (stringIndexOf('^$\\.*+?()[]{}|/', ch, 0) >= 0) return '\\' + ch;
-  const control = stringIndexOf('\t\n\v\f\r', ch, 0);
+  if (StringIndexOf('^$\\.*+?()[]{}|/', ch, 0) >= 0) return '\\' + ch;
+  const control = StringIndexOf('\t\n\v\f\r', ch, 0);
   if (control >= 0) return '\\' + 'tnvfr'[control];
-  if (stringIndexOf(',-=<>#&!%:;@~\'`"', ch, 0) >= 0 || isWhiteSpaceOrLineTerminator(c) || (c >= 0xd800 && c <= 0xdfff)) {
+  if (StringIndexOf(',-=<>#&!%:;@~\'`"', ch, 0) >= 0 || isWhiteSpaceOrLineTerminator(c) || (c >= 0xd800 && c <= 0xdfff)) {
     if (c <= 0xff) return '\\x' + hex(c, 2);
     let escaped = '';
     for (let i = 0; i < ch.length; i++) escaped += '\\u' + hex(apply(hostCharCodeAt, ch, [i]) as number, 4);

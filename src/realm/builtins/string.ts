@@ -13,6 +13,7 @@ import {
 } from '../abstract-ops.js';
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
+import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
 
 const { setPrototypeOf, defineProperty } = Object;
 const { apply } = Reflect;
@@ -28,16 +29,6 @@ const hostStringMethod = (name: string): Function => (SP as unknown as Record<st
 
 /** Argument lists for String.fromCharCode/fromCodePoint are split so the host's argument limit is never hit. */
 const CHUNK = 8192;
-
-/** `s.indexOf(search, from)` without looking anything up on a (replaceable) host String.prototype. */
-export function stringIndexOf(s: string, search: string, from: number): number {
-  return apply(hostIndexOf, s, [search, from]) as number;
-}
-
-/** `s.slice(start, end)`, likewise. */
-export function substring(s: string, start: number, end?: number): string {
-  return apply(hostSlice, s, [start, end]) as string;
-}
 
 /** RequireObjectCoercible with V8's message, then ToString (the `this` of every String method). */
 function thisString(realm: Realm, t: unknown, name: string): string {
@@ -59,70 +50,6 @@ function thisStringValue(realm: Realm, v: unknown, name: string): string {
 function symbolDescriptiveString(s: symbol): string {
   const d = s.description;
   return `Symbol(${d === undefined ? '' : d})`;
-}
-
-/** GetSubstitution (§22.1.3.19.1). `captures` are strings or undefined. */
-export function getSubstitution(realm: Realm, matched: string, str: string, position: number, captures: readonly (string | undefined)[],
-  namedCaptures: unknown, replacementTemplate: string): string {
-  let dollar = stringIndexOf(replacementTemplate, '$', 0);
-  if (dollar < 0) return replacementTemplate;
-  const stringLength = str.length;
-  const templateLength = replacementTemplate.length;
-  let result = substring(replacementTemplate, 0, dollar);
-  let i = dollar;
-  while (i < templateLength) {
-    // `i` is at a '$'.
-    const c = i + 1 < templateLength ? replacementTemplate[i + 1] : '';
-    if (c === '$') {
-      result += '$';
-      i += 2;
-    } else if (c === '`') {
-      result += substring(str, 0, position);
-      i += 2;
-    } else if (c === '&') {
-      result += matched;
-      i += 2;
-    } else if (c === "'") {
-      const tailPos = position + matched.length;
-      result += substring(str, min(tailPos, stringLength));
-      i += 2;
-    } else if (c >= '0' && c <= '9') {
-      const captureLen = captures.length;
-      const c2 = i + 2 < templateLength ? replacementTemplate[i + 2] : '';
-      let digitCount = c2 >= '0' && c2 <= '9' ? 2 : 1;
-      let index = digitCount === 2 ? (+c) * 10 + (+c2) : +c;
-      if (index > captureLen && digitCount === 2) {
-        digitCount = 1;
-        index = +c;
-      }
-      if (index >= 1 && index <= captureLen) {
-        const capture = captures[index - 1];
-        if (capture !== undefined) result += capture;
-      } else {
-        result += substring(replacementTemplate, i, i + 1 + digitCount);
-      }
-      i += 1 + digitCount;
-    } else if (c === '<') {
-      const gtPos = stringIndexOf(replacementTemplate, '>', i);
-      if (gtPos === -1 || namedCaptures === undefined) {
-        result += '$<';
-        i += 2;
-      } else {
-        const groupName = substring(replacementTemplate, i + 2, gtPos);
-        const capture = (namedCaptures as Record<string, unknown>)[groupName];
-        if (capture !== undefined) result += ToString(realm, capture);
-        i = gtPos + 1;
-      }
-    } else {
-      result += '$';
-      i += 1;
-    }
-    dollar = stringIndexOf(replacementTemplate, '$', i);
-    if (dollar < 0) dollar = templateLength;
-    result += substring(replacementTemplate, i, dollar);
-    i = dollar;
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,7 +119,7 @@ function matchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   if (isObject(regexp)) {
     if (isRegExp(realm, regexp)) {
       const flags = RequireObjectCoercible(realm, (regexp as Record<string, unknown>).flags);
-      if (stringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.matchAll called with a non-global RegExp argument');
+      if (StringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.matchAll called with a non-global RegExp argument');
     }
     const matcher = GetMethod(realm, regexp, Symbol.matchAll);
     if (matcher !== undefined) return apply(matcher, regexp, [O]);
@@ -213,13 +140,13 @@ function replace(realm: Realm, t: unknown, args: unknown[]): unknown {
   const searchString = ToString(realm, searchValue);
   const functionalReplace = IsCallable(replaceValue);
   const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
-  const position = stringIndexOf(string, searchString, 0);
+  const position = StringIndexOf(string, searchString, 0);
   if (position === -1) return string;
   const preceding = substring(string, 0, position);
   const following = substring(string, position + searchString.length);
   const replacement = functionalReplace
     ? ToString(realm, (replaceValue as Function)(searchString, position, string))
-    : getSubstitution(realm, searchString, string, position, [], undefined, replaceTemplate);
+    : GetSubstitution(realm, searchString, string, position, [], undefined, replaceTemplate);
   return preceding + replacement + following;
 }
 
@@ -229,7 +156,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   if (isObject(searchValue)) {
     if (isRegExp(realm, searchValue)) {
       const flags = RequireObjectCoercible(realm, (searchValue as Record<string, unknown>).flags);
-      if (stringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.replaceAll called with a non-global RegExp argument');
+      if (StringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.replaceAll called with a non-global RegExp argument');
     }
     const replacer = GetMethod(realm, searchValue, Symbol.replace);
     if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
@@ -241,10 +168,10 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   const searchLength = searchString.length;
   const advanceBy = max(1, searchLength);
   const matchPositions: number[] = [];
-  let position = stringIndexOf(string, searchString, 0);
+  let position = StringIndexOf(string, searchString, 0);
   while (position !== -1) {
     matchPositions.push(position);
-    position = position + advanceBy > string.length ? -1 : stringIndexOf(string, searchString, position + advanceBy);
+    position = position + advanceBy > string.length ? -1 : StringIndexOf(string, searchString, position + advanceBy);
   }
   let endOfLastMatch = 0;
   let result = '';
@@ -252,7 +179,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
     const preserved = substring(string, endOfLastMatch, p);
     const replacement = functionalReplace
       ? ToString(realm, (replaceValue as Function)(searchString, p, string))
-      : getSubstitution(realm, searchString, string, p, [], undefined, replaceTemplate);
+      : GetSubstitution(realm, searchString, string, p, [], undefined, replaceTemplate);
     result += preserved + replacement;
     endOfLastMatch = p + searchLength;
   }
@@ -294,12 +221,12 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   }
   if (strLen === 0) return adoptArray(realm, [S]);
   let i = 0;
-  let j = stringIndexOf(S, R, 0);
+  let j = StringIndexOf(S, R, 0);
   while (j !== -1) {
     substrings.push(substring(S, i, j));
     if (substrings.length >= lim) return adoptArray(realm, substrings);
     i = j + separatorLength;
-    j = stringIndexOf(S, R, i);
+    j = StringIndexOf(S, R, i);
   }
   substrings.push(substring(S, i));
   return adoptArray(realm, substrings);
@@ -313,7 +240,7 @@ function createHTML(realm: Realm, t: unknown, name: string, tag: string, attribu
     const V = ToString(realm, value);
     let escapedV = '';
     let from = 0;
-    for (let q = stringIndexOf(V, '"', 0); q !== -1; q = stringIndexOf(V, '"', from)) {
+    for (let q = StringIndexOf(V, '"', 0); q !== -1; q = StringIndexOf(V, '"', from)) {
       escapedV += substring(V, from, q) + '&quot;';
       from = q + 1;
     }
