@@ -3,8 +3,8 @@
 import type { Realm } from './realm.js';
 import { describeValue } from './abstract-ops.js';
 import { toRealmError } from './host-errors.js';
+import { HostTypeError } from './primordials.js';
 
-const HostTypeError = TypeError;
 const INCOMPATIBLE = ' called on incompatible receiver ';
 
 /** A host brand-check error brought into the realm (toRealmError), with the receiver rendered as V8

@@ -3,23 +3,19 @@
 // and IsRegExp from regexp.ts, and a cycle between the two would make load order matter.
 import type { Realm } from '../realm.js';
 import { ToString } from '../abstract-ops.js';
+import { MathMin, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice } from '../primordials.js';
 
-const { apply } = Reflect;
-const { min } = Math;
-const SP = String.prototype;
-const hostIndexOf = SP.indexOf;
-const hostSlice = SP.slice;
 
 /** StringIndexOf (§6.1.4.1), by the host's indexOf captured at load. Unlike the spec's it answers
  * `s.length`, not -1, for an empty `search` with `from` past the end: callers that can search for ''
  * (replaceAll) check that bound themselves. */
 export function StringIndexOf(s: string, search: string, from: number): number {
-  return apply(hostIndexOf, s, [search, from]) as number;
+  return ReflectApply(StringPrototypeIndexOf, s, [search, from]) as number;
 }
 
 /** The substring of `s` from `start` to `end` (`s.slice`, by the host's method captured at load). */
 export function substring(s: string, start: number, end?: number): string {
-  return apply(hostSlice, s, [start, end]) as string;
+  return ReflectApply(StringPrototypeSlice, s, [start, end]) as string;
 }
 
 /** GetSubstitution (§22.1.3.19.1). `captures` are strings or undefined. */
@@ -45,7 +41,7 @@ export function GetSubstitution(realm: Realm, matched: string, str: string, posi
       i += 2;
     } else if (c === "'") {
       const tailPos = position + matched.length;
-      result += substring(str, min(tailPos, stringLength));
+      result += substring(str, MathMin(tailPos, stringLength));
       i += 2;
     } else if (c >= '0' && c <= '9') {
       const captureLen = captures.length;

@@ -3,22 +3,21 @@ import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { CreateIterResultObject as createIterResult, LengthOfArrayLike as lengthOfArrayLike, adoptArray as arrayFromList } from '../abstract-ops.js';
+import { ObjectCreate, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ReflectApply } from '../primordials.js';
 
 export type ArrayIterationKind = 'key' | 'value' | 'key+value';
 
-const { create, getOwnPropertyDescriptor, getPrototypeOf } = Object;
-const { apply } = Reflect;
 
 // %TypedArray%.prototype's @@toStringTag getter returns undefined for anything that is not a typed
 // array, without throwing: a side-effect-free brand check. Its `length` getter gives TypedArrayLength.
-const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
-const taTagGetter = getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
-const taLengthGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
-const taBufferGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
-const abByteLengthGetter = getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype) as object;
+const taTagGetter = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
+const taLengthGetter = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
+const taBufferGetter = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
+const abByteLengthGetter = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
 
 export function isTypedArray(o: object): boolean {
-  return apply(taTagGetter, o, []) !== undefined;
+  return ReflectApply(taTagGetter, o, []) !== undefined;
 }
 
 const abSlice = ArrayBuffer.prototype.slice;
@@ -27,10 +26,10 @@ const abSlice = ArrayBuffer.prototype.slice;
  * detached view, and ArrayBuffer.prototype.slice throws on a detached buffer. (A view left out of bounds
  * by shrinking a resizable buffer also reports length 0; that case is not told apart here.) */
 function typedArrayOutOfBounds(ta: object): boolean {
-  if (apply(taLengthGetter, ta, []) !== 0) return false;
-  const buffer = apply(taBufferGetter, ta, []) as ArrayBuffer;
-  if (apply(abByteLengthGetter, buffer, []) !== 0) return false;
-  try { apply(abSlice, buffer, [0, 0]); } catch { return true; }
+  if (ReflectApply(taLengthGetter, ta, []) !== 0) return false;
+  const buffer = ReflectApply(taBufferGetter, ta, []) as ArrayBuffer;
+  if (ReflectApply(abByteLengthGetter, buffer, []) !== 0) return false;
+  try { ReflectApply(abSlice, buffer, [0, 0]); } catch { return true; }
   return false;
 }
 
@@ -63,7 +62,7 @@ class ArrayIteratorSlots extends SlotBase {
     let len: number;
     if (self.#typed) {
       if (typedArrayOutOfBounds(a)) realm.throwTypeError('Cannot perform Array Iterator.prototype.next on a detached ArrayBuffer');
-      len = apply(taLengthGetter, a, []) as number;
+      len = ReflectApply(taLengthGetter, a, []) as number;
     } else {
       len = lengthOfArrayLike(realm, a);
     }
@@ -88,13 +87,13 @@ function describeReceiver(v: unknown): string {
 
 /** CreateArrayIterator (§23.1.5.1) */
 export function createArrayIterator(realm: Realm, array: object, kind: ArrayIterationKind): object {
-  const o = create(realm.intrinsics.ArrayIteratorPrototype);
+  const o = ObjectCreate(realm.intrinsics.ArrayIteratorPrototype);
   return new ArrayIteratorSlots(o, array, kind);
 }
 
 /** Creates %ArrayIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installArrayIterator(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       try { return ArrayIteratorSlots.next(realm, this); } catch (e) { throw toRealmError(realm, e); }

@@ -5,22 +5,15 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { CreateIterResultObject, adoptArray, describeValue } from '../abstract-ops.js';
+import { HostMap, HostSet, MapIteratorPrototypeNext, MapPrototype, ObjectCreate, ObjectGetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototype } from '../primordials.js';
 
 export type CollectionIterationKind = 'key' | 'value' | 'key+value';
 
-const { create, getPrototypeOf } = Object;
-const { apply } = Reflect;
-const HostMap = Map;
-const HostSet = Set;
-const HostMapPrototype = Map.prototype;
-const HostSetPrototype = Set.prototype;
-const hostMapKeys = HostMapPrototype.keys;
-const hostMapValues = HostMapPrototype.values;
-const hostMapEntries = HostMapPrototype.entries;
-const hostSetValues = HostSetPrototype.values;
-const hostSetEntries = HostSetPrototype.entries;
-const hostMapIteratorNext = (getPrototypeOf(new HostMap().entries()) as Iterator<unknown>).next;
-const hostSetIteratorNext = (getPrototypeOf(new HostSet().values()) as Iterator<unknown>).next;
+const hostMapKeys = MapPrototype.keys;
+const hostMapValues = MapPrototype.values;
+const hostMapEntries = MapPrototype.entries;
+const hostSetValues = SetPrototype.values;
+const hostSetEntries = SetPrototype.entries;
 
 interface HostIterResult { value: unknown; done?: boolean }
 
@@ -45,7 +38,7 @@ class MapIteratorSlots extends SlotBase {
     const self = it as MapIteratorSlots;
     const host = self.#host;
     if (host === undefined) return CreateIterResultObject(realm, undefined, true);
-    const r = apply(hostMapIteratorNext, host, []) as HostIterResult;
+    const r = ReflectApply(MapIteratorPrototypeNext, host, []) as HostIterResult;
     if (r.done) {
       self.#host = undefined;
       return CreateIterResultObject(realm, undefined, true);
@@ -72,7 +65,7 @@ class SetIteratorSlots extends SlotBase {
     const self = it as SetIteratorSlots;
     const host = self.#host;
     if (host === undefined) return CreateIterResultObject(realm, undefined, true);
-    const r = apply(hostSetIteratorNext, host, []) as HostIterResult;
+    const r = ReflectApply(SetIteratorPrototypeNext, host, []) as HostIterResult;
     if (r.done) {
       self.#host = undefined;
       return CreateIterResultObject(realm, undefined, true);
@@ -87,11 +80,11 @@ export function CreateMapIterator(realm: Realm, map: unknown, kind: CollectionIt
   const hostMethod = kind === 'key' ? hostMapKeys : kind === 'value' ? hostMapValues : hostMapEntries;
   let host: Iterator<unknown>;
   try {
-    host = apply(hostMethod, map, []) as Iterator<unknown>;
+    host = ReflectApply(hostMethod, map, []) as Iterator<unknown>;
   } catch {
     return realm.throwTypeError(`Method Map.prototype.${kind === 'key' ? 'keys' : kind === 'value' ? 'values' : 'entries'} called on incompatible receiver ${describeValue(map)}`);
   }
-  return new MapIteratorSlots(create(realm.intrinsics.MapIteratorPrototype as object), host, kind === 'key+value');
+  return new MapIteratorSlots(ObjectCreate(realm.intrinsics.MapIteratorPrototype as object), host, kind === 'key+value');
 }
 
 /** CreateSetIterator (§24.2.6.1). A Set's keys are its values. */
@@ -99,16 +92,16 @@ export function CreateSetIterator(realm: Realm, set: unknown, kind: Exclude<Coll
   const hostMethod = kind === 'value' ? hostSetValues : hostSetEntries;
   let host: Iterator<unknown>;
   try {
-    host = apply(hostMethod, set, []) as Iterator<unknown>;
+    host = ReflectApply(hostMethod, set, []) as Iterator<unknown>;
   } catch {
     return realm.throwTypeError(`Method Set.prototype.${kind === 'value' ? 'values' : 'entries'} called on incompatible receiver ${describeValue(set)}`);
   }
-  return new SetIteratorSlots(create(realm.intrinsics.SetIteratorPrototype as object), host, kind === 'key+value');
+  return new SetIteratorSlots(ObjectCreate(realm.intrinsics.SetIteratorPrototype as object), host, kind === 'key+value');
 }
 
 /** Creates %MapIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installMapIteratorPrototype(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       return MapIteratorSlots.next(realm, this);
@@ -123,7 +116,7 @@ export function installMapIteratorPrototype(realm: Realm): void {
 
 /** Creates %SetIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installSetIteratorPrototype(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       return SetIteratorSlots.next(realm, this);

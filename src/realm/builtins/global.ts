@@ -5,18 +5,15 @@ import { createBuiltinFunction, defineTable } from '../builtin.js';
 import { ToInt32, ToNumber, ToString } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { PerformIndirectEval } from '../../interpreter/dynamic.js';
+import { GlobalParseFloat, GlobalParseInt, NumberIsFinite, ObjectDefineProperty } from '../primordials.js';
 
-const hostParseInt = parseInt;
-const hostParseFloat = parseFloat;
 const hostDecodeURI = decodeURI;
 const hostDecodeURIComponent = decodeURIComponent;
 const hostEncodeURI = encodeURI;
 const hostEncodeURIComponent = encodeURIComponent;
-const hostIsFinite = Number.isFinite;
 // Annex B.2.1: present on every host we target, but not guaranteed by ECMAScript.
 const hostEscape = (globalThis as { escape?: (s: string) => string }).escape;
 const hostUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
-const { defineProperty } = Object;
 
 /** The constructors of §19.3 and namespace objects of §19.4, in spec order: installed as global
  * properties when the realm has them. */
@@ -43,18 +40,18 @@ export function installGlobalFunctions(realm: Realm): void {
       return PerformIndirectEval(realm, x);
     },
     isFinite(number: unknown): boolean {
-      return hostIsFinite(ToNumber(realm, number));
+      return NumberIsFinite(ToNumber(realm, number));
     },
     isNaN(number: unknown): boolean {
       const num = ToNumber(realm, number);
       return num !== num;
     },
     parseFloat(string: unknown): number {
-      return hostParseFloat(ToString(realm, string));
+      return GlobalParseFloat(ToString(realm, string));
     },
     parseInt(string: unknown, radix: unknown): number {
       const inputString = ToString(realm, string);
-      return hostParseInt(inputString, ToInt32(realm, radix));
+      return GlobalParseInt(inputString, ToInt32(realm, radix));
     },
     decodeURI(encodedURI: unknown): string {
       return hostCall(realm, hostDecodeURI, undefined, [ToString(realm, encodedURI)]);
@@ -89,10 +86,10 @@ export function installGlobalFunctions(realm: Realm): void {
  * constructors and namespace objects that the realm has, and globalThis. */
 export function installGlobalProperties(realm: Realm, global: object): void {
   const I = realm.intrinsics;
-  defineProperty(global, 'globalThis', { value: realm.globalThisValue ?? global, writable: true, enumerable: false, configurable: true });
-  defineProperty(global, 'Infinity', { value: Infinity, writable: false, enumerable: false, configurable: false });
-  defineProperty(global, 'NaN', { value: NaN, writable: false, enumerable: false, configurable: false });
-  defineProperty(global, 'undefined', { value: undefined, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(global, 'globalThis', { value: realm.globalThisValue ?? global, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(global, 'Infinity', { value: Infinity, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(global, 'NaN', { value: NaN, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(global, 'undefined', { value: undefined, writable: false, enumerable: false, configurable: false });
   const entries = [];
   for (const name of GLOBAL_FUNCTION_NAMES) {
     const f = I[name];

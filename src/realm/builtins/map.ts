@@ -10,19 +10,15 @@ import {
   RequireObjectCoercible, describeTyped, describeValue, isObject,
 } from '../abstract-ops.js';
 import { CreateMapIterator, installMapIteratorPrototype } from './collection-iterators.js';
+import { HostMap, MapIteratorPrototypeNext, MapPrototype, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
 
-const HostMap = Map;
-const HMP = Map.prototype;
-const hostGet = HMP.get;
-const hostSet = HMP.set;
-const hostHas = HMP.has;
-const hostDelete = HMP.delete;
-const hostClear = HMP.clear;
-const hostEntries = HMP.entries;
-const hostSizeGetter = Object.getOwnPropertyDescriptor(HMP, 'size')!.get!;
-const hostMapIteratorNext = (Object.getPrototypeOf(new HostMap().entries()) as Iterator<unknown>).next;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
+const hostGet = MapPrototype.get;
+const hostSet = MapPrototype.set;
+const hostHas = MapPrototype.has;
+const hostDelete = MapPrototype.delete;
+const hostClear = MapPrototype.clear;
+const hostEntries = MapPrototype.entries;
+const hostSizeGetter = Object.getOwnPropertyDescriptor(MapPrototype, 'size')!.get!;
 
 /** AddEntriesFromIterable (§24.1.1.2): Map's and WeakMap's constructors. */
 export function AddEntriesFromIterable(realm: Realm, target: object, iterable: unknown, adder: Function): object {
@@ -36,7 +32,7 @@ export function AddEntriesFromIterable(realm: Realm, target: object, iterable: u
     try {
       const k = (next as Record<number, unknown>)[0];
       const v = (next as Record<number, unknown>)[1];
-      apply(adder, target, [k, v]);
+      ReflectApply(adder, target, [k, v]);
     } catch (e) {
       IteratorCloseOnThrow(rec, e);
     }
@@ -51,7 +47,7 @@ export function adderNotCallable(realm: Realm, adder: unknown, key: string, ctor
 /** The [[MapData]] brand check (RequireInternalSlot), with V8's text for the method `name`. */
 function thisMapSize(realm: Realm, O: unknown, name: string): number {
   try {
-    return apply(hostSizeGetter, O, []) as number;
+    return ReflectApply(hostSizeGetter, O, []) as number;
   } catch {
     return realm.throwTypeError(`Method Map.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
   }
@@ -67,7 +63,7 @@ export function installMap(realm: Realm): void {
   const MapCtor = createBuiltinConstructor(realm, function Map(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor Map requires 'new'");
     const map = new HostMap();
-    setPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
+    ObjectSetPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
     if (iterable === undefined || iterable === null) return map;
     const adder = (map as unknown as { set: unknown }).set;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'set', 'Map');
@@ -89,7 +85,7 @@ export function installMap(realm: Realm): void {
         if (next === DONE) break;
         let key: unknown;
         try {
-          key = apply(callback, undefined, [next, k]);
+          key = ReflectApply(callback, undefined, [next, k]);
         } catch (e) {
           IteratorCloseOnThrow(rec, e);
         }
@@ -98,8 +94,8 @@ export function installMap(realm: Realm): void {
         else g.push(next);
       }
       const map = new HostMap();
-      setPrototypeOf(map, MapPrototype);
-      for (const [key, elements] of groups) apply(hostSet, map, [key, CreateArrayFromList(realm, elements)]);
+      ObjectSetPrototypeOf(map, MapPrototype);
+      for (const [key, elements] of groups) ReflectApply(hostSet, map, [key, CreateArrayFromList(realm, elements)]);
       return map;
     },
     // §24.1.2.3 get Map [ @@species ]
@@ -115,12 +111,12 @@ export function installMap(realm: Realm): void {
   const proto = {
     // §24.1.3.1 Map.prototype.clear ( )
     clear(this: unknown): undefined {
-      try { apply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
       return undefined;
     },
     // §24.1.3.3 Map.prototype.delete ( key )
     delete(this: unknown, key: unknown): boolean {
-      try { return apply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.4 Map.prototype.entries ( )
     entries(this: unknown): object {
@@ -131,23 +127,23 @@ export function installMap(realm: Realm): void {
     forEach(this: unknown, callbackfn: unknown, thisArg: unknown): undefined {
       thisMapSize(realm, this, 'forEach');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
-      const it = apply(hostEntries, this, []) as Iterator<[unknown, unknown]>;
+      const it = ReflectApply(hostEntries, this, []) as Iterator<[unknown, unknown]>;
       for (;;) {
-        const r = apply(hostMapIteratorNext, it, []) as IteratorResult<[unknown, unknown]>;
+        const r = ReflectApply(MapIteratorPrototypeNext, it, []) as IteratorResult<[unknown, unknown]>;
         if (r.done) return undefined;
         const entry = r.value;
-        apply(callbackfn, thisArg, [entry[1], entry[0], this]);
+        ReflectApply(callbackfn, thisArg, [entry[1], entry[0], this]);
       }
     },
     // §24.1.3.6 Map.prototype.get ( key )
     get(this: unknown, key: unknown): unknown {
-      try { return apply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // Map.prototype.getOrInsert ( key, value ) (ES2026, upsert): the host Map canonicalises -0.
     getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
       try {
-        if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
-        apply(hostSet, this, [key, value]);
+        if (ReflectApply(hostHas, this, [key])) return ReflectApply(hostGet, this, [key]);
+        ReflectApply(hostSet, this, [key, value]);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -158,15 +154,15 @@ export function installMap(realm: Realm): void {
       thisMapSize(realm, this, 'getOrInsertComputed');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       const k = key === 0 ? 0 : key;
-      if (apply(hostHas, this, [k])) return apply(hostGet, this, [k]);
-      const value = apply(callbackfn, undefined, [k]);
+      if (ReflectApply(hostHas, this, [k])) return ReflectApply(hostGet, this, [k]);
+      const value = ReflectApply(callbackfn, undefined, [k]);
       // The callback may have inserted k itself: set overwrites that entry in place, as the spec does.
-      apply(hostSet, this, [k, value]);
+      ReflectApply(hostSet, this, [k, value]);
       return value;
     },
     // §24.1.3.7 Map.prototype.has ( key )
     has(this: unknown, key: unknown): boolean {
-      try { return apply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.8 Map.prototype.keys ( )
     keys(this: unknown): object {
@@ -174,11 +170,11 @@ export function installMap(realm: Realm): void {
     },
     // §24.1.3.9 Map.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return apply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.10 get Map.prototype.size
     size(this: unknown): number {
-      try { return apply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.11 Map.prototype.values ( )
     values(this: unknown): object {

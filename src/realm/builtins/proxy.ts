@@ -6,9 +6,8 @@ import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
 import { hostCall } from '../host-errors.js';
 import { isObject } from '../abstract-ops.js';
+import { HostProxy, ObjectCreate, ObjectDefineProperty } from '../primordials.js';
 
-const HostProxy = Proxy;
-const { create, defineProperty } = Object;
 const hostRevocable = Proxy.revocable;
 
 /** ProxyCreate (§10.5.14) argument checks, with V8's messages. */
@@ -30,10 +29,10 @@ export function installProxy(realm: Realm): void {
     method('revocable', 2, (target: unknown, handler: unknown): object => {
       checkArgs(realm, target, handler);
       const r = hostRevocable(target as object, handler as ProxyHandler<object>);
-      const result = create(I.ObjectPrototype) as Record<string, unknown>;
+      const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
       const revoke = createBuiltinFunction(realm, () => { r.revoke(); }, '', 0);
-      defineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
-      defineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
       return result;
     }),
   ]);

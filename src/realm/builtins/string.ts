@@ -14,18 +14,11 @@ import {
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
+import { HostString, MathMax, MathMin, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, StringPrototype, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeValueOf } from '../primordials.js';
 
-const { setPrototypeOf, defineProperty } = Object;
-const { apply } = Reflect;
-const { min, max } = Math;
-const HostString = String;
-const SP = String.prototype;
-const hostValueOf = SP.valueOf;
-const hostIndexOf = SP.indexOf;
-const hostSlice = SP.slice;
 const hostFromCharCode = String.fromCharCode;
 const hostFromCodePoint = String.fromCodePoint;
-const hostStringMethod = (name: string): Function => (SP as unknown as Record<string, Function>)[name];
+const hostStringMethod = (name: string): Function => (StringPrototype as unknown as Record<string, Function>)[name];
 
 /** Argument lists for String.fromCharCode/fromCodePoint are split so the host's argument limit is never hit. */
 const CHUNK = 8192;
@@ -42,7 +35,7 @@ function thisStringValue(realm: Realm, v: unknown, name: string): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'object' && v !== null) {
     // The host's valueOf reads [[StringData]] without running guest code, and throws without it.
-    try { return apply(hostValueOf, v, []) as string; } catch { /* not a String wrapper */ }
+    try { return ReflectApply(StringPrototypeValueOf, v, []) as string; } catch { /* not a String wrapper */ }
   }
   return realm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);
 }
@@ -64,9 +57,9 @@ function fromCharCode(realm: Realm, codeUnits: unknown[]): string {
   }
   const units: number[] = [];
   for (let i = 0; i < n; i++) units.push(ToUint16(realm, codeUnits[i]));
-  if (n <= CHUNK) return apply(hostFromCharCode, undefined, units) as string;
+  if (n <= CHUNK) return ReflectApply(hostFromCharCode, undefined, units) as string;
   let result = '';
-  for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCharCode, undefined, units.slice(i, i + CHUNK));
+  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(hostFromCharCode, undefined, units.slice(i, i + CHUNK));
   return result;
 }
 
@@ -80,12 +73,12 @@ function fromCodePoint(realm: Realm, _t: unknown, codePoints: unknown[]): unknow
     cps.push(nextCP);
   }
   let result = '';
-  for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCodePoint, undefined, cps.slice(i, i + CHUNK));
+  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(hostFromCodePoint, undefined, cps.slice(i, i + CHUNK));
   return result;
 }
 
 function raw(realm: Realm, _t: unknown, args: unknown[]): unknown {
-  const substitutionCount = max(args.length - 1, 0);
+  const substitutionCount = MathMax(args.length - 1, 0);
   const cooked = ToObject(realm, args[0]);
   const literals = ToObject(realm, (cooked as Record<string, unknown>).raw) as Record<number, unknown>;
   const literalCount = LengthOfArrayLike(realm, literals);
@@ -106,7 +99,7 @@ function match(realm: Realm, t: unknown, args: unknown[]): unknown {
   const regexp = args[0];
   if (isObject(regexp)) {
     const matcher = GetMethod(realm, regexp, Symbol.match);
-    if (matcher !== undefined) return apply(matcher, regexp, [O]);
+    if (matcher !== undefined) return ReflectApply(matcher, regexp, [O]);
   }
   const S = ToString(realm, O);
   const rx = regExpCreate(realm, regexp, undefined);
@@ -122,7 +115,7 @@ function matchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
       if (StringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.matchAll called with a non-global RegExp argument');
     }
     const matcher = GetMethod(realm, regexp, Symbol.matchAll);
-    if (matcher !== undefined) return apply(matcher, regexp, [O]);
+    if (matcher !== undefined) return ReflectApply(matcher, regexp, [O]);
   }
   const S = ToString(realm, O);
   const rx = regExpCreate(realm, regexp, 'g');
@@ -134,7 +127,7 @@ function replace(realm: Realm, t: unknown, args: unknown[]): unknown {
   const [searchValue, replaceValue] = args;
   if (isObject(searchValue)) {
     const replacer = GetMethod(realm, searchValue, Symbol.replace);
-    if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
+    if (replacer !== undefined) return ReflectApply(replacer, searchValue, [O, replaceValue]);
   }
   const string = ToString(realm, O);
   const searchString = ToString(realm, searchValue);
@@ -159,14 +152,14 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
       if (StringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.replaceAll called with a non-global RegExp argument');
     }
     const replacer = GetMethod(realm, searchValue, Symbol.replace);
-    if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
+    if (replacer !== undefined) return ReflectApply(replacer, searchValue, [O, replaceValue]);
   }
   const string = ToString(realm, O);
   const searchString = ToString(realm, searchValue);
   const functionalReplace = IsCallable(replaceValue);
   const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
   const searchLength = searchString.length;
-  const advanceBy = max(1, searchLength);
+  const advanceBy = MathMax(1, searchLength);
   const matchPositions: number[] = [];
   let position = StringIndexOf(string, searchString, 0);
   while (position !== -1) {
@@ -192,7 +185,7 @@ function search(realm: Realm, t: unknown, args: unknown[]): unknown {
   const regexp = args[0];
   if (isObject(regexp)) {
     const searcher = GetMethod(realm, regexp, Symbol.search);
-    if (searcher !== undefined) return apply(searcher, regexp, [O]);
+    if (searcher !== undefined) return ReflectApply(searcher, regexp, [O]);
   }
   const string = ToString(realm, O);
   const rx = regExpCreate(realm, regexp, undefined);
@@ -204,7 +197,7 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   const [separator, limit] = args;
   if (isObject(separator)) {
     const splitter = GetMethod(realm, separator, Symbol.split);
-    if (splitter !== undefined) return apply(splitter, separator, [O, limit]);
+    if (splitter !== undefined) return ReflectApply(splitter, separator, [O, limit]);
   }
   const S = ToString(realm, O);
   const lim = limit === undefined ? 4294967295 : ToUint32(realm, limit);
@@ -215,7 +208,7 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   const strLen = S.length;
   const substrings: string[] = [];
   if (separatorLength === 0) {
-    const n = min(lim, strLen);
+    const n = MathMin(lim, strLen);
     for (let i = 0; i < n; i++) substrings.push(S[i]);
     return adoptArray(realm, substrings);
   }
@@ -263,11 +256,11 @@ const delegated: ReadonlyArray<readonly [string, number]> = [
 function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[]) => unknown {
   const hostFn = hostStringMethod(name);
   if (typeof hostFn !== 'function') throw new Error(`vmjs: the host lacks String.prototype.${name}`);
-  if (name === 'concat') return wrap(realm, (r, t, args) => apply(hostFn, thisString(r, t, name), args));
+  if (name === 'concat') return wrap(realm, (r, t, args) => ReflectApply(hostFn, thisString(r, t, name), args));
   return {
     builtin(this: unknown, a: unknown, b: unknown, c: unknown): unknown {
       try {
-        return apply(hostFn, typeof this === 'string' ? this : thisString(realm, this, name), [a, b, c]);
+        return ReflectApply(hostFn, typeof this === 'string' ? this : thisString(realm, this, name), [a, b, c]);
       } catch (e) {
         throw toRealmError(realm, e);
       }
@@ -275,61 +268,59 @@ function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[
   }.builtin;
 }
 
-const hCharAt = SP.charAt;
-const hCharCodeAt = SP.charCodeAt;
-const hEndsWith = SP.endsWith;
-const hIncludes = SP.includes;
-const hLastIndexOf = SP.lastIndexOf;
-const hSlice = SP.slice;
-const hStartsWith = SP.startsWith;
-const hSubstring = SP.substring;
-const hSubstr = SP.substr;
-const hToLowerCase = SP.toLowerCase;
-const hToUpperCase = SP.toUpperCase;
-const hTrim = SP.trim;
+const hCharAt = StringPrototype.charAt;
+const hEndsWith = StringPrototype.endsWith;
+const hIncludes = StringPrototype.includes;
+const hLastIndexOf = StringPrototype.lastIndexOf;
+const hStartsWith = StringPrototype.startsWith;
+const hSubstring = StringPrototype.substring;
+const hSubstr = StringPrototype.substr;
+const hToLowerCase = StringPrototype.toLowerCase;
+const hToUpperCase = StringPrototype.toUpperCase;
+const hTrim = StringPrototype.trim;
 
 /** The most used delegated methods, each with its host function as a constant so V8 can inline the call. */
 function hotMethods(realm: Realm) {
   const str = (t: unknown, name: string): string => (typeof t === 'string' ? t : thisString(realm, t, name));
   return {
     charAt(this: unknown, pos: unknown): unknown {
-      try { return apply(hCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
     },
     charCodeAt(this: unknown, pos: unknown): unknown {
-      try { return apply(hCharCodeAt, str(this, 'charCodeAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeCharCodeAt, str(this, 'charCodeAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
     },
     endsWith(this: unknown, searchString: unknown, endPosition: unknown): unknown {
-      try { return apply(hEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
     },
     includes(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     indexOf(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hostIndexOf, str(this, 'indexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeIndexOf, str(this, 'indexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     lastIndexOf(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     slice(this: unknown, start: unknown, end: unknown): unknown {
-      try { return apply(hSlice, str(this, 'slice'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeSlice, str(this, 'slice'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
     },
     startsWith(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     substring(this: unknown, start: unknown, end: unknown): unknown {
-      try { return apply(hSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
     },
     substr(this: unknown, start: unknown, length: unknown): unknown {
-      try { return apply(hSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
     },
     toLowerCase(this: unknown): unknown {
-      try { return apply(hToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
     },
     toUpperCase(this: unknown): unknown {
-      try { return apply(hToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
     },
     trim(this: unknown): unknown {
-      try { return apply(hTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(hTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
     },
   };
 }
@@ -351,7 +342,7 @@ export function installString(realm: Realm): void {
   installStringIterator(realm);
   // %String.prototype% is itself a String exotic object whose [[StringData]] is "" (§22.1.3).
   const proto = new HostString('') as object;
-  setPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
+  ObjectSetPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
 
   const StringCtor = function String(this: unknown, ...args: unknown[]): unknown {
     try {
@@ -366,7 +357,7 @@ export function installString(realm: Realm): void {
       // StringCreate (§10.4.3.4)
       const p = GetPrototypeFromConstructor(realm, new.target, 'StringPrototype');
       const o = new HostString(s) as object;
-      setPrototypeOf(o, p);
+      ObjectSetPrototypeOf(o, p);
       return o;
     } catch (e) {
       throw toRealmError(realm, e);
@@ -408,8 +399,8 @@ export function installString(realm: Realm): void {
   defineTable(realm, proto, table);
   // Annex B.2.2.15-16: trimLeft and trimRight are the same function objects as trimStart and trimEnd.
   const P = proto as Record<string, unknown>;
-  defineProperty(proto, 'trimLeft', { value: P.trimStart, writable: true, enumerable: false, configurable: true });
-  defineProperty(proto, 'trimRight', { value: P.trimEnd, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(proto, 'trimLeft', { value: P.trimStart, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(proto, 'trimRight', { value: P.trimEnd, writable: true, enumerable: false, configurable: true });
 
-  defineProperty(realm.globalObject, 'String', { value: StringCtor, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(realm.globalObject, 'String', { value: StringCtor, writable: true, enumerable: false, configurable: true });
 }

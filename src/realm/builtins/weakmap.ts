@@ -6,20 +6,17 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import { GetPrototypeFromConstructor, describeTyped, isObject } from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { AddEntriesFromIterable, adderNotCallable } from './map.js';
+import { HostWeakMap, ObjectSetPrototypeOf, ReflectApply, SymbolKeyFor } from '../primordials.js';
 
-const HostWeakMap = WeakMap;
 const HWP = WeakMap.prototype;
 const hostGet = HWP.get;
 const hostSet = HWP.set;
 const hostHas = HWP.has;
 const hostDelete = HWP.delete;
-const symbolKeyFor = Symbol.keyFor;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
 
 /** CanBeHeldWeakly (§9.13): objects, and symbols not in the Symbol.for registry. */
 function CanBeHeldWeakly(v: unknown): boolean {
-  return isObject(v) || (typeof v === 'symbol' && symbolKeyFor(v) === undefined);
+  return isObject(v) || (typeof v === 'symbol' && SymbolKeyFor(v) === undefined);
 }
 
 export function installWeakMap(realm: Realm): void {
@@ -31,7 +28,7 @@ export function installWeakMap(realm: Realm): void {
   const WeakMapCtor = createBuiltinConstructor(realm, function WeakMap(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor WeakMap requires 'new'");
     const map = new HostWeakMap();
-    setPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'WeakMapPrototype'));
+    ObjectSetPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'WeakMapPrototype'));
     if (iterable === undefined || iterable === null) return map;
     const adder = (map as unknown as { set: unknown }).set;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'set', 'WeakMap');
@@ -43,18 +40,18 @@ export function installWeakMap(realm: Realm): void {
   const proto = {
     // §24.3.3.2 WeakMap.prototype.delete ( key )
     delete(this: unknown, key: unknown): boolean {
-      try { return apply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.3.3.3 WeakMap.prototype.get ( key )
     get(this: unknown, key: unknown): unknown {
-      try { return apply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // WeakMap.prototype.getOrInsert ( key, value ) (ES2026, upsert): host set rejects a key that
     // cannot be held weakly.
     getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
       try {
-        if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
-        apply(hostSet, this, [key, value]);
+        if (ReflectApply(hostHas, this, [key])) return ReflectApply(hostGet, this, [key]);
+        ReflectApply(hostSet, this, [key, value]);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -62,21 +59,21 @@ export function installWeakMap(realm: Realm): void {
     },
     // WeakMap.prototype.getOrInsertComputed ( key, callbackfn ) (ES2026, upsert)
     getOrInsertComputed(this: unknown, key: unknown, callbackfn: unknown): unknown {
-      try { apply(hostHas, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(hostHas, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       if (!CanBeHeldWeakly(key)) realm.throwTypeError('Invalid value used as weak map key');
-      if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
-      const value = apply(callbackfn, undefined, [key]);
-      apply(hostSet, this, [key, value]);
+      if (ReflectApply(hostHas, this, [key])) return ReflectApply(hostGet, this, [key]);
+      const value = ReflectApply(callbackfn, undefined, [key]);
+      ReflectApply(hostSet, this, [key, value]);
       return value;
     },
     // §24.3.3.4 WeakMap.prototype.has ( key )
     has(this: unknown, key: unknown): boolean {
-      try { return apply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.3.3.5 WeakMap.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return apply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   };
   defineTable(realm, WeakMapPrototype, [

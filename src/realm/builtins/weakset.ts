@@ -7,14 +7,12 @@ import { GetPrototypeFromConstructor } from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { adderNotCallable } from './map.js';
 import { AddValuesFromIterable } from './set.js';
+import { HostWeakSet, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
 
-const HostWeakSet = WeakSet;
 const HWP = WeakSet.prototype;
 const hostAdd = HWP.add;
 const hostHas = HWP.has;
 const hostDelete = HWP.delete;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
 
 export function installWeakSet(realm: Realm): void {
   const I = realm.intrinsics;
@@ -25,7 +23,7 @@ export function installWeakSet(realm: Realm): void {
   const WeakSetCtor = createBuiltinConstructor(realm, function WeakSet(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor WeakSet requires 'new'");
     const set = new HostWeakSet();
-    setPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'WeakSetPrototype'));
+    ObjectSetPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'WeakSetPrototype'));
     if (iterable === undefined || iterable === null) return set;
     const adder = (set as unknown as { add: unknown }).add;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'add', 'WeakSet');
@@ -37,15 +35,15 @@ export function installWeakSet(realm: Realm): void {
   const proto = {
     // §24.4.3.1 WeakSet.prototype.add ( value )
     add(this: unknown, value: unknown): unknown {
-      try { return apply(hostAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.4.3.3 WeakSet.prototype.delete ( value )
     delete(this: unknown, value: unknown): boolean {
-      try { return apply(hostDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.4.3.4 WeakSet.prototype.has ( value )
     has(this: unknown, value: unknown): boolean {
-      try { return apply(hostHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(hostHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   };
   defineTable(realm, WeakSetPrototype, [
