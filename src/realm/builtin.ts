@@ -5,7 +5,6 @@ import { setFunctionRealm } from './abstract-ops.js';
 import { toRealmError } from './host-errors.js';
 import { ObjectDefineProperty, ObjectSetPrototypeOf } from './primordials.js';
 
-
 type AnyFn = (this: any, ...args: any[]) => any;
 
 export type BuiltinEntry =

@@ -102,13 +102,101 @@ export const NumberIsFinite = Number.isFinite;
 export const NumberPrototypeToString = Number.prototype.toString;
 export const NumberPrototypeValueOf = Number.prototype.valueOf;
 
+export const StringFromCharCode = String.fromCharCode;
+export const StringFromCodePoint = String.fromCodePoint;
+export const StringPrototypeCharAt = String.prototype.charAt;
+export const StringPrototypeCodePointAt = String.prototype.codePointAt;
+export const StringPrototypeEndsWith = String.prototype.endsWith;
+export const StringPrototypeIncludes = String.prototype.includes;
+export const StringPrototypeLastIndexOf = String.prototype.lastIndexOf;
+export const StringPrototypeStartsWith = String.prototype.startsWith;
+export const StringPrototypeSubstr = String.prototype.substr;
+export const StringPrototypeSubstring = String.prototype.substring;
+export const StringPrototypeToLowerCase = String.prototype.toLowerCase;
+export const StringPrototypeToUpperCase = String.prototype.toUpperCase;
+export const StringPrototypeTrim = String.prototype.trim;
+
+export const NumberPrototypeToExponential = Number.prototype.toExponential;
+export const NumberPrototypeToFixed = Number.prototype.toFixed;
+export const NumberPrototypeToLocaleString = Number.prototype.toLocaleString;
+export const NumberPrototypeToPrecision = Number.prototype.toPrecision;
+
+export const BigIntAsIntN = BigInt.asIntN;
+export const BigIntAsUintN = BigInt.asUintN;
+export const BigIntPrototypeToLocaleString = BigInt.prototype.toLocaleString;
+export const BigIntPrototypeToString = BigInt.prototype.toString;
 export const BigIntPrototypeValueOf = BigInt.prototype.valueOf;
 export const BooleanPrototypeValueOf = Boolean.prototype.valueOf;
 
 // ---------------------------------------------------------------------------------------------
-// Map and Set, and their iterators
+// Global functions, Function, JSON, Proxy
+
+export const GlobalDecodeURI = decodeURI;
+export const GlobalDecodeURIComponent = decodeURIComponent;
+export const GlobalEncodeURI = encodeURI;
+export const GlobalEncodeURIComponent = encodeURIComponent;
+// Annex B.2.1: present on every host we target, but not guaranteed by ECMAScript.
+export const GlobalEscape = (globalThis as { escape?: (s: string) => string }).escape;
+export const GlobalUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
+
+export const FunctionPrototypeBind = Function.prototype.bind;
+export const JSONParse = JSON.parse;
+export const JSONStringify = JSON.stringify;
+export const ProxyRevocable = Proxy.revocable;
+
+// ---------------------------------------------------------------------------------------------
+// RegExp and Date
+
+export const RegExpPrototype = RegExp.prototype;
+export const RegExpPrototypeExec = RegExp.prototype.exec;
+export const RegExpPrototypeCompile = RegExp.prototype.compile;
+
+export const DatePrototype = Date.prototype;
+export const DatePrototypeGetTime = Date.prototype.getTime;
+export const DatePrototypeSetTime = Date.prototype.setTime;
+export const DateNow = Date.now;
+export const DateParse = Date.parse;
+export const DateUTC = Date.UTC;
+
+// ---------------------------------------------------------------------------------------------
+// Typed arrays and ArrayBuffer
+
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype) as object;
+/** %TypedArray%.prototype's @@toStringTag getter: undefined for anything not a typed array, never throws. */
+export const TypedArrayPrototypeGetSymbolToStringTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
+export const TypedArrayPrototypeGetLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
+export const TypedArrayPrototypeGetBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
+export const ArrayBufferPrototypeGetByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+export const ArrayBufferPrototypeSlice = ArrayBuffer.prototype.slice;
+
+// ---------------------------------------------------------------------------------------------
+// Map, Set, WeakMap, WeakSet, and the Map and Set iterators
 
 export const MapPrototype = Map.prototype;
 export const SetPrototype = Set.prototype;
+export const MapPrototypeClear = Map.prototype.clear;
+export const MapPrototypeDelete = Map.prototype.delete;
+export const MapPrototypeEntries = Map.prototype.entries;
+export const MapPrototypeGet = Map.prototype.get;
+export const MapPrototypeGetSize = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size')!.get!;
+export const MapPrototypeHas = Map.prototype.has;
+export const MapPrototypeKeys = Map.prototype.keys;
+export const MapPrototypeSet = Map.prototype.set;
+export const MapPrototypeValues = Map.prototype.values;
+export const SetPrototypeAdd = Set.prototype.add;
+export const SetPrototypeClear = Set.prototype.clear;
+export const SetPrototypeDelete = Set.prototype.delete;
+export const SetPrototypeEntries = Set.prototype.entries;
+export const SetPrototypeGetSize = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size')!.get!;
+export const SetPrototypeHas = Set.prototype.has;
+export const SetPrototypeValues = Set.prototype.values;
 export const MapIteratorPrototypeNext = (ObjectGetPrototypeOf(new Map().entries()) as Iterator<unknown>).next;
 export const SetIteratorPrototypeNext = (ObjectGetPrototypeOf(new Set().values()) as Iterator<unknown>).next;
+
+export const WeakMapPrototypeDelete = WeakMap.prototype.delete;
+export const WeakMapPrototypeGet = WeakMap.prototype.get;
+export const WeakMapPrototypeHas = WeakMap.prototype.has;
+export const WeakMapPrototypeSet = WeakMap.prototype.set;
+export const WeakSetPrototypeAdd = WeakSet.prototype.add;
+export const WeakSetPrototypeDelete = WeakSet.prototype.delete;
+export const WeakSetPrototypeHas = WeakSet.prototype.has;

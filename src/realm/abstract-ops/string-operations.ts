@@ -5,7 +5,6 @@ import type { Realm } from '../realm.js';
 import { ToString } from '../abstract-ops.js';
 import { MathMin, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice } from '../primordials.js';
 
-
 /** StringIndexOf (§6.1.4.1), by the host's indexOf captured at load. Unlike the spec's it answers
  * `s.length`, not -1, for an empty `search` with `from` past the end: callers that can search for ''
  * (replaceAll) check that bound themselves. */

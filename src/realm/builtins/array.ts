@@ -22,7 +22,11 @@ import {
   ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
-import { ArrayPrototypeJoin, ArrayPrototypeSort, HostArray, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIsConcatSpreadable, SymbolIterator, SymbolSpecies, SymbolUnscopables } from '../primordials.js';
+import {
+  ArrayPrototypeJoin, ArrayPrototypeSort, HostArray, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIsConcatSpreadable, SymbolIterator,
+  SymbolSpecies, SymbolUnscopables,
+} from '../primordials.js';
 
 const MAX_ARRAY_LENGTH = 4294967295;
 

@@ -3,13 +3,10 @@ import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, m, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { IsIntegralNumber, ToIndex, ToIntegerOrInfinity, ToPrimitive, describeValue, setFunctionRealm } from '../abstract-ops.js';
-import { BigIntPrototypeValueOf, HostBigInt, ObjectCreate, ObjectDefineProperty, ReflectApply } from '../primordials.js';
-
-const BP = BigInt.prototype;
-const hostToString = BP.toString;
-const hostToLocaleString = BP.toLocaleString;
-const hostAsIntN = BigInt.asIntN;
-const hostAsUintN = BigInt.asUintN;
+import {
+  BigIntAsIntN, BigIntAsUintN, BigIntPrototypeToLocaleString, BigIntPrototypeToString, BigIntPrototypeValueOf,
+  HostBigInt, ObjectCreate, ObjectDefineProperty, ReflectApply,
+} from '../primordials.js';
 
 /** ToBigInt (§7.1.13). StringToBigInt is the host's BigInt on a string. */
 export function ToBigInt(realm: Realm, argument: unknown): bigint {
@@ -67,22 +64,22 @@ export function installBigInt(realm: Realm): void {
   defineTable(realm, BigIntCtor, [
     m(realm, 'asIntN', 2, (r, _t, a) => {
       const bits = ToIndex(r, a[0], bitsMessage);
-      return hostAsIntN(bits, ToBigInt(r, a[1]));
+      return BigIntAsIntN(bits, ToBigInt(r, a[1]));
     }),
     m(realm, 'asUintN', 2, (r, _t, a) => {
       const bits = ToIndex(r, a[0], bitsMessage);
-      return hostAsUintN(bits, ToBigInt(r, a[1]));
+      return BigIntAsUintN(bits, ToBigInt(r, a[1]));
     }),
   ]);
 
   defineTable(realm, proto, [
-    m(realm, 'toLocaleString', 0, (r, t, a) => ReflectApply(hostToLocaleString, thisBigIntValue(r, t, 'toLocaleString'), a)),
+    m(realm, 'toLocaleString', 0, (r, t, a) => ReflectApply(BigIntPrototypeToLocaleString, thisBigIntValue(r, t, 'toLocaleString'), a)),
     m(realm, 'toString', 0, (r, t, a) => {
       const x = thisBigIntValue(r, t, 'toString');
       const radix = a[0];
       const radixMV = radix === undefined ? 10 : ToIntegerOrInfinity(r, radix);
       if (radixMV < 2 || radixMV > 36) r.throwRangeError('toString() radix must be between 2 and 36');
-      return ReflectApply(hostToString, x, [radixMV]);
+      return ReflectApply(BigIntPrototypeToString, x, [radixMV]);
     }),
     m(realm, 'valueOf', 0, (r, t) => thisBigIntValue(r, t, 'valueOf')),
     value(Symbol.toStringTag, 'BigInt', { writable: false }),

@@ -4,7 +4,6 @@ import { createBuiltinConstructor, defineTable, method } from '../builtin.js';
 import { GetPrototypeFromConstructor } from '../abstract-ops.js';
 import { BooleanPrototypeValueOf, HostObject, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
 
-
 /** ThisBooleanValue (§20.3.3.3.1); the host's valueOf is a side-effect-free [[BooleanData]] check. */
 function thisBooleanValue(realm: Realm, v: unknown, methodName: string): boolean {
   if (typeof v === 'boolean') return v;

@@ -5,15 +5,12 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { CreateIterResultObject, adoptArray, describeValue } from '../abstract-ops.js';
-import { HostMap, HostSet, MapIteratorPrototypeNext, MapPrototype, ObjectCreate, ObjectGetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototype } from '../primordials.js';
+import {
+  MapIteratorPrototypeNext, MapPrototypeEntries, MapPrototypeKeys, MapPrototypeValues, ObjectCreate, ReflectApply,
+  SetIteratorPrototypeNext, SetPrototypeEntries, SetPrototypeValues,
+} from '../primordials.js';
 
 export type CollectionIterationKind = 'key' | 'value' | 'key+value';
-
-const hostMapKeys = MapPrototype.keys;
-const hostMapValues = MapPrototype.values;
-const hostMapEntries = MapPrototype.entries;
-const hostSetValues = SetPrototype.values;
-const hostSetEntries = SetPrototype.entries;
 
 interface HostIterResult { value: unknown; done?: boolean }
 
@@ -77,7 +74,7 @@ class SetIteratorSlots extends SlotBase {
 /** CreateMapIterator (§24.1.5.1). The host method makes the brand check (RequireInternalSlot), with
  * V8's text naming the guest-visible method. */
 export function CreateMapIterator(realm: Realm, map: unknown, kind: CollectionIterationKind): object {
-  const hostMethod = kind === 'key' ? hostMapKeys : kind === 'value' ? hostMapValues : hostMapEntries;
+  const hostMethod = kind === 'key' ? MapPrototypeKeys : kind === 'value' ? MapPrototypeValues : MapPrototypeEntries;
   let host: Iterator<unknown>;
   try {
     host = ReflectApply(hostMethod, map, []) as Iterator<unknown>;
@@ -89,7 +86,7 @@ export function CreateMapIterator(realm: Realm, map: unknown, kind: CollectionIt
 
 /** CreateSetIterator (§24.2.6.1). A Set's keys are its values. */
 export function CreateSetIterator(realm: Realm, set: unknown, kind: Exclude<CollectionIterationKind, 'key'>): object {
-  const hostMethod = kind === 'value' ? hostSetValues : hostSetEntries;
+  const hostMethod = kind === 'value' ? SetPrototypeValues : SetPrototypeEntries;
   let host: Iterator<unknown>;
   try {
     host = ReflectApply(hostMethod, set, []) as Iterator<unknown>;

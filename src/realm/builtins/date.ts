@@ -9,14 +9,12 @@ import {
   GetPrototypeFromConstructor, GetV, OrdinaryToPrimitive, ToNumber, ToObject, ToPrimitive, ToString, describeValue, isObject,
 } from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
-import { HostDate, MathMin, NumberIsFinite, ObjectIs, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct } from '../primordials.js';
+import {
+  DateNow, DateParse, DatePrototype, DatePrototypeGetTime, DatePrototypeSetTime, DateUTC, HostDate, MathMin,
+  NumberIsFinite, ObjectIs, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct,
+} from '../primordials.js';
 
-const DP = Date.prototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
-const hostGetTime = DP.getTime;
-const hostSetTime = DP.setTime;
-const hostNow = Date.now;
-const hostParse = Date.parse;
-const hostUTC = Date.UTC as (...args: number[]) => number;
+const DP = DatePrototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
 
 /** How a setter treats a NaN [[DateValue]]: most return NaN and leave it (§21.4.4.20 step 6 &c.);
  * the full-year setters start from +0 (§21.4.4.21, B.2.3.2); setTime does not read it. */
@@ -47,7 +45,7 @@ const METHODS: ReadonlyArray<readonly [string, 'read' | 'locale' | 'own' | reado
 function isDate(v: unknown): boolean {
   if (!isObject(v)) return false;
   try {
-    ReflectApply(hostGetTime, v, []);
+    ReflectApply(DatePrototypeGetTime, v, []);
     return true;
   } catch {
     return false;
@@ -58,7 +56,7 @@ function isDate(v: unknown): boolean {
  * (which the host produces when called on a non-Date; it runs no guest code before its brand check). */
 function thisTimeValue(realm: Realm, v: unknown, hostMethod: (this: unknown, ...args: unknown[]) => unknown): number {
   try {
-    return ReflectApply(hostGetTime, v, []) as number;
+    return ReflectApply(DatePrototypeGetTime, v, []) as number;
   } catch {
     try {
       ReflectApply(hostMethod, v, []);
@@ -83,15 +81,15 @@ export function installDate(realm: Realm): void {
     const n = values.length;
     let args: number[];
     if (n === 0) {
-      args = [hostNow()];
+      args = [DateNow()];
     } else if (n === 1) {
       const v = values[0];
       let tv: number;
       if (isDate(v)) {
-        tv = ReflectApply(hostGetTime, v, []) as number;
+        tv = ReflectApply(DatePrototypeGetTime, v, []) as number;
       } else {
         const prim = ToPrimitive(realm, v);
-        tv = typeof prim === 'string' ? hostParse(prim) : ToNumber(realm, prim);
+        tv = typeof prim === 'string' ? DateParse(prim) : ToNumber(realm, prim);
       }
       args = [tv];
     } else {
@@ -113,18 +111,18 @@ export function installDate(realm: Realm): void {
   const statics = {
     // §21.4.3.1 Date.now ( )
     now(): number {
-      return hostNow();
+      return DateNow();
     },
     // §21.4.3.2 Date.parse ( string )
     parse(string: unknown): number {
-      return hostParse(ToString(realm, string));
+      return DateParse(ToString(realm, string));
     },
     // §21.4.3.4 Date.UTC ( year [ , month [ , date [ , hours [ , minutes [ , seconds [ , ms ] ] ] ] ] ] )
     UTC(...args: unknown[]): number {
       const count = MathMin(args.length, 7);
       const nums: number[] = [];
       for (let i = 0; i < count; i++) nums[i] = ToNumber(realm, args[i]);
-      return ReflectApply(hostUTC, undefined, nums) as number;
+      return ReflectApply(DateUTC, undefined, nums) as number;
     },
   };
   defineTable(realm, DateCtor, [
@@ -203,7 +201,7 @@ function setter(realm: Realm, hostFn: (this: unknown, ...args: unknown[]) => unk
         // The spec returns NaN here without writing [[DateValue]], whatever a guest valueOf put there.
         if (t !== t && nanRule === 'stays') return NaN;
         // A guest valueOf may have set this date meanwhile; the spec computes from t, read before.
-        if (!ObjectIs(ReflectApply(hostGetTime, this, []), t)) ReflectApply(hostSetTime, this, [t]);
+        if (!ObjectIs(ReflectApply(DatePrototypeGetTime, this, []), t)) ReflectApply(DatePrototypeSetTime, this, [t]);
       }
       return ReflectApply(hostFn, this, nums);
     },

@@ -5,9 +5,9 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import {
   CreateArrayFromList, GetIterator, GetPrototypeFromConstructor, IteratorToList, ToString, describeValue, isObject,
 } from '../abstract-ops.js';
-import { HostError, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf } from '../primordials.js';
-
-
+import {
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
+} from '../primordials.js';
 
 /** Supplies the frames of `stack` ("\n    at …" lines) for the current guest call stack. */
 export type StackFramesProvider = (realm: Realm) => string;

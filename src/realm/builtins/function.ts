@@ -4,9 +4,9 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { CreateDynamicFunction, functionSourceText } from '../../interpreter/dynamic.js';
-import { ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPreventExtensions, ReflectApply } from '../primordials.js';
-
-const hostBind = Function.prototype.bind;
+import {
+  FunctionPrototypeBind, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPreventExtensions, ReflectApply,
+} from '../primordials.js';
 
 const RESTRICTED_MESSAGE = "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them";
 
@@ -61,7 +61,7 @@ export function installFunction(realm: Realm): void {
     bind(this: unknown, thisArg: unknown, ...args: unknown[]): Function {
       const Target = this;
       if (typeof Target !== 'function') realm.throwTypeError('Bind must be called on a function');
-      return hostCall(realm, hostBind, Target, [thisArg, ...args]) as Function;
+      return hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
     },
     // §20.2.3.3
     call(this: unknown, thisArg: unknown, ...args: unknown[]): unknown {

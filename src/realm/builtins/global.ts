@@ -5,15 +5,10 @@ import { createBuiltinFunction, defineTable } from '../builtin.js';
 import { ToInt32, ToNumber, ToString } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { PerformIndirectEval } from '../../interpreter/dynamic.js';
-import { GlobalParseFloat, GlobalParseInt, NumberIsFinite, ObjectDefineProperty } from '../primordials.js';
-
-const hostDecodeURI = decodeURI;
-const hostDecodeURIComponent = decodeURIComponent;
-const hostEncodeURI = encodeURI;
-const hostEncodeURIComponent = encodeURIComponent;
-// Annex B.2.1: present on every host we target, but not guaranteed by ECMAScript.
-const hostEscape = (globalThis as { escape?: (s: string) => string }).escape;
-const hostUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
+import {
+  GlobalDecodeURI, GlobalDecodeURIComponent, GlobalEncodeURI, GlobalEncodeURIComponent, GlobalEscape,
+  GlobalParseFloat, GlobalParseInt, GlobalUnescape, NumberIsFinite, ObjectDefineProperty,
+} from '../primordials.js';
 
 /** The constructors of §19.3 and namespace objects of §19.4, in spec order: installed as global
  * properties when the realm has them. */
@@ -54,28 +49,28 @@ export function installGlobalFunctions(realm: Realm): void {
       return GlobalParseInt(inputString, ToInt32(realm, radix));
     },
     decodeURI(encodedURI: unknown): string {
-      return hostCall(realm, hostDecodeURI, undefined, [ToString(realm, encodedURI)]);
+      return hostCall(realm, GlobalDecodeURI, undefined, [ToString(realm, encodedURI)]);
     },
     decodeURIComponent(encodedURIComponent: unknown): string {
-      return hostCall(realm, hostDecodeURIComponent, undefined, [ToString(realm, encodedURIComponent)]);
+      return hostCall(realm, GlobalDecodeURIComponent, undefined, [ToString(realm, encodedURIComponent)]);
     },
     encodeURI(uri: unknown): string {
-      return hostCall(realm, hostEncodeURI, undefined, [ToString(realm, uri)]);
+      return hostCall(realm, GlobalEncodeURI, undefined, [ToString(realm, uri)]);
     },
     encodeURIComponent(uriComponent: unknown): string {
-      return hostCall(realm, hostEncodeURIComponent, undefined, [ToString(realm, uriComponent)]);
+      return hostCall(realm, GlobalEncodeURIComponent, undefined, [ToString(realm, uriComponent)]);
     },
     escape(string: unknown): string {
-      if (hostEscape === undefined) throw new Error('vmjs: escape is not available on this host');
-      return hostEscape(ToString(realm, string));
+      if (GlobalEscape === undefined) throw new Error('vmjs: escape is not available on this host');
+      return GlobalEscape(ToString(realm, string));
     },
     unescape(string: unknown): string {
-      if (hostUnescape === undefined) throw new Error('vmjs: unescape is not available on this host');
-      return hostUnescape(ToString(realm, string));
+      if (GlobalUnescape === undefined) throw new Error('vmjs: unescape is not available on this host');
+      return GlobalUnescape(ToString(realm, string));
     },
   };
   for (const name of GLOBAL_FUNCTION_NAMES) {
-    if ((name === 'escape' && hostEscape === undefined) || (name === 'unescape' && hostUnescape === undefined)) continue;
+    if ((name === 'escape' && GlobalEscape === undefined) || (name === 'unescape' && GlobalUnescape === undefined)) continue;
     // Number.parseFloat/parseInt are the same objects as the globals (§21.1.2.12–13); Number may be installed first.
     if ((name === 'parseFloat' || name === 'parseInt') && I[name] !== undefined) continue;
     I[name] = createBuiltinFunction(realm, fns[name as keyof typeof fns], name, name === 'parseInt' ? 2 : 1);

@@ -12,7 +12,6 @@ import { GeneratorResume, GeneratorResumeAbrupt } from '../../interpreter/genera
 import { CreateDynamicFunction } from '../../interpreter/dynamic.js';
 import { ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor } from '../primordials.js';
 
-
 // ---------------------------------------------------------------------------------------------
 // §27.1.3 Iterator objects: %Iterator%, %Iterator.prototype% (= %IteratorPrototype%) and its helpers.
 

@@ -8,10 +8,10 @@ import {
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
-import { ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, NumberPrototypeValueOf, ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf } from '../primordials.js';
-
-const hostParse = JSON.parse;
-const hostStringify = JSON.stringify as (v: string) => string;
+import {
+  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
+} from '../primordials.js';
 
 function hasSlot(brand: Function, o: object): boolean {
   try { ReflectApply(brand, o, []); return true; } catch { return false; }
@@ -88,7 +88,7 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': return hostStringify(value);
+    case 'string': return JSONStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
@@ -130,7 +130,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   const partial: string[] = [];
   for (const P of K) {
     const strP = SerializeJSONProperty(realm, state, P, value);
-    if (strP !== undefined) partial.push(hostStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
+    if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
   }
   let final: string;
   if (partial.length === 0) final = '{}';
@@ -174,7 +174,7 @@ export function installJSON(realm: Realm): void {
       const jsonString = ToString(realm, text);
       let unfiltered: unknown;
       try {
-        unfiltered = hostParse(jsonString);
+        unfiltered = JSONParse(jsonString);
       } catch (e) {
         throw toRealmError(realm, e);
       }

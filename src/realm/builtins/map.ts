@@ -10,15 +10,10 @@ import {
   RequireObjectCoercible, describeTyped, describeValue, isObject,
 } from '../abstract-ops.js';
 import { CreateMapIterator, installMapIteratorPrototype } from './collection-iterators.js';
-import { HostMap, MapIteratorPrototypeNext, MapPrototype, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
-
-const hostGet = MapPrototype.get;
-const hostSet = MapPrototype.set;
-const hostHas = MapPrototype.has;
-const hostDelete = MapPrototype.delete;
-const hostClear = MapPrototype.clear;
-const hostEntries = MapPrototype.entries;
-const hostSizeGetter = Object.getOwnPropertyDescriptor(MapPrototype, 'size')!.get!;
+import {
+  HostMap, MapIteratorPrototypeNext, MapPrototype, MapPrototypeClear, MapPrototypeDelete, MapPrototypeEntries,
+  MapPrototypeGet, MapPrototypeGetSize, MapPrototypeHas, MapPrototypeSet, ObjectSetPrototypeOf, ReflectApply,
+} from '../primordials.js';
 
 /** AddEntriesFromIterable (§24.1.1.2): Map's and WeakMap's constructors. */
 export function AddEntriesFromIterable(realm: Realm, target: object, iterable: unknown, adder: Function): object {
@@ -47,7 +42,7 @@ export function adderNotCallable(realm: Realm, adder: unknown, key: string, ctor
 /** The [[MapData]] brand check (RequireInternalSlot), with V8's text for the method `name`. */
 function thisMapSize(realm: Realm, O: unknown, name: string): number {
   try {
-    return ReflectApply(hostSizeGetter, O, []) as number;
+    return ReflectApply(MapPrototypeGetSize, O, []) as number;
   } catch {
     return realm.throwTypeError(`Method Map.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
   }
@@ -95,7 +90,7 @@ export function installMap(realm: Realm): void {
       }
       const map = new HostMap();
       ObjectSetPrototypeOf(map, MapPrototype);
-      for (const [key, elements] of groups) ReflectApply(hostSet, map, [key, CreateArrayFromList(realm, elements)]);
+      for (const [key, elements] of groups) ReflectApply(MapPrototypeSet, map, [key, CreateArrayFromList(realm, elements)]);
       return map;
     },
     // §24.1.2.3 get Map [ @@species ]
@@ -111,12 +106,12 @@ export function installMap(realm: Realm): void {
   const proto = {
     // §24.1.3.1 Map.prototype.clear ( )
     clear(this: unknown): undefined {
-      try { ReflectApply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(MapPrototypeClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
       return undefined;
     },
     // §24.1.3.3 Map.prototype.delete ( key )
     delete(this: unknown, key: unknown): boolean {
-      try { return ReflectApply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.4 Map.prototype.entries ( )
     entries(this: unknown): object {
@@ -127,7 +122,7 @@ export function installMap(realm: Realm): void {
     forEach(this: unknown, callbackfn: unknown, thisArg: unknown): undefined {
       thisMapSize(realm, this, 'forEach');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
-      const it = ReflectApply(hostEntries, this, []) as Iterator<[unknown, unknown]>;
+      const it = ReflectApply(MapPrototypeEntries, this, []) as Iterator<[unknown, unknown]>;
       for (;;) {
         const r = ReflectApply(MapIteratorPrototypeNext, it, []) as IteratorResult<[unknown, unknown]>;
         if (r.done) return undefined;
@@ -137,13 +132,13 @@ export function installMap(realm: Realm): void {
     },
     // §24.1.3.6 Map.prototype.get ( key )
     get(this: unknown, key: unknown): unknown {
-      try { return ReflectApply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // Map.prototype.getOrInsert ( key, value ) (ES2026, upsert): the host Map canonicalises -0.
     getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
       try {
-        if (ReflectApply(hostHas, this, [key])) return ReflectApply(hostGet, this, [key]);
-        ReflectApply(hostSet, this, [key, value]);
+        if (ReflectApply(MapPrototypeHas, this, [key])) return ReflectApply(MapPrototypeGet, this, [key]);
+        ReflectApply(MapPrototypeSet, this, [key, value]);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -154,15 +149,15 @@ export function installMap(realm: Realm): void {
       thisMapSize(realm, this, 'getOrInsertComputed');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       const k = key === 0 ? 0 : key;
-      if (ReflectApply(hostHas, this, [k])) return ReflectApply(hostGet, this, [k]);
+      if (ReflectApply(MapPrototypeHas, this, [k])) return ReflectApply(MapPrototypeGet, this, [k]);
       const value = ReflectApply(callbackfn, undefined, [k]);
       // The callback may have inserted k itself: set overwrites that entry in place, as the spec does.
-      ReflectApply(hostSet, this, [k, value]);
+      ReflectApply(MapPrototypeSet, this, [k, value]);
       return value;
     },
     // §24.1.3.7 Map.prototype.has ( key )
     has(this: unknown, key: unknown): boolean {
-      try { return ReflectApply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.8 Map.prototype.keys ( )
     keys(this: unknown): object {
@@ -170,11 +165,11 @@ export function installMap(realm: Realm): void {
     },
     // §24.1.3.9 Map.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return ReflectApply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.10 get Map.prototype.size
     size(this: unknown): number {
-      try { return ReflectApply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeGetSize, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.11 Map.prototype.values ( )
     values(this: unknown): object {

@@ -5,7 +5,6 @@ import { constant, defineTable, method, value, type BuiltinEntry } from '../buil
 import { ToNumber } from '../abstract-ops.js';
 import { HostMath, MathAbs, MathFloor, MathLog2, MathPow } from '../primordials.js';
 
-
 const unary = [
   'abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'cbrt', 'ceil', 'clz32', 'cos', 'cosh', 'exp', 'expm1', 'floor',
   'fround', 'log', 'log1p', 'log10', 'log2', 'round', 'sign', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'trunc',

@@ -7,13 +7,11 @@ import {
   GetPrototypeFromConstructor, IsIntegralNumber, MAX_SAFE_INTEGER, ToInt32, ToIntegerOrInfinity, ToNumeric, ToString,
   setFunctionRealm,
 } from '../abstract-ops.js';
-import { GlobalParseFloat, GlobalParseInt, HostNumber, NumberIsFinite, NumberPrototypeToString, NumberPrototypeValueOf, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
-
-const NP = Number.prototype;
-const hostToFixed = NP.toFixed;
-const hostToExponential = NP.toExponential;
-const hostToPrecision = NP.toPrecision;
-const hostToLocaleString = NP.toLocaleString;
+import {
+  GlobalParseFloat, GlobalParseInt, HostNumber, NumberIsFinite, NumberPrototypeToExponential, NumberPrototypeToFixed,
+  NumberPrototypeToLocaleString, NumberPrototypeToPrecision, NumberPrototypeToString, NumberPrototypeValueOf,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply,
+} from '../primordials.js';
 
 /** thisNumberValue (§21.1.3.7.1): a number, or a Number wrapper's [[NumberData]]. */
 function thisNumberValue(realm: Realm, v: unknown, name: string): number {
@@ -37,7 +35,7 @@ function toFixed(realm: Realm, t: unknown, args: unknown[]): unknown {
   const x = thisNumberValue(realm, t, 'toFixed');
   const f = ToIntegerOrInfinity(realm, args[0]);
   if (f < 0 || f > 100) realm.throwRangeError('toFixed() digits argument must be between 0 and 100');
-  return ReflectApply(hostToFixed, x, [f]);
+  return ReflectApply(NumberPrototypeToFixed, x, [f]);
 }
 
 function toExponential(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -46,7 +44,7 @@ function toExponential(realm: Realm, t: unknown, args: unknown[]): unknown {
   const f = ToIntegerOrInfinity(realm, fractionDigits);
   if (!NumberIsFinite(x)) return ToString(realm, x);
   if (f < 0 || f > 100) realm.throwRangeError('toExponential() argument must be between 0 and 100');
-  return ReflectApply(hostToExponential, x, [fractionDigits === undefined ? undefined : f]);
+  return ReflectApply(NumberPrototypeToExponential, x, [fractionDigits === undefined ? undefined : f]);
 }
 
 function toPrecision(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -56,7 +54,7 @@ function toPrecision(realm: Realm, t: unknown, args: unknown[]): unknown {
   const p = ToIntegerOrInfinity(realm, precision);
   if (!NumberIsFinite(x)) return ToString(realm, x);
   if (p < 1 || p > 100) realm.throwRangeError('toPrecision() argument must be between 1 and 100');
-  return ReflectApply(hostToPrecision, x, [p]);
+  return ReflectApply(NumberPrototypeToPrecision, x, [p]);
 }
 
 /** %parseFloat% and %parseInt% of `realm`: the ones already made if any (global object or
@@ -128,7 +126,7 @@ export function installNumber(realm: Realm): void {
   defineTable(realm, proto, [
     m(realm, 'toExponential', 1, toExponential),
     m(realm, 'toFixed', 1, toFixed),
-    m(realm, 'toLocaleString', 0, (r, t, a) => ReflectApply(hostToLocaleString, thisNumberValue(r, t, 'toLocaleString'), a)),
+    m(realm, 'toLocaleString', 0, (r, t, a) => ReflectApply(NumberPrototypeToLocaleString, thisNumberValue(r, t, 'toLocaleString'), a)),
     m(realm, 'toPrecision', 1, toPrecision),
     m(realm, 'toString', 1, toStringImpl),
     m(realm, 'valueOf', 0, (r, t) => thisNumberValue(r, t, 'valueOf')),

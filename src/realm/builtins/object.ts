@@ -10,8 +10,12 @@ import {
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
 import { isArgumentsObject } from '../../interpreter/arguments-object.js';
-import { HostMap, ObjectAssign, ObjectCreate, ObjectDefineProperties as hostDefineProperties, ObjectDefineProperty, ObjectEntries, ObjectFreeze, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectIsExtensible, ObjectIsFrozen, ObjectIsSealed, ObjectKeys, ObjectPreventExtensions, ObjectPrototypeToString, ObjectSeal, ObjectValues, ReflectGetOwnPropertyDescriptor, ReflectGetPrototypeOf, ReflectOwnKeys } from '../primordials.js';
-
+import {
+  HostMap, ObjectAssign, ObjectCreate, ObjectDefineProperties as hostDefineProperties, ObjectDefineProperty,
+  ObjectEntries, ObjectFreeze, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf,
+  ObjectIsExtensible, ObjectIsFrozen, ObjectIsSealed, ObjectKeys, ObjectPreventExtensions, ObjectPrototypeToString,
+  ObjectSeal, ObjectValues, ReflectGetOwnPropertyDescriptor, ReflectGetPrototypeOf, ReflectOwnKeys,
+} from '../primordials.js';
 
 /** Object.defineProperties's core, ObjectDefineProperties (§20.1.2.3.1). */
 export function ObjectDefineProperties(realm: Realm, O: object, Properties: unknown): object {

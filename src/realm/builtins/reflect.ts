@@ -9,7 +9,6 @@ import {
 import { hostCall } from '../host-errors.js';
 import { HostReflect, ReflectApply, ReflectConstruct } from '../primordials.js';
 
-
 function requireTarget(realm: Realm, target: unknown, name: string): object {
   if (!isObject(target)) realm.throwTypeError(`Reflect.${name} called on non-object`);
   return target;

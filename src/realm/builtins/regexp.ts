@@ -13,21 +13,21 @@ import {
   ToIntegerOrInfinity, ToLength, ToObject, ToString, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
-import { ArrayPrototypeSlice, HostRegExp, MathMax, MathMin, NumberPrototypeToString, ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, StringPrototypeCharCodeAt } from '../primordials.js';
+import {
+  ArrayPrototypeSlice, HostRegExp, MathMax, MathMin, NumberPrototypeToString, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, RegExpPrototype, RegExpPrototypeCompile,
+  RegExpPrototypeExec, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+} from '../primordials.js';
 
-const RP = RegExp.prototype;
-const hostExec = RP.exec;
-const hostCompile = RP.compile as (this: RegExp, pattern: string, flags: string) => RegExp;
-const getter = (name: string): Function => ObjectGetOwnPropertyDescriptor(RP, name)!.get!;
+const getter = (name: string): Function => ObjectGetOwnPropertyDescriptor(RegExpPrototype, name)!.get!;
 const hostSourceGetter = getter('source');
-const hostCodePointAt = String.prototype.codePointAt;
 
 /** The flags in the order RegExp.prototype.flags lists them (§22.2.6.4), with the host getter that
  * reads each from [[OriginalFlags]]. The host may lack a newer flag's getter. */
 const flagTable: ReadonlyArray<readonly [string, string, Function | undefined]> = ([
   ['hasIndices', 'd'], ['global', 'g'], ['ignoreCase', 'i'], ['multiline', 'm'], ['dotAll', 's'], ['unicode', 'u'],
   ['unicodeSets', 'v'], ['sticky', 'y'],
-] as const).map(([name, ch]) => [name, ch, ObjectGetOwnPropertyDescriptor(RP, name)?.get] as const);
+] as const).map(([name, ch]) => [name, ch, ObjectGetOwnPropertyDescriptor(RegExpPrototype, name)?.get] as const);
 
 type Obj = Record<PropertyKey, unknown>;
 
@@ -39,7 +39,7 @@ const regExpRealms = new WeakMap<RegExp, Realm | null>();
 /** Whether `o` has a [[RegExpMatcher]] internal slot; runs no guest code. (The host's
  * %RegExp.prototype% has no matcher but its `source` getter answers; guest code never sees it.) */
 export function hasRegExpMatcher(o: unknown): o is RegExp {
-  if (!isObject(o) || o === RP) return false;
+  if (!isObject(o) || o === RegExpPrototype) return false;
   try {
     ReflectApply(hostSourceGetter, o, []);
     return true;
@@ -77,7 +77,7 @@ function regExpInitialize(realm: Realm, pattern: unknown, flags: unknown, proto:
   } catch (e) {
     throw toRealmError(realm, e);
   }
-  if (!(realm.isHost && proto === RP)) ObjectSetPrototypeOf(rx, proto);
+  if (!(realm.isHost && proto === RegExpPrototype)) ObjectSetPrototypeOf(rx, proto);
   return rx;
 }
 
@@ -89,7 +89,7 @@ export function regExpCreate(realm: Realm, P: unknown, F: unknown): RegExp {
 /** A regular expression literal's value (§13.2.7.3): a new RegExp of the realm each evaluation.
  * The parser has already checked the pattern and flags (early errors). */
 export function createRegExpLiteral(realm: Realm, pattern: string, flags: string): RegExp {
-  return regExpInitialize(realm, pattern, flags, realm.isHost ? RP : realm.intrinsics.RegExpPrototype as object);
+  return regExpInitialize(realm, pattern, flags, realm.isHost ? RegExpPrototype : realm.intrinsics.RegExpPrototype as object);
 }
 
 /** Gives a host exec result (and its `indices`) the realm's %Array.prototype%; `groups` objects
@@ -110,7 +110,7 @@ function adoptMatch(realm: Realm, result: unknown[] | null): unknown[] | null {
 /** RegExpBuiltinExec (§22.2.7.2): the host's, on a host RegExp. `expose`: the result reaches guest
  * code, so it must carry the realm's prototypes (internal uses read it and drop it). */
 function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unknown[] | null {
-  const result = ReflectApply(hostExec, R, [S]) as unknown[] | null;
+  const result = ReflectApply(RegExpPrototypeExec, R, [S]) as unknown[] | null;
   if (result !== null) updateLegacyStatics(realm, R, S, result, expose);
   return expose ? adoptMatch(realm, result) : result;
 }
@@ -428,7 +428,7 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   const Pstr = P === undefined ? '' : ToString(realm, P);
   const Fstr = F === undefined ? '' : ToString(realm, F);
   // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
-  ReflectApply(hostCompile, t, [Pstr, Fstr]);
+  ReflectApply(RegExpPrototypeCompile, t, [Pstr, Fstr]);
   return t;
 }
 
@@ -465,7 +465,7 @@ function regExpEscape(realm: Realm, _t: unknown, args: unknown[]): unknown {
   if (typeof S !== 'string') return realm.throwTypeError('RegExp.escape requires a string argument');
   let escaped = '';
   for (let i = 0; i < S.length; ) {
-    const c = ReflectApply(hostCodePointAt, S, [i]) as number;
+    const c = ReflectApply(StringPrototypeCodePointAt, S, [i]) as number;
     // Surrogates that do not form a pair are code points of their own (StringToCodePoints).
     const ch = c > 0xffff ? S[i] + S[i + 1] : S[i];
     i += ch.length;

@@ -12,14 +12,10 @@ import {
 import { CreateSetIterator, installSetIteratorPrototype } from './collection-iterators.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { adderNotCallable } from './map.js';
-import { HostSet, ObjectSetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototype } from '../primordials.js';
-
-const hostAdd = SetPrototype.add;
-const hostHas = SetPrototype.has;
-const hostDelete = SetPrototype.delete;
-const hostClear = SetPrototype.clear;
-const hostValues = SetPrototype.values;
-const hostSizeGetter = Object.getOwnPropertyDescriptor(SetPrototype, 'size')!.get!;
+import {
+  HostSet, ObjectSetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototype, SetPrototypeAdd,
+  SetPrototypeClear, SetPrototypeDelete, SetPrototypeGetSize, SetPrototypeHas, SetPrototypeValues,
+} from '../primordials.js';
 
 /** A Set Record (§24.2.1.1). */
 interface SetRecord {
@@ -32,7 +28,7 @@ interface SetRecord {
 /** RequireInternalSlot(O, [[SetData]]) with V8's text for method `name`; the number of elements. */
 function thisSetSize(realm: Realm, O: unknown, name: string): number {
   try {
-    return ReflectApply(hostSizeGetter, O, []) as number;
+    return ReflectApply(SetPrototypeGetSize, O, []) as number;
   } catch {
     return realm.throwTypeError(`Method Set.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
   }
@@ -65,7 +61,7 @@ function canonicalize(v: unknown): unknown {
 
 /** A live host iterator over a Set's values, and its next value (or DONE). */
 function liveValues(set: object): Iterator<unknown> {
-  return ReflectApply(hostValues, set, []) as Iterator<unknown>;
+  return ReflectApply(SetPrototypeValues, set, []) as Iterator<unknown>;
 }
 function nextLive(it: Iterator<unknown>): unknown {
   const r = ReflectApply(SetIteratorPrototypeNext, it, []) as IteratorResult<unknown>;
@@ -76,18 +72,18 @@ function nextLive(it: Iterator<unknown>): unknown {
 function copySetData(O: object): Set<unknown> {
   const copy = new HostSet<unknown>();
   const it = liveValues(O);
-  for (let v = nextLive(it); v !== DONE; v = nextLive(it)) ReflectApply(hostAdd, copy, [v]);
+  for (let v = nextLive(it); v !== DONE; v = nextLive(it)) ReflectApply(SetPrototypeAdd, copy, [v]);
   return copy;
 }
 
 /** SetDataSize (§24.2.1.5) of a set already brand-checked. */
 function setDataSize(O: object): number {
-  return ReflectApply(hostSizeGetter, O, []) as number;
+  return ReflectApply(SetPrototypeGetSize, O, []) as number;
 }
 
 /** The SetDataHas test for one value on a set already brand-checked. */
 function setDataHas(O: object, v: unknown): boolean {
-  return ReflectApply(hostHas, O, [v]) as boolean;
+  return ReflectApply(SetPrototypeHas, O, [v]) as boolean;
 }
 
 /** Calls otherRec.[[Has]] (ToBoolean of the result). */
@@ -144,16 +140,16 @@ export function installSet(realm: Realm): void {
   const proto = {
     // §24.2.4.1 Set.prototype.add ( value )
     add(this: unknown, value: unknown): unknown {
-      try { return ReflectApply(hostAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.2 Set.prototype.clear ( )
     clear(this: unknown): undefined {
-      try { ReflectApply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(SetPrototypeClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
       return undefined;
     },
     // §24.2.4.4 Set.prototype.delete ( value )
     delete(this: unknown, value: unknown): boolean {
-      try { return ReflectApply(hostDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.5 Set.prototype.difference ( other )
     difference(this: unknown, other: unknown): object {
@@ -167,14 +163,14 @@ export function installSet(realm: Realm): void {
         // The spec walks the copy, whose length is fixed at thisSize; entries it empties are skipped.
         const it = liveValues(result);
         for (let e = nextLive(it); e !== DONE; e = nextLive(it)) {
-          if (otherHas(otherRec, e)) ReflectApply(hostDelete, result, [e]);
+          if (otherHas(otherRec, e)) ReflectApply(SetPrototypeDelete, result, [e]);
         }
       } else {
         const keysIter = keysIterator(realm, otherRec);
         for (;;) {
           const next = IteratorStepValue(realm, keysIter);
           if (next === DONE) break;
-          ReflectApply(hostDelete, result, [canonicalize(next)]);
+          ReflectApply(SetPrototypeDelete, result, [canonicalize(next)]);
         }
       }
       return resultSet(result);
@@ -193,7 +189,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.8 Set.prototype.has ( value )
     has(this: unknown, value: unknown): boolean {
-      try { return ReflectApply(hostHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.9 Set.prototype.intersection ( other )
     intersection(this: unknown, other: unknown): object {
@@ -207,7 +203,7 @@ export function installSet(realm: Realm): void {
         // Live: `has` may add to or remove from O, as the spec's re-read of thisSize allows.
         const it = liveValues(O);
         for (let e = nextLive(it); e !== DONE; e = nextLive(it)) {
-          if (otherHas(otherRec, e)) ReflectApply(hostAdd, result, [e]);
+          if (otherHas(otherRec, e)) ReflectApply(SetPrototypeAdd, result, [e]);
         }
       } else {
         const keysIter = keysIterator(realm, otherRec);
@@ -215,7 +211,7 @@ export function installSet(realm: Realm): void {
           const next = IteratorStepValue(realm, keysIter);
           if (next === DONE) break;
           const v = canonicalize(next);
-          if (setDataHas(O, v)) ReflectApply(hostAdd, result, [v]);
+          if (setDataHas(O, v)) ReflectApply(SetPrototypeAdd, result, [v]);
         }
       }
       return resultSet(result);
@@ -279,7 +275,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.14 get Set.prototype.size
     size(this: unknown): number {
-      try { return ReflectApply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeGetSize, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.15 Set.prototype.symmetricDifference ( other )
     symmetricDifference(this: unknown, other: unknown): object {
@@ -292,8 +288,8 @@ export function installSet(realm: Realm): void {
         const next = IteratorStepValue(realm, keysIter);
         if (next === DONE) break;
         const v = canonicalize(next);
-        if (setDataHas(O, v)) ReflectApply(hostDelete, result, [v]);
-        else ReflectApply(hostAdd, result, [v]);
+        if (setDataHas(O, v)) ReflectApply(SetPrototypeDelete, result, [v]);
+        else ReflectApply(SetPrototypeAdd, result, [v]);
       }
       return resultSet(result);
     },
@@ -307,7 +303,7 @@ export function installSet(realm: Realm): void {
       for (;;) {
         const next = IteratorStepValue(realm, keysIter);
         if (next === DONE) break;
-        ReflectApply(hostAdd, result, [canonicalize(next)]);
+        ReflectApply(SetPrototypeAdd, result, [canonicalize(next)]);
       }
       return resultSet(result);
     },

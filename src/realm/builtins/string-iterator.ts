@@ -5,7 +5,6 @@ import { toRealmError } from '../host-errors.js';
 import { CreateIterResultObject, describeValue } from '../abstract-ops.js';
 import { ObjectCreate } from '../primordials.js';
 
-
 class SlotBase { constructor(o: object) { return o; } }
 
 /** The iterated string and position, in private fields of the iterator object (invisible to guest code). */

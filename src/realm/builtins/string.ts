@@ -14,10 +14,14 @@ import {
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
-import { HostString, MathMax, MathMin, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, StringPrototype, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice, StringPrototypeValueOf } from '../primordials.js';
+import {
+  HostString, MathMax, MathMin, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, StringFromCharCode,
+  StringFromCodePoint, StringPrototype, StringPrototypeCharAt, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
+  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeSubstr, StringPrototypeSubstring, StringPrototypeToLowerCase,
+  StringPrototypeToUpperCase, StringPrototypeTrim, StringPrototypeValueOf,
+} from '../primordials.js';
 
-const hostFromCharCode = String.fromCharCode;
-const hostFromCodePoint = String.fromCodePoint;
 const hostStringMethod = (name: string): Function => (StringPrototype as unknown as Record<string, Function>)[name];
 
 /** Argument lists for String.fromCharCode/fromCodePoint are split so the host's argument limit is never hit. */
@@ -53,13 +57,13 @@ function fromCharCode(realm: Realm, codeUnits: unknown[]): string {
   if (n === 1) {
     const c = codeUnits[0];
     // The host's fromCharCode applies ToUint16 to a number itself.
-    return hostFromCharCode(typeof c === 'number' ? c : ToUint16(realm, c));
+    return StringFromCharCode(typeof c === 'number' ? c : ToUint16(realm, c));
   }
   const units: number[] = [];
   for (let i = 0; i < n; i++) units.push(ToUint16(realm, codeUnits[i]));
-  if (n <= CHUNK) return ReflectApply(hostFromCharCode, undefined, units) as string;
+  if (n <= CHUNK) return ReflectApply(StringFromCharCode, undefined, units) as string;
   let result = '';
-  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(hostFromCharCode, undefined, units.slice(i, i + CHUNK));
+  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(StringFromCharCode, undefined, units.slice(i, i + CHUNK));
   return result;
 }
 
@@ -73,7 +77,7 @@ function fromCodePoint(realm: Realm, _t: unknown, codePoints: unknown[]): unknow
     cps.push(nextCP);
   }
   let result = '';
-  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(hostFromCodePoint, undefined, cps.slice(i, i + CHUNK));
+  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(StringFromCodePoint, undefined, cps.slice(i, i + CHUNK));
   return result;
 }
 
@@ -268,59 +272,48 @@ function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[
   }.builtin;
 }
 
-const hCharAt = StringPrototype.charAt;
-const hEndsWith = StringPrototype.endsWith;
-const hIncludes = StringPrototype.includes;
-const hLastIndexOf = StringPrototype.lastIndexOf;
-const hStartsWith = StringPrototype.startsWith;
-const hSubstring = StringPrototype.substring;
-const hSubstr = StringPrototype.substr;
-const hToLowerCase = StringPrototype.toLowerCase;
-const hToUpperCase = StringPrototype.toUpperCase;
-const hTrim = StringPrototype.trim;
-
 /** The most used delegated methods, each with its host function as a constant so V8 can inline the call. */
 function hotMethods(realm: Realm) {
   const str = (t: unknown, name: string): string => (typeof t === 'string' ? t : thisString(realm, t, name));
   return {
     charAt(this: unknown, pos: unknown): unknown {
-      try { return ReflectApply(hCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
     },
     charCodeAt(this: unknown, pos: unknown): unknown {
       try { return ReflectApply(StringPrototypeCharCodeAt, str(this, 'charCodeAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
     },
     endsWith(this: unknown, searchString: unknown, endPosition: unknown): unknown {
-      try { return ReflectApply(hEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
     },
     includes(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return ReflectApply(hIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     indexOf(this: unknown, searchString: unknown, position: unknown): unknown {
       try { return ReflectApply(StringPrototypeIndexOf, str(this, 'indexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     lastIndexOf(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return ReflectApply(hLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     slice(this: unknown, start: unknown, end: unknown): unknown {
       try { return ReflectApply(StringPrototypeSlice, str(this, 'slice'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
     },
     startsWith(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return ReflectApply(hStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     substring(this: unknown, start: unknown, end: unknown): unknown {
-      try { return ReflectApply(hSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
     },
     substr(this: unknown, start: unknown, length: unknown): unknown {
-      try { return ReflectApply(hSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
     },
     toLowerCase(this: unknown): unknown {
-      try { return ReflectApply(hToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
     },
     toUpperCase(this: unknown): unknown {
-      try { return ReflectApply(hToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
     },
     trim(this: unknown): unknown {
-      try { return ReflectApply(hTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
     },
   };
 }

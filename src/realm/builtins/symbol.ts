@@ -5,7 +5,6 @@ import { accessor, constant, createBuiltinConstructor, defineTable, method, valu
 import { ToString, describeValue } from '../abstract-ops.js';
 import { HostSymbol, ReflectApply, SymbolFor, SymbolKeyFor, SymbolPrototypeValueOf } from '../primordials.js';
 
-
 const wellKnown = [
   'asyncIterator', 'hasInstance', 'isConcatSpreadable', 'iterator', 'match', 'matchAll', 'replace', 'search',
   'species', 'split', 'toPrimitive', 'toStringTag', 'unscopables',

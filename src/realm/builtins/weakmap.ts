@@ -6,13 +6,10 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import { GetPrototypeFromConstructor, describeTyped, isObject } from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { AddEntriesFromIterable, adderNotCallable } from './map.js';
-import { HostWeakMap, ObjectSetPrototypeOf, ReflectApply, SymbolKeyFor } from '../primordials.js';
-
-const HWP = WeakMap.prototype;
-const hostGet = HWP.get;
-const hostSet = HWP.set;
-const hostHas = HWP.has;
-const hostDelete = HWP.delete;
+import {
+  HostWeakMap, ObjectSetPrototypeOf, ReflectApply, SymbolKeyFor, WeakMapPrototypeDelete, WeakMapPrototypeGet,
+  WeakMapPrototypeHas, WeakMapPrototypeSet,
+} from '../primordials.js';
 
 /** CanBeHeldWeakly (§9.13): objects, and symbols not in the Symbol.for registry. */
 function CanBeHeldWeakly(v: unknown): boolean {
@@ -40,18 +37,18 @@ export function installWeakMap(realm: Realm): void {
   const proto = {
     // §24.3.3.2 WeakMap.prototype.delete ( key )
     delete(this: unknown, key: unknown): boolean {
-      try { return ReflectApply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.3.3.3 WeakMap.prototype.get ( key )
     get(this: unknown, key: unknown): unknown {
-      try { return ReflectApply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // WeakMap.prototype.getOrInsert ( key, value ) (ES2026, upsert): host set rejects a key that
     // cannot be held weakly.
     getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
       try {
-        if (ReflectApply(hostHas, this, [key])) return ReflectApply(hostGet, this, [key]);
-        ReflectApply(hostSet, this, [key, value]);
+        if (ReflectApply(WeakMapPrototypeHas, this, [key])) return ReflectApply(WeakMapPrototypeGet, this, [key]);
+        ReflectApply(WeakMapPrototypeSet, this, [key, value]);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -59,21 +56,21 @@ export function installWeakMap(realm: Realm): void {
     },
     // WeakMap.prototype.getOrInsertComputed ( key, callbackfn ) (ES2026, upsert)
     getOrInsertComputed(this: unknown, key: unknown, callbackfn: unknown): unknown {
-      try { ReflectApply(hostHas, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(WeakMapPrototypeHas, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       if (!CanBeHeldWeakly(key)) realm.throwTypeError('Invalid value used as weak map key');
-      if (ReflectApply(hostHas, this, [key])) return ReflectApply(hostGet, this, [key]);
+      if (ReflectApply(WeakMapPrototypeHas, this, [key])) return ReflectApply(WeakMapPrototypeGet, this, [key]);
       const value = ReflectApply(callbackfn, undefined, [key]);
-      ReflectApply(hostSet, this, [key, value]);
+      ReflectApply(WeakMapPrototypeSet, this, [key, value]);
       return value;
     },
     // §24.3.3.4 WeakMap.prototype.has ( key )
     has(this: unknown, key: unknown): boolean {
-      try { return ReflectApply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.3.3.5 WeakMap.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return ReflectApply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   };
   defineTable(realm, WeakMapPrototype, [

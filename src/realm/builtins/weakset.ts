@@ -7,12 +7,9 @@ import { GetPrototypeFromConstructor } from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { adderNotCallable } from './map.js';
 import { AddValuesFromIterable } from './set.js';
-import { HostWeakSet, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
-
-const HWP = WeakSet.prototype;
-const hostAdd = HWP.add;
-const hostHas = HWP.has;
-const hostDelete = HWP.delete;
+import {
+  HostWeakSet, ObjectSetPrototypeOf, ReflectApply, WeakSetPrototypeAdd, WeakSetPrototypeDelete, WeakSetPrototypeHas,
+} from '../primordials.js';
 
 export function installWeakSet(realm: Realm): void {
   const I = realm.intrinsics;
@@ -35,15 +32,15 @@ export function installWeakSet(realm: Realm): void {
   const proto = {
     // §24.4.3.1 WeakSet.prototype.add ( value )
     add(this: unknown, value: unknown): unknown {
-      try { return ReflectApply(hostAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakSetPrototypeAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.4.3.3 WeakSet.prototype.delete ( value )
     delete(this: unknown, value: unknown): boolean {
-      try { return ReflectApply(hostDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakSetPrototypeDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.4.3.4 WeakSet.prototype.has ( value )
     has(this: unknown, value: unknown): boolean {
-      try { return ReflectApply(hostHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakSetPrototypeHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   };
   defineTable(realm, WeakSetPrototype, [
