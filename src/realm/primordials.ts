@@ -172,8 +172,6 @@ export const ArrayBufferPrototypeSlice = ArrayBuffer.prototype.slice;
 // ---------------------------------------------------------------------------------------------
 // Map, Set, WeakMap, WeakSet, and the Map and Set iterators
 
-export const MapPrototype = Map.prototype;
-export const SetPrototype = Set.prototype;
 export const MapPrototypeClear = Map.prototype.clear;
 export const MapPrototypeDelete = Map.prototype.delete;
 export const MapPrototypeEntries = Map.prototype.entries;

@@ -11,7 +11,7 @@ import {
 } from '../abstract-ops.js';
 import { CreateMapIterator, installMapIteratorPrototype } from './collection-iterators.js';
 import {
-  HostMap, MapIteratorPrototypeNext, MapPrototype, MapPrototypeClear, MapPrototypeDelete, MapPrototypeEntries,
+  HostMap, MapIteratorPrototypeNext, MapPrototypeClear, MapPrototypeDelete, MapPrototypeEntries,
   MapPrototypeGet, MapPrototypeGetSize, MapPrototypeHas, MapPrototypeSet, ObjectSetPrototypeOf, ReflectApply,
 } from '../primordials.js';
 

@@ -13,7 +13,7 @@ import { CreateSetIterator, installSetIteratorPrototype } from './collection-ite
 import { toRealmBrandError } from '../brand-error.js';
 import { adderNotCallable } from './map.js';
 import {
-  HostSet, ObjectSetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototype, SetPrototypeAdd,
+  HostSet, ObjectSetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototypeAdd,
   SetPrototypeClear, SetPrototypeDelete, SetPrototypeGetSize, SetPrototypeHas, SetPrototypeValues,
 } from '../primordials.js';
 
