@@ -17,59 +17,40 @@ interface HostIterResult { value: unknown; done?: boolean }
 class SlotBase { constructor(o: object) { return o; } }
 
 /** The slots of a Map or Set Iterator, kept in private fields of the iterator object itself so that
- * guest code can neither see nor forge them. `#host` is undefined once the iterator is exhausted. */
-class MapIteratorSlots extends SlotBase {
-  #host: Iterator<unknown> | undefined;
-  readonly #entries: boolean;
-  constructor(o: object, host: Iterator<unknown>, entries: boolean) {
-    super(o);
-    this.#host = host;
-    this.#entries = entries;
-  }
+ * guest code can neither see nor forge them. `#host` is undefined once the iterator is exhausted.
+ * One class per kind: each evaluation of the class body makes its own private names, so Map
+ * Iterator's `next` refuses a Set Iterator and the reverse, as two brands must. */
+function iteratorSlots(brand: 'Map Iterator' | 'Set Iterator', hostNext: Function) {
+  return class IteratorSlots extends SlotBase {
+    #host: Iterator<unknown> | undefined;
+    readonly #entries: boolean;
+    constructor(o: object, host: Iterator<unknown>, entries: boolean) {
+      super(o);
+      this.#host = host;
+      this.#entries = entries;
+    }
 
-  /** %MapIteratorPrototype%.next (§24.1.5.2.1) */
-  static next(realm: Realm, it: unknown): object {
-    if (typeof it !== 'object' || it === null || !(#host in it)) {
-      return realm.throwTypeError(`Method Map Iterator.prototype.next called on incompatible receiver ${describeValue(it)}`);
+    /** %MapIteratorPrototype%.next (§24.1.5.2.1), %SetIteratorPrototype%.next (§24.2.6.2.1) */
+    static next(realm: Realm, it: unknown): object {
+      if (typeof it !== 'object' || it === null || !(#host in it)) {
+        return realm.throwTypeError(`Method ${brand}.prototype.next called on incompatible receiver ${describeValue(it)}`);
+      }
+      const self = it as IteratorSlots;
+      const host = self.#host;
+      if (host === undefined) return CreateIterResultObject(realm, undefined, true);
+      const r = ReflectApply(hostNext, host, []) as HostIterResult;
+      if (r.done) {
+        self.#host = undefined;
+        return CreateIterResultObject(realm, undefined, true);
+      }
+      // An entries iterator's value is a fresh host array no guest code has seen.
+      return CreateIterResultObject(realm, self.#entries ? adoptArray(realm, r.value as unknown[]) : r.value, false);
     }
-    const self = it as MapIteratorSlots;
-    const host = self.#host;
-    if (host === undefined) return CreateIterResultObject(realm, undefined, true);
-    const r = ReflectApply(MapIteratorPrototypeNext, host, []) as HostIterResult;
-    if (r.done) {
-      self.#host = undefined;
-      return CreateIterResultObject(realm, undefined, true);
-    }
-    // An entries iterator's value is a fresh host array no guest code has seen.
-    return CreateIterResultObject(realm, self.#entries ? adoptArray(realm, r.value as unknown[]) : r.value, false);
-  }
+  };
 }
 
-class SetIteratorSlots extends SlotBase {
-  #host: Iterator<unknown> | undefined;
-  readonly #entries: boolean;
-  constructor(o: object, host: Iterator<unknown>, entries: boolean) {
-    super(o);
-    this.#host = host;
-    this.#entries = entries;
-  }
-
-  /** %SetIteratorPrototype%.next (§24.2.6.2.1) */
-  static next(realm: Realm, it: unknown): object {
-    if (typeof it !== 'object' || it === null || !(#host in it)) {
-      return realm.throwTypeError(`Method Set Iterator.prototype.next called on incompatible receiver ${describeValue(it)}`);
-    }
-    const self = it as SetIteratorSlots;
-    const host = self.#host;
-    if (host === undefined) return CreateIterResultObject(realm, undefined, true);
-    const r = ReflectApply(SetIteratorPrototypeNext, host, []) as HostIterResult;
-    if (r.done) {
-      self.#host = undefined;
-      return CreateIterResultObject(realm, undefined, true);
-    }
-    return CreateIterResultObject(realm, self.#entries ? adoptArray(realm, r.value as unknown[]) : r.value, false);
-  }
-}
+const MapIteratorSlots = iteratorSlots('Map Iterator', MapIteratorPrototypeNext);
+const SetIteratorSlots = iteratorSlots('Set Iterator', SetIteratorPrototypeNext);
 
 /** CreateMapIterator (§24.1.5.1). The host method makes the brand check (RequireInternalSlot), with
  * V8's text naming the guest-visible method. */
