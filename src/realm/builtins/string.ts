@@ -98,16 +98,21 @@ function raw(realm: Realm, _t: unknown, args: unknown[]): unknown {
 // ---------------------------------------------------------------------------------------------
 // §22.1.3 The methods that take a regexp or a searcher
 
-function match(realm: Realm, t: unknown, args: unknown[]): unknown {
-  const O = RequireObjectCoercible(realm, t, 'String.prototype.match');
-  const regexp = args[0];
+/** String.prototype.match and .search (§22.1.3.13, §22.1.3.23): the argument's own @@match or
+ * @@search method if it has one, else that method of a RegExp made from the argument. */
+function viaRegExpMethod(realm: Realm, t: unknown, regexp: unknown, methodName: string, key: symbol): unknown {
+  const O = RequireObjectCoercible(realm, t, methodName);
   if (isObject(regexp)) {
-    const matcher = GetMethod(realm, regexp, Symbol.match);
-    if (matcher !== undefined) return ReflectApply(matcher, regexp, [O]);
+    const method = GetMethod(realm, regexp, key);
+    if (method !== undefined) return ReflectApply(method, regexp, [O]);
   }
   const S = ToString(realm, O);
   const rx = regExpCreate(realm, regexp, undefined);
-  return Invoke(realm, rx, Symbol.match, [S]);
+  return Invoke(realm, rx, key, [S]);
+}
+
+function match(realm: Realm, t: unknown, args: unknown[]): unknown {
+  return viaRegExpMethod(realm, t, args[0], 'String.prototype.match', Symbol.match);
 }
 
 function matchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -185,15 +190,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
 }
 
 function search(realm: Realm, t: unknown, args: unknown[]): unknown {
-  const O = RequireObjectCoercible(realm, t, 'String.prototype.search');
-  const regexp = args[0];
-  if (isObject(regexp)) {
-    const searcher = GetMethod(realm, regexp, Symbol.search);
-    if (searcher !== undefined) return ReflectApply(searcher, regexp, [O]);
-  }
-  const string = ToString(realm, O);
-  const rx = regExpCreate(realm, regexp, undefined);
-  return Invoke(realm, rx, Symbol.search, [string]);
+  return viaRegExpMethod(realm, t, args[0], 'String.prototype.search', Symbol.search);
 }
 
 function split(realm: Realm, t: unknown, args: unknown[]): unknown {
