@@ -2,8 +2,8 @@
 // A builtin's `name`, `length` and property attributes follow ECMA-262 §10.3 and §18.
 import type { Realm } from './realm.js';
 import { setFunctionRealm } from './abstract-ops.js';
-
-const { defineProperty, setPrototypeOf } = Object;
+import { toRealmError } from './host-errors.js';
+import { ObjectDefineProperty, ObjectSetPrototypeOf } from './primordials.js';
 
 type AnyFn = (this: any, ...args: any[]) => any;
 
@@ -22,6 +22,28 @@ export const value = (key: PropertyKey, v: unknown, attrs: { writable?: boolean;
 /** A constant such as Math.PI: non-writable, non-enumerable, non-configurable. */
 export const constant = (key: PropertyKey, v: unknown): BuiltinEntry => ({ kind: 'value', key, value: v, writable: false, enumerable: false, configurable: false });
 
+/** A builtin written against the realm, its receiver and its argument list (see `wrap`). */
+export type BuiltinImpl = (realm: Realm, thisValue: unknown, args: unknown[]) => unknown;
+
+/** A non-constructible builtin for `realm` running `impl`; host errors it raises become the realm's
+ * (a Termination or a guest value passes through untouched). */
+export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: unknown[]) => unknown {
+  return {
+    builtin(this: unknown, ...args: unknown[]): unknown {
+      try {
+        return impl(realm, this, args);
+      } catch (e) {
+        throw toRealmError(realm, e);
+      }
+    },
+  }.builtin;
+}
+
+/** A table entry for a method implemented by `impl` (see `wrap`). */
+export function m(realm: Realm, key: PropertyKey, length: number, impl: BuiltinImpl): BuiltinEntry {
+  return method(key, length, wrap(realm, impl));
+}
+
 /** The `name` a builtin gets for property key `key` (§10.2.9 SetFunctionName). */
 export function functionNameFor(key: PropertyKey, prefix?: 'get' | 'set'): string {
   let name = typeof key === 'symbol' ? (key.description === undefined ? '' : `[${key.description}]`) : String(key);
@@ -31,11 +53,11 @@ export function functionNameFor(key: PropertyKey, prefix?: 'get' | 'set'): strin
 
 /** CreateBuiltinFunction (§10.3.4): gives a host function the realm's %Function.prototype% and the spec's name/length. */
 export function createBuiltinFunction<F extends AnyFn>(realm: Realm, fn: F, name: string, length: number, proto: object = realm.intrinsics.FunctionPrototype): F {
-  setPrototypeOf(fn, proto);
+  ObjectSetPrototypeOf(fn, proto);
   // A host function's own length/name already have the spec's attributes; redefine only what differs
   // (most tables write methods whose declared name and arity are right), which keeps realms cheap.
-  if (fn.length !== length) defineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
-  if (fn.name !== name) defineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
+  if (fn.length !== length) ObjectDefineProperty(fn, 'length', { value: length, writable: false, enumerable: false, configurable: true });
+  if (fn.name !== name) ObjectDefineProperty(fn, 'name', { value: name, writable: false, enumerable: false, configurable: true });
   return fn;
 }
 
@@ -44,13 +66,13 @@ export function defineTable(realm: Realm, target: object, table: readonly Builti
   for (const e of table) {
     if (e.kind === 'method') {
       const f = createBuiltinFunction(realm, e.fn, functionNameFor(e.key), e.length);
-      defineProperty(target, e.key, { value: f, writable: true, enumerable: e.enumerable ?? false, configurable: true });
+      ObjectDefineProperty(target, e.key, { value: f, writable: true, enumerable: e.enumerable ?? false, configurable: true });
     } else if (e.kind === 'accessor') {
       const get = e.get && createBuiltinFunction(realm, e.get, functionNameFor(e.key, 'get'), 0);
       const set = e.set && createBuiltinFunction(realm, e.set, functionNameFor(e.key, 'set'), 1);
-      defineProperty(target, e.key, { get, set, enumerable: e.enumerable ?? false, configurable: e.configurable ?? true });
+      ObjectDefineProperty(target, e.key, { get, set, enumerable: e.enumerable ?? false, configurable: e.configurable ?? true });
     } else {
-      defineProperty(target, e.key, { value: e.value, writable: e.writable ?? true, enumerable: e.enumerable ?? false, configurable: e.configurable ?? true });
+      ObjectDefineProperty(target, e.key, { value: e.value, writable: e.writable ?? true, enumerable: e.enumerable ?? false, configurable: e.configurable ?? true });
     }
   }
 }
@@ -61,7 +83,7 @@ export function defineTable(realm: Realm, target: object, table: readonly Builti
 export function createBuiltinConstructor<F extends AnyFn>(realm: Realm, fn: F, name: string, length: number, prototype: object, proto?: object): F {
   createBuiltinFunction(realm, fn, name, length, proto);
   setFunctionRealm(fn, realm);
-  defineProperty(fn, 'prototype', { value: prototype, writable: false, enumerable: false, configurable: false });
-  defineProperty(prototype, 'constructor', { value: fn, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(fn, 'prototype', { value: prototype, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(prototype, 'constructor', { value: fn, writable: true, enumerable: false, configurable: true });
   return fn;
 }

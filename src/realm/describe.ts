@@ -1,8 +1,5 @@
 // Rendering values in error messages the way V8 does, without running guest code.
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const isArrayHost = Array.isArray;
-const HostString = String;
+import { ArrayIsArray, HostString } from './primordials.js';
 
 /** `1`, `abc`, `Symbol(x)`, `#<Object>`, `function f() {…}`-like: V8's %ToString for messages. */
 export function describeValue(v: unknown): string {
@@ -31,5 +28,5 @@ export function SymbolDescriptiveString(s: symbol): string {
 }
 
 function isArrayQuiet(v: object): boolean {
-  try { return isArrayHost(v); } catch { return false; }
+  try { return ArrayIsArray(v); } catch { return false; }
 }

@@ -1,8 +1,8 @@
 // Bringing errors thrown by HOST builtins into a realm: when a builtin delegates to
 // the host engine, the errors the host raises must be the realm's (isolation invariant).
 import type { NativeErrorName, Realm } from './realm.js';
+import { HostError, ReflectApply } from './primordials.js';
 
-const HostError = Error;
 const hostErrorTypes: ReadonlyArray<readonly [Function, NativeErrorName]> = [
   [TypeError, 'TypeError'],
   [RangeError, 'RangeError'],
@@ -11,7 +11,6 @@ const hostErrorTypes: ReadonlyArray<readonly [Function, NativeErrorName]> = [
   [URIError, 'URIError'],
   [EvalError, 'EvalError'],
 ];
-const { apply } = Reflect;
 
 /** If `e` is an instance of a host error constructor and `realm` is not the host realm, a realm error
  * of the same type and message; anything else (guest values, Termination) is returned unchanged. */
@@ -26,7 +25,7 @@ export function toRealmError(realm: Realm, e: unknown): unknown {
 /** Calls a host function on behalf of `realm`, translating host errors it throws (toRealmError). */
 export function hostCall<R>(realm: Realm, fn: (...args: any[]) => R, thisArg: unknown, args: readonly unknown[]): R {
   try {
-    return apply(fn, thisArg, args as unknown[]);
+    return ReflectApply(fn, thisArg, args as unknown[]);
   } catch (e) {
     throw toRealmError(realm, e);
   }

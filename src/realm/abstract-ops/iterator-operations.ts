@@ -5,13 +5,7 @@ import { isObject } from './testing-comparison.js';
 import { describeTyped, describeValue } from '../describe.js';
 import { Termination } from '../agent.js';
 import { hooks } from '../evaluator-hooks.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { apply } = Reflect;
-const { create } = Object;
-const HostString = String;
-const symIterator = Symbol.iterator;
-const symAsyncIterator = Symbol.asyncIterator;
+import { HostString, ObjectCreate, ReflectApply, SymbolAsyncIterator, SymbolIterator } from '../primordials.js';
 
 /** An Iterator Record (§7.4.1). */
 export interface IteratorRecord {
@@ -26,7 +20,7 @@ export type Done = typeof DONE;
 
 // Class fields are defined (CreateDataProperty), so setters a guest put on %Object.prototype%
 // never run; the base returns an object of the realm's prototype. Fastest correct form measured.
-function IterResultBase(this: unknown, proto: object): object { return create(proto); }
+function IterResultBase(this: unknown, proto: object): object { return ObjectCreate(proto); }
 class IterResult extends (IterResultBase as unknown as new (proto: object) => object) {
   value: unknown;
   done: boolean;
@@ -44,7 +38,7 @@ export function CreateIterResultObject(realm: Realm, value: unknown, done: boole
 
 /** GetIteratorFromMethod (§7.4.2). */
 export function GetIteratorFromMethod(realm: Realm, obj: unknown, method: Function): IteratorRecord {
-  const iterator = apply(method, obj, []);
+  const iterator = ReflectApply(method, obj, []);
   if (!isObject(iterator)) realm.throwTypeError('Result of the Symbol.iterator method is not an object');
   return { iterator, nextMethod: (iterator as { next?: unknown }).next, done: false };
 }
@@ -55,14 +49,14 @@ export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' =
     return realm.throwTypeError(`${HostString(obj)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
   }
   if (kind === 'async') {
-    const method = GetMethod(realm, obj, symAsyncIterator);
+    const method = GetMethod(realm, obj, SymbolAsyncIterator);
     if (method !== undefined) return GetIteratorFromMethod(realm, obj, method);
-    const syncMethod = GetMethod(realm, obj, symIterator);
+    const syncMethod = GetMethod(realm, obj, SymbolIterator);
     if (syncMethod === undefined) realm.throwTypeError(`${describeTyped(obj)} is not async iterable`);
     const syncRecord = GetIteratorFromMethod(realm, obj, syncMethod);
     return hooks.CreateAsyncFromSyncIterator(realm, syncRecord);
   }
-  const method = GetV(realm, obj, symIterator);
+  const method = GetV(realm, obj, SymbolIterator);
   if (typeof method !== 'function') {
     realm.throwTypeError(`${describeTyped(obj)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
   }
@@ -75,7 +69,7 @@ export function IteratorNext(realm: Realm, rec: IteratorRecord, value?: unknown)
   try {
     const next = rec.nextMethod;
     if (typeof next !== 'function') realm.throwTypeError(`${describeValue(next)} is not a function`);
-    result = arguments.length < 3 ? apply(next, rec.iterator, []) : apply(next, rec.iterator, [value]);
+    result = arguments.length < 3 ? ReflectApply(next, rec.iterator, []) : ReflectApply(next, rec.iterator, [value]);
   } catch (e) {
     rec.done = true;
     throw e;
@@ -131,7 +125,7 @@ export function IteratorClose(realm: Realm, rec: IteratorRecord): void {
   const iterator = rec.iterator;
   const ret = GetMethod(realm, iterator, 'return');
   if (ret === undefined) return;
-  const inner = apply(ret, iterator, []);
+  const inner = ReflectApply(ret, iterator, []);
   if (!isObject(inner)) realm.throwTypeError(`Iterator result ${describeValue(inner)} is not an object`);
 }
 
@@ -142,7 +136,7 @@ export function IteratorCloseOnThrow(rec: IteratorRecord, thrown: unknown): neve
   const iterator = rec.iterator;
   try {
     const ret = (iterator as { return?: unknown }).return;
-    if (ret !== undefined && ret !== null && typeof ret === 'function') apply(ret, iterator, []);
+    if (ret !== undefined && ret !== null && typeof ret === 'function') ReflectApply(ret, iterator, []);
   } catch (e) {
     if (e instanceof Termination) throw e;
   }

@@ -6,19 +6,7 @@ import { ToLength, primitivePrototype } from './type-conversion.js';
 import { SymbolDescriptiveString, describeTyped, describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { apply } = Reflect;
-const { construct: hostConstruct } = Reflect;
-const { get: reflectGet } = Reflect;
-const { set: reflectSet } = Reflect;
-const { defineProperty: reflectDefineProperty } = Reflect;
-const { deleteProperty: reflectDeleteProperty } = Reflect;
-const { setPrototypeOf } = Object;
-const isIntegerHost = Number.isInteger;
-const HostString = String;
-const symSpecies = Symbol.species;
-const hostOrdinaryHasInstance = Function.prototype[Symbol.hasInstance] as (this: Function, v: unknown) => boolean;
+import { FunctionPrototypeSymbolHasInstance, HostString, NumberIsInteger, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectSet, SymbolSpecies } from '../primordials.js';
 
 /** GetV (§7.3.3): property lookup on any value; primitives use the realm's prototypes with the
  * primitive itself as receiver (strings keep their own `length` and index properties). */
@@ -34,17 +22,17 @@ export function GetV(realm: Realm, v: unknown, key: PropertyKey): unknown {
     case 'string':
       if (key === 'length') return v.length;
       if (typeof key === 'number') {
-        if (key >= 0 && key < v.length && isIntegerHost(key)) return v[key];
+        if (key >= 0 && key < v.length && NumberIsInteger(key)) return v[key];
       } else if (typeof key === 'string') {
         const c = key.charCodeAt(0);
         if (c >= 48 && c <= 57) {
           const n = +key;
-          if (n < v.length && isIntegerHost(n) && HostString(n) === key) return v[n];
+          if (n < v.length && NumberIsInteger(n) && HostString(n) === key) return v[n];
         }
       }
-      return reflectGet(realm.intrinsics.StringPrototype, key, v);
+      return ReflectGet(realm.intrinsics.StringPrototype, key, v);
     default:
-      return reflectGet(primitivePrototype(realm, v), key, v);
+      return ReflectGet(primitivePrototype(realm, v), key, v);
   }
   return realm.throwTypeError(`Cannot read properties of ${v === null ? 'null' : 'undefined'} (reading '${typeof key === 'symbol' ? SymbolDescriptiveString(key) : HostString(key)}')`);
 }
@@ -67,39 +55,38 @@ export function HasProperty(O: object, key: PropertyKey): boolean {
   return key in O;
 }
 
-const hasOwnHost = Object.prototype.hasOwnProperty;
 /** HasOwnProperty (§7.3.13). */
 export function HasOwnProperty(O: object, key: PropertyKey): boolean {
-  return apply(hasOwnHost, O, [key]) as boolean;
+  return ReflectApply(ObjectPrototypeHasOwnProperty, O, [key]) as boolean;
 }
 
 /** Set (§7.3.4) with Throw = true (named apart from the global `Set`). */
 export function SetProperty(realm: Realm, O: object, key: PropertyKey, v: unknown): void {
-  if (!reflectSet(O, key, v)) {
+  if (!ReflectSet(O, key, v)) {
     realm.throwTypeError(`Cannot assign to read only property '${keyText(key)}' of object '${describeValue(O)}'`);
   }
 }
 
 /** CreateDataProperty (§7.3.5). */
 export function CreateDataProperty(O: object, key: PropertyKey, v: unknown): boolean {
-  return reflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true });
+  return ReflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
 /** CreateDataPropertyOrThrow (§7.3.7). */
 export function CreateDataPropertyOrThrow(realm: Realm, O: object, key: PropertyKey, v: unknown): void {
-  if (!reflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true })) {
+  if (!ReflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true })) {
     realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
   }
 }
 
 /** DefinePropertyOrThrow (§7.3.8). */
 export function DefinePropertyOrThrow(realm: Realm, O: object, key: PropertyKey, desc: PropertyDescriptor): void {
-  if (!reflectDefineProperty(O, key, desc)) realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
+  if (!ReflectDefineProperty(O, key, desc)) realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
 }
 
 /** DeletePropertyOrThrow (§7.3.9). */
 export function DeletePropertyOrThrow(realm: Realm, O: object, key: PropertyKey): void {
-  if (!reflectDeleteProperty(O, key)) realm.throwTypeError(`Cannot delete property '${keyText(key)}' of ${describeValue(O)}`);
+  if (!ReflectDeleteProperty(O, key)) realm.throwTypeError(`Cannot delete property '${keyText(key)}' of ${describeValue(O)}`);
 }
 
 function keyText(key: PropertyKey): string {
@@ -109,12 +96,12 @@ function keyText(key: PropertyKey): string {
 /** Call (§7.3.14). `F` is known callable (IsCallable narrows to Function): callers raise their own
  * realm TypeError, whose V8 text depends on the call site. */
 export function Call(F: Function, thisArg: unknown, args: readonly unknown[] = []): unknown {
-  return apply(F, thisArg, args as unknown[]);
+  return ReflectApply(F, thisArg, args as unknown[]);
 }
 
 /** Construct (§7.3.15). `F` and `newTarget` are known constructors (IsConstructor narrows). */
 export function Construct(F: Function, args: readonly unknown[] = [], newTarget: Function = F): object {
-  return hostConstruct(F, args as unknown[], newTarget) as object;
+  return ReflectConstruct(F, args as unknown[], newTarget) as object;
 }
 
 /** CreateArrayFromList (§7.3.18): a new array of the realm. */
@@ -122,13 +109,13 @@ export function CreateArrayFromList(realm: Realm, list: ArrayLike<unknown>): unk
   const n = list.length;
   const a: unknown[] = [];
   for (let i = 0; i < n; i++) a[i] = list[i];
-  if (!realm.isHost) setPrototypeOf(a, realm.intrinsics.ArrayPrototype);
+  if (!realm.isHost) ObjectSetPrototypeOf(a, realm.intrinsics.ArrayPrototype);
   return a;
 }
 
 /** Makes an array built by the caller (a fresh host array no guest code has seen) the realm's. */
 export function adoptArray<T>(realm: Realm, a: T[]): T[] {
-  if (!realm.isHost) setPrototypeOf(a, realm.intrinsics.ArrayPrototype);
+  if (!realm.isHost) ObjectSetPrototypeOf(a, realm.intrinsics.ArrayPrototype);
   return a;
 }
 
@@ -156,7 +143,7 @@ export function CreateListFromArrayLike(realm: Realm, obj: unknown, elementTypes
 export function Invoke(realm: Realm, V: unknown, P: PropertyKey, args: readonly unknown[] = []): unknown {
   const func = GetV(realm, V, P);
   if (typeof func !== 'function') realm.throwTypeError(`${describeValue(func)} is not a function`);
-  return apply(func, V, args as unknown[]);
+  return ReflectApply(func, V, args as unknown[]);
 }
 
 /** OrdinaryHasInstance (§7.3.22). The host's Function.prototype[@@hasInstance] is exactly this
@@ -164,7 +151,7 @@ export function Invoke(realm: Realm, V: unknown, P: PropertyKey, args: readonly 
 export function OrdinaryHasInstance(realm: Realm, C: unknown, O: unknown): boolean {
   if (typeof C !== 'function') return false;
   try {
-    return apply(hostOrdinaryHasInstance, C, [O]) as boolean;
+    return ReflectApply(FunctionPrototypeSymbolHasInstance, C, [O]) as boolean;
   } catch (e) {
     throw toRealmError(realm, e);
   }
@@ -175,7 +162,7 @@ export function SpeciesConstructor(realm: Realm, O: object, defaultConstructor: 
   const C = (O as { constructor?: unknown }).constructor;
   if (C === undefined) return defaultConstructor;
   if (!isObject(C)) realm.throwTypeError('The .constructor property is not an object');
-  const S = (C as Record<symbol, unknown>)[symSpecies];
+  const S = (C as Record<symbol, unknown>)[SymbolSpecies];
   if (S === undefined || S === null) return defaultConstructor;
   if (IsConstructor(S)) return S;
   return realm.throwTypeError('object.constructor[Symbol.species] is not a constructor');

@@ -2,16 +2,13 @@
 import type { Realm } from '../realm.js';
 import { GetMethod, OrdinaryHasInstance } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { apply } = Reflect;
-const symHasInstance = Symbol.hasInstance;
+import { ReflectApply, SymbolHasInstance } from '../primordials.js';
 
 /** InstanceofOperator (§13.10.2). */
 export function InstanceofOperator(realm: Realm, V: unknown, target: unknown): boolean {
   if (!isObject(target)) realm.throwTypeError("Right-hand side of 'instanceof' is not an object");
-  const instOfHandler = GetMethod(realm, target, symHasInstance);
-  if (instOfHandler !== undefined) return !!apply(instOfHandler, target, [V]);
+  const instOfHandler = GetMethod(realm, target, SymbolHasInstance);
+  if (instOfHandler !== undefined) return !!ReflectApply(instOfHandler, target, [V]);
   if (typeof target !== 'function') realm.throwTypeError("Right-hand side of 'instanceof' is not callable");
   return OrdinaryHasInstance(realm, target, V);
 }

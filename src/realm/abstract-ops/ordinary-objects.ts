@@ -1,16 +1,11 @@
 // ECMA-262 §10.1 Ordinary Object Internal Methods (sec-ordinary-object-internal-methods-and-internal-slots):
-// the operations builtins use to create objects from constructors and set prototypes.
+// the operations builtins use to ObjectCreate objects from constructors and set prototypes.
 import type { Intrinsics, Realm } from '../realm.js';
 import { GetFunctionRealm } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { create } = Object;
-const { getPrototypeOf } = Object;
-const { setPrototypeOf: reflectSetPrototypeOf } = Reflect;
-const { isExtensible: isExtensibleHost } = Reflect;
+import { ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
 
 /** GetPrototypeFromConstructor (§10.1.14). */
 export function GetPrototypeFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
@@ -21,12 +16,12 @@ export function GetPrototypeFromConstructor(realm: Realm, constructor: Function,
 
 /** OrdinaryCreateFromConstructor (§10.1.13) for an ordinary object. */
 export function OrdinaryCreateFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
-  return create(GetPrototypeFromConstructor(realm, constructor, intrinsicDefaultProto));
+  return ObjectCreate(GetPrototypeFromConstructor(realm, constructor, intrinsicDefaultProto));
 }
 
 /** OrdinaryObjectCreate (§10.1.12) with the realm's %Object.prototype%. */
 export function OrdinaryObjectCreate(realm: Realm, proto: object | null = realm.intrinsics.ObjectPrototype): object {
-  return create(proto);
+  return ObjectCreate(proto);
 }
 
 // Objects whose [[SetPrototypeOf]] is SetImmutablePrototype (§10.4.7): every realm's %Object.prototype%.
@@ -39,9 +34,9 @@ export function markImmutablePrototype(O: object): void {
 
 /** O.[[SetPrototypeOf]](V) (§10.1.2), honouring immutable prototype objects (§10.4.7.2). */
 export function SetPrototypeOf(realm: Realm, O: object, V: object | null): boolean {
-  if (immutablePrototypeObjects.has(O)) return getPrototypeOf(O) === V;
+  if (immutablePrototypeObjects.has(O)) return ObjectGetPrototypeOf(O) === V;
   try {
-    return reflectSetPrototypeOf(O, V);
+    return ReflectSetPrototypeOf(O, V);
   } catch (e) {
     throw toRealmError(realm, e);
   }
@@ -51,7 +46,7 @@ export function SetPrototypeOf(realm: Realm, O: object, V: object | null): boole
 export function setPrototypeFailureMessage(realm: Realm, O: object): string {
   if (immutablePrototypeObjects.has(O)) return "Immutable prototype object 'Object.prototype' cannot have their prototype set";
   let extensible: boolean;
-  try { extensible = isExtensibleHost(O); } catch (e) { throw toRealmError(realm, e); }
+  try { extensible = ReflectIsExtensible(O); } catch (e) { throw toRealmError(realm, e); }
   if (!extensible) return `${describeValue(O)} is not extensible`;
   return 'Cyclic __proto__ value';
 }

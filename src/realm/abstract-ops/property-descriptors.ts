@@ -3,15 +3,12 @@ import type { Realm } from '../realm.js';
 import { CreateDataProperty } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { create } = Object;
-const { setPrototypeOf } = Object;
+import { ObjectCreate, ObjectSetPrototypeOf } from '../primordials.js';
 
 /** ToPropertyDescriptor (§6.2.6.5): a null-prototype descriptor safe to hand to Reflect.defineProperty. */
 export function ToPropertyDescriptor(realm: Realm, Obj: unknown): PropertyDescriptor {
   if (!isObject(Obj)) return realm.throwTypeError(`Property description must be an object: ${describeValue(Obj)}`);
-  const desc = create(null) as PropertyDescriptor;
+  const desc = ObjectCreate(null) as PropertyDescriptor;
   const o = Obj as PropertyDescriptor;
   if ('enumerable' in o) desc.enumerable = !!o.enumerable;
   if ('configurable' in o) desc.configurable = !!o.configurable;
@@ -39,15 +36,15 @@ export function FromPropertyDescriptor(realm: Realm, desc: PropertyDescriptor | 
   // Complete descriptors (what the host's getOwnPropertyDescriptor returns) take the fast literal form.
   if ('value' in desc && 'writable' in desc && 'enumerable' in desc && 'configurable' in desc && !('get' in desc) && !('set' in desc)) {
     const d = { value: desc.value, writable: desc.writable, enumerable: desc.enumerable, configurable: desc.configurable };
-    if (!realm.isHost) setPrototypeOf(d, realm.intrinsics.ObjectPrototype);
+    if (!realm.isHost) ObjectSetPrototypeOf(d, realm.intrinsics.ObjectPrototype);
     return d;
   }
   if ('get' in desc && 'set' in desc && 'enumerable' in desc && 'configurable' in desc && !('value' in desc) && !('writable' in desc)) {
     const d = { get: desc.get, set: desc.set, enumerable: desc.enumerable, configurable: desc.configurable };
-    if (!realm.isHost) setPrototypeOf(d, realm.intrinsics.ObjectPrototype);
+    if (!realm.isHost) ObjectSetPrototypeOf(d, realm.intrinsics.ObjectPrototype);
     return d;
   }
-  const o = create(realm.intrinsics.ObjectPrototype) as object;
+  const o = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
   if ('value' in desc) CreateDataProperty(o, 'value', desc.value);
   if ('writable' in desc) CreateDataProperty(o, 'writable', desc.writable);
   if ('get' in desc) CreateDataProperty(o, 'get', desc.get);

@@ -1,12 +1,7 @@
 // ECMA-262 §7.2 Testing and Comparison Operations (sec-testing-and-comparison-operations).
 import type { Realm } from '../realm.js';
 import { toRealmError } from '../host-errors.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { construct: hostConstruct } = Reflect;
-const { is: objectIs } = Object;
-const isArrayHost = Array.isArray;
-const isIntegerHost = Number.isInteger;
+import { ArrayIsArray, NumberIsInteger, ObjectIs, ReflectConstruct } from '../primordials.js';
 
 export function isObject(v: unknown): v is object {
   return (typeof v === 'object' && v !== null) || typeof v === 'function';
@@ -23,7 +18,7 @@ export function RequireObjectCoercible<T>(realm: Realm, v: T, methodName?: strin
 /** IsArray (§7.2.2): sees through proxies; a revoked proxy throws the realm's TypeError. */
 export function IsArray(realm: Realm, v: unknown): boolean {
   try {
-    return isArrayHost(v);
+    return ArrayIsArray(v);
   } catch (e) {
     throw toRealmError(realm, e);
   }
@@ -47,7 +42,7 @@ export function IsConstructor(v: unknown): v is Function {
   if (cached !== undefined) return cached;
   let result = true;
   try {
-    hostConstruct(constructProbe, [], v);
+    ReflectConstruct(constructProbe, [], v);
   } catch {
     result = false;
   }
@@ -60,12 +55,12 @@ export const IsExtensible: (o: object) => boolean = Reflect.isExtensible;
 
 /** IsIntegralNumber (§7.2.6). */
 export function IsIntegralNumber(v: unknown): boolean {
-  return isIntegerHost(v);
+  return NumberIsInteger(v);
 }
 
 /** SameValue (§7.2.10). */
 export function SameValue(x: unknown, y: unknown): boolean {
-  return objectIs(x, y);
+  return ObjectIs(x, y);
 }
 
 /** SameValueZero (§7.2.11). */

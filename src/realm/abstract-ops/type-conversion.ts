@@ -3,15 +3,7 @@
 import type { Realm } from '../realm.js';
 import { GetMethod } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
-
-// Captured at load: guest code in the host realm may replace the globals later.
-const { apply } = Reflect;
-const { setPrototypeOf } = Object;
-const HostString = String;
-const HostObject = Object;
-const mathTrunc = Math.trunc;
-const mathMin = Math.min;
-const symToPrimitive = Symbol.toPrimitive;
+import { HostObject, HostString, MathMin, MathTrunc, ObjectSetPrototypeOf, ReflectApply, SymbolToPrimitive } from '../primordials.js';
 
 export const MAX_SAFE_INTEGER = 9007199254740991;
 
@@ -32,9 +24,9 @@ export function primitivePrototype(realm: Realm, v: unknown): object {
 /** ToPrimitive (§7.1.1). */
 export function ToPrimitive(realm: Realm, input: unknown, hint: PrimitiveHint = 'default'): unknown {
   if (!isObject(input)) return input;
-  const exoticToPrim = GetMethod(realm, input, symToPrimitive);
+  const exoticToPrim = GetMethod(realm, input, SymbolToPrimitive);
   if (exoticToPrim !== undefined) {
-    const result = apply(exoticToPrim, input, [hint]);
+    const result = ReflectApply(exoticToPrim, input, [hint]);
     if (!isObject(result)) return result;
     realm.throwTypeError('Cannot convert object to primitive value');
   }
@@ -47,12 +39,12 @@ export function OrdinaryToPrimitive(realm: Realm, O: object, hint: 'string' | 'n
   const second = hint === 'string' ? 'valueOf' : 'toString';
   let method = (O as Record<string, unknown>)[first];
   if (typeof method === 'function') {
-    const result = apply(method, O, []);
+    const result = ReflectApply(method, O, []);
     if (!isObject(result)) return result;
   }
   method = (O as Record<string, unknown>)[second];
   if (typeof method === 'function') {
-    const result = apply(method, O, []);
+    const result = ReflectApply(method, O, []);
     if (!isObject(result)) return result;
   }
   return realm.throwTypeError('Cannot convert object to primitive value');
@@ -91,7 +83,7 @@ export function ToIntegerOrInfinity(realm: Realm, v: unknown): number {
   const n = typeof v === 'number' ? v : ToNumber(realm, v);
   if (n !== n || n === 0) return 0;
   if (n === Infinity || n === -Infinity) return n;
-  const t = mathTrunc(n);
+  const t = MathTrunc(n);
   return t === 0 ? 0 : t;
 }
 
@@ -133,7 +125,7 @@ export function ToObject(realm: Realm, v: unknown): object {
     case 'undefined': break;
     default: {
       const o = HostObject(v) as object;
-      if (!realm.isHost) setPrototypeOf(o, primitivePrototype(realm, v));
+      if (!realm.isHost) ObjectSetPrototypeOf(o, primitivePrototype(realm, v));
       return o;
     }
   }
@@ -153,7 +145,7 @@ export function ToPropertyKey(realm: Realm, v: unknown): string | symbol {
 export function ToLength(realm: Realm, v: unknown): number {
   const len = ToIntegerOrInfinity(realm, v);
   if (len <= 0) return 0;
-  return mathMin(len, MAX_SAFE_INTEGER);
+  return MathMin(len, MAX_SAFE_INTEGER);
 }
 
 /** CanonicalNumericIndexString (§7.1.21). */

@@ -3,34 +3,27 @@ import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { CreateIterResultObject as createIterResult, LengthOfArrayLike as lengthOfArrayLike, adoptArray as arrayFromList } from '../abstract-ops.js';
+import {
+  ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeSlice, ObjectCreate, ReflectApply,
+  TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength, TypedArrayPrototypeGetSymbolToStringTag,
+} from '../primordials.js';
 
 export type ArrayIterationKind = 'key' | 'value' | 'key+value';
 
-const { create, getOwnPropertyDescriptor, getPrototypeOf } = Object;
-const { apply } = Reflect;
-
-// %TypedArray%.prototype's @@toStringTag getter returns undefined for anything that is not a typed
-// array, without throwing: a side-effect-free brand check. Its `length` getter gives TypedArrayLength.
-const TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
-const taTagGetter = getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
-const taLengthGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
-const taBufferGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
-const abByteLengthGetter = getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-
+/** Whether `o` is a typed array, by %TypedArray%.prototype's @@toStringTag getter: a brand check that
+ * answers undefined for anything else and runs no guest code. */
 export function isTypedArray(o: object): boolean {
-  return apply(taTagGetter, o, []) !== undefined;
+  return ReflectApply(TypedArrayPrototypeGetSymbolToStringTag, o, []) !== undefined;
 }
-
-const abSlice = ArrayBuffer.prototype.slice;
 
 /** IsTypedArrayOutOfBounds (§10.4.5.12), for the detached case: V8's getters report length 0 for a
  * detached view, and ArrayBuffer.prototype.slice throws on a detached buffer. (A view left out of bounds
  * by shrinking a resizable buffer also reports length 0; that case is not told apart here.) */
 function typedArrayOutOfBounds(ta: object): boolean {
-  if (apply(taLengthGetter, ta, []) !== 0) return false;
-  const buffer = apply(taBufferGetter, ta, []) as ArrayBuffer;
-  if (apply(abByteLengthGetter, buffer, []) !== 0) return false;
-  try { apply(abSlice, buffer, [0, 0]); } catch { return true; }
+  if (ReflectApply(TypedArrayPrototypeGetLength, ta, []) !== 0) return false;
+  const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as ArrayBuffer;
+  if (ReflectApply(ArrayBufferPrototypeGetByteLength, buffer, []) !== 0) return false;
+  try { ReflectApply(ArrayBufferPrototypeSlice, buffer, [0, 0]); } catch { return true; }
   return false;
 }
 
@@ -63,7 +56,7 @@ class ArrayIteratorSlots extends SlotBase {
     let len: number;
     if (self.#typed) {
       if (typedArrayOutOfBounds(a)) realm.throwTypeError('Cannot perform Array Iterator.prototype.next on a detached ArrayBuffer');
-      len = apply(taLengthGetter, a, []) as number;
+      len = ReflectApply(TypedArrayPrototypeGetLength, a, []) as number;
     } else {
       len = lengthOfArrayLike(realm, a);
     }
@@ -88,13 +81,13 @@ function describeReceiver(v: unknown): string {
 
 /** CreateArrayIterator (§23.1.5.1) */
 export function createArrayIterator(realm: Realm, array: object, kind: ArrayIterationKind): object {
-  const o = create(realm.intrinsics.ArrayIteratorPrototype);
+  const o = ObjectCreate(realm.intrinsics.ArrayIteratorPrototype);
   return new ArrayIteratorSlots(o, array, kind);
 }
 
 /** Creates %ArrayIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installArrayIterator(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       try { return ArrayIteratorSlots.next(realm, this); } catch (e) { throw toRealmError(realm, e); }

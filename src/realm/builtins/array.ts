@@ -14,7 +14,7 @@
 import type { Realm } from '../realm.js';
 import { agent } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
+import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap, type BuiltinEntry, type BuiltinImpl } from '../builtin.js';
 import {
   Construct, CreateDataPropertyOrThrow, DONE, GetIteratorFromMethod, GetMethod,
   GetPrototypeFromConstructor, Invoke, IsArray, IsConstructor, IteratorCloseOnThrow, IteratorStepValue,
@@ -22,46 +22,17 @@ import {
   ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
+import {
+  ArrayPrototypeJoin, ArrayPrototypeSort, HostArray, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIsConcatSpreadable, SymbolIterator,
+  SymbolSpecies, SymbolUnscopables,
+} from '../primordials.js';
 
-const { setPrototypeOf, create, getOwnPropertyDescriptor, defineProperty } = Object;
-const { apply } = Reflect;
-const { max, min, floor } = Math;
-const HostArray = Array;
-const hostSort = Array.prototype.sort;
-const hostJoin = Array.prototype.join;
-const symSpecies = Symbol.species;
-const symIterator = Symbol.iterator;
-const symIsConcatSpreadable = Symbol.isConcatSpreadable;
-const symUnscopables = Symbol.unscopables;
 const MAX_ARRAY_LENGTH = 4294967295;
 
 /** The %Array% of every realm made here, and the host's: ArraySpeciesCreate (§10.4.2.3) must not
  * construct through another realm's %Array%. */
 const arrayConstructors = new WeakSet<Function>([HostArray]);
-
-// ---------------------------------------------------------------------------------------------
-// Helpers shared by the other builtins of this folder.
-
-export type BuiltinImpl = (realm: Realm, thisValue: unknown, args: unknown[]) => unknown;
-
-/** A non-constructible builtin for `realm` running `impl`; host errors it raises become the realm's
- * (a Termination or a guest value passes through untouched). */
-export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: unknown[]) => unknown {
-  return {
-    builtin(this: unknown, ...args: unknown[]): unknown {
-      try {
-        return impl(realm, this, args);
-      } catch (e) {
-        throw toRealmError(realm, e);
-      }
-    },
-  }.builtin;
-}
-
-/** A table entry for a method implemented by `impl` (see `wrap`). */
-export function m(realm: Realm, key: PropertyKey, length: number, impl: BuiltinImpl): BuiltinEntry {
-  return method(key, length, wrap(realm, impl));
-}
 
 /** ArrayCreate (§10.4.2.2). */
 export function arrayCreate(realm: Realm, length: number, proto?: object): unknown[] {
@@ -69,7 +40,7 @@ export function arrayCreate(realm: Realm, length: number, proto?: object): unkno
   const a: unknown[] = [];
   if (length !== 0) a.length = length;
   const p = proto ?? realm.intrinsics.ArrayPrototype;
-  if (!(realm.isHost && p === HostArray.prototype)) setPrototypeOf(a, p);
+  if (!(realm.isHost && p === HostArray.prototype)) ObjectSetPrototypeOf(a, p);
   return a;
 }
 
@@ -94,12 +65,12 @@ function requireCallable(realm: Realm, f: unknown): Function {
 /** Call(f, thisArg, [a, b, c]) without allocating when thisArg is undefined (a plain host call is
  * exactly [[Call]] with an undefined this). */
 function call3(f: Function, thisArg: unknown, a: unknown, b: unknown, c: unknown): unknown {
-  return thisArg === undefined ? (f as (a: unknown, b: unknown, c: unknown) => unknown)(a, b, c) : apply(f, thisArg, [a, b, c]);
+  return thisArg === undefined ? (f as (a: unknown, b: unknown, c: unknown) => unknown)(a, b, c) : ReflectApply(f, thisArg, [a, b, c]);
 }
 
 /** Call(f, thisArg, [a, b]) */
 function call2(f: Function, thisArg: unknown, a: unknown, b: unknown): unknown {
-  return thisArg === undefined ? (f as (a: unknown, b: unknown) => unknown)(a, b) : apply(f, thisArg, [a, b]);
+  return thisArg === undefined ? (f as (a: unknown, b: unknown) => unknown)(a, b) : ReflectApply(f, thisArg, [a, b]);
 }
 
 /** Length from a `length` value, skipping ToLength's work for the common in-range integer. */
@@ -113,8 +84,8 @@ function lengthOf(realm: Realm, O: object): number {
 function relativeIndex(realm: Realm, arg: unknown, len: number, ifUndefined: number): number {
   if (arg === undefined) return ifUndefined;
   const rel = ToIntegerOrInfinity(realm, arg);
-  if (rel < 0) return rel === -Infinity ? 0 : max(len + rel, 0);
-  return min(rel, len);
+  if (rel < 0) return rel === -Infinity ? 0 : MathMax(len + rel, 0);
+  return MathMin(rel, len);
 }
 
 type Obj = Record<PropertyKey, unknown>;
@@ -131,7 +102,7 @@ function arraySpeciesConstructor(realm: Realm, originalArray: object): Function 
   let C: unknown = (originalArray as Obj).constructor;
   if (IsConstructor(C) && C !== realm.intrinsics.Array && arrayConstructors.has(C)) C = undefined;
   if (isObject(C)) {
-    C = (C as unknown as Obj)[symSpecies];
+    C = (C as unknown as Obj)[SymbolSpecies];
     if (C === null) C = undefined;
   }
   if (C === undefined) return undefined;
@@ -163,7 +134,7 @@ function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
   const [items, mapfn, thisArg] = args;
   const mapping = mapfn !== undefined;
   if (mapping) requireCallable(realm, mapfn);
-  const usingIterator = GetMethod(realm, items, symIterator);
+  const usingIterator = GetMethod(realm, items, SymbolIterator);
   if (usingIterator !== undefined) {
     const A = (IsConstructor(C) ? Construct(C) : arrayCreate(realm, 0)) as Obj;
     const rec = GetIteratorFromMethod(realm, items, usingIterator);
@@ -223,7 +194,7 @@ function at(realm: Realm, t: unknown, args: unknown[]): unknown {
 /** IsConcatSpreadable (§23.1.3.2.1) */
 function isConcatSpreadable(realm: Realm, O: unknown): boolean {
   if (!isObject(O)) return false;
-  const spreadable = (O as Obj)[symIsConcatSpreadable];
+  const spreadable = (O as Obj)[SymbolIsConcatSpreadable];
   if (spreadable !== undefined) return !!spreadable;
   return IsArray(realm, O);
 }
@@ -260,7 +231,7 @@ function copyWithin(realm: Realm, t: unknown, args: unknown[]): unknown {
   let to = relativeIndex(realm, args[0], len, 0);
   let from = relativeIndex(realm, args[1], len, 0);
   const final = relativeIndex(realm, args[2], len, len);
-  let count = min(final - from, len - to);
+  let count = MathMin(final - from, len - to);
   let direction = 1;
   if (from < to && to < from + count) {
     direction = -1;
@@ -433,7 +404,7 @@ function includes(realm: Realm, t: unknown, searchElement: unknown, fromIndex: u
   const search = searchElement;
   const n = ToIntegerOrInfinity(realm, fromIndex);
   if (n === Infinity) return false;
-  let k = n >= 0 ? n : max(len + n, 0);
+  let k = n >= 0 ? n : MathMax(len + n, 0);
   if (search === search) {
     for (; k < len; k++) {
       tick(k);
@@ -455,7 +426,7 @@ function indexOf(realm: Realm, t: unknown, searchElement: unknown, fromIndex: un
   const search = searchElement;
   const n = ToIntegerOrInfinity(realm, fromIndex);
   if (n === Infinity) return -1;
-  for (let k = n >= 0 ? n : max(len + n, 0); k < len; k++) {
+  for (let k = n >= 0 ? n : MathMax(len + n, 0); k < len; k++) {
     tick(k);
     if (k in O && O[k] === search) return k;
   }
@@ -469,7 +440,7 @@ function lastIndexOf(realm: Realm, t: unknown, args: unknown[]): unknown {
   const search = args[0];
   const n = args.length > 1 ? ToIntegerOrInfinity(realm, args[1]) : len - 1;
   if (n === -Infinity) return -1;
-  for (let k = n >= 0 ? min(n, len - 1) : len + n; k >= 0; k--) {
+  for (let k = n >= 0 ? MathMin(n, len - 1) : len + n; k >= 0; k--) {
     tick(k);
     if (k in O && O[k] === search) return k;
   }
@@ -494,7 +465,7 @@ function join(realm: Realm, t: unknown, separator: unknown): unknown {
       parts.push(typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol'
         ? ToString(realm, element) : element);
     }
-    return apply(hostJoin, parts, [sep]);
+    return ReflectApply(ArrayPrototypeJoin, parts, [sep]);
   } finally {
     joinStack.pop();
   }
@@ -557,7 +528,7 @@ function reduceImpl(realm: Realm, t: unknown, args: unknown[], name: string, asc
 function reverse(realm: Realm, t: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.reverse') as Obj;
   const len = lengthOf(realm, O);
-  const middle = floor(len / 2);
+  const middle = MathFloor(len / 2);
   for (let lower = 0; lower !== middle; lower++) {
     tick(lower);
     const upper = len - lower - 1;
@@ -602,7 +573,7 @@ function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown 
   const len = lengthOf(realm, O);
   let k = relativeIndex(realm, start, len, 0);
   const final = relativeIndex(realm, end, len, len);
-  const count = max(final - k, 0);
+  const count = MathMax(final - k, 0);
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, count);
   const fresh = C === undefined;
@@ -624,7 +595,7 @@ function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparef
     tick(k);
     if (!skipHoles || k in O) items.push(O[k]);
   }
-  apply(hostSort, items, [comparefn]);
+  ReflectApply(ArrayPrototypeSort, items, [comparefn]);
   return items;
 }
 
@@ -655,13 +626,13 @@ function splice(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.splice') as Obj;
   const len = lengthOf(realm, O);
   const actualStart = relativeIndex(realm, args[0], len, 0);
-  const itemCount = max(args.length - 2, 0);
+  const itemCount = MathMax(args.length - 2, 0);
   let actualDeleteCount: number;
   if (args.length === 0) actualDeleteCount = 0;
   else if (args.length === 1) actualDeleteCount = len - actualStart;
   else {
     const dc = ToIntegerOrInfinity(realm, args[1]);
-    actualDeleteCount = min(max(dc, 0), len - actualStart);
+    actualDeleteCount = MathMin(MathMax(dc, 0), len - actualStart);
   }
   if (len + itemCount - actualDeleteCount > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
   const C = arraySpeciesConstructor(realm, O);
@@ -746,11 +717,11 @@ function toSpliced(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.toSpliced') as Obj;
   const len = lengthOf(realm, O);
   const actualStart = relativeIndex(realm, args[0], len, 0);
-  const insertCount = max(args.length - 2, 0);
+  const insertCount = MathMax(args.length - 2, 0);
   let actualSkipCount: number;
   if (args.length === 0) actualSkipCount = 0;
   else if (args.length === 1) actualSkipCount = len - actualStart;
-  else actualSkipCount = min(max(ToIntegerOrInfinity(realm, args[1]), 0), len - actualStart);
+  else actualSkipCount = MathMin(MathMax(ToIntegerOrInfinity(realm, args[1]), 0), len - actualStart);
   const newLen = len + insertCount - actualSkipCount;
   if (newLen > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
   const A = freshArray(realm, newLen);
@@ -772,12 +743,12 @@ function arrayToString(realm: Realm, t: unknown): unknown {
   const array = ToObject(realm, t) as Obj;
   let func = array.join;
   if (typeof func !== 'function') func = objectPrototypeToString(realm);
-  return apply(func as Function, array, []);
+  return ReflectApply(func as Function, array, []);
 }
 
 /** %Object.prototype.toString%, as builtins-core installed it on this realm's %Object.prototype%. */
 function objectPrototypeToString(realm: Realm): Function {
-  const intrinsic = realm.intrinsics.ObjectPrototypeToString ?? getOwnPropertyDescriptor(realm.intrinsics.ObjectPrototype, 'toString')?.value;
+  const intrinsic = realm.intrinsics.ObjectPrototypeToString ?? ObjectGetOwnPropertyDescriptor(realm.intrinsics.ObjectPrototype, 'toString')?.value;
   if (typeof intrinsic !== 'function') throw new Error('vmjs internal: %Object.prototype.toString% is not installed');
   return intrinsic;
 }
@@ -824,7 +795,7 @@ export function installArray(realm: Realm): void {
   installArrayIterator(realm);
   // %Array.prototype% is itself an Array exotic object (§23.1.3).
   const proto: unknown[] = [];
-  setPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
+  ObjectSetPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
 
   const ArrayCtor = function Array(this: unknown, ...values: unknown[]): unknown {
     try {
@@ -861,7 +832,7 @@ export function installArray(realm: Realm): void {
     m(realm, 'from', 1, arrayFrom),
     m(realm, 'isArray', 1, (r, _t, args) => IsArray(r, args[0])),
     m(realm, 'of', 0, arrayOf),
-    accessor(symSpecies, wrap(realm, (_r, t) => t)),
+    accessor(SymbolSpecies, wrap(realm, (_r, t) => t)),
   ]);
 
   const values = wrap(realm, iterationImpl('value', 'Array.prototype.values'));
@@ -901,7 +872,7 @@ export function installArray(realm: Realm): void {
       try { return some(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
   };
-  const unscopables = create(null) as Record<string, boolean>;
+  const unscopables = ObjectCreate(null) as Record<string, boolean>;
   for (const k of ['at', 'copyWithin', 'entries', 'fill', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat',
     'flatMap', 'includes', 'keys', 'toReversed', 'toSorted', 'toSpliced', 'values']) {
     unscopables[k] = true;
@@ -945,11 +916,11 @@ export function installArray(realm: Realm): void {
     m(realm, 'unshift', 1, unshift),
     method('values', 0, values),
     m(realm, 'with', 2, arrayWith),
-    value(symUnscopables, unscopables, { writable: false }),
+    value(SymbolUnscopables, unscopables, { writable: false }),
   ]);
   // %Array.prototype%[@@iterator] is the same function object as %Array.prototype.values% (§23.1.3.40).
-  defineProperty(proto, symIterator, { value: (proto as unknown as Obj).values, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(proto, SymbolIterator, { value: (proto as unknown as Obj).values, writable: true, enumerable: false, configurable: true });
   realm.intrinsics.ArrayPrototypeValues = (proto as unknown as Obj).values as Function;
 
-  defineProperty(realm.globalObject, 'Array', { value: ArrayCtor, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(realm.globalObject, 'Array', { value: ArrayCtor, writable: true, enumerable: false, configurable: true });
 }

@@ -1,19 +1,12 @@
 // %BigInt% and %BigInt.prototype% (ECMA-262 §21.2).
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, value } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, m, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { IsIntegralNumber, ToIndex, ToIntegerOrInfinity, ToPrimitive, describeValue, setFunctionRealm } from '../abstract-ops.js';
-import { m } from './array.js';
-
-const { create, defineProperty } = Object;
-const { apply } = Reflect;
-const HostBigInt = BigInt;
-const BP = BigInt.prototype;
-const hostValueOf = BP.valueOf;
-const hostToString = BP.toString;
-const hostToLocaleString = BP.toLocaleString;
-const hostAsIntN = BigInt.asIntN;
-const hostAsUintN = BigInt.asUintN;
+import {
+  BigIntAsIntN, BigIntAsUintN, BigIntPrototypeToLocaleString, BigIntPrototypeToString, BigIntPrototypeValueOf,
+  HostBigInt, ObjectCreate, ObjectDefineProperty, ReflectApply,
+} from '../primordials.js';
 
 /** ToBigInt (§7.1.13). StringToBigInt is the host's BigInt on a string. */
 export function ToBigInt(realm: Realm, argument: unknown): bigint {
@@ -43,14 +36,14 @@ function thisBigIntValue(realm: Realm, v: unknown, name: string): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'object' && v !== null) {
     // The host's valueOf reads [[BigIntData]] without running guest code, and throws without it.
-    try { return apply(hostValueOf, v, []) as bigint; } catch { /* not a BigInt wrapper */ }
+    try { return ReflectApply(BigIntPrototypeValueOf, v, []) as bigint; } catch { /* not a BigInt wrapper */ }
   }
   return realm.throwTypeError(`BigInt.prototype.${name} requires that 'this' be a BigInt`);
 }
 
 /** Creates %BigInt% and %BigInt.prototype% for `realm`; defines `BigInt` on its global object. */
 export function installBigInt(realm: Realm): void {
-  const proto = create(realm.intrinsics.ObjectPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
   // A constructor ([[Construct]] exists, so `class extends BigInt` works) that refuses `new` (§21.2.1.1).
   const BigIntCtor = function BigInt(this: unknown, value: unknown): unknown {
     try {
@@ -71,26 +64,26 @@ export function installBigInt(realm: Realm): void {
   defineTable(realm, BigIntCtor, [
     m(realm, 'asIntN', 2, (r, _t, a) => {
       const bits = ToIndex(r, a[0], bitsMessage);
-      return hostAsIntN(bits, ToBigInt(r, a[1]));
+      return BigIntAsIntN(bits, ToBigInt(r, a[1]));
     }),
     m(realm, 'asUintN', 2, (r, _t, a) => {
       const bits = ToIndex(r, a[0], bitsMessage);
-      return hostAsUintN(bits, ToBigInt(r, a[1]));
+      return BigIntAsUintN(bits, ToBigInt(r, a[1]));
     }),
   ]);
 
   defineTable(realm, proto, [
-    m(realm, 'toLocaleString', 0, (r, t, a) => apply(hostToLocaleString, thisBigIntValue(r, t, 'toLocaleString'), a)),
+    m(realm, 'toLocaleString', 0, (r, t, a) => ReflectApply(BigIntPrototypeToLocaleString, thisBigIntValue(r, t, 'toLocaleString'), a)),
     m(realm, 'toString', 0, (r, t, a) => {
       const x = thisBigIntValue(r, t, 'toString');
       const radix = a[0];
       const radixMV = radix === undefined ? 10 : ToIntegerOrInfinity(r, radix);
       if (radixMV < 2 || radixMV > 36) r.throwRangeError('toString() radix must be between 2 and 36');
-      return apply(hostToString, x, [radixMV]);
+      return ReflectApply(BigIntPrototypeToString, x, [radixMV]);
     }),
     m(realm, 'valueOf', 0, (r, t) => thisBigIntValue(r, t, 'valueOf')),
     value(Symbol.toStringTag, 'BigInt', { writable: false }),
   ]);
 
-  defineProperty(realm.globalObject, 'BigInt', { value: BigIntCtor, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(realm.globalObject, 'BigInt', { value: BigIntCtor, writable: true, enumerable: false, configurable: true });
 }

@@ -2,18 +2,14 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method } from '../builtin.js';
 import { GetPrototypeFromConstructor } from '../abstract-ops.js';
-
-const HostObject = Object;
-const { setPrototypeOf } = Object;
-const hostBooleanValueOf = Boolean.prototype.valueOf;
-const { apply } = Reflect;
+import { BooleanPrototypeValueOf, HostObject, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
 
 /** ThisBooleanValue (§20.3.3.3.1); the host's valueOf is a side-effect-free [[BooleanData]] check. */
 function thisBooleanValue(realm: Realm, v: unknown, methodName: string): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'object' && v !== null) {
     try {
-      return apply(hostBooleanValueOf, v, []) as boolean;
+      return ReflectApply(BooleanPrototypeValueOf, v, []) as boolean;
     } catch {
       // not a Boolean wrapper: fall through to the realm's TypeError
     }
@@ -25,7 +21,7 @@ export function installBoolean(realm: Realm): void {
   const I = realm.intrinsics;
   // %Boolean.prototype% is itself a Boolean object whose [[BooleanData]] is false (§20.3.3).
   const BooleanPrototype = HostObject(false) as object;
-  setPrototypeOf(BooleanPrototype, I.ObjectPrototype);
+  ObjectSetPrototypeOf(BooleanPrototype, I.ObjectPrototype);
   I.BooleanPrototype = BooleanPrototype;
 
   // §20.3.1.1 Boolean ( value )
@@ -33,7 +29,7 @@ export function installBoolean(realm: Realm): void {
     const b = !!value;
     if (new.target === undefined) return b;
     const O = HostObject(b) as object;
-    setPrototypeOf(O, GetPrototypeFromConstructor(realm, new.target, 'BooleanPrototype'));
+    ObjectSetPrototypeOf(O, GetPrototypeFromConstructor(realm, new.target, 'BooleanPrototype'));
     return O;
   }, 'Boolean', 1, BooleanPrototype);
   I.Boolean = BooleanCtor;

@@ -5,110 +5,81 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { CreateIterResultObject, adoptArray, describeValue } from '../abstract-ops.js';
+import {
+  MapIteratorPrototypeNext, MapPrototypeEntries, MapPrototypeKeys, MapPrototypeValues, ObjectCreate, ReflectApply,
+  SetIteratorPrototypeNext, SetPrototypeEntries, SetPrototypeValues,
+} from '../primordials.js';
 
 export type CollectionIterationKind = 'key' | 'value' | 'key+value';
-
-const { create, getPrototypeOf } = Object;
-const { apply } = Reflect;
-const HostMap = Map;
-const HostSet = Set;
-const HostMapPrototype = Map.prototype;
-const HostSetPrototype = Set.prototype;
-const hostMapKeys = HostMapPrototype.keys;
-const hostMapValues = HostMapPrototype.values;
-const hostMapEntries = HostMapPrototype.entries;
-const hostSetValues = HostSetPrototype.values;
-const hostSetEntries = HostSetPrototype.entries;
-const hostMapIteratorNext = (getPrototypeOf(new HostMap().entries()) as Iterator<unknown>).next;
-const hostSetIteratorNext = (getPrototypeOf(new HostSet().values()) as Iterator<unknown>).next;
 
 interface HostIterResult { value: unknown; done?: boolean }
 
 class SlotBase { constructor(o: object) { return o; } }
 
 /** The slots of a Map or Set Iterator, kept in private fields of the iterator object itself so that
- * guest code can neither see nor forge them. `#host` is undefined once the iterator is exhausted. */
-class MapIteratorSlots extends SlotBase {
-  #host: Iterator<unknown> | undefined;
-  readonly #entries: boolean;
-  constructor(o: object, host: Iterator<unknown>, entries: boolean) {
-    super(o);
-    this.#host = host;
-    this.#entries = entries;
-  }
+ * guest code can neither see nor forge them. `#host` is undefined once the iterator is exhausted.
+ * One class per kind: each evaluation of the class body makes its own private names, so Map
+ * Iterator's `next` refuses a Set Iterator and the reverse, as two brands must. */
+function iteratorSlots(brand: 'Map Iterator' | 'Set Iterator', hostNext: Function) {
+  return class IteratorSlots extends SlotBase {
+    #host: Iterator<unknown> | undefined;
+    readonly #entries: boolean;
+    constructor(o: object, host: Iterator<unknown>, entries: boolean) {
+      super(o);
+      this.#host = host;
+      this.#entries = entries;
+    }
 
-  /** %MapIteratorPrototype%.next (§24.1.5.2.1) */
-  static next(realm: Realm, it: unknown): object {
-    if (typeof it !== 'object' || it === null || !(#host in it)) {
-      return realm.throwTypeError(`Method Map Iterator.prototype.next called on incompatible receiver ${describeValue(it)}`);
+    /** %MapIteratorPrototype%.next (§24.1.5.2.1), %SetIteratorPrototype%.next (§24.2.6.2.1) */
+    static next(realm: Realm, it: unknown): object {
+      if (typeof it !== 'object' || it === null || !(#host in it)) {
+        return realm.throwTypeError(`Method ${brand}.prototype.next called on incompatible receiver ${describeValue(it)}`);
+      }
+      const self = it as IteratorSlots;
+      const host = self.#host;
+      if (host === undefined) return CreateIterResultObject(realm, undefined, true);
+      const r = ReflectApply(hostNext, host, []) as HostIterResult;
+      if (r.done) {
+        self.#host = undefined;
+        return CreateIterResultObject(realm, undefined, true);
+      }
+      // An entries iterator's value is a fresh host array no guest code has seen.
+      return CreateIterResultObject(realm, self.#entries ? adoptArray(realm, r.value as unknown[]) : r.value, false);
     }
-    const self = it as MapIteratorSlots;
-    const host = self.#host;
-    if (host === undefined) return CreateIterResultObject(realm, undefined, true);
-    const r = apply(hostMapIteratorNext, host, []) as HostIterResult;
-    if (r.done) {
-      self.#host = undefined;
-      return CreateIterResultObject(realm, undefined, true);
-    }
-    // An entries iterator's value is a fresh host array no guest code has seen.
-    return CreateIterResultObject(realm, self.#entries ? adoptArray(realm, r.value as unknown[]) : r.value, false);
-  }
+  };
 }
 
-class SetIteratorSlots extends SlotBase {
-  #host: Iterator<unknown> | undefined;
-  readonly #entries: boolean;
-  constructor(o: object, host: Iterator<unknown>, entries: boolean) {
-    super(o);
-    this.#host = host;
-    this.#entries = entries;
-  }
-
-  /** %SetIteratorPrototype%.next (§24.2.6.2.1) */
-  static next(realm: Realm, it: unknown): object {
-    if (typeof it !== 'object' || it === null || !(#host in it)) {
-      return realm.throwTypeError(`Method Set Iterator.prototype.next called on incompatible receiver ${describeValue(it)}`);
-    }
-    const self = it as SetIteratorSlots;
-    const host = self.#host;
-    if (host === undefined) return CreateIterResultObject(realm, undefined, true);
-    const r = apply(hostSetIteratorNext, host, []) as HostIterResult;
-    if (r.done) {
-      self.#host = undefined;
-      return CreateIterResultObject(realm, undefined, true);
-    }
-    return CreateIterResultObject(realm, self.#entries ? adoptArray(realm, r.value as unknown[]) : r.value, false);
-  }
-}
+const MapIteratorSlots = iteratorSlots('Map Iterator', MapIteratorPrototypeNext);
+const SetIteratorSlots = iteratorSlots('Set Iterator', SetIteratorPrototypeNext);
 
 /** CreateMapIterator (§24.1.5.1). The host method makes the brand check (RequireInternalSlot), with
  * V8's text naming the guest-visible method. */
 export function CreateMapIterator(realm: Realm, map: unknown, kind: CollectionIterationKind): object {
-  const hostMethod = kind === 'key' ? hostMapKeys : kind === 'value' ? hostMapValues : hostMapEntries;
+  const hostMethod = kind === 'key' ? MapPrototypeKeys : kind === 'value' ? MapPrototypeValues : MapPrototypeEntries;
   let host: Iterator<unknown>;
   try {
-    host = apply(hostMethod, map, []) as Iterator<unknown>;
+    host = ReflectApply(hostMethod, map, []) as Iterator<unknown>;
   } catch {
     return realm.throwTypeError(`Method Map.prototype.${kind === 'key' ? 'keys' : kind === 'value' ? 'values' : 'entries'} called on incompatible receiver ${describeValue(map)}`);
   }
-  return new MapIteratorSlots(create(realm.intrinsics.MapIteratorPrototype as object), host, kind === 'key+value');
+  return new MapIteratorSlots(ObjectCreate(realm.intrinsics.MapIteratorPrototype as object), host, kind === 'key+value');
 }
 
 /** CreateSetIterator (§24.2.6.1). A Set's keys are its values. */
 export function CreateSetIterator(realm: Realm, set: unknown, kind: Exclude<CollectionIterationKind, 'key'>): object {
-  const hostMethod = kind === 'value' ? hostSetValues : hostSetEntries;
+  const hostMethod = kind === 'value' ? SetPrototypeValues : SetPrototypeEntries;
   let host: Iterator<unknown>;
   try {
-    host = apply(hostMethod, set, []) as Iterator<unknown>;
+    host = ReflectApply(hostMethod, set, []) as Iterator<unknown>;
   } catch {
     return realm.throwTypeError(`Method Set.prototype.${kind === 'value' ? 'values' : 'entries'} called on incompatible receiver ${describeValue(set)}`);
   }
-  return new SetIteratorSlots(create(realm.intrinsics.SetIteratorPrototype as object), host, kind === 'key+value');
+  return new SetIteratorSlots(ObjectCreate(realm.intrinsics.SetIteratorPrototype as object), host, kind === 'key+value');
 }
 
 /** Creates %MapIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installMapIteratorPrototype(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       return MapIteratorSlots.next(realm, this);
@@ -123,7 +94,7 @@ export function installMapIteratorPrototype(realm: Realm): void {
 
 /** Creates %SetIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installSetIteratorPrototype(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       return SetIteratorSlots.next(realm, this);

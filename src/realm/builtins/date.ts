@@ -8,19 +8,13 @@ import { createBuiltinConstructor, createBuiltinFunction, defineTable, functionN
 import {
   GetPrototypeFromConstructor, GetV, OrdinaryToPrimitive, ToNumber, ToObject, ToPrimitive, ToString, describeValue, isObject,
 } from '../abstract-ops.js';
-import { toRealmBrandError } from './map.js';
+import { toRealmBrandError } from '../brand-error.js';
+import {
+  DateNow, DateParse, DatePrototype, DatePrototypeGetTime, DatePrototypeSetTime, DateUTC, HostDate, MathMin,
+  NumberIsFinite, ObjectIs, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct,
+} from '../primordials.js';
 
-const HostDate = Date;
-const DP = Date.prototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
-const hostGetTime = DP.getTime;
-const hostSetTime = DP.setTime;
-const hostNow = Date.now;
-const hostParse = Date.parse;
-const hostUTC = Date.UTC as (...args: number[]) => number;
-const { setPrototypeOf, is: sameValue } = Object;
-const { apply, construct } = Reflect;
-const mathMin = Math.min;
-const hostIsFinite = Number.isFinite;
+const DP = DatePrototype as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
 
 /** How a setter treats a NaN [[DateValue]]: most return NaN and leave it (§21.4.4.20 step 6 &c.);
  * the full-year setters start from +0 (§21.4.4.21, B.2.3.2); setTime does not read it. */
@@ -51,7 +45,7 @@ const METHODS: ReadonlyArray<readonly [string, 'read' | 'locale' | 'own' | reado
 function isDate(v: unknown): boolean {
   if (!isObject(v)) return false;
   try {
-    apply(hostGetTime, v, []);
+    ReflectApply(DatePrototypeGetTime, v, []);
     return true;
   } catch {
     return false;
@@ -62,10 +56,10 @@ function isDate(v: unknown): boolean {
  * (which the host produces when called on a non-Date; it runs no guest code before its brand check). */
 function thisTimeValue(realm: Realm, v: unknown, hostMethod: (this: unknown, ...args: unknown[]) => unknown): number {
   try {
-    return apply(hostGetTime, v, []) as number;
+    return ReflectApply(DatePrototypeGetTime, v, []) as number;
   } catch {
     try {
-      apply(hostMethod, v, []);
+      ReflectApply(hostMethod, v, []);
     } catch (e) {
       throw toRealmBrandError(realm, e, v);
     }
@@ -87,29 +81,29 @@ export function installDate(realm: Realm): void {
     const n = values.length;
     let args: number[];
     if (n === 0) {
-      args = [hostNow()];
+      args = [DateNow()];
     } else if (n === 1) {
       const v = values[0];
       let tv: number;
       if (isDate(v)) {
-        tv = apply(hostGetTime, v, []) as number;
+        tv = ReflectApply(DatePrototypeGetTime, v, []) as number;
       } else {
         const prim = ToPrimitive(realm, v);
-        tv = typeof prim === 'string' ? hostParse(prim) : ToNumber(realm, prim);
+        tv = typeof prim === 'string' ? DateParse(prim) : ToNumber(realm, prim);
       }
       args = [tv];
     } else {
       // year, month[, date, hours, minutes, seconds, ms]: converted in order; the host does MakeDay,
       // MakeTime, the two-digit-year rule, UTC(…) and TimeClip on the numbers.
       args = [];
-      const count = mathMin(n, 7);
+      const count = MathMin(n, 7);
       for (let i = 0; i < count; i++) args[i] = ToNumber(realm, values[i]);
     }
     const proto = GetPrototypeFromConstructor(realm, nt, 'DatePrototype');
     // Constructed with the host's own Date as newTarget (so the host never picks its own
     // %Date.prototype% for an odd newTarget), then given the prototype the spec chose.
-    const O = construct(HostDate, args) as object;
-    setPrototypeOf(O, proto);
+    const O = ReflectConstruct(HostDate, args) as object;
+    ObjectSetPrototypeOf(O, proto);
     return O;
   }, 'Date', 7, DatePrototype);
   I.Date = DateCtor;
@@ -117,18 +111,18 @@ export function installDate(realm: Realm): void {
   const statics = {
     // §21.4.3.1 Date.now ( )
     now(): number {
-      return hostNow();
+      return DateNow();
     },
     // §21.4.3.2 Date.parse ( string )
     parse(string: unknown): number {
-      return hostParse(ToString(realm, string));
+      return DateParse(ToString(realm, string));
     },
     // §21.4.3.4 Date.UTC ( year [ , month [ , date [ , hours [ , minutes [ , seconds [ , ms ] ] ] ] ] ] )
     UTC(...args: unknown[]): number {
-      const count = mathMin(args.length, 7);
+      const count = MathMin(args.length, 7);
       const nums: number[] = [];
       for (let i = 0; i < count; i++) nums[i] = ToNumber(realm, args[i]);
-      return apply(hostUTC, undefined, nums) as number;
+      return ReflectApply(DateUTC, undefined, nums) as number;
     },
   };
   defineTable(realm, DateCtor, [
@@ -142,10 +136,10 @@ export function installDate(realm: Realm): void {
     toJSON(this: unknown, _key: unknown): unknown {
       const O = ToObject(realm, this);
       const tv = ToPrimitive(realm, O, 'number');
-      if (typeof tv === 'number' && !hostIsFinite(tv)) return null;
+      if (typeof tv === 'number' && !NumberIsFinite(tv)) return null;
       const toISO = GetV(realm, O, 'toISOString');
       if (typeof toISO !== 'function') realm.throwTypeError('toISOString is not a function');
-      return apply(toISO, O, []);
+      return ReflectApply(toISO, O, []);
     },
     // §21.4.4.45 Date.prototype [ @@toPrimitive ] ( hint )
     toPrimitive(this: unknown, hint: unknown): unknown {
@@ -186,7 +180,7 @@ function reader(realm: Realm, hostFn: (this: unknown) => unknown): (this: unknow
   return {
     builtin(this: unknown): unknown {
       try {
-        return apply(hostFn, this, []);
+        return ReflectApply(hostFn, this, []);
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
       }
@@ -200,16 +194,16 @@ function setter(realm: Realm, hostFn: (this: unknown, ...args: unknown[]) => unk
   return {
     builtin(this: unknown, ...args: unknown[]): unknown {
       const t = thisTimeValue(realm, this, hostFn);
-      const count = mathMin(args.length, arity);
+      const count = MathMin(args.length, arity);
       const nums: number[] = [];
       for (let i = 0; i < count; i++) nums[i] = ToNumber(realm, args[i]);
       if (nanRule !== 'unread') {
         // The spec returns NaN here without writing [[DateValue]], whatever a guest valueOf put there.
         if (t !== t && nanRule === 'stays') return NaN;
         // A guest valueOf may have set this date meanwhile; the spec computes from t, read before.
-        if (!sameValue(apply(hostGetTime, this, []), t)) apply(hostSetTime, this, [t]);
+        if (!ObjectIs(ReflectApply(DatePrototypeGetTime, this, []), t)) ReflectApply(DatePrototypeSetTime, this, [t]);
       }
-      return apply(hostFn, this, nums);
+      return ReflectApply(hostFn, this, nums);
     },
   }.builtin;
 }
@@ -220,7 +214,7 @@ function localeFormatter(realm: Realm, hostFn: (this: unknown, ...args: unknown[
   return {
     builtin(this: unknown, ...args: unknown[]): unknown {
       try {
-        return apply(hostFn, this, args);
+        return ReflectApply(hostFn, this, args);
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
       }

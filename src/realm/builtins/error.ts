@@ -5,10 +5,9 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import {
   CreateArrayFromList, GetIterator, GetPrototypeFromConstructor, IteratorToList, ToString, describeValue, isObject,
 } from '../abstract-ops.js';
-
-const HostError = Error;
-
-const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Object;
+import {
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
+} from '../primordials.js';
 
 /** Supplies the frames of `stack` ("\n    at …" lines) for the current guest call stack. */
 export type StackFramesProvider = (realm: Realm) => string;
@@ -23,9 +22,9 @@ export function setStackFramesProvider(p: StackFramesProvider): void {
 function quietGet(o: object, key: string): unknown {
   let cur: object | null = o;
   for (let i = 0; cur !== null && i < 64; i++) {
-    const d = getOwnPropertyDescriptor(cur, key);
+    const d = ObjectGetOwnPropertyDescriptor(cur, key);
     if (d !== undefined) return 'value' in d ? d.value : undefined;
-    cur = getPrototypeOf(cur) as object | null;
+    cur = ObjectGetPrototypeOf(cur) as object | null;
   }
   return undefined;
 }
@@ -43,7 +42,7 @@ function stackHeader(o: object): string {
 
 /** Defines V8's `stack` own data property on `o`. */
 export function installStack(realm: Realm, o: object): void {
-  defineProperty(o, 'stack', { value: stackHeader(o) + stackFrames(realm), writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(o, 'stack', { value: stackHeader(o) + stackFrames(realm), writable: true, enumerable: false, configurable: true });
 }
 
 // A host error gets [[ErrorData]] (so host tools and the host's Object.prototype.toString see an
@@ -52,7 +51,7 @@ export function installStack(realm: Realm, o: object): void {
 function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: string): Error {
   const proto = GetPrototypeFromConstructor(realm, newTarget, intrinsicProto);
   const O = newHostErrorWithoutTrace();
-  setPrototypeOf(O, proto);
+  ObjectSetPrototypeOf(O, proto);
   return O;
 }
 
@@ -60,14 +59,14 @@ function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: st
 function InstallErrorCause(O: object, options: unknown): void {
   if (isObject(options) && 'cause' in options) {
     const cause = (options as { cause?: unknown }).cause;
-    defineProperty(O, 'cause', { value: cause, writable: true, enumerable: false, configurable: true });
+    ObjectDefineProperty(O, 'cause', { value: cause, writable: true, enumerable: false, configurable: true });
   }
 }
 
 function setMessage(realm: Realm, O: object, message: unknown): void {
   if (message !== undefined) {
     const msg = ToString(realm, message);
-    defineProperty(O, 'message', { value: msg, writable: true, enumerable: false, configurable: true });
+    ObjectDefineProperty(O, 'message', { value: msg, writable: true, enumerable: false, configurable: true });
   }
 }
 
@@ -143,7 +142,7 @@ export function installError(realm: Realm): void {
     setMessage(realm, O, message);
     InstallErrorCause(O, options);
     const errorsList = IteratorToList(realm, GetIterator(realm, errors, 'sync'));
-    defineProperty(O, 'errors', { value: CreateArrayFromList(realm, errorsList), writable: true, enumerable: false, configurable: true });
+    ObjectDefineProperty(O, 'errors', { value: CreateArrayFromList(realm, errorsList), writable: true, enumerable: false, configurable: true });
     installStack(realm, O);
     return O;
   }, 'AggregateError', 2, AggregateErrorPrototype, ErrorCtor);

@@ -4,10 +4,9 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
-
-const { apply } = Reflect;
-const { defineProperty, preventExtensions, getOwnPropertyDescriptor } = Object;
-const hostBind = Function.prototype.bind;
+import {
+  FunctionPrototypeBind, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectPreventExtensions, ReflectApply,
+} from '../primordials.js';
 
 const RESTRICTED_MESSAGE = "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them";
 
@@ -19,9 +18,9 @@ function notAFunctionReceiver(v: unknown): string {
 function createThrowTypeError(realm: Realm): Function {
   const thrower = (): never => realm.throwTypeError(RESTRICTED_MESSAGE);
   Object.setPrototypeOf(thrower, realm.intrinsics.FunctionPrototype);
-  defineProperty(thrower, 'length', { value: 0, writable: false, enumerable: false, configurable: false });
-  defineProperty(thrower, 'name', { value: '', writable: false, enumerable: false, configurable: false });
-  preventExtensions(thrower);
+  ObjectDefineProperty(thrower, 'length', { value: 0, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(thrower, 'name', { value: '', writable: false, enumerable: false, configurable: false });
+  ObjectPreventExtensions(thrower);
   return thrower;
 }
 
@@ -30,7 +29,7 @@ function createThrowTypeError(realm: Realm): Function {
 const identifierName = /^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*$/u;
 const symbolName = /^\[[^\]]*\]$/;
 function nativeFunctionText(realm: Realm, func: Function): string {
-  const desc = hostCall(realm, getOwnPropertyDescriptor, undefined, [func, 'name']);
+  const desc = hostCall(realm, ObjectGetOwnPropertyDescriptor, undefined, [func, 'name']);
   const name = desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
   const accessorMatch = /^([gs]et) (.*)$/.exec(name);
   const bare = accessorMatch === null ? name : accessorMatch[2]!;
@@ -54,21 +53,21 @@ export function installFunction(realm: Realm): void {
     apply(this: unknown, thisArg: unknown, argArray: unknown): unknown {
       const func = this;
       if (typeof func !== 'function') realm.throwTypeError(notAFunctionReceiver(func));
-      if (argArray === undefined || argArray === null) return apply(func, thisArg, []);
-      return apply(func, thisArg, CreateListFromArrayLike(realm, argArray));
+      if (argArray === undefined || argArray === null) return ReflectApply(func, thisArg, []);
+      return ReflectApply(func, thisArg, CreateListFromArrayLike(realm, argArray));
     },
     // §20.2.3.2: the host's bind is BoundFunctionCreate exactly (its [[Prototype]] is the
     // target's, name and length read as specified), so delegate.
     bind(this: unknown, thisArg: unknown, ...args: unknown[]): Function {
       const Target = this;
       if (typeof Target !== 'function') realm.throwTypeError('Bind must be called on a function');
-      return hostCall(realm, hostBind, Target, [thisArg, ...args]) as Function;
+      return hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
     },
     // §20.2.3.3
     call(this: unknown, thisArg: unknown, ...args: unknown[]): unknown {
       const func = this;
       if (typeof func !== 'function') realm.throwTypeError(`${describeValue(func)} is not a function`);
-      return apply(func, thisArg, args);
+      return ReflectApply(func, thisArg, args);
     },
     // §20.2.3.5
     toString(this: unknown): string {
@@ -93,10 +92,10 @@ export function installFunction(realm: Realm): void {
   ]);
   const hasInstance = proto[Symbol.hasInstance];
   defineTable(realm, FunctionPrototype, [method(Symbol.hasInstance, 1, hasInstance)]);
-  defineProperty(FunctionPrototype, Symbol.hasInstance, { writable: false, configurable: false });
+  ObjectDefineProperty(FunctionPrototype, Symbol.hasInstance, { writable: false, configurable: false });
 
   // §10.2.4 AddRestrictedFunctionProperties ( F, realm )
   const thrower = I.ThrowTypeError as () => never;
-  defineProperty(FunctionPrototype, 'caller', { get: thrower, set: thrower, enumerable: false, configurable: true });
-  defineProperty(FunctionPrototype, 'arguments', { get: thrower, set: thrower, enumerable: false, configurable: true });
+  ObjectDefineProperty(FunctionPrototype, 'caller', { get: thrower, set: thrower, enumerable: false, configurable: true });
+  ObjectDefineProperty(FunctionPrototype, 'arguments', { get: thrower, set: thrower, enumerable: false, configurable: true });
 }

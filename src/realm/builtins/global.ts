@@ -5,18 +5,10 @@ import { createBuiltinFunction, defineTable } from '../builtin.js';
 import { ToInt32, ToNumber, ToString } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
-
-const hostParseInt = parseInt;
-const hostParseFloat = parseFloat;
-const hostDecodeURI = decodeURI;
-const hostDecodeURIComponent = decodeURIComponent;
-const hostEncodeURI = encodeURI;
-const hostEncodeURIComponent = encodeURIComponent;
-const hostIsFinite = Number.isFinite;
-// Annex B.2.1: present on every host we target, but not guaranteed by ECMAScript.
-const hostEscape = (globalThis as { escape?: (s: string) => string }).escape;
-const hostUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
-const { defineProperty } = Object;
+import {
+  GlobalDecodeURI, GlobalDecodeURIComponent, GlobalEncodeURI, GlobalEncodeURIComponent, GlobalEscape,
+  GlobalParseFloat, GlobalParseInt, GlobalUnescape, NumberIsFinite, ObjectDefineProperty,
+} from '../primordials.js';
 
 /** The constructors of §19.3 and namespace objects of §19.4, in spec order: installed as global
  * properties when the realm has them. */
@@ -43,42 +35,42 @@ export function installGlobalFunctions(realm: Realm): void {
       return hooks.PerformIndirectEval(realm, x);
     },
     isFinite(number: unknown): boolean {
-      return hostIsFinite(ToNumber(realm, number));
+      return NumberIsFinite(ToNumber(realm, number));
     },
     isNaN(number: unknown): boolean {
       const num = ToNumber(realm, number);
       return num !== num;
     },
     parseFloat(string: unknown): number {
-      return hostParseFloat(ToString(realm, string));
+      return GlobalParseFloat(ToString(realm, string));
     },
     parseInt(string: unknown, radix: unknown): number {
       const inputString = ToString(realm, string);
-      return hostParseInt(inputString, ToInt32(realm, radix));
+      return GlobalParseInt(inputString, ToInt32(realm, radix));
     },
     decodeURI(encodedURI: unknown): string {
-      return hostCall(realm, hostDecodeURI, undefined, [ToString(realm, encodedURI)]);
+      return hostCall(realm, GlobalDecodeURI, undefined, [ToString(realm, encodedURI)]);
     },
     decodeURIComponent(encodedURIComponent: unknown): string {
-      return hostCall(realm, hostDecodeURIComponent, undefined, [ToString(realm, encodedURIComponent)]);
+      return hostCall(realm, GlobalDecodeURIComponent, undefined, [ToString(realm, encodedURIComponent)]);
     },
     encodeURI(uri: unknown): string {
-      return hostCall(realm, hostEncodeURI, undefined, [ToString(realm, uri)]);
+      return hostCall(realm, GlobalEncodeURI, undefined, [ToString(realm, uri)]);
     },
     encodeURIComponent(uriComponent: unknown): string {
-      return hostCall(realm, hostEncodeURIComponent, undefined, [ToString(realm, uriComponent)]);
+      return hostCall(realm, GlobalEncodeURIComponent, undefined, [ToString(realm, uriComponent)]);
     },
     escape(string: unknown): string {
-      if (hostEscape === undefined) throw new Error('vmjs: escape is not available on this host');
-      return hostEscape(ToString(realm, string));
+      if (GlobalEscape === undefined) throw new Error('vmjs: escape is not available on this host');
+      return GlobalEscape(ToString(realm, string));
     },
     unescape(string: unknown): string {
-      if (hostUnescape === undefined) throw new Error('vmjs: unescape is not available on this host');
-      return hostUnescape(ToString(realm, string));
+      if (GlobalUnescape === undefined) throw new Error('vmjs: unescape is not available on this host');
+      return GlobalUnescape(ToString(realm, string));
     },
   };
   for (const name of GLOBAL_FUNCTION_NAMES) {
-    if ((name === 'escape' && hostEscape === undefined) || (name === 'unescape' && hostUnescape === undefined)) continue;
+    if ((name === 'escape' && GlobalEscape === undefined) || (name === 'unescape' && GlobalUnescape === undefined)) continue;
     // Number.parseFloat/parseInt are the same objects as the globals (§21.1.2.12–13); Number may be installed first.
     if ((name === 'parseFloat' || name === 'parseInt') && I[name] !== undefined) continue;
     I[name] = createBuiltinFunction(realm, fns[name as keyof typeof fns], name, name === 'parseInt' ? 2 : 1);
@@ -89,10 +81,10 @@ export function installGlobalFunctions(realm: Realm): void {
  * constructors and namespace objects that the realm has, and globalThis. */
 export function installGlobalProperties(realm: Realm, global: object): void {
   const I = realm.intrinsics;
-  defineProperty(global, 'globalThis', { value: realm.globalThisValue ?? global, writable: true, enumerable: false, configurable: true });
-  defineProperty(global, 'Infinity', { value: Infinity, writable: false, enumerable: false, configurable: false });
-  defineProperty(global, 'NaN', { value: NaN, writable: false, enumerable: false, configurable: false });
-  defineProperty(global, 'undefined', { value: undefined, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(global, 'globalThis', { value: realm.globalThisValue ?? global, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(global, 'Infinity', { value: Infinity, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(global, 'NaN', { value: NaN, writable: false, enumerable: false, configurable: false });
+  ObjectDefineProperty(global, 'undefined', { value: undefined, writable: false, enumerable: false, configurable: false });
   const entries = [];
   for (const name of GLOBAL_FUNCTION_NAMES) {
     const f = I[name];

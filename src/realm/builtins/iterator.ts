@@ -9,8 +9,7 @@ import {
   ToIntegerOrInfinity, ToNumber, describeValue, isObject, type IteratorRecord,
 } from '../abstract-ops.js';
 import { hooks } from '../evaluator-hooks.js';
-
-const { create, defineProperty, getOwnPropertyDescriptor } = Object;
+import { ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor } from '../primordials.js';
 
 // ---------------------------------------------------------------------------------------------
 // §27.1.3 Iterator objects: %Iterator%, %Iterator.prototype% (= %IteratorPrototype%) and its helpers.
@@ -79,10 +78,10 @@ function validatedLimit(realm: Realm, O: object, limit: unknown): number {
 
 export function installIteratorPrototype(realm: Realm): void {
   const I = realm.intrinsics;
-  const IteratorPrototype = create(I.ObjectPrototype) as object;
+  const IteratorPrototype = ObjectCreate(I.ObjectPrototype) as object;
   I.IteratorPrototype = IteratorPrototype;
-  const IteratorHelperPrototype = create(IteratorPrototype) as object;
-  const WrapForValidIteratorPrototype = create(IteratorPrototype) as object;
+  const IteratorHelperPrototype = ObjectCreate(IteratorPrototype) as object;
+  const WrapForValidIteratorPrototype = ObjectCreate(IteratorPrototype) as object;
   I.IteratorHelperPrototype = IteratorHelperPrototype;
   I.WrapForValidIteratorPrototype = WrapForValidIteratorPrototype;
 
@@ -97,7 +96,7 @@ export function installIteratorPrototype(realm: Realm): void {
   delete (IteratorPrototype as { constructor?: unknown }).constructor;
 
   const newHelper = (underlying: IteratorRecord, step: (h: IteratorHelper) => unknown): object => {
-    const o = create(IteratorHelperPrototype) as object;
+    const o = ObjectCreate(IteratorHelperPrototype) as object;
     const h: IteratorHelper = { underlying, state: 'suspended-start', step: () => step(h), inner: null };
     helpers.set(o, h);
     return o;
@@ -108,7 +107,7 @@ export function installIteratorPrototype(realm: Realm): void {
     from(O: unknown): object {
       const iteratorRecord = GetIteratorFlattenable(realm, O, 'iterate-string-primitives');
       if (OrdinaryHasInstance(realm, IteratorCtor, iteratorRecord.iterator)) return iteratorRecord.iterator;
-      const wrapper = create(WrapForValidIteratorPrototype) as object;
+      const wrapper = ObjectCreate(WrapForValidIteratorPrototype) as object;
       wrapped.set(wrapper, iteratorRecord);
       return wrapper;
     },
@@ -319,7 +318,7 @@ export function installIteratorPrototype(realm: Realm): void {
   const setterThatIgnoresPrototypeProperties = (thisValue: unknown, p: PropertyKey, v: unknown): void => {
     if (!isObject(thisValue)) realm.throwTypeError(`${describeValue(thisValue)} is not an object`);
     if (thisValue === IteratorPrototype) realm.throwTypeError(`Cannot assign to read only property '${String(p)}' of object '[object Iterator]'`);
-    if (getOwnPropertyDescriptor(thisValue, p) === undefined) CreateDataPropertyOrThrow(realm, thisValue, p, v);
+    if (ObjectGetOwnPropertyDescriptor(thisValue, p) === undefined) CreateDataPropertyOrThrow(realm, thisValue, p, v);
     else SetProperty(realm, thisValue, p, v);
   };
   const accessors = {
@@ -368,7 +367,7 @@ function searchIterator(realm: Realm, O: unknown, predicate: unknown, name: 'som
 /** %AsyncIteratorPrototype% (§27.1.3), %AsyncFunction% and %AsyncFunction.prototype% (§27.7). */
 export function installAsyncFunctions(realm: Realm): void {
   const I = realm.intrinsics;
-  const AsyncIteratorPrototype = create(I.ObjectPrototype) as object;
+  const AsyncIteratorPrototype = ObjectCreate(I.ObjectPrototype) as object;
   I.AsyncIteratorPrototype = AsyncIteratorPrototype;
   const proto = {
     // §27.1.3.1 %AsyncIteratorPrototype% [ @@asyncIterator ] ( )
@@ -378,23 +377,23 @@ export function installAsyncFunctions(realm: Realm): void {
   };
   defineTable(realm, AsyncIteratorPrototype, [method(Symbol.asyncIterator, 0, proto[Symbol.asyncIterator])]);
 
-  const AsyncFunctionPrototype = create(I.FunctionPrototype) as object;
+  const AsyncFunctionPrototype = ObjectCreate(I.FunctionPrototype) as object;
   I.AsyncFunctionPrototype = AsyncFunctionPrototype;
   // §27.7.1.1 AsyncFunction ( ...parameterArgs, bodyArg )
   const AsyncFunction = createBuiltinConstructor(realm, function AsyncFunction(this: unknown, ...args: unknown[]): Function {
     return hooks.CreateDynamicFunction(realm, new.target, 'async', args);
   }, 'AsyncFunction', 1, AsyncFunctionPrototype, I.Function);
   I.AsyncFunction = AsyncFunction;
-  defineProperty(AsyncFunctionPrototype, 'constructor', { writable: false });
+  ObjectDefineProperty(AsyncFunctionPrototype, 'constructor', { writable: false });
   defineTable(realm, AsyncFunctionPrototype, [value(Symbol.toStringTag, 'AsyncFunction', { writable: false })]);
 }
 
 export function installGenerators(realm: Realm): void {
   const I = realm.intrinsics;
   // §27.3.3 %GeneratorFunction.prototype%: an ordinary object, not a function.
-  const GeneratorFunctionPrototype = create(I.FunctionPrototype) as object;
+  const GeneratorFunctionPrototype = ObjectCreate(I.FunctionPrototype) as object;
   // §27.5.1 %GeneratorPrototype%
-  const GeneratorPrototype = create(I.IteratorPrototype) as object;
+  const GeneratorPrototype = ObjectCreate(I.IteratorPrototype) as object;
   I.GeneratorFunctionPrototype = GeneratorFunctionPrototype;
   I.GeneratorPrototype = GeneratorPrototype;
 
@@ -404,7 +403,7 @@ export function installGenerators(realm: Realm): void {
   }, 'GeneratorFunction', 1, GeneratorFunctionPrototype, I.Function);
   I.GeneratorFunction = GeneratorFunction;
   // §27.3.3.1: GeneratorFunction.prototype.constructor is non-writable.
-  defineProperty(GeneratorFunctionPrototype, 'constructor', { writable: false });
+  ObjectDefineProperty(GeneratorFunctionPrototype, 'constructor', { writable: false });
   defineTable(realm, GeneratorFunctionPrototype, [
     value('prototype', GeneratorPrototype, { writable: false }),
     value(Symbol.toStringTag, 'GeneratorFunction', { writable: false }),

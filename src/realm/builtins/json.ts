@@ -8,19 +8,13 @@ import {
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
-
-const hostParse = JSON.parse;
-const hostStringify = JSON.stringify as (v: string) => string;
-const { create, setPrototypeOf, keys: hostKeys } = Object;
-const { apply, deleteProperty } = Reflect;
-const isArrayHost = Array.isArray;
-const numberValueOf = Number.prototype.valueOf;
-const stringValueOf = String.prototype.valueOf;
-const booleanValueOf = Boolean.prototype.valueOf;
-const bigintValueOf = BigInt.prototype.valueOf;
+import {
+  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
+} from '../primordials.js';
 
 function hasSlot(brand: Function, o: object): boolean {
-  try { apply(brand, o, []); return true; } catch { return false; }
+  try { ReflectApply(brand, o, []); return true; } catch { return false; }
 }
 
 /** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
@@ -30,12 +24,12 @@ function adoptParsed(realm: Realm, root: unknown): void {
   const work: object[] = [root];
   while (work.length > 0) {
     const o = work.pop()!;
-    if (isArrayHost(o)) {
-      setPrototypeOf(o, ArrayPrototype);
+    if (ArrayIsArray(o)) {
+      ObjectSetPrototypeOf(o, ArrayPrototype);
       for (let i = 0; i < o.length; i++) { const v: unknown = o[i]; if (typeof v === 'object' && v !== null) work.push(v); }
     } else {
-      setPrototypeOf(o, ObjectPrototype);
-      const ks = hostKeys(o);
+      ObjectSetPrototypeOf(o, ObjectPrototype);
+      const ks = ObjectKeys(o);
       for (let i = 0; i < ks.length; i++) { const v = (o as Record<string, unknown>)[ks[i]!]; if (typeof v === 'object' && v !== null) work.push(v); }
     }
   }
@@ -50,19 +44,19 @@ function InternalizeJSONProperty(realm: Realm, holder: object, name: string, rev
       for (let i = 0; i < len; i++) {
         const prop = String(i);
         const newElement = InternalizeJSONProperty(realm, val, prop, reviver);
-        if (newElement === undefined) hostCall(realm, deleteProperty, undefined, [val, prop]);
+        if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, prop]);
         else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
       }
     } else {
-      const ks = hostCall(realm, hostKeys, undefined, [val]);
+      const ks = hostCall(realm, ObjectKeys, undefined, [val]);
       for (const P of ks) {
         const newElement = InternalizeJSONProperty(realm, val, P, reviver);
-        if (newElement === undefined) hostCall(realm, deleteProperty, undefined, [val, P]);
+        if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, P]);
         else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
       }
     }
   }
-  return apply(reviver, holder, [name, val]);
+  return ReflectApply(reviver, holder, [name, val]);
 }
 
 interface JSONSerializationRecord {
@@ -80,21 +74,21 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   let value: unknown = (holder as Record<string, unknown>)[key];
   if (isObject(value) || typeof value === 'bigint') {
     const toJSON = GetV(realm, value, 'toJSON');
-    if (typeof toJSON === 'function') value = apply(toJSON, value, [key]);
+    if (typeof toJSON === 'function') value = ReflectApply(toJSON, value, [key]);
   }
-  if (state.replacerFunction !== undefined) value = apply(state.replacerFunction, holder, [key, value]);
+  if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
   if (typeof value === 'object' && value !== null) {
-    if (hasSlot(numberValueOf, value)) value = ToNumber(realm, value);
-    else if (hasSlot(stringValueOf, value)) value = ToString(realm, value);
-    else if (hasSlot(booleanValueOf, value)) value = apply(booleanValueOf, value, []);
-    else if (hasSlot(bigintValueOf, value)) value = apply(bigintValueOf, value, []);
+    if (hasSlot(NumberPrototypeValueOf, value)) value = ToNumber(realm, value);
+    else if (hasSlot(StringPrototypeValueOf, value)) value = ToString(realm, value);
+    else if (hasSlot(BooleanPrototypeValueOf, value)) value = ReflectApply(BooleanPrototypeValueOf, value, []);
+    else if (hasSlot(BigIntPrototypeValueOf, value)) value = ReflectApply(BigIntPrototypeValueOf, value, []);
   }
   switch (typeof value) {
     case 'object':
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': return hostStringify(value);
+    case 'string': return JSONStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
@@ -132,11 +126,11 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   enter(realm, state, value, key);
   const stepback = state.indent;
   state.indent = stepback + state.gap;
-  const K = state.propertyList ?? hostCall(realm, hostKeys, undefined, [value]);
+  const K = state.propertyList ?? hostCall(realm, ObjectKeys, undefined, [value]);
   const partial: string[] = [];
   for (const P of K) {
     const strP = SerializeJSONProperty(realm, state, P, value);
-    if (strP !== undefined) partial.push(hostStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
+    if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
   }
   let final: string;
   if (partial.length === 0) final = '{}';
@@ -171,7 +165,7 @@ function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value:
 
 export function installJSON(realm: Realm): void {
   const I = realm.intrinsics;
-  const JSONObject = create(I.ObjectPrototype) as object;
+  const JSONObject = ObjectCreate(I.ObjectPrototype) as object;
   I.JSON = JSONObject;
 
   const fns = {
@@ -180,13 +174,13 @@ export function installJSON(realm: Realm): void {
       const jsonString = ToString(realm, text);
       let unfiltered: unknown;
       try {
-        unfiltered = hostParse(jsonString);
+        unfiltered = JSONParse(jsonString);
       } catch (e) {
         throw toRealmError(realm, e);
       }
       adoptParsed(realm, unfiltered);
       if (typeof reviver !== 'function') return unfiltered;
-      const root = create(I.ObjectPrototype) as object;
+      const root = ObjectCreate(I.ObjectPrototype) as object;
       CreateDataPropertyOrThrow(realm, root, '', unfiltered);
       return InternalizeJSONProperty(realm, root, '', reviver);
     },
@@ -204,15 +198,15 @@ export function installJSON(realm: Realm): void {
             let item: string | undefined;
             if (typeof v === 'string') item = v;
             else if (typeof v === 'number') item = String(v);
-            else if (typeof v === 'object' && v !== null && (hasSlot(stringValueOf, v) || hasSlot(numberValueOf, v))) item = ToString(realm, v);
+            else if (typeof v === 'object' && v !== null && (hasSlot(StringPrototypeValueOf, v) || hasSlot(NumberPrototypeValueOf, v))) item = ToString(realm, v);
             if (item !== undefined && !list.includes(item)) list.push(item);
           }
           state.propertyList = list;
         }
       }
       if (typeof space === 'object' && space !== null) {
-        if (hasSlot(numberValueOf, space)) space = ToNumber(realm, space);
-        else if (hasSlot(stringValueOf, space)) space = ToString(realm, space);
+        if (hasSlot(NumberPrototypeValueOf, space)) space = ToNumber(realm, space);
+        else if (hasSlot(StringPrototypeValueOf, space)) space = ToString(realm, space);
       }
       if (typeof space === 'number') {
         const n = Math.min(10, ToIntegerOrInfinity(realm, space));
@@ -220,7 +214,7 @@ export function installJSON(realm: Realm): void {
       } else if (typeof space === 'string') {
         state.gap = space.length <= 10 ? space : space.slice(0, 10);
       }
-      const wrapper = create(I.ObjectPrototype) as object;
+      const wrapper = ObjectCreate(I.ObjectPrototype) as object;
       CreateDataPropertyOrThrow(realm, wrapper, '', value);
       return SerializeJSONProperty(realm, state, '', wrapper);
     },

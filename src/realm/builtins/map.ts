@@ -4,41 +4,16 @@
 // brand-check errors into the realm.
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { toRealmError } from '../host-errors.js';
+import { toRealmBrandError } from '../brand-error.js';
 import {
   CreateArrayFromList, DONE, GetIterator, GetPrototypeFromConstructor, IteratorCloseOnThrow, IteratorStepValue, MAX_SAFE_INTEGER,
   RequireObjectCoercible, describeTyped, describeValue, isObject,
 } from '../abstract-ops.js';
 import { CreateMapIterator, installMapIteratorPrototype } from './collection-iterators.js';
-
-const HostMap = Map;
-const HMP = Map.prototype;
-const hostGet = HMP.get;
-const hostSet = HMP.set;
-const hostHas = HMP.has;
-const hostDelete = HMP.delete;
-const hostClear = HMP.clear;
-const hostEntries = HMP.entries;
-const hostSizeGetter = Object.getOwnPropertyDescriptor(HMP, 'size')!.get!;
-const hostMapIteratorNext = (Object.getPrototypeOf(new HostMap().entries()) as Iterator<unknown>).next;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
-
-const HostTypeError = TypeError;
-const INCOMPATIBLE = ' called on incompatible receiver ';
-
-/** A host brand-check error brought into the realm (toRealmError), with the receiver rendered as V8
- * renders it for the realm's own builtins: the host prints an object whose prototype is another
- * realm's as `[object Object]`, V8's builtins of that realm print `#<Object>`. Shared by the
- * collections and Date, whose methods delegate to the host's. */
-export function toRealmBrandError(realm: Realm, e: unknown, receiver: unknown): unknown {
-  if (!realm.isHost && e instanceof HostTypeError) {
-    const msg = e.message;
-    const i = msg.indexOf(INCOMPATIBLE);
-    if (i >= 0) return realm.newError('TypeError', msg.slice(0, i + INCOMPATIBLE.length) + describeValue(receiver));
-  }
-  return toRealmError(realm, e);
-}
+import {
+  HostMap, MapIteratorPrototypeNext, MapPrototypeClear, MapPrototypeDelete, MapPrototypeEntries,
+  MapPrototypeGet, MapPrototypeGetSize, MapPrototypeHas, MapPrototypeSet, ObjectSetPrototypeOf, ReflectApply,
+} from '../primordials.js';
 
 /** AddEntriesFromIterable (§24.1.1.2): Map's and WeakMap's constructors. */
 export function AddEntriesFromIterable(realm: Realm, target: object, iterable: unknown, adder: Function): object {
@@ -52,7 +27,7 @@ export function AddEntriesFromIterable(realm: Realm, target: object, iterable: u
     try {
       const k = (next as Record<number, unknown>)[0];
       const v = (next as Record<number, unknown>)[1];
-      apply(adder, target, [k, v]);
+      ReflectApply(adder, target, [k, v]);
     } catch (e) {
       IteratorCloseOnThrow(rec, e);
     }
@@ -67,7 +42,7 @@ export function adderNotCallable(realm: Realm, adder: unknown, key: string, ctor
 /** The [[MapData]] brand check (RequireInternalSlot), with V8's text for the method `name`. */
 function thisMapSize(realm: Realm, O: unknown, name: string): number {
   try {
-    return apply(hostSizeGetter, O, []) as number;
+    return ReflectApply(MapPrototypeGetSize, O, []) as number;
   } catch {
     return realm.throwTypeError(`Method Map.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
   }
@@ -83,7 +58,7 @@ export function installMap(realm: Realm): void {
   const MapCtor = createBuiltinConstructor(realm, function Map(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor Map requires 'new'");
     const map = new HostMap();
-    setPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
+    ObjectSetPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
     if (iterable === undefined || iterable === null) return map;
     const adder = (map as unknown as { set: unknown }).set;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'set', 'Map');
@@ -105,7 +80,7 @@ export function installMap(realm: Realm): void {
         if (next === DONE) break;
         let key: unknown;
         try {
-          key = apply(callback, undefined, [next, k]);
+          key = ReflectApply(callback, undefined, [next, k]);
         } catch (e) {
           IteratorCloseOnThrow(rec, e);
         }
@@ -114,8 +89,8 @@ export function installMap(realm: Realm): void {
         else g.push(next);
       }
       const map = new HostMap();
-      setPrototypeOf(map, MapPrototype);
-      for (const [key, elements] of groups) apply(hostSet, map, [key, CreateArrayFromList(realm, elements)]);
+      ObjectSetPrototypeOf(map, MapPrototype);
+      for (const [key, elements] of groups) ReflectApply(MapPrototypeSet, map, [key, CreateArrayFromList(realm, elements)]);
       return map;
     },
     // §24.1.2.3 get Map [ @@species ]
@@ -131,12 +106,12 @@ export function installMap(realm: Realm): void {
   const proto = {
     // §24.1.3.1 Map.prototype.clear ( )
     clear(this: unknown): undefined {
-      try { apply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(MapPrototypeClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
       return undefined;
     },
     // §24.1.3.3 Map.prototype.delete ( key )
     delete(this: unknown, key: unknown): boolean {
-      try { return apply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.4 Map.prototype.entries ( )
     entries(this: unknown): object {
@@ -147,23 +122,23 @@ export function installMap(realm: Realm): void {
     forEach(this: unknown, callbackfn: unknown, thisArg: unknown): undefined {
       thisMapSize(realm, this, 'forEach');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
-      const it = apply(hostEntries, this, []) as Iterator<[unknown, unknown]>;
+      const it = ReflectApply(MapPrototypeEntries, this, []) as Iterator<[unknown, unknown]>;
       for (;;) {
-        const r = apply(hostMapIteratorNext, it, []) as IteratorResult<[unknown, unknown]>;
+        const r = ReflectApply(MapIteratorPrototypeNext, it, []) as IteratorResult<[unknown, unknown]>;
         if (r.done) return undefined;
         const entry = r.value;
-        apply(callbackfn, thisArg, [entry[1], entry[0], this]);
+        ReflectApply(callbackfn, thisArg, [entry[1], entry[0], this]);
       }
     },
     // §24.1.3.6 Map.prototype.get ( key )
     get(this: unknown, key: unknown): unknown {
-      try { return apply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // Map.prototype.getOrInsert ( key, value ) (ES2026, upsert): the host Map canonicalises -0.
     getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
       try {
-        if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
-        apply(hostSet, this, [key, value]);
+        if (ReflectApply(MapPrototypeHas, this, [key])) return ReflectApply(MapPrototypeGet, this, [key]);
+        ReflectApply(MapPrototypeSet, this, [key, value]);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -174,15 +149,15 @@ export function installMap(realm: Realm): void {
       thisMapSize(realm, this, 'getOrInsertComputed');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       const k = key === 0 ? 0 : key;
-      if (apply(hostHas, this, [k])) return apply(hostGet, this, [k]);
-      const value = apply(callbackfn, undefined, [k]);
+      if (ReflectApply(MapPrototypeHas, this, [k])) return ReflectApply(MapPrototypeGet, this, [k]);
+      const value = ReflectApply(callbackfn, undefined, [k]);
       // The callback may have inserted k itself: set overwrites that entry in place, as the spec does.
-      apply(hostSet, this, [k, value]);
+      ReflectApply(MapPrototypeSet, this, [k, value]);
       return value;
     },
     // §24.1.3.7 Map.prototype.has ( key )
     has(this: unknown, key: unknown): boolean {
-      try { return apply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.8 Map.prototype.keys ( )
     keys(this: unknown): object {
@@ -190,11 +165,11 @@ export function installMap(realm: Realm): void {
     },
     // §24.1.3.9 Map.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return apply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.10 get Map.prototype.size
     size(this: unknown): number {
-      try { return apply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(MapPrototypeGetSize, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.11 Map.prototype.values ( )
     values(this: unknown): object {

@@ -3,9 +3,7 @@
 import type { Realm } from '../realm.js';
 import { constant, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import { ToNumber } from '../abstract-ops.js';
-
-const HostMath = Math;
-const { abs, floor, log2, pow } = Math;
+import { HostMath, MathAbs, MathFloor, MathLog2, MathPow } from '../primordials.js';
 
 const unary = [
   'abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'cbrt', 'ceil', 'clz32', 'cos', 'cosh', 'exp', 'expm1', 'floor',
@@ -15,7 +13,7 @@ const binary = ['atan2', 'imul', 'pow'] as const;
 const constants = ['E', 'LN10', 'LN2', 'LOG10E', 'LOG2E', 'PI', 'SQRT1_2', 'SQRT2'] as const;
 
 function roundTiesToEven(v: number): number {
-  const f = floor(v);
+  const f = MathFloor(v);
   const d = v - f;
   if (d < 0.5) return f;
   if (d > 0.5) return f + 1;
@@ -27,13 +25,13 @@ function roundTiesToEven(v: number): number {
 export function toFloat16(x: number): number {
   if (x !== x || x === 0 || x === Infinity || x === -Infinity) return x;
   const sign = x < 0 ? -1 : 1;
-  const a = abs(x);
+  const a = MathAbs(x);
   if (a >= 65520) return sign * Infinity; // half of the way from 65504 to 2^16 rounds up (to even)
   if (a < 2 ** -14) return sign * roundTiesToEven(a * 2 ** 24) * 2 ** -24; // subnormal: quantum 2^-24
-  let e = floor(log2(a));
-  if (pow(2, e) > a) e--;
-  else if (pow(2, e + 1) <= a) e++;
-  const q = pow(2, e - 10);
+  let e = MathFloor(MathLog2(a));
+  if (MathPow(2, e) > a) e--;
+  else if (MathPow(2, e + 1) <= a) e++;
+  const q = MathPow(2, e - 10);
   return sign * roundTiesToEven(a / q) * q;
 }
 

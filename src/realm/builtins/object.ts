@@ -10,17 +10,12 @@ import {
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
-
-const HostMap = Map;
-const { create } = Object;
-const {
-  assign: hostAssign, defineProperties: hostDefineProperties, defineProperty: hostDefineProperty, entries: hostEntries,
-  freeze: hostFreeze, getOwnPropertyNames: hostGetOwnPropertyNames, getOwnPropertySymbols: hostGetOwnPropertySymbols,
-  getPrototypeOf: hostGetPrototypeOf, isExtensible: hostIsExtensible, isFrozen: hostIsFrozen, isSealed: hostIsSealed,
-  keys: hostKeys, preventExtensions: hostPreventExtensions, seal: hostSeal, values: hostValues,
-} = Object;
-const { getOwnPropertyDescriptor: reflectGetOwnPropertyDescriptor, ownKeys: reflectOwnKeys, getPrototypeOf: reflectGetPrototypeOf } = Reflect;
-const hostObjectToString = Object.prototype.toString;
+import {
+  HostMap, ObjectAssign, ObjectCreate, ObjectDefineProperties as hostDefineProperties, ObjectDefineProperty,
+  ObjectEntries, ObjectFreeze, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf,
+  ObjectIsExtensible, ObjectIsFrozen, ObjectIsSealed, ObjectKeys, ObjectPreventExtensions, ObjectPrototypeToString,
+  ObjectSeal, ObjectValues, ReflectGetOwnPropertyDescriptor, ReflectGetPrototypeOf, ReflectOwnKeys,
+} from '../primordials.js';
 
 /** Object.defineProperties's core, ObjectDefineProperties (§20.1.2.3.1). */
 export function ObjectDefineProperties(realm: Realm, O: object, Properties: unknown): object {
@@ -64,7 +59,7 @@ export function installObject(realm: Realm): void {
   const ObjectCtor = createBuiltinConstructor(realm, function Object(this: unknown, value: unknown): object {
     const nt = new.target;
     if (nt !== undefined && nt !== ObjectCtor) return OrdinaryCreateFromConstructor(realm, nt, 'ObjectPrototype');
-    if (value === undefined || value === null) return create(ObjectPrototype) as object;
+    if (value === undefined || value === null) return ObjectCreate(ObjectPrototype) as object;
     return ToObject(realm, value);
   }, 'Object', 1, ObjectPrototype);
   I.Object = ObjectCtor;
@@ -74,11 +69,11 @@ export function installObject(realm: Realm): void {
       const to = ToObject(realm, target);
       // The host's assign reads only own properties of the sources (no prototype of a wrapper is seen).
       if (sources.length === 0) return to;
-      return hostCall(realm, hostAssign, undefined, [to, ...sources]);
+      return hostCall(realm, ObjectAssign, undefined, [to, ...sources]);
     },
     create(O: unknown, Properties: unknown): object {
       if (!isObject(O) && O !== null) prototypeArgError(realm, O);
-      const obj = create(O) as object;
+      const obj = ObjectCreate(O) as object;
       if (Properties !== undefined) ObjectDefineProperties(realm, obj, Properties);
       return obj;
     },
@@ -90,11 +85,11 @@ export function installObject(realm: Realm): void {
       if (!isObject(O)) realm.throwTypeError('Object.defineProperty called on non-object');
       const key = ToPropertyKey(realm, P);
       const desc = ToPropertyDescriptor(realm, Attributes);
-      return hostCall(realm, hostDefineProperty, undefined, [O, key, desc]);
+      return hostCall(realm, ObjectDefineProperty, undefined, [O, key, desc]);
     },
     entries(O: unknown): unknown[] {
       const obj = ToObject(realm, O);
-      const list = hostCall(realm, hostEntries, undefined, [obj]);
+      const list = hostCall(realm, ObjectEntries, undefined, [obj]);
       for (let i = 0; i < list.length; i++) adoptArray(realm, list[i] as unknown[]);
       return adoptArray(realm, list);
     },
@@ -102,11 +97,11 @@ export function installObject(realm: Realm): void {
       if (!isObject(O)) return O;
       // node's contextified global refuses this (its interceptors), with its own message.
       if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot freeze');
-      return hostCall(realm, hostFreeze, undefined, [O]);
+      return hostCall(realm, ObjectFreeze, undefined, [O]);
     },
     fromEntries(iterable: unknown): object {
       RequireObjectCoercible(realm, iterable, 'Object.fromEntries');
-      const obj = create(ObjectPrototype) as object;
+      const obj = ObjectCreate(ObjectPrototype) as object;
       const rec = GetIterator(realm, iterable, 'sync');
       for (;;) {
         const next = IteratorStepValue(realm, rec);
@@ -124,30 +119,30 @@ export function installObject(realm: Realm): void {
     getOwnPropertyDescriptor(O: unknown, P: unknown): object | undefined {
       const obj = ToObject(realm, O);
       const key = ToPropertyKey(realm, P);
-      return FromPropertyDescriptor(realm, hostCall(realm, reflectGetOwnPropertyDescriptor, undefined, [obj, key]));
+      return FromPropertyDescriptor(realm, hostCall(realm, ReflectGetOwnPropertyDescriptor, undefined, [obj, key]));
     },
     getOwnPropertyDescriptors(O: unknown): object {
       const obj = ToObject(realm, O);
-      const ownKeys = hostCall(realm, reflectOwnKeys, undefined, [obj]);
-      const descriptors = create(ObjectPrototype) as object;
+      const ownKeys = hostCall(realm, ReflectOwnKeys, undefined, [obj]);
+      const descriptors = ObjectCreate(ObjectPrototype) as object;
       for (const key of ownKeys) {
-        const desc = hostCall(realm, reflectGetOwnPropertyDescriptor, undefined, [obj, key]);
+        const desc = hostCall(realm, ReflectGetOwnPropertyDescriptor, undefined, [obj, key]);
         if (desc !== undefined) CreateDataPropertyOrThrow(realm, descriptors, key, FromPropertyDescriptor(realm, desc));
       }
       return descriptors;
     },
     getOwnPropertyNames(O: unknown): unknown[] {
-      return adoptArray(realm, hostCall(realm, hostGetOwnPropertyNames, undefined, [ToObject(realm, O)]));
+      return adoptArray(realm, hostCall(realm, ObjectGetOwnPropertyNames, undefined, [ToObject(realm, O)]));
     },
     getOwnPropertySymbols(O: unknown): unknown[] {
-      return adoptArray(realm, hostCall(realm, hostGetOwnPropertySymbols, undefined, [ToObject(realm, O)]));
+      return adoptArray(realm, hostCall(realm, ObjectGetOwnPropertySymbols, undefined, [ToObject(realm, O)]));
     },
     getPrototypeOf(O: unknown): unknown {
-      return hostCall(realm, hostGetPrototypeOf, undefined, [ToObject(realm, O)]);
+      return hostCall(realm, ObjectGetPrototypeOf, undefined, [ToObject(realm, O)]);
     },
     groupBy(items: unknown, callback: unknown): object {
       const groups = GroupByProperty(realm, items, callback, 'Object.groupBy');
-      const obj = create(null) as object;
+      const obj = ObjectCreate(null) as object;
       for (const [key, elements] of groups) CreateDataPropertyOrThrow(realm, obj, key, CreateArrayFromList(realm, elements));
       return obj;
     },
@@ -161,30 +156,30 @@ export function installObject(realm: Realm): void {
     },
     isExtensible(O: unknown): boolean {
       if (!isObject(O)) return false;
-      return hostCall(realm, hostIsExtensible, undefined, [O]);
+      return hostCall(realm, ObjectIsExtensible, undefined, [O]);
     },
     isFrozen(O: unknown): boolean {
       if (!isObject(O)) return true;
-      return hostCall(realm, hostIsFrozen, undefined, [O]);
+      return hostCall(realm, ObjectIsFrozen, undefined, [O]);
     },
     isSealed(O: unknown): boolean {
       if (!isObject(O)) return true;
-      return hostCall(realm, hostIsSealed, undefined, [O]);
+      return hostCall(realm, ObjectIsSealed, undefined, [O]);
     },
     keys(O: unknown): unknown[] {
-      return adoptArray(realm, hostCall(realm, hostKeys, undefined, [ToObject(realm, O)]));
+      return adoptArray(realm, hostCall(realm, ObjectKeys, undefined, [ToObject(realm, O)]));
     },
     preventExtensions(O: unknown): unknown {
       if (!isObject(O)) return O;
       // node's contextified global refuses this (its interceptors), with its own message.
       if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot prevent extensions');
-      return hostCall(realm, hostPreventExtensions, undefined, [O]);
+      return hostCall(realm, ObjectPreventExtensions, undefined, [O]);
     },
     seal(O: unknown): unknown {
       if (!isObject(O)) return O;
       // node's contextified global refuses this (its interceptors), with its own message.
       if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot seal');
-      return hostCall(realm, hostSeal, undefined, [O]);
+      return hostCall(realm, ObjectSeal, undefined, [O]);
     },
     setPrototypeOf(O: unknown, proto: unknown): unknown {
       RequireObjectCoercible(realm, O, 'Object.setPrototypeOf');
@@ -194,7 +189,7 @@ export function installObject(realm: Realm): void {
       return O;
     },
     values(O: unknown): unknown[] {
-      return adoptArray(realm, hostCall(realm, hostValues, undefined, [ToObject(realm, O)]));
+      return adoptArray(realm, hostCall(realm, ObjectValues, undefined, [ToObject(realm, O)]));
     },
   };
   defineTable(realm, ObjectCtor, [
@@ -234,7 +229,7 @@ export function installObject(realm: Realm): void {
       const O = ToObject(realm, this);
       let cur: unknown = V;
       for (;;) {
-        cur = hostCall(realm, reflectGetPrototypeOf, undefined, [cur as object]);
+        cur = hostCall(realm, ReflectGetPrototypeOf, undefined, [cur as object]);
         if (cur === null) return false;
         if (cur === O) return true;
       }
@@ -242,7 +237,7 @@ export function installObject(realm: Realm): void {
     propertyIsEnumerable(this: unknown, V: unknown): boolean {
       const P = ToPropertyKey(realm, V);
       const O = ToObject(realm, this);
-      const desc = hostCall(realm, reflectGetOwnPropertyDescriptor, undefined, [O, P]);
+      const desc = hostCall(realm, ReflectGetOwnPropertyDescriptor, undefined, [O, P]);
       return desc !== undefined && desc.enumerable === true;
     },
     toLocaleString(this: unknown): unknown {
@@ -259,7 +254,7 @@ export function installObject(realm: Realm): void {
         const tag = (O as Record<symbol, unknown>)[Symbol.toStringTag];
         return `[object ${typeof tag === 'string' ? tag : 'Arguments'}]`;
       }
-      return hostCall(realm, hostObjectToString, O, []);
+      return hostCall(realm, ObjectPrototypeToString, O, []);
     },
     valueOf(this: unknown): object {
       return ToObject(realm, this);
@@ -288,7 +283,7 @@ export function installObject(realm: Realm): void {
   const protoAccessors = {
     __proto__get(this: unknown): unknown {
       const O = ToObject(realm, this);
-      return hostCall(realm, reflectGetPrototypeOf, undefined, [O]);
+      return hostCall(realm, ReflectGetPrototypeOf, undefined, [O]);
     },
     __proto__set(this: unknown, proto: unknown): undefined {
       RequireObjectCoercible(realm, this, 'set Object.prototype.__proto__');
@@ -320,9 +315,9 @@ function lookupAccessor(realm: Realm, thisValue: unknown, P: unknown, kind: 'get
   const key = ToPropertyKey(realm, P);
   try {
     while (O !== null) {
-      const desc = reflectGetOwnPropertyDescriptor(O, key);
+      const desc = ReflectGetOwnPropertyDescriptor(O, key);
       if (desc !== undefined) return 'value' in desc ? undefined : desc[kind];
-      O = reflectGetPrototypeOf(O);
+      O = ReflectGetPrototypeOf(O);
     }
   } catch (e) {
     throw toRealmError(realm, e);

@@ -6,10 +6,7 @@ import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
 import { hostCall } from '../host-errors.js';
 import { isObject } from '../abstract-ops.js';
-
-const HostProxy = Proxy;
-const { create, defineProperty } = Object;
-const hostRevocable = Proxy.revocable;
+import { HostProxy, ObjectCreate, ObjectDefineProperty, ProxyRevocable } from '../primordials.js';
 
 /** ProxyCreate (§10.5.14) argument checks, with V8's messages. */
 function checkArgs(realm: Realm, target: unknown, handler: unknown): void {
@@ -29,11 +26,11 @@ export function installProxy(realm: Realm): void {
     // §28.2.2.1 Proxy.revocable ( target, handler )
     method('revocable', 2, (target: unknown, handler: unknown): object => {
       checkArgs(realm, target, handler);
-      const r = hostRevocable(target as object, handler as ProxyHandler<object>);
-      const result = create(I.ObjectPrototype) as Record<string, unknown>;
+      const r = ProxyRevocable(target as object, handler as ProxyHandler<object>);
+      const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
       const revoke = createBuiltinFunction(realm, () => { r.revoke(); }, '', 0);
-      defineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
-      defineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
       return result;
     }),
   ]);

@@ -7,9 +7,7 @@ import {
   adoptArray, describeValue, isObject,
 } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
-
-const R = Reflect;
-const { apply, construct } = Reflect;
+import { HostReflect, ReflectApply, ReflectConstruct } from '../primordials.js';
 
 function requireTarget(realm: Realm, target: unknown, name: string): object {
   if (!isObject(target)) realm.throwTypeError(`Reflect.${name} called on non-object`);
@@ -27,63 +25,63 @@ export function installReflect(realm: Realm): void {
         realm.throwTypeError(`Function.prototype.apply was called on ${describeValue(target)}, which is ${target === null ? 'null' : typeof target === 'object' ? 'an object' : `a ${typeof target}`} and not a function`);
       }
       const args = CreateListFromArrayLike(realm, argumentsList);
-      return apply(target, thisArgument, args);
+      return ReflectApply(target, thisArgument, args);
     },
     construct(target: unknown, argumentsList: unknown, ...rest: unknown[]): object {
       if (!IsConstructor(target)) realm.throwTypeError(`${describeValue(target)} is not a constructor`);
       const newTarget = rest.length === 0 ? target : rest[0];
       if (newTarget !== target && !IsConstructor(newTarget)) realm.throwTypeError(`${describeValue(newTarget)} is not a constructor`);
       const args = CreateListFromArrayLike(realm, argumentsList);
-      return construct(target, args, newTarget as Function) as object;
+      return ReflectConstruct(target, args, newTarget as Function) as object;
     },
     defineProperty(target: unknown, propertyKey: unknown, attributes: unknown): boolean {
       const O = requireTarget(realm, target, 'defineProperty');
       const key = ToPropertyKey(realm, propertyKey);
       const desc = ToPropertyDescriptor(realm, attributes);
-      return hostCall(realm, R.defineProperty, undefined, [O, key, desc]);
+      return hostCall(realm, HostReflect.defineProperty, undefined, [O, key, desc]);
     },
     deleteProperty(target: unknown, propertyKey: unknown): boolean {
       const O = requireTarget(realm, target, 'deleteProperty');
       const key = ToPropertyKey(realm, propertyKey);
-      return hostCall(realm, R.deleteProperty, undefined, [O, key]);
+      return hostCall(realm, HostReflect.deleteProperty, undefined, [O, key]);
     },
     get(target: unknown, propertyKey: unknown, ...rest: unknown[]): unknown {
       const O = requireTarget(realm, target, 'get');
       const key = ToPropertyKey(realm, propertyKey);
       const receiver = rest.length === 0 ? O : rest[0];
-      return hostCall(realm, R.get, undefined, [O, key, receiver]);
+      return hostCall(realm, HostReflect.get, undefined, [O, key, receiver]);
     },
     getOwnPropertyDescriptor(target: unknown, propertyKey: unknown): object | undefined {
       const O = requireTarget(realm, target, 'getOwnPropertyDescriptor');
       const key = ToPropertyKey(realm, propertyKey);
-      return FromPropertyDescriptor(realm, hostCall(realm, R.getOwnPropertyDescriptor, undefined, [O, key]));
+      return FromPropertyDescriptor(realm, hostCall(realm, HostReflect.getOwnPropertyDescriptor, undefined, [O, key]));
     },
     getPrototypeOf(target: unknown): object | null {
       const O = requireTarget(realm, target, 'getPrototypeOf');
-      return hostCall(realm, R.getPrototypeOf, undefined, [O]);
+      return hostCall(realm, HostReflect.getPrototypeOf, undefined, [O]);
     },
     has(target: unknown, propertyKey: unknown): boolean {
       const O = requireTarget(realm, target, 'has');
       const key = ToPropertyKey(realm, propertyKey);
-      return hostCall(realm, R.has, undefined, [O, key]);
+      return hostCall(realm, HostReflect.has, undefined, [O, key]);
     },
     isExtensible(target: unknown): boolean {
       const O = requireTarget(realm, target, 'isExtensible');
-      return hostCall(realm, R.isExtensible, undefined, [O]);
+      return hostCall(realm, HostReflect.isExtensible, undefined, [O]);
     },
     ownKeys(target: unknown): unknown[] {
       const O = requireTarget(realm, target, 'ownKeys');
-      return adoptArray(realm, hostCall(realm, R.ownKeys, undefined, [O]));
+      return adoptArray(realm, hostCall(realm, HostReflect.ownKeys, undefined, [O]));
     },
     preventExtensions(target: unknown): boolean {
       const O = requireTarget(realm, target, 'preventExtensions');
-      return hostCall(realm, R.preventExtensions, undefined, [O]);
+      return hostCall(realm, HostReflect.preventExtensions, undefined, [O]);
     },
     set(target: unknown, propertyKey: unknown, V: unknown, ...rest: unknown[]): boolean {
       const O = requireTarget(realm, target, 'set');
       const key = ToPropertyKey(realm, propertyKey);
       const receiver = rest.length === 0 ? O : rest[0];
-      return hostCall(realm, R.set, undefined, [O, key, V, receiver]);
+      return hostCall(realm, HostReflect.set, undefined, [O, key, V, receiver]);
     },
     setPrototypeOf(target: unknown, proto: unknown): boolean {
       const O = requireTarget(realm, target, 'setPrototypeOf');

@@ -6,34 +6,28 @@
 // protocol methods (@@match, @@replace, @@split, …) are the spec's algorithms written out, so every
 // Get/Set a guest can observe happens as the spec says.
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
+import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import {
   Construct, CreateIterResultObject, GetPrototypeFromConstructor, LengthOfArrayLike, SameValue, SpeciesConstructor,
   ToIntegerOrInfinity, ToLength, ToObject, ToString, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
-import { m, wrap } from './array.js';
-import { getSubstitution, stringIndexOf, substring } from './string.js';
+import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
+import {
+  ArrayPrototypeSlice, HostRegExp, MathMax, MathMin, NumberPrototypeToString, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, RegExpPrototype, RegExpPrototypeCompile,
+  RegExpPrototypeExec, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+} from '../primordials.js';
 
-const { setPrototypeOf, create, getOwnPropertyDescriptor, defineProperty } = Object;
-const { apply } = Reflect;
-const { min, max } = Math;
-const HostRegExp = RegExp;
-const RP = RegExp.prototype;
-const hostExec = RP.exec;
-const hostCompile = RP.compile as (this: RegExp, pattern: string, flags: string) => RegExp;
-const getter = (name: string): Function => getOwnPropertyDescriptor(RP, name)!.get!;
+const getter = (name: string): Function => ObjectGetOwnPropertyDescriptor(RegExpPrototype, name)!.get!;
 const hostSourceGetter = getter('source');
-const hostCharCodeAt = String.prototype.charCodeAt;
-const hostCodePointAt = String.prototype.codePointAt;
-const hostNumberToString = Number.prototype.toString;
 
 /** The flags in the order RegExp.prototype.flags lists them (§22.2.6.4), with the host getter that
  * reads each from [[OriginalFlags]]. The host may lack a newer flag's getter. */
 const flagTable: ReadonlyArray<readonly [string, string, Function | undefined]> = ([
   ['hasIndices', 'd'], ['global', 'g'], ['ignoreCase', 'i'], ['multiline', 'm'], ['dotAll', 's'], ['unicode', 'u'],
   ['unicodeSets', 'v'], ['sticky', 'y'],
-] as const).map(([name, ch]) => [name, ch, getOwnPropertyDescriptor(RP, name)?.get] as const);
+] as const).map(([name, ch]) => [name, ch, ObjectGetOwnPropertyDescriptor(RegExpPrototype, name)?.get] as const);
 
 type Obj = Record<PropertyKey, unknown>;
 
@@ -45,9 +39,9 @@ const regExpRealms = new WeakMap<RegExp, Realm | null>();
 /** Whether `o` has a [[RegExpMatcher]] internal slot; runs no guest code. (The host's
  * %RegExp.prototype% has no matcher but its `source` getter answers; guest code never sees it.) */
 export function hasRegExpMatcher(o: unknown): o is RegExp {
-  if (!isObject(o) || o === RP) return false;
+  if (!isObject(o) || o === RegExpPrototype) return false;
   try {
-    apply(hostSourceGetter, o, []);
+    ReflectApply(hostSourceGetter, o, []);
     return true;
   } catch {
     return false;
@@ -64,12 +58,12 @@ export function isRegExp(_realm: Realm, argument: unknown): boolean {
 
 function originalSource(rx: RegExp): string {
   // EscapeRegExpPattern of [[OriginalSource]]: compiles to the same pattern under any flags.
-  return apply(hostSourceGetter, rx, []) as string;
+  return ReflectApply(hostSourceGetter, rx, []) as string;
 }
 
 function originalFlags(rx: RegExp): string {
   let f = '';
-  for (const [, ch, get] of flagTable) if (get !== undefined && apply(get, rx, [])) f += ch;
+  for (const [, ch, get] of flagTable) if (get !== undefined && ReflectApply(get, rx, [])) f += ch;
   return f;
 }
 
@@ -83,7 +77,7 @@ function regExpInitialize(realm: Realm, pattern: unknown, flags: unknown, proto:
   } catch (e) {
     throw toRealmError(realm, e);
   }
-  if (!(realm.isHost && proto === RP)) setPrototypeOf(rx, proto);
+  if (!(realm.isHost && proto === RegExpPrototype)) ObjectSetPrototypeOf(rx, proto);
   return rx;
 }
 
@@ -95,7 +89,7 @@ export function regExpCreate(realm: Realm, P: unknown, F: unknown): RegExp {
 /** A regular expression literal's value (§13.2.7.3): a new RegExp of the realm each evaluation.
  * The parser has already checked the pattern and flags (early errors). */
 export function createRegExpLiteral(realm: Realm, pattern: string, flags: string): RegExp {
-  return regExpInitialize(realm, pattern, flags, realm.isHost ? RP : realm.intrinsics.RegExpPrototype as object);
+  return regExpInitialize(realm, pattern, flags, realm.isHost ? RegExpPrototype : realm.intrinsics.RegExpPrototype as object);
 }
 
 /** Gives a host exec result (and its `indices`) the realm's %Array.prototype%; `groups` objects
@@ -116,7 +110,7 @@ function adoptMatch(realm: Realm, result: unknown[] | null): unknown[] | null {
 /** RegExpBuiltinExec (§22.2.7.2): the host's, on a host RegExp. `expose`: the result reaches guest
  * code, so it must carry the realm's prototypes (internal uses read it and drop it). */
 function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unknown[] | null {
-  const result = apply(hostExec, R, [S]) as unknown[] | null;
+  const result = ReflectApply(RegExpPrototypeExec, R, [S]) as unknown[] | null;
   if (result !== null) updateLegacyStatics(realm, R, S, result, expose);
   return expose ? adoptMatch(realm, result) : result;
 }
@@ -138,7 +132,6 @@ interface LegacyStatics {
 const legacyStatics = new WeakMap<Realm, LegacyStatics>();
 let lastRealm: Realm | null = null;
 let lastStatics: LegacyStatics | null = null;
-const hostArraySlice = Array.prototype.slice;
 
 function staticsOf(realm: Realm): LegacyStatics {
   if (realm !== lastRealm) {
@@ -163,7 +156,7 @@ function updateLegacyStatics(realm: Realm, R: RegExp, S: string, result: unknown
   st.input = S;
   st.matchStart = (result as unknown as { index: number }).index;
   st.matchEnd = st.matchStart + (result[0] as string).length;
-  st.captures = expose ? apply(hostArraySlice, result, []) as unknown[] : result;
+  st.captures = expose ? ReflectApply(ArrayPrototypeSlice, result, []) as unknown[] : result;
 }
 
 function legacyCapture(st: LegacyStatics, i: number): string {
@@ -212,7 +205,7 @@ function regExpExec(realm: Realm, R: object, S: string, expose: boolean): object
     return builtinExec(realm, R, S, expose);
   }
   if (typeof exec === 'function') {
-    const result = apply(exec, R, [S]);
+    const result = ReflectApply(exec, R, [S]);
     if (result !== null && !isObject(result)) realm.throwTypeError('RegExp exec method returned something other than an Object or null');
     return result as object | null;
   }
@@ -236,7 +229,7 @@ function thisRegExpObject(realm: Realm, t: unknown, name: string): object {
   return t;
 }
 
-const hasFlag = (flags: string, ch: string): boolean => stringIndexOf(flags, ch, 0) >= 0;
+const hasFlag = (flags: string, ch: string): boolean => StringIndexOf(flags, ch, 0) >= 0;
 
 // ---------------------------------------------------------------------------------------------
 // §22.2.6 Properties of the RegExp prototype object
@@ -329,10 +322,10 @@ function symbolReplace(realm: Realm, t: unknown, args: unknown[]): unknown {
   let nextSourcePosition = 0;
   for (const result of results) {
     const resultLength = LengthOfArrayLike(realm, result);
-    const nCaptures = max(resultLength - 1, 0);
+    const nCaptures = MathMax(resultLength - 1, 0);
     const matched = ToString(realm, result[0]);
     const matchLength = matched.length;
-    const position = max(min(ToIntegerOrInfinity(realm, result.index), lengthS), 0);
+    const position = MathMax(MathMin(ToIntegerOrInfinity(realm, result.index), lengthS), 0);
     const captures: (string | undefined)[] = [];
     for (let n = 1; n <= nCaptures; n++) {
       const capN = result[n];
@@ -343,10 +336,10 @@ function symbolReplace(realm: Realm, t: unknown, args: unknown[]): unknown {
     if (functionalReplace) {
       const replacerArgs: unknown[] = [matched, ...captures, position, S];
       if (namedCaptures !== undefined) replacerArgs.push(namedCaptures);
-      replacement = ToString(realm, apply(replaceValue as Function, undefined, replacerArgs));
+      replacement = ToString(realm, ReflectApply(replaceValue as Function, undefined, replacerArgs));
     } else {
       if (namedCaptures !== undefined) namedCaptures = ToObject(realm, namedCaptures);
-      replacement = getSubstitution(realm, matched, S, position, captures, namedCaptures, replaceValue as string);
+      replacement = GetSubstitution(realm, matched, S, position, captures, namedCaptures, replaceValue as string);
     }
     if (position >= nextSourcePosition) {
       accumulatedResult += substring(S, nextSourcePosition, position) + replacement;
@@ -396,7 +389,7 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
       q = advanceStringIndex(S, q, unicodeMatching);
       continue;
     }
-    const e = min(ToLength(realm, splitter.lastIndex), size);
+    const e = MathMin(ToLength(realm, splitter.lastIndex), size);
     if (e === p) {
       q = advanceStringIndex(S, q, unicodeMatching);
       continue;
@@ -404,7 +397,7 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
     A.push(substring(S, p, q));
     if (A.length === lim) return adoptArray(realm, A);
     p = e;
-    const numberOfCaptures = max(LengthOfArrayLike(realm, z) - 1, 0);
+    const numberOfCaptures = MathMax(LengthOfArrayLike(realm, z) - 1, 0);
     for (let i = 1; i <= numberOfCaptures; i++) {
       A.push(z[i]);
       if (A.length === lim) return adoptArray(realm, A);
@@ -435,26 +428,26 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   const Pstr = P === undefined ? '' : ToString(realm, P);
   const Fstr = F === undefined ? '' : ToString(realm, F);
   // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
-  apply(hostCompile, t, [Pstr, Fstr]);
+  ReflectApply(RegExpPrototypeCompile, t, [Pstr, Fstr]);
   return t;
 }
 
 /** EncodeForRegExpEscape (§22.2.5.1.1) of code point `c` (its UTF-16 form `ch`). */
 function encodeForRegExpEscape(c: number, ch: string): string {
-  if (stringIndexOf('^$\\.*+?()[]{}|/', ch, 0) >= 0) return '\\' + ch;
-  const control = stringIndexOf('\t\n\v\f\r', ch, 0);
+  if (StringIndexOf('^$\\.*+?()[]{}|/', ch, 0) >= 0) return '\\' + ch;
+  const control = StringIndexOf('\t\n\v\f\r', ch, 0);
   if (control >= 0) return '\\' + 'tnvfr'[control];
-  if (stringIndexOf(',-=<>#&!%:;@~\'`"', ch, 0) >= 0 || isWhiteSpaceOrLineTerminator(c) || (c >= 0xd800 && c <= 0xdfff)) {
+  if (StringIndexOf(',-=<>#&!%:;@~\'`"', ch, 0) >= 0 || isWhiteSpaceOrLineTerminator(c) || (c >= 0xd800 && c <= 0xdfff)) {
     if (c <= 0xff) return '\\x' + hex(c, 2);
     let escaped = '';
-    for (let i = 0; i < ch.length; i++) escaped += '\\u' + hex(apply(hostCharCodeAt, ch, [i]) as number, 4);
+    for (let i = 0; i < ch.length; i++) escaped += '\\u' + hex(ReflectApply(StringPrototypeCharCodeAt, ch, [i]) as number, 4);
     return escaped;
   }
   return ch;
 }
 
 function hex(n: number, width: number): string {
-  let h = apply(hostNumberToString, n, [16]) as string;
+  let h = ReflectApply(NumberPrototypeToString, n, [16]) as string;
   while (h.length < width) h = '0' + h;
   return h;
 }
@@ -472,7 +465,7 @@ function regExpEscape(realm: Realm, _t: unknown, args: unknown[]): unknown {
   if (typeof S !== 'string') return realm.throwTypeError('RegExp.escape requires a string argument');
   let escaped = '';
   for (let i = 0; i < S.length; ) {
-    const c = apply(hostCodePointAt, S, [i]) as number;
+    const c = ReflectApply(StringPrototypeCodePointAt, S, [i]) as number;
     // Surrogates that do not form a pair are code points of their own (StringToCodePoints).
     const ch = c > 0xffff ? S[i] + S[i + 1] : S[i];
     i += ch.length;
@@ -533,7 +526,7 @@ class RegExpStringIteratorSlots extends SlotBase {
 
 /** CreateRegExpStringIterator (§22.2.9.1) */
 function createRegExpStringIterator(realm: Realm, R: Obj, S: string, global: boolean, fullUnicode: boolean): object {
-  const o = create(realm.intrinsics.RegExpStringIteratorPrototype as object) as object;
+  const o = ObjectCreate(realm.intrinsics.RegExpStringIteratorPrototype as object) as object;
   return new RegExpStringIteratorSlots(o, R, S, global, fullUnicode);
 }
 
@@ -542,7 +535,7 @@ function createRegExpStringIterator(realm: Realm, R: Obj, S: string, global: boo
 /** Creates %RegExp%, %RegExp.prototype% and %RegExpStringIteratorPrototype% for `realm`; defines
  * `RegExp` on its global object. */
 export function installRegExp(realm: Realm): void {
-  const proto = create(realm.intrinsics.ObjectPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
 
   const RegExpCtor = function RegExp(this: unknown, pattern: unknown, flags: unknown): unknown {
     try {
@@ -589,7 +582,7 @@ export function installRegExp(realm: Realm): void {
 
   const flagAccessors = flagTable.map(([name, , hostGet]) => accessor(name, wrap(realm, (r, t) => {
     // RegExpHasFlag (§22.2.6.4.1)
-    if (hasRegExpMatcher(t)) return hostGet === undefined ? false : !!apply(hostGet, t, []);
+    if (hasRegExpMatcher(t)) return hostGet === undefined ? false : !!ReflectApply(hostGet, t, []);
     if (t === r.intrinsics.RegExpPrototype) return undefined;
     return r.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
   })));
@@ -614,7 +607,7 @@ export function installRegExp(realm: Realm): void {
     m(realm, Symbol.split, 2, symbolSplit),
   ]);
 
-  const iterProto = create(realm.intrinsics.IteratorPrototype) as object;
+  const iterProto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const iterMethods = {
     next(this: unknown): object {
       try { return RegExpStringIteratorSlots.next(realm, this); } catch (e) { throw toRealmError(realm, e); }
@@ -626,5 +619,5 @@ export function installRegExp(realm: Realm): void {
   ]);
   realm.intrinsics.RegExpStringIteratorPrototype = iterProto;
 
-  defineProperty(realm.globalObject, 'RegExp', { value: RegExpCtor, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(realm.globalObject, 'RegExp', { value: RegExpCtor, writable: true, enumerable: false, configurable: true });
 }

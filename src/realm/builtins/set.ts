@@ -10,19 +10,12 @@ import {
   ToIntegerOrInfinity, ToNumber, describeTyped, describeValue, isObject, type IteratorRecord,
 } from '../abstract-ops.js';
 import { CreateSetIterator, installSetIteratorPrototype } from './collection-iterators.js';
-import { adderNotCallable, toRealmBrandError } from './map.js';
-
-const HostSet = Set;
-const HSP = Set.prototype;
-const hostAdd = HSP.add;
-const hostHas = HSP.has;
-const hostDelete = HSP.delete;
-const hostClear = HSP.clear;
-const hostValues = HSP.values;
-const hostSizeGetter = Object.getOwnPropertyDescriptor(HSP, 'size')!.get!;
-const hostSetIteratorNext = (Object.getPrototypeOf(new HostSet().values()) as Iterator<unknown>).next;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
+import { toRealmBrandError } from '../brand-error.js';
+import { adderNotCallable } from './map.js';
+import {
+  HostSet, ObjectSetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototypeAdd,
+  SetPrototypeClear, SetPrototypeDelete, SetPrototypeGetSize, SetPrototypeHas, SetPrototypeValues,
+} from '../primordials.js';
 
 /** A Set Record (§24.2.1.1). */
 interface SetRecord {
@@ -35,7 +28,7 @@ interface SetRecord {
 /** RequireInternalSlot(O, [[SetData]]) with V8's text for method `name`; the number of elements. */
 function thisSetSize(realm: Realm, O: unknown, name: string): number {
   try {
-    return apply(hostSizeGetter, O, []) as number;
+    return ReflectApply(SetPrototypeGetSize, O, []) as number;
   } catch {
     return realm.throwTypeError(`Method Set.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
   }
@@ -68,10 +61,10 @@ function canonicalize(v: unknown): unknown {
 
 /** A live host iterator over a Set's values, and its next value (or DONE). */
 function liveValues(set: object): Iterator<unknown> {
-  return apply(hostValues, set, []) as Iterator<unknown>;
+  return ReflectApply(SetPrototypeValues, set, []) as Iterator<unknown>;
 }
 function nextLive(it: Iterator<unknown>): unknown {
-  const r = apply(hostSetIteratorNext, it, []) as IteratorResult<unknown>;
+  const r = ReflectApply(SetIteratorPrototypeNext, it, []) as IteratorResult<unknown>;
   return r.done ? DONE : r.value;
 }
 
@@ -79,23 +72,23 @@ function nextLive(it: Iterator<unknown>): unknown {
 function copySetData(O: object): Set<unknown> {
   const copy = new HostSet<unknown>();
   const it = liveValues(O);
-  for (let v = nextLive(it); v !== DONE; v = nextLive(it)) apply(hostAdd, copy, [v]);
+  for (let v = nextLive(it); v !== DONE; v = nextLive(it)) ReflectApply(SetPrototypeAdd, copy, [v]);
   return copy;
 }
 
 /** SetDataSize (§24.2.1.5) of a set already brand-checked. */
 function setDataSize(O: object): number {
-  return apply(hostSizeGetter, O, []) as number;
+  return ReflectApply(SetPrototypeGetSize, O, []) as number;
 }
 
 /** The SetDataHas test for one value on a set already brand-checked. */
 function setDataHas(O: object, v: unknown): boolean {
-  return apply(hostHas, O, [v]) as boolean;
+  return ReflectApply(SetPrototypeHas, O, [v]) as boolean;
 }
 
 /** Calls otherRec.[[Has]] (ToBoolean of the result). */
 function otherHas(rec: SetRecord, v: unknown): boolean {
-  return !!apply(rec.has, rec.set, [v]);
+  return !!ReflectApply(rec.has, rec.set, [v]);
 }
 
 /** AddEntriesFromIterable's Set form (§24.2.2.1 steps 7-8): Set's and WeakSet's constructors. */
@@ -105,7 +98,7 @@ export function AddValuesFromIterable(realm: Realm, target: object, iterable: un
     const next = IteratorStepValue(realm, rec);
     if (next === DONE) return target;
     try {
-      apply(adder, target, [next]);
+      ReflectApply(adder, target, [next]);
     } catch (e) {
       IteratorCloseOnThrow(rec, e);
     }
@@ -120,7 +113,7 @@ export function installSet(realm: Realm): void {
 
   /** OrdinaryObjectCreate(%Set.prototype%, « [[SetData]] ») holding `data`. */
   const resultSet = (data: Set<unknown>): object => {
-    setPrototypeOf(data, SetPrototype);
+    ObjectSetPrototypeOf(data, SetPrototype);
     return data;
   };
 
@@ -128,7 +121,7 @@ export function installSet(realm: Realm): void {
   const SetCtor = createBuiltinConstructor(realm, function Set(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor Set requires 'new'");
     const set = new HostSet();
-    setPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'SetPrototype'));
+    ObjectSetPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'SetPrototype'));
     if (iterable === undefined || iterable === null) return set;
     const adder = (set as unknown as { add: unknown }).add;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'add', 'Set');
@@ -147,16 +140,16 @@ export function installSet(realm: Realm): void {
   const proto = {
     // §24.2.4.1 Set.prototype.add ( value )
     add(this: unknown, value: unknown): unknown {
-      try { return apply(hostAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.2 Set.prototype.clear ( )
     clear(this: unknown): undefined {
-      try { apply(hostClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(SetPrototypeClear, this, []); } catch (e) { throw toRealmBrandError(realm, e, this); }
       return undefined;
     },
     // §24.2.4.4 Set.prototype.delete ( value )
     delete(this: unknown, value: unknown): boolean {
-      try { return apply(hostDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.5 Set.prototype.difference ( other )
     difference(this: unknown, other: unknown): object {
@@ -170,14 +163,14 @@ export function installSet(realm: Realm): void {
         // The spec walks the copy, whose length is fixed at thisSize; entries it empties are skipped.
         const it = liveValues(result);
         for (let e = nextLive(it); e !== DONE; e = nextLive(it)) {
-          if (otherHas(otherRec, e)) apply(hostDelete, result, [e]);
+          if (otherHas(otherRec, e)) ReflectApply(SetPrototypeDelete, result, [e]);
         }
       } else {
         const keysIter = keysIterator(realm, otherRec);
         for (;;) {
           const next = IteratorStepValue(realm, keysIter);
           if (next === DONE) break;
-          apply(hostDelete, result, [canonicalize(next)]);
+          ReflectApply(SetPrototypeDelete, result, [canonicalize(next)]);
         }
       }
       return resultSet(result);
@@ -191,12 +184,12 @@ export function installSet(realm: Realm): void {
       thisSetSize(realm, this, 'forEach');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       const it = liveValues(this as object);
-      for (let e = nextLive(it); e !== DONE; e = nextLive(it)) apply(callbackfn, thisArg, [e, e, this]);
+      for (let e = nextLive(it); e !== DONE; e = nextLive(it)) ReflectApply(callbackfn, thisArg, [e, e, this]);
       return undefined;
     },
     // §24.2.4.8 Set.prototype.has ( value )
     has(this: unknown, value: unknown): boolean {
-      try { return apply(hostHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.9 Set.prototype.intersection ( other )
     intersection(this: unknown, other: unknown): object {
@@ -210,7 +203,7 @@ export function installSet(realm: Realm): void {
         // Live: `has` may add to or remove from O, as the spec's re-read of thisSize allows.
         const it = liveValues(O);
         for (let e = nextLive(it); e !== DONE; e = nextLive(it)) {
-          if (otherHas(otherRec, e)) apply(hostAdd, result, [e]);
+          if (otherHas(otherRec, e)) ReflectApply(SetPrototypeAdd, result, [e]);
         }
       } else {
         const keysIter = keysIterator(realm, otherRec);
@@ -218,7 +211,7 @@ export function installSet(realm: Realm): void {
           const next = IteratorStepValue(realm, keysIter);
           if (next === DONE) break;
           const v = canonicalize(next);
-          if (setDataHas(O, v)) apply(hostAdd, result, [v]);
+          if (setDataHas(O, v)) ReflectApply(SetPrototypeAdd, result, [v]);
         }
       }
       return resultSet(result);
@@ -282,7 +275,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.14 get Set.prototype.size
     size(this: unknown): number {
-      try { return apply(hostSizeGetter, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(SetPrototypeGetSize, this, []) as number; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.15 Set.prototype.symmetricDifference ( other )
     symmetricDifference(this: unknown, other: unknown): object {
@@ -295,8 +288,8 @@ export function installSet(realm: Realm): void {
         const next = IteratorStepValue(realm, keysIter);
         if (next === DONE) break;
         const v = canonicalize(next);
-        if (setDataHas(O, v)) apply(hostDelete, result, [v]);
-        else apply(hostAdd, result, [v]);
+        if (setDataHas(O, v)) ReflectApply(SetPrototypeDelete, result, [v]);
+        else ReflectApply(SetPrototypeAdd, result, [v]);
       }
       return resultSet(result);
     },
@@ -310,7 +303,7 @@ export function installSet(realm: Realm): void {
       for (;;) {
         const next = IteratorStepValue(realm, keysIter);
         if (next === DONE) break;
-        apply(hostAdd, result, [canonicalize(next)]);
+        ReflectApply(SetPrototypeAdd, result, [canonicalize(next)]);
       }
       return resultSet(result);
     },

@@ -3,8 +3,7 @@ import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { CreateIterResultObject, describeValue } from '../abstract-ops.js';
-
-const { create } = Object;
+import { ObjectCreate } from '../primordials.js';
 
 class SlotBase { constructor(o: object) { return o; } }
 
@@ -46,12 +45,12 @@ class StringIteratorSlots extends SlotBase {
 
 /** CreateStringIterator: the iterator `String.prototype[@@iterator]` returns. */
 export function createStringIterator(realm: Realm, s: string): object {
-  return new StringIteratorSlots(create(realm.intrinsics.StringIteratorPrototype as object), s);
+  return new StringIteratorSlots(ObjectCreate(realm.intrinsics.StringIteratorPrototype as object), s);
 }
 
 /** Creates %StringIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
 export function installStringIterator(realm: Realm): void {
-  const proto = create(realm.intrinsics.IteratorPrototype) as object;
+  const proto = ObjectCreate(realm.intrinsics.IteratorPrototype) as object;
   const m = {
     next(this: unknown): object {
       try { return StringIteratorSlots.next(realm, this); } catch (e) { throw toRealmError(realm, e); }

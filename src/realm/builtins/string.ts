@@ -5,40 +5,27 @@
 // objects, and their errors are brought into the realm. The methods that take a regexp or searcher
 // (match, matchAll, replace, replaceAll, search, split) follow the spec's @@-protocol themselves.
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, method, type BuiltinEntry } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, m, method, wrap, type BuiltinEntry } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
   ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
-import { m, wrap } from './array.js';
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
+import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
+import {
+  HostString, MathMax, MathMin, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, StringFromCharCode,
+  StringFromCodePoint, StringPrototype, StringPrototypeCharAt, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
+  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeSubstr, StringPrototypeSubstring, StringPrototypeToLowerCase,
+  StringPrototypeToUpperCase, StringPrototypeTrim, StringPrototypeValueOf,
+} from '../primordials.js';
 
-const { setPrototypeOf, defineProperty } = Object;
-const { apply } = Reflect;
-const { min, max } = Math;
-const HostString = String;
-const SP = String.prototype;
-const hostValueOf = SP.valueOf;
-const hostIndexOf = SP.indexOf;
-const hostSlice = SP.slice;
-const hostFromCharCode = String.fromCharCode;
-const hostFromCodePoint = String.fromCodePoint;
-const hostStringMethod = (name: string): Function => (SP as unknown as Record<string, Function>)[name];
+const hostStringMethod = (name: string): Function => (StringPrototype as unknown as Record<string, Function>)[name];
 
 /** Argument lists for String.fromCharCode/fromCodePoint are split so the host's argument limit is never hit. */
 const CHUNK = 8192;
-
-/** `s.indexOf(search, from)` without looking anything up on a (replaceable) host String.prototype. */
-export function stringIndexOf(s: string, search: string, from: number): number {
-  return apply(hostIndexOf, s, [search, from]) as number;
-}
-
-/** `s.slice(start, end)`, likewise. */
-export function substring(s: string, start: number, end?: number): string {
-  return apply(hostSlice, s, [start, end]) as string;
-}
 
 /** RequireObjectCoercible with V8's message, then ToString (the `this` of every String method). */
 function thisString(realm: Realm, t: unknown, name: string): string {
@@ -52,7 +39,7 @@ function thisStringValue(realm: Realm, v: unknown, name: string): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'object' && v !== null) {
     // The host's valueOf reads [[StringData]] without running guest code, and throws without it.
-    try { return apply(hostValueOf, v, []) as string; } catch { /* not a String wrapper */ }
+    try { return ReflectApply(StringPrototypeValueOf, v, []) as string; } catch { /* not a String wrapper */ }
   }
   return realm.throwTypeError(`String.prototype.${name} requires that 'this' be a String`);
 }
@@ -60,70 +47,6 @@ function thisStringValue(realm: Realm, v: unknown, name: string): string {
 function symbolDescriptiveString(s: symbol): string {
   const d = s.description;
   return `Symbol(${d === undefined ? '' : d})`;
-}
-
-/** GetSubstitution (§22.1.3.19.1). `captures` are strings or undefined. */
-export function getSubstitution(realm: Realm, matched: string, str: string, position: number, captures: readonly (string | undefined)[],
-  namedCaptures: unknown, replacementTemplate: string): string {
-  let dollar = stringIndexOf(replacementTemplate, '$', 0);
-  if (dollar < 0) return replacementTemplate;
-  const stringLength = str.length;
-  const templateLength = replacementTemplate.length;
-  let result = substring(replacementTemplate, 0, dollar);
-  let i = dollar;
-  while (i < templateLength) {
-    // `i` is at a '$'.
-    const c = i + 1 < templateLength ? replacementTemplate[i + 1] : '';
-    if (c === '$') {
-      result += '$';
-      i += 2;
-    } else if (c === '`') {
-      result += substring(str, 0, position);
-      i += 2;
-    } else if (c === '&') {
-      result += matched;
-      i += 2;
-    } else if (c === "'") {
-      const tailPos = position + matched.length;
-      result += substring(str, min(tailPos, stringLength));
-      i += 2;
-    } else if (c >= '0' && c <= '9') {
-      const captureLen = captures.length;
-      const c2 = i + 2 < templateLength ? replacementTemplate[i + 2] : '';
-      let digitCount = c2 >= '0' && c2 <= '9' ? 2 : 1;
-      let index = digitCount === 2 ? (+c) * 10 + (+c2) : +c;
-      if (index > captureLen && digitCount === 2) {
-        digitCount = 1;
-        index = +c;
-      }
-      if (index >= 1 && index <= captureLen) {
-        const capture = captures[index - 1];
-        if (capture !== undefined) result += capture;
-      } else {
-        result += substring(replacementTemplate, i, i + 1 + digitCount);
-      }
-      i += 1 + digitCount;
-    } else if (c === '<') {
-      const gtPos = stringIndexOf(replacementTemplate, '>', i);
-      if (gtPos === -1 || namedCaptures === undefined) {
-        result += '$<';
-        i += 2;
-      } else {
-        const groupName = substring(replacementTemplate, i + 2, gtPos);
-        const capture = (namedCaptures as Record<string, unknown>)[groupName];
-        if (capture !== undefined) result += ToString(realm, capture);
-        i = gtPos + 1;
-      }
-    } else {
-      result += '$';
-      i += 1;
-    }
-    dollar = stringIndexOf(replacementTemplate, '$', i);
-    if (dollar < 0) dollar = templateLength;
-    result += substring(replacementTemplate, i, dollar);
-    i = dollar;
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,13 +57,13 @@ function fromCharCode(realm: Realm, codeUnits: unknown[]): string {
   if (n === 1) {
     const c = codeUnits[0];
     // The host's fromCharCode applies ToUint16 to a number itself.
-    return hostFromCharCode(typeof c === 'number' ? c : ToUint16(realm, c));
+    return StringFromCharCode(typeof c === 'number' ? c : ToUint16(realm, c));
   }
   const units: number[] = [];
   for (let i = 0; i < n; i++) units.push(ToUint16(realm, codeUnits[i]));
-  if (n <= CHUNK) return apply(hostFromCharCode, undefined, units) as string;
+  if (n <= CHUNK) return ReflectApply(StringFromCharCode, undefined, units) as string;
   let result = '';
-  for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCharCode, undefined, units.slice(i, i + CHUNK));
+  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(StringFromCharCode, undefined, units.slice(i, i + CHUNK));
   return result;
 }
 
@@ -154,12 +77,12 @@ function fromCodePoint(realm: Realm, _t: unknown, codePoints: unknown[]): unknow
     cps.push(nextCP);
   }
   let result = '';
-  for (let i = 0; i < n; i += CHUNK) result += apply(hostFromCodePoint, undefined, cps.slice(i, i + CHUNK));
+  for (let i = 0; i < n; i += CHUNK) result += ReflectApply(StringFromCodePoint, undefined, cps.slice(i, i + CHUNK));
   return result;
 }
 
 function raw(realm: Realm, _t: unknown, args: unknown[]): unknown {
-  const substitutionCount = max(args.length - 1, 0);
+  const substitutionCount = MathMax(args.length - 1, 0);
   const cooked = ToObject(realm, args[0]);
   const literals = ToObject(realm, (cooked as Record<string, unknown>).raw) as Record<number, unknown>;
   const literalCount = LengthOfArrayLike(realm, literals);
@@ -175,16 +98,21 @@ function raw(realm: Realm, _t: unknown, args: unknown[]): unknown {
 // ---------------------------------------------------------------------------------------------
 // §22.1.3 The methods that take a regexp or a searcher
 
-function match(realm: Realm, t: unknown, args: unknown[]): unknown {
-  const O = RequireObjectCoercible(realm, t, 'String.prototype.match');
-  const regexp = args[0];
+/** String.prototype.match and .search (§22.1.3.13, §22.1.3.23): the argument's own @@match or
+ * @@search method if it has one, else that method of a RegExp made from the argument. */
+function viaRegExpMethod(realm: Realm, t: unknown, regexp: unknown, methodName: string, key: symbol): unknown {
+  const O = RequireObjectCoercible(realm, t, methodName);
   if (isObject(regexp)) {
-    const matcher = GetMethod(realm, regexp, Symbol.match);
-    if (matcher !== undefined) return apply(matcher, regexp, [O]);
+    const method = GetMethod(realm, regexp, key);
+    if (method !== undefined) return ReflectApply(method, regexp, [O]);
   }
   const S = ToString(realm, O);
   const rx = regExpCreate(realm, regexp, undefined);
-  return Invoke(realm, rx, Symbol.match, [S]);
+  return Invoke(realm, rx, key, [S]);
+}
+
+function match(realm: Realm, t: unknown, args: unknown[]): unknown {
+  return viaRegExpMethod(realm, t, args[0], 'String.prototype.match', Symbol.match);
 }
 
 function matchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -193,10 +121,10 @@ function matchAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   if (isObject(regexp)) {
     if (isRegExp(realm, regexp)) {
       const flags = RequireObjectCoercible(realm, (regexp as Record<string, unknown>).flags);
-      if (stringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.matchAll called with a non-global RegExp argument');
+      if (StringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.matchAll called with a non-global RegExp argument');
     }
     const matcher = GetMethod(realm, regexp, Symbol.matchAll);
-    if (matcher !== undefined) return apply(matcher, regexp, [O]);
+    if (matcher !== undefined) return ReflectApply(matcher, regexp, [O]);
   }
   const S = ToString(realm, O);
   const rx = regExpCreate(realm, regexp, 'g');
@@ -208,19 +136,19 @@ function replace(realm: Realm, t: unknown, args: unknown[]): unknown {
   const [searchValue, replaceValue] = args;
   if (isObject(searchValue)) {
     const replacer = GetMethod(realm, searchValue, Symbol.replace);
-    if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
+    if (replacer !== undefined) return ReflectApply(replacer, searchValue, [O, replaceValue]);
   }
   const string = ToString(realm, O);
   const searchString = ToString(realm, searchValue);
   const functionalReplace = IsCallable(replaceValue);
   const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
-  const position = stringIndexOf(string, searchString, 0);
+  const position = StringIndexOf(string, searchString, 0);
   if (position === -1) return string;
   const preceding = substring(string, 0, position);
   const following = substring(string, position + searchString.length);
   const replacement = functionalReplace
     ? ToString(realm, (replaceValue as Function)(searchString, position, string))
-    : getSubstitution(realm, searchString, string, position, [], undefined, replaceTemplate);
+    : GetSubstitution(realm, searchString, string, position, [], undefined, replaceTemplate);
   return preceding + replacement + following;
 }
 
@@ -230,22 +158,22 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   if (isObject(searchValue)) {
     if (isRegExp(realm, searchValue)) {
       const flags = RequireObjectCoercible(realm, (searchValue as Record<string, unknown>).flags);
-      if (stringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.replaceAll called with a non-global RegExp argument');
+      if (StringIndexOf(ToString(realm, flags), 'g', 0) < 0) realm.throwTypeError('String.prototype.replaceAll called with a non-global RegExp argument');
     }
     const replacer = GetMethod(realm, searchValue, Symbol.replace);
-    if (replacer !== undefined) return apply(replacer, searchValue, [O, replaceValue]);
+    if (replacer !== undefined) return ReflectApply(replacer, searchValue, [O, replaceValue]);
   }
   const string = ToString(realm, O);
   const searchString = ToString(realm, searchValue);
   const functionalReplace = IsCallable(replaceValue);
   const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
   const searchLength = searchString.length;
-  const advanceBy = max(1, searchLength);
+  const advanceBy = MathMax(1, searchLength);
   const matchPositions: number[] = [];
-  let position = stringIndexOf(string, searchString, 0);
+  let position = StringIndexOf(string, searchString, 0);
   while (position !== -1) {
     matchPositions.push(position);
-    position = position + advanceBy > string.length ? -1 : stringIndexOf(string, searchString, position + advanceBy);
+    position = position + advanceBy > string.length ? -1 : StringIndexOf(string, searchString, position + advanceBy);
   }
   let endOfLastMatch = 0;
   let result = '';
@@ -253,7 +181,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
     const preserved = substring(string, endOfLastMatch, p);
     const replacement = functionalReplace
       ? ToString(realm, (replaceValue as Function)(searchString, p, string))
-      : getSubstitution(realm, searchString, string, p, [], undefined, replaceTemplate);
+      : GetSubstitution(realm, searchString, string, p, [], undefined, replaceTemplate);
     result += preserved + replacement;
     endOfLastMatch = p + searchLength;
   }
@@ -262,15 +190,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
 }
 
 function search(realm: Realm, t: unknown, args: unknown[]): unknown {
-  const O = RequireObjectCoercible(realm, t, 'String.prototype.search');
-  const regexp = args[0];
-  if (isObject(regexp)) {
-    const searcher = GetMethod(realm, regexp, Symbol.search);
-    if (searcher !== undefined) return apply(searcher, regexp, [O]);
-  }
-  const string = ToString(realm, O);
-  const rx = regExpCreate(realm, regexp, undefined);
-  return Invoke(realm, rx, Symbol.search, [string]);
+  return viaRegExpMethod(realm, t, args[0], 'String.prototype.search', Symbol.search);
 }
 
 function split(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -278,7 +198,7 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   const [separator, limit] = args;
   if (isObject(separator)) {
     const splitter = GetMethod(realm, separator, Symbol.split);
-    if (splitter !== undefined) return apply(splitter, separator, [O, limit]);
+    if (splitter !== undefined) return ReflectApply(splitter, separator, [O, limit]);
   }
   const S = ToString(realm, O);
   const lim = limit === undefined ? 4294967295 : ToUint32(realm, limit);
@@ -289,18 +209,18 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   const strLen = S.length;
   const substrings: string[] = [];
   if (separatorLength === 0) {
-    const n = min(lim, strLen);
+    const n = MathMin(lim, strLen);
     for (let i = 0; i < n; i++) substrings.push(S[i]);
     return adoptArray(realm, substrings);
   }
   if (strLen === 0) return adoptArray(realm, [S]);
   let i = 0;
-  let j = stringIndexOf(S, R, 0);
+  let j = StringIndexOf(S, R, 0);
   while (j !== -1) {
     substrings.push(substring(S, i, j));
     if (substrings.length >= lim) return adoptArray(realm, substrings);
     i = j + separatorLength;
-    j = stringIndexOf(S, R, i);
+    j = StringIndexOf(S, R, i);
   }
   substrings.push(substring(S, i));
   return adoptArray(realm, substrings);
@@ -314,7 +234,7 @@ function createHTML(realm: Realm, t: unknown, name: string, tag: string, attribu
     const V = ToString(realm, value);
     let escapedV = '';
     let from = 0;
-    for (let q = stringIndexOf(V, '"', 0); q !== -1; q = stringIndexOf(V, '"', from)) {
+    for (let q = StringIndexOf(V, '"', 0); q !== -1; q = StringIndexOf(V, '"', from)) {
       escapedV += substring(V, from, q) + '&quot;';
       from = q + 1;
     }
@@ -337,11 +257,11 @@ const delegated: ReadonlyArray<readonly [string, number]> = [
 function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[]) => unknown {
   const hostFn = hostStringMethod(name);
   if (typeof hostFn !== 'function') throw new Error(`vmjs: the host lacks String.prototype.${name}`);
-  if (name === 'concat') return wrap(realm, (r, t, args) => apply(hostFn, thisString(r, t, name), args));
+  if (name === 'concat') return wrap(realm, (r, t, args) => ReflectApply(hostFn, thisString(r, t, name), args));
   return {
     builtin(this: unknown, a: unknown, b: unknown, c: unknown): unknown {
       try {
-        return apply(hostFn, typeof this === 'string' ? this : thisString(realm, this, name), [a, b, c]);
+        return ReflectApply(hostFn, typeof this === 'string' ? this : thisString(realm, this, name), [a, b, c]);
       } catch (e) {
         throw toRealmError(realm, e);
       }
@@ -349,61 +269,48 @@ function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[
   }.builtin;
 }
 
-const hCharAt = SP.charAt;
-const hCharCodeAt = SP.charCodeAt;
-const hEndsWith = SP.endsWith;
-const hIncludes = SP.includes;
-const hLastIndexOf = SP.lastIndexOf;
-const hSlice = SP.slice;
-const hStartsWith = SP.startsWith;
-const hSubstring = SP.substring;
-const hSubstr = SP.substr;
-const hToLowerCase = SP.toLowerCase;
-const hToUpperCase = SP.toUpperCase;
-const hTrim = SP.trim;
-
 /** The most used delegated methods, each with its host function as a constant so V8 can inline the call. */
 function hotMethods(realm: Realm) {
   const str = (t: unknown, name: string): string => (typeof t === 'string' ? t : thisString(realm, t, name));
   return {
     charAt(this: unknown, pos: unknown): unknown {
-      try { return apply(hCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeCharAt, str(this, 'charAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
     },
     charCodeAt(this: unknown, pos: unknown): unknown {
-      try { return apply(hCharCodeAt, str(this, 'charCodeAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeCharCodeAt, str(this, 'charCodeAt'), [pos]); } catch (e) { throw toRealmError(realm, e); }
     },
     endsWith(this: unknown, searchString: unknown, endPosition: unknown): unknown {
-      try { return apply(hEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeEndsWith, str(this, 'endsWith'), [searchString, endPosition]); } catch (e) { throw toRealmError(realm, e); }
     },
     includes(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeIncludes, str(this, 'includes'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     indexOf(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hostIndexOf, str(this, 'indexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeIndexOf, str(this, 'indexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     lastIndexOf(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeLastIndexOf, str(this, 'lastIndexOf'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     slice(this: unknown, start: unknown, end: unknown): unknown {
-      try { return apply(hSlice, str(this, 'slice'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeSlice, str(this, 'slice'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
     },
     startsWith(this: unknown, searchString: unknown, position: unknown): unknown {
-      try { return apply(hStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeStartsWith, str(this, 'startsWith'), [searchString, position]); } catch (e) { throw toRealmError(realm, e); }
     },
     substring(this: unknown, start: unknown, end: unknown): unknown {
-      try { return apply(hSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeSubstring, str(this, 'substring'), [start, end]); } catch (e) { throw toRealmError(realm, e); }
     },
     substr(this: unknown, start: unknown, length: unknown): unknown {
-      try { return apply(hSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeSubstr, str(this, 'substr'), [start, length]); } catch (e) { throw toRealmError(realm, e); }
     },
     toLowerCase(this: unknown): unknown {
-      try { return apply(hToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeToLowerCase, str(this, 'toLowerCase'), []); } catch (e) { throw toRealmError(realm, e); }
     },
     toUpperCase(this: unknown): unknown {
-      try { return apply(hToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeToUpperCase, str(this, 'toUpperCase'), []); } catch (e) { throw toRealmError(realm, e); }
     },
     trim(this: unknown): unknown {
-      try { return apply(hTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
+      try { return ReflectApply(StringPrototypeTrim, str(this, 'trim'), []); } catch (e) { throw toRealmError(realm, e); }
     },
   };
 }
@@ -425,7 +332,7 @@ export function installString(realm: Realm): void {
   installStringIterator(realm);
   // %String.prototype% is itself a String exotic object whose [[StringData]] is "" (§22.1.3).
   const proto = new HostString('') as object;
-  setPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
+  ObjectSetPrototypeOf(proto, realm.intrinsics.ObjectPrototype);
 
   const StringCtor = function String(this: unknown, ...args: unknown[]): unknown {
     try {
@@ -440,7 +347,7 @@ export function installString(realm: Realm): void {
       // StringCreate (§10.4.3.4)
       const p = GetPrototypeFromConstructor(realm, new.target, 'StringPrototype');
       const o = new HostString(s) as object;
-      setPrototypeOf(o, p);
+      ObjectSetPrototypeOf(o, p);
       return o;
     } catch (e) {
       throw toRealmError(realm, e);
@@ -482,8 +389,8 @@ export function installString(realm: Realm): void {
   defineTable(realm, proto, table);
   // Annex B.2.2.15-16: trimLeft and trimRight are the same function objects as trimStart and trimEnd.
   const P = proto as Record<string, unknown>;
-  defineProperty(proto, 'trimLeft', { value: P.trimStart, writable: true, enumerable: false, configurable: true });
-  defineProperty(proto, 'trimRight', { value: P.trimEnd, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(proto, 'trimLeft', { value: P.trimStart, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(proto, 'trimRight', { value: P.trimEnd, writable: true, enumerable: false, configurable: true });
 
-  defineProperty(realm.globalObject, 'String', { value: StringCtor, writable: true, enumerable: false, configurable: true });
+  ObjectDefineProperty(realm.globalObject, 'String', { value: StringCtor, writable: true, enumerable: false, configurable: true });
 }

@@ -3,12 +3,7 @@
 import type { Realm } from '../realm.js';
 import { accessor, constant, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { ToString, describeValue } from '../abstract-ops.js';
-
-const HostSymbol = Symbol;
-const hostSymbolFor = Symbol.for;
-const hostSymbolKeyFor = Symbol.keyFor;
-const hostSymbolValueOf = Symbol.prototype.valueOf;
-const { apply } = Reflect;
+import { HostSymbol, ReflectApply, SymbolFor, SymbolKeyFor, SymbolPrototypeValueOf } from '../primordials.js';
 
 const wellKnown = [
   'asyncIterator', 'hasInstance', 'isConcatSpreadable', 'iterator', 'match', 'matchAll', 'replace', 'search',
@@ -26,7 +21,7 @@ function thisSymbolValue(realm: Realm, v: unknown, methodName: string): symbol {
   if (typeof v === 'symbol') return v;
   if (typeof v === 'object' && v !== null) {
     try {
-      return apply(hostSymbolValueOf, v, []) as symbol;
+      return ReflectApply(SymbolPrototypeValueOf, v, []) as symbol;
     } catch {
       // not a Symbol wrapper: fall through to the realm's TypeError
     }
@@ -49,11 +44,11 @@ export function installSymbol(realm: Realm): void {
 
   const statics = {
     for(key: unknown): symbol {
-      return hostSymbolFor(ToString(realm, key));
+      return SymbolFor(ToString(realm, key));
     },
     keyFor(sym: unknown): string | undefined {
       if (typeof sym !== 'symbol') realm.throwTypeError(`${describeValue(sym)} is not a symbol`);
-      return hostSymbolKeyFor(sym);
+      return SymbolKeyFor(sym);
     },
   };
   defineTable(realm, SymbolCtor, [

@@ -4,21 +4,16 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { GetPrototypeFromConstructor, describeTyped, isObject } from '../abstract-ops.js';
-import { AddEntriesFromIterable, adderNotCallable, toRealmBrandError } from './map.js';
-
-const HostWeakMap = WeakMap;
-const HWP = WeakMap.prototype;
-const hostGet = HWP.get;
-const hostSet = HWP.set;
-const hostHas = HWP.has;
-const hostDelete = HWP.delete;
-const symbolKeyFor = Symbol.keyFor;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
+import { toRealmBrandError } from '../brand-error.js';
+import { AddEntriesFromIterable, adderNotCallable } from './map.js';
+import {
+  HostWeakMap, ObjectSetPrototypeOf, ReflectApply, SymbolKeyFor, WeakMapPrototypeDelete, WeakMapPrototypeGet,
+  WeakMapPrototypeHas, WeakMapPrototypeSet,
+} from '../primordials.js';
 
 /** CanBeHeldWeakly (§9.13): objects, and symbols not in the Symbol.for registry. */
 function CanBeHeldWeakly(v: unknown): boolean {
-  return isObject(v) || (typeof v === 'symbol' && symbolKeyFor(v) === undefined);
+  return isObject(v) || (typeof v === 'symbol' && SymbolKeyFor(v) === undefined);
 }
 
 export function installWeakMap(realm: Realm): void {
@@ -30,7 +25,7 @@ export function installWeakMap(realm: Realm): void {
   const WeakMapCtor = createBuiltinConstructor(realm, function WeakMap(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor WeakMap requires 'new'");
     const map = new HostWeakMap();
-    setPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'WeakMapPrototype'));
+    ObjectSetPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'WeakMapPrototype'));
     if (iterable === undefined || iterable === null) return map;
     const adder = (map as unknown as { set: unknown }).set;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'set', 'WeakMap');
@@ -42,18 +37,18 @@ export function installWeakMap(realm: Realm): void {
   const proto = {
     // §24.3.3.2 WeakMap.prototype.delete ( key )
     delete(this: unknown, key: unknown): boolean {
-      try { return apply(hostDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeDelete, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.3.3.3 WeakMap.prototype.get ( key )
     get(this: unknown, key: unknown): unknown {
-      try { return apply(hostGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeGet, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // WeakMap.prototype.getOrInsert ( key, value ) (ES2026, upsert): host set rejects a key that
     // cannot be held weakly.
     getOrInsert(this: unknown, key: unknown, value: unknown): unknown {
       try {
-        if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
-        apply(hostSet, this, [key, value]);
+        if (ReflectApply(WeakMapPrototypeHas, this, [key])) return ReflectApply(WeakMapPrototypeGet, this, [key]);
+        ReflectApply(WeakMapPrototypeSet, this, [key, value]);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -61,21 +56,21 @@ export function installWeakMap(realm: Realm): void {
     },
     // WeakMap.prototype.getOrInsertComputed ( key, callbackfn ) (ES2026, upsert)
     getOrInsertComputed(this: unknown, key: unknown, callbackfn: unknown): unknown {
-      try { apply(hostHas, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { ReflectApply(WeakMapPrototypeHas, this, [key]); } catch (e) { throw toRealmBrandError(realm, e, this); }
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       if (!CanBeHeldWeakly(key)) realm.throwTypeError('Invalid value used as weak map key');
-      if (apply(hostHas, this, [key])) return apply(hostGet, this, [key]);
-      const value = apply(callbackfn, undefined, [key]);
-      apply(hostSet, this, [key, value]);
+      if (ReflectApply(WeakMapPrototypeHas, this, [key])) return ReflectApply(WeakMapPrototypeGet, this, [key]);
+      const value = ReflectApply(callbackfn, undefined, [key]);
+      ReflectApply(WeakMapPrototypeSet, this, [key, value]);
       return value;
     },
     // §24.3.3.4 WeakMap.prototype.has ( key )
     has(this: unknown, key: unknown): boolean {
-      try { return apply(hostHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeHas, this, [key]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.3.3.5 WeakMap.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return apply(hostSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakMapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   };
   defineTable(realm, WeakMapPrototype, [

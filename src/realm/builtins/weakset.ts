@@ -4,16 +4,12 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { GetPrototypeFromConstructor } from '../abstract-ops.js';
-import { adderNotCallable, toRealmBrandError } from './map.js';
+import { toRealmBrandError } from '../brand-error.js';
+import { adderNotCallable } from './map.js';
 import { AddValuesFromIterable } from './set.js';
-
-const HostWeakSet = WeakSet;
-const HWP = WeakSet.prototype;
-const hostAdd = HWP.add;
-const hostHas = HWP.has;
-const hostDelete = HWP.delete;
-const { setPrototypeOf } = Object;
-const { apply } = Reflect;
+import {
+  HostWeakSet, ObjectSetPrototypeOf, ReflectApply, WeakSetPrototypeAdd, WeakSetPrototypeDelete, WeakSetPrototypeHas,
+} from '../primordials.js';
 
 export function installWeakSet(realm: Realm): void {
   const I = realm.intrinsics;
@@ -24,7 +20,7 @@ export function installWeakSet(realm: Realm): void {
   const WeakSetCtor = createBuiltinConstructor(realm, function WeakSet(this: unknown, iterable: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor WeakSet requires 'new'");
     const set = new HostWeakSet();
-    setPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'WeakSetPrototype'));
+    ObjectSetPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'WeakSetPrototype'));
     if (iterable === undefined || iterable === null) return set;
     const adder = (set as unknown as { add: unknown }).add;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'add', 'WeakSet');
@@ -36,15 +32,15 @@ export function installWeakSet(realm: Realm): void {
   const proto = {
     // §24.4.3.1 WeakSet.prototype.add ( value )
     add(this: unknown, value: unknown): unknown {
-      try { return apply(hostAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakSetPrototypeAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.4.3.3 WeakSet.prototype.delete ( value )
     delete(this: unknown, value: unknown): boolean {
-      try { return apply(hostDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakSetPrototypeDelete, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.4.3.4 WeakSet.prototype.has ( value )
     has(this: unknown, value: unknown): boolean {
-      try { return apply(hostHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try { return ReflectApply(WeakSetPrototypeHas, this, [value]) as boolean; } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   };
   defineTable(realm, WeakSetPrototype, [

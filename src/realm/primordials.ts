@@ -1,0 +1,211 @@
+// The host's own functions and objects, captured once, when vmjs loads. Guest code running in the
+// host realm (runInThisContext) may later replace or delete `Object.create`, `Reflect.apply`,
+// `Symbol.iterator`, `Array.prototype.sort`… on the host's globals; the builtins use these copies so
+// a realm keeps working, and keeps its spec behaviour, whatever guest code does to the host.
+//
+// Names follow Node's primordials: `<Global><Property>` for statics (`ObjectCreate`, `MathMax`,
+// `SymbolIterator`), `<Global>Prototype<Method>` for methods to call with ReflectApply, and
+// `Host<Global>` for a constructor or namespace itself.
+
+// ---------------------------------------------------------------------------------------------
+// Namespaces and constructors
+
+export const HostReflect = Reflect;
+export const HostMath = Math;
+export const HostObject = Object;
+export const HostArray = Array;
+export const HostString = String;
+export const HostNumber = Number;
+export const HostBigInt = BigInt;
+export const HostSymbol = Symbol;
+export const HostError = Error;
+export const HostTypeError = TypeError;
+export const HostRegExp = RegExp;
+export const HostDate = Date;
+export const HostMap = Map;
+export const HostSet = Set;
+export const HostWeakMap = WeakMap;
+export const HostWeakSet = WeakSet;
+export const HostProxy = Proxy;
+
+// ---------------------------------------------------------------------------------------------
+// Reflect
+
+export const {
+  apply: ReflectApply,
+  construct: ReflectConstruct,
+  defineProperty: ReflectDefineProperty,
+  deleteProperty: ReflectDeleteProperty,
+  get: ReflectGet,
+  getOwnPropertyDescriptor: ReflectGetOwnPropertyDescriptor,
+  getPrototypeOf: ReflectGetPrototypeOf,
+  isExtensible: ReflectIsExtensible,
+  ownKeys: ReflectOwnKeys,
+  set: ReflectSet,
+  setPrototypeOf: ReflectSetPrototypeOf,
+} = Reflect;
+
+// ---------------------------------------------------------------------------------------------
+// Object
+
+export const {
+  assign: ObjectAssign,
+  create: ObjectCreate,
+  defineProperties: ObjectDefineProperties,
+  defineProperty: ObjectDefineProperty,
+  entries: ObjectEntries,
+  freeze: ObjectFreeze,
+  getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames,
+  getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  getPrototypeOf: ObjectGetPrototypeOf,
+  is: ObjectIs,
+  isExtensible: ObjectIsExtensible,
+  isFrozen: ObjectIsFrozen,
+  isSealed: ObjectIsSealed,
+  keys: ObjectKeys,
+  preventExtensions: ObjectPreventExtensions,
+  seal: ObjectSeal,
+  setPrototypeOf: ObjectSetPrototypeOf,
+  values: ObjectValues,
+} = Object;
+export const ObjectPrototypeHasOwnProperty = Object.prototype.hasOwnProperty;
+export const FunctionPrototypeSymbolHasInstance = Function.prototype[Symbol.hasInstance] as (this: Function, v: unknown) => boolean;
+export const ObjectPrototypeToString = Object.prototype.toString;
+
+// ---------------------------------------------------------------------------------------------
+// Math
+
+export const { abs: MathAbs, floor: MathFloor, log2: MathLog2, max: MathMax, min: MathMin, pow: MathPow, trunc: MathTrunc } = Math;
+
+// ---------------------------------------------------------------------------------------------
+// Symbol
+
+export const SymbolToPrimitive = Symbol.toPrimitive;
+export const SymbolAsyncIterator = Symbol.asyncIterator;
+export const SymbolHasInstance = Symbol.hasInstance;
+export const SymbolIterator: typeof Symbol.iterator = Symbol.iterator;
+export const SymbolSpecies: typeof Symbol.species = Symbol.species;
+export const SymbolIsConcatSpreadable: typeof Symbol.isConcatSpreadable = Symbol.isConcatSpreadable;
+export const SymbolUnscopables: typeof Symbol.unscopables = Symbol.unscopables;
+export const SymbolFor = Symbol.for;
+export const SymbolKeyFor = Symbol.keyFor;
+export const SymbolPrototypeValueOf = Symbol.prototype.valueOf;
+
+// ---------------------------------------------------------------------------------------------
+// Array, String, Number, BigInt, Boolean
+
+export const ArrayIsArray = Array.isArray;
+export const ArrayPrototypeJoin = Array.prototype.join;
+export const ArrayPrototypeSlice = Array.prototype.slice;
+export const ArrayPrototypeSort = Array.prototype.sort;
+
+export const StringPrototype = String.prototype;
+export const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
+export const StringPrototypeIndexOf = String.prototype.indexOf;
+export const StringPrototypeSlice = String.prototype.slice;
+export const StringPrototypeValueOf = String.prototype.valueOf;
+
+export const GlobalParseFloat = parseFloat;
+export const GlobalParseInt = parseInt;
+export const NumberIsInteger = Number.isInteger;
+export const NumberIsFinite = Number.isFinite;
+export const NumberPrototypeToString = Number.prototype.toString;
+export const NumberPrototypeValueOf = Number.prototype.valueOf;
+
+export const StringFromCharCode = String.fromCharCode;
+export const StringFromCodePoint = String.fromCodePoint;
+export const StringPrototypeCharAt = String.prototype.charAt;
+export const StringPrototypeCodePointAt = String.prototype.codePointAt;
+export const StringPrototypeEndsWith = String.prototype.endsWith;
+export const StringPrototypeIncludes = String.prototype.includes;
+export const StringPrototypeLastIndexOf = String.prototype.lastIndexOf;
+export const StringPrototypeStartsWith = String.prototype.startsWith;
+export const StringPrototypeSubstr = String.prototype.substr;
+export const StringPrototypeSubstring = String.prototype.substring;
+export const StringPrototypeToLowerCase = String.prototype.toLowerCase;
+export const StringPrototypeToUpperCase = String.prototype.toUpperCase;
+export const StringPrototypeTrim = String.prototype.trim;
+
+export const NumberPrototypeToExponential = Number.prototype.toExponential;
+export const NumberPrototypeToFixed = Number.prototype.toFixed;
+export const NumberPrototypeToLocaleString = Number.prototype.toLocaleString;
+export const NumberPrototypeToPrecision = Number.prototype.toPrecision;
+
+export const BigIntAsIntN = BigInt.asIntN;
+export const BigIntAsUintN = BigInt.asUintN;
+export const BigIntPrototypeToLocaleString = BigInt.prototype.toLocaleString;
+export const BigIntPrototypeToString = BigInt.prototype.toString;
+export const BigIntPrototypeValueOf = BigInt.prototype.valueOf;
+export const BooleanPrototypeValueOf = Boolean.prototype.valueOf;
+
+// ---------------------------------------------------------------------------------------------
+// Global functions, Function, JSON, Proxy
+
+export const GlobalDecodeURI = decodeURI;
+export const GlobalDecodeURIComponent = decodeURIComponent;
+export const GlobalEncodeURI = encodeURI;
+export const GlobalEncodeURIComponent = encodeURIComponent;
+// Annex B.2.1: present on every host we target, but not guaranteed by ECMAScript.
+export const GlobalEscape = (globalThis as { escape?: (s: string) => string }).escape;
+export const GlobalUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
+
+export const FunctionPrototypeBind = Function.prototype.bind;
+export const JSONParse = JSON.parse;
+export const JSONStringify = JSON.stringify;
+export const ProxyRevocable = Proxy.revocable;
+
+// ---------------------------------------------------------------------------------------------
+// RegExp and Date
+
+export const RegExpPrototype = RegExp.prototype;
+export const RegExpPrototypeExec = RegExp.prototype.exec;
+export const RegExpPrototypeCompile = RegExp.prototype.compile;
+
+export const DatePrototype = Date.prototype;
+export const DatePrototypeGetTime = Date.prototype.getTime;
+export const DatePrototypeSetTime = Date.prototype.setTime;
+export const DateNow = Date.now;
+export const DateParse = Date.parse;
+export const DateUTC = Date.UTC;
+
+// ---------------------------------------------------------------------------------------------
+// Typed arrays and ArrayBuffer
+
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype) as object;
+/** %TypedArray%.prototype's @@toStringTag getter: undefined for anything not a typed array, never throws. */
+export const TypedArrayPrototypeGetSymbolToStringTag = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
+export const TypedArrayPrototypeGetLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
+export const TypedArrayPrototypeGetBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
+export const ArrayBufferPrototypeGetByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+export const ArrayBufferPrototypeSlice = ArrayBuffer.prototype.slice;
+
+// ---------------------------------------------------------------------------------------------
+// Map, Set, WeakMap, WeakSet, and the Map and Set iterators
+
+export const MapPrototypeClear = Map.prototype.clear;
+export const MapPrototypeDelete = Map.prototype.delete;
+export const MapPrototypeEntries = Map.prototype.entries;
+export const MapPrototypeGet = Map.prototype.get;
+export const MapPrototypeGetSize = ObjectGetOwnPropertyDescriptor(Map.prototype, 'size')!.get!;
+export const MapPrototypeHas = Map.prototype.has;
+export const MapPrototypeKeys = Map.prototype.keys;
+export const MapPrototypeSet = Map.prototype.set;
+export const MapPrototypeValues = Map.prototype.values;
+export const SetPrototypeAdd = Set.prototype.add;
+export const SetPrototypeClear = Set.prototype.clear;
+export const SetPrototypeDelete = Set.prototype.delete;
+export const SetPrototypeEntries = Set.prototype.entries;
+export const SetPrototypeGetSize = ObjectGetOwnPropertyDescriptor(Set.prototype, 'size')!.get!;
+export const SetPrototypeHas = Set.prototype.has;
+export const SetPrototypeValues = Set.prototype.values;
+export const MapIteratorPrototypeNext = (ObjectGetPrototypeOf(new Map().entries()) as Iterator<unknown>).next;
+export const SetIteratorPrototypeNext = (ObjectGetPrototypeOf(new Set().values()) as Iterator<unknown>).next;
+
+export const WeakMapPrototypeDelete = WeakMap.prototype.delete;
+export const WeakMapPrototypeGet = WeakMap.prototype.get;
+export const WeakMapPrototypeHas = WeakMap.prototype.has;
+export const WeakMapPrototypeSet = WeakMap.prototype.set;
+export const WeakSetPrototypeAdd = WeakSet.prototype.add;
+export const WeakSetPrototypeDelete = WeakSet.prototype.delete;
+export const WeakSetPrototypeHas = WeakSet.prototype.has;
