@@ -10,8 +10,9 @@ import { FunctionTemplate } from '../compile/function-template.js';
 import { makeFunction, functionStateOf, type ClassElementRecord } from '../runtime/function-object.js';
 import { PrivateEnv, PrivateName, type PrivateKind } from '../runtime/private-names.js';
 import { isConstructor } from '../runtime/expression-support.js';
-import { toPropertyKey } from '../runtime/operations.js';
+import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { compileExpression, functionTemplate } from './expressions.js';
+import { describeValue } from '../../realm/describe.js';
 
 type N = Node & Record<string, any>;
 const { create, defineProperty, setPrototypeOf, getOwnPropertyDescriptor } = Object;
@@ -102,7 +103,7 @@ function classEvaluator(node: N, c0: CompileContext): ClassEval {
         if (superclass === null) {
           protoParent = null;
         } else {
-          if (!isConstructor(superclass)) realm.throwTypeError(`Class extends value ${describe(superclass)} is not a constructor or null`);
+          if (!isConstructor(superclass)) realm.throwTypeError(`Class extends value ${describeValue(superclass)} is not a constructor or null`);
           const pp = (superclass as { prototype: unknown }).prototype;
           if (pp !== null && typeof pp !== 'object' && typeof pp !== 'function') realm.throwTypeError(`Class extends value does not have valid prototype property ${String(pp)}`);
           protoParent = pp as object | null;
@@ -189,11 +190,6 @@ function staticOrComputedKey(el: N, c: CompileContext): string | ((f: Frame) => 
     return k.bigint !== undefined ? String(BigInt(k.bigint)) : String(k.value);
   }
   const e = compileExpression(el.key, c);
-  return function* (f) { return toPropertyKey(yield* e(f)); };
+  return function* (f) { return ToPropertyKey(f.realm, yield* e(f)); };
 }
 
-function describe(v: unknown): string {
-  if (typeof v === 'function') return v.name ? `[class ${v.name}]` : 'function';
-  if (typeof v === 'object' && v !== null) return '#<Object>';
-  return String(v);
-}

@@ -9,16 +9,19 @@ import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileWrite, compileCallThis, compileDelete, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../compile/references.js';
 import type { DynamicHit } from '../runtime/environment.js';
 import { specializeBinary } from '../compile/binary-specialized.js';
-import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut, createDataProperty, toPropertyKey, describeKey } from '../runtime/operations.js';
+import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, sloppyPut } from '../runtime/operations.js';
+import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
+import { describeValue } from '../../realm/describe.js';
 import { makeFunction, functionStateOf, sourceTextOf } from '../runtime/function-object.js';
 import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
 import { UNINIT } from '../compile/scope.js';
-import { toObject } from '../runtime/this-binding.js';
-import { getIterator, iteratorStepValue, DONE, spreadInto, iteratorCloseOnThrow, getIteratorFromMethod, type IteratorRecord } from '../runtime/iteration.js';
+import { getIterator, spreadInto } from '../runtime/iteration.js';
+import type { IteratorRecord } from '../../realm/abstract-ops/iterator-operations.js';
 import { compileAssignmentPattern } from './patterns.js';
 import { compileClass } from './classes.js';
-import { isConstructor, directEval, superCall, superBase, templateObject, createRegExp, privateIn, privateGet, privateSet, resolvePrivate, copyDataProperties } from '../runtime/expression-support.js';
+import { isConstructor, directEval, superCall, superBase, templateObject, createRegExp, privateIn, privateGet, privateSet, resolvePrivate } from '../runtime/expression-support.js';
 import { agent } from '../../realm/agent.js';
+import { CopyDataProperties, CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 // @gen-only
 import { RAW_RESULT } from '../runtime/generator-object.js';
 // @end-gen-only
@@ -229,7 +232,7 @@ function compileObject(node: N, c: CompileContext): Expr {
   for (const p of node.properties as N[]) {
     if (p.type === 'SpreadElement') {
       const e = compileExpression(p.argument, c);
-      props.push(function* (f, o) { copyDataProperties(f.realm, o, yield* e(f), null); });
+      props.push(function* (f, o) { CopyDataProperties(f.realm, o, yield* e(f), null); });
       continue;
     }
     const key = propertyKey(p, c);
@@ -246,7 +249,7 @@ function compileObject(node: N, c: CompileContext): Expr {
         const e = isAnonymousFunctionDefinition(p.value) ? compileNamed(p.value, c, key) : compileExpression(p.value, c);
         props.push(function* (f, o) {
           const v = yield* e(f);
-          if (key in o) createDataProperty(o, key, v); else o[key] = v;
+          if (key in o) CreateDataPropertyOrThrow(f.realm, o, key, v); else o[key] = v;
         });
       } else {
         const named = compileNamedDynamic(p.value, c);
@@ -254,7 +257,7 @@ function compileObject(node: N, c: CompileContext): Expr {
         props.push(function* (f, o) {
           const k = yield* key(f);
           const v = named !== null ? yield* named(f, k) : yield* e(f);
-          createDataProperty(o, k, v);
+          CreateDataPropertyOrThrow(f.realm, o, k, v);
         });
       }
       continue;
@@ -268,7 +271,7 @@ function compileObject(node: N, c: CompileContext): Expr {
       const fn = makeFunction(t, f, f.env, k, o, prefix);
       if (mk === 'get') defineProperty(o, k, { get: fn as () => unknown, enumerable: true, configurable: true });
       else if (mk === 'set') defineProperty(o, k, { set: fn as (v: unknown) => void, enumerable: true, configurable: true });
-      else createDataProperty(o, k, fn);
+      else CreateDataPropertyOrThrow(f.realm, o, k, fn);
     });
   }
   const n = props.length;
@@ -287,7 +290,7 @@ export function propertyKey(p: N, c: CompileContext): string | ((f: Frame) => Ev
     if (k.type === 'Literal') return typeof k.value === 'string' ? k.value : k.bigint !== undefined ? String(BigInt(k.bigint)) : String(k.value);
   }
   const e = compileExpression(p.key, c);
-  return function* (f) { return toPropertyKey(yield* e(f)); };
+  return function* (f) { return ToPropertyKey(f.realm, yield* e(f)); };
 }
 
 // ---- property access (§13.3.2) ----
@@ -305,7 +308,7 @@ function compileMember(node: N, c: CompileContext, inChain: boolean): Expr {
     return function* (f) {
       // GetThisBinding comes before the key expression (§13.3.7.1).
       const thisValue = superThis(f);
-      const k = typeof key === 'string' ? key : toPropertyKey(yield* key(f));
+      const k = typeof key === 'string' ? key : ToPropertyKey(f.realm, yield* key(f));
       const base = superBase(f);
       return Reflect.get(base, k, thisValue);
     };
@@ -577,18 +580,13 @@ function compileDeleteExpr(arg: N, c: CompileContext): Expr {
 }
 
 function deleteProperty(f: Frame, o: unknown, k: unknown, strict: boolean): boolean {
-  const obj = toObject(f.realm, o);
-  const key = toPropertyKey(k);
+  const obj = ToObject(f.realm, o);
+  const key = ToPropertyKey(f.realm, k);
   const ok = Reflect.deleteProperty(obj, key);
-  if (!ok && strict) f.realm.throwTypeError(`Cannot delete property '${describeKey(key)}' of ${obj === f.realm.globalThisValue && f.realm.sandbox !== null ? '[object global]' : describeForDelete(obj)}`);
+  if (!ok && strict) f.realm.throwTypeError(`Cannot delete property '${describeValue(key)}' of ${obj === f.realm.globalThisValue && f.realm.sandbox !== null ? '[object global]' : describeValue(obj)}`);
   return ok;
 }
 
-function describeForDelete(o: object): string {
-  if (Array.isArray(o)) return '[object Array]';
-  if (typeof o === 'function') return sourceTextOf(o) ?? `function ${String((o as Function).name)}() { [native code] }`;
-  return '#<Object>';
-}
 
 function binaryOp(op: string): (a: any, b: any) => unknown {
   switch (op) {
@@ -705,11 +703,11 @@ function compileTargetRef(node: N, c: CompileContext): TargetRef {
       return {
         prepare: function* (f) {
           const thisValue = superThis(f);
-          const k = typeof key === 'string' ? key : toPropertyKey(yield* key(f));
+          const k = typeof key === 'string' ? key : ToPropertyKey(f.realm, yield* key(f));
           return [superBase(f), k, thisValue];
         },
         get: (_f, r) => Reflect.get(r[0] as object, r[1] as PropertyKey, r[2]),
-        put: (f, r, v) => { if (!ReflectSet(r[0] as object, r[1] as PropertyKey, v, r[2]) && f.strict) f.realm.throwTypeError(`Cannot assign to read only property '${describeKey(r[1])}' of object`); },
+        put: (f, r, v) => { if (!ReflectSet(r[0] as object, r[1] as PropertyKey, v, r[2]) && f.strict) f.realm.throwTypeError(`Cannot assign to read only property '${describeValue(r[1])}' of object`); },
       };
     }
     const obj = compileExpression(node.object, c);
@@ -736,8 +734,8 @@ function compileTargetRef(node: N, c: CompileContext): TargetRef {
       prepare: function* (f) {
         const o = yield* obj(f);
         const k = yield* key(f);
-        if (o === null || o === undefined) f.realm.throwTypeError(`Cannot read properties of ${o} (reading '${describeKey(k)}')`);
-        return [o, toPropertyKey(k)];
+        if (o === null || o === undefined) f.realm.throwTypeError(`Cannot read properties of ${o} (reading '${describeValue(k)}')`);
+        return [o, ToPropertyKey(f.realm, k)];
       },
       get: (f, r) => { const o = r[0]; return typeof o === 'object' && o !== null ? (o as Record<PropertyKey, unknown>)[r[1] as PropertyKey] : getOnPrimitive(f.realm, o, r[1]); },
       put: (f, r, v) => put(f.realm, r[0], r[1], v),
@@ -797,8 +795,8 @@ function compileAssignment(node: N, c: CompileContext): Expr {
         const o = yield* obj(f);
         const k = yield* key(f);
         const v = yield* value(f);
-        if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeKey(k)}')`);
-        const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : toPropertyKey(k);
+        if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeValue(k)}')`);
+        const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : ToPropertyKey(f.realm, k);
         if (typeof o === 'object') {
           if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
         } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
@@ -884,7 +882,7 @@ function* delegateYield(f: Frame, rec: IteratorRecord, startMode: number, startV
   for (;;) {
     let inner: unknown;
     if (mode === MODE_NEXT) {
-      inner = ReflectApply(rec.next as Function, iterator, [received]);
+      inner = ReflectApply(rec.nextMethod as Function, iterator, [received]);
     } else if (mode === MODE_THROW) {
       const thr = iterator.throw;
       if (thr === undefined || thr === null) {
@@ -928,4 +926,4 @@ function* delegateYield(f: Frame, rec: IteratorRecord, startMode: number, startV
 const RETURN_REQUESTED = Symbol('vmjs.returnRequested');
 // @end-gen-only
 
-export { SHORT, iteratorStepValue, DONE, iteratorCloseOnThrow, getIteratorFromMethod, functionStateOf, agent };
+export { SHORT, functionStateOf, agent };

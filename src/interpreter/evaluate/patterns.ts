@@ -5,11 +5,14 @@ import type { Ev } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileInit, compileWrite, type Writer } from '../compile/references.js';
-import { getOnPrimitive, putSloppy, putStrict, toPropertyKey, describeKey } from '../runtime/operations.js';
+import { getOnPrimitive, putSloppy, putStrict } from '../runtime/operations.js';
+import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { agent } from '../../realm/agent.js';
-import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE, type IteratorRecord } from '../runtime/iteration.js';
-import { copyDataProperties, privateSet, resolvePrivate } from '../runtime/expression-support.js';
+import { getIterator } from '../runtime/iteration.js';
+import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE, type IteratorRecord } from '../../realm/abstract-ops/iterator-operations.js';
+import { privateSet, resolvePrivate } from '../runtime/expression-support.js';
 import { compileExpression, compileNamed, isAnonymousFunctionDefinition, propertyKey } from './expressions.js';
+import { CopyDataProperties } from '../../realm/abstract-ops/object-operations.js';
 
 type N = Node & Record<string, any>;
 export type Binder = (f: Frame, value: unknown) => Ev<void>;
@@ -64,7 +67,7 @@ function compileSimpleTarget(node: N, c: CompileContext): (f: Frame) => Ev<(v: u
       const key = node.computed ? compileExpression(node.property, c) : null;
       const name = node.computed ? '' : node.property.name;
       return function* (f) {
-        const k = key === null ? name : toPropertyKey(yield* key(f));
+        const k = key === null ? name : ToPropertyKey(f.realm, yield* key(f));
         const home = f.thisFrame.fn?.homeObject;
         const base = home === undefined ? null : Object.getPrototypeOf(home);
         const thisValue = f.thisFrame.thisValue;
@@ -78,7 +81,7 @@ function compileSimpleTarget(node: N, c: CompileContext): (f: Frame) => Ev<(v: u
     const key = compileExpression(node.property, c);
     return function* (f) {
       const o = yield* obj(f);
-      const k = toPropertyKey(yield* key(f));
+      const k = ToPropertyKey(f.realm, yield* key(f));
       return (v: unknown) => put(f.realm, o, k, v);
     };
   }
@@ -100,7 +103,7 @@ function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Bi
       steps.push(function* (f, v, seen) {
         const put = yield* target.prepare(f);
         const rest = f.realm.isHost ? {} : create(f.realm.intrinsics.ObjectPrototype);
-        copyDataProperties(f.realm, rest, v, new Set(seen));
+        CopyDataProperties(f.realm, rest, v, new Set(seen));
         yield* target.bind(f, put, rest);
       });
       continue;
@@ -160,7 +163,7 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valu
   const steps: Step[] = [];
   for (const el of pattern.elements as Array<N | null>) {
     if (el === null) {
-      steps.push(function* (f, rec) { if (!rec.done) iteratorStepValue(f.realm, rec); });
+      steps.push(function* (f, rec) { if (!rec.done) IteratorStepValue(f.realm, rec); });
       continue;
     }
     if (el.type === 'RestElement') {
@@ -169,7 +172,7 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valu
         const put = yield* target.prepare(f);
         const list: unknown[] = [];
         while (!rec.done) {
-          const x = iteratorStepValue(f.realm, rec);
+          const x = IteratorStepValue(f.realm, rec);
           if (x === DONE) break;
           list.push(x);
         }
@@ -188,7 +191,7 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valu
       const put = yield* target.prepare(f);
       let x: unknown = undefined;
       if (!rec.done) {
-        x = iteratorStepValue(f.realm, rec);
+        x = IteratorStepValue(f.realm, rec);
         if (x === DONE) x = undefined;
       }
       if (dflt !== null && x === undefined) x = yield* dflt(f);
@@ -202,14 +205,14 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valu
       for (let i = 0; i < steps.length; i++) yield* steps[i](f, rec);
       completed = true;
     } catch (e) {
-      if (!rec.done) { rec.done = true; iteratorCloseOnThrow(rec); }
+      if (!rec.done) { rec.done = true; IteratorCloseOnThrow(rec, e); }
       throw e;
     } finally {
       // Neither completed nor thrown: a generator suspended in a default value was resumed with
       // return() (§7.4.11 IteratorClose with a return completion). Termination closes nothing.
-      if (!completed && !rec.done && agent.terminating === null) { rec.done = true; iteratorClose(f.realm, rec); }
+      if (!completed && !rec.done && agent.terminating === null) { rec.done = true; IteratorClose(f.realm, rec); }
     }
-    if (!rec.done) iteratorClose(f.realm, rec);
+    if (!rec.done) IteratorClose(f.realm, rec);
   };
 }
 
@@ -232,4 +235,3 @@ export function compileParameterList(params: N[], c: CompileContext): (f: Frame,
   };
 }
 
-export { describeKey };

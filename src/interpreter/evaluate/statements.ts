@@ -10,9 +10,10 @@ import { Env, newEnv, copySlots } from '../runtime/environment.js';
 import { agent } from '../../realm/agent.js';
 import { compileWrite, compileInit } from '../compile/references.js';
 import { catchValue } from '../runtime/operations.js';
-import { toObject } from '../runtime/this-binding.js';
+import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import { makeFunction } from '../runtime/function-object.js';
-import { getIterator, iteratorStepValue, iteratorClose, iteratorCloseOnThrow, DONE } from '../runtime/iteration.js';
+import { getIterator } from '../runtime/iteration.js';
+import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
 import { recordErrorLocation } from '../runtime/error-location.js';
 import { compileExpression, compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './expressions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
@@ -405,7 +406,7 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
       const obj = yield* right(f);
       f.env = outer;
       if (obj === null || obj === undefined) return NORMAL;
-      const o = toObject(f.realm, obj);
+      const o = ToObject(f.realm, obj);
       for (const key in o) {
         if (--agent.steps <= 0) agent.tick();
         if (scope !== null) f.env = newEnv(outer, scope);
@@ -429,7 +430,7 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
     f.env = outer;
     const rec = getIterator(f.realm, iterable);
     for (;;) {
-      const v = iteratorStepValue(f.realm, rec);
+      const v = IteratorStepValue(f.realm, rec);
       if (v === DONE) break;
       if (--agent.steps <= 0) agent.tick();
       let s: Signal = NORMAL;
@@ -442,17 +443,17 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
       } catch (e) {
         threw = true;
         f.env = outer;
-        if (agent.terminating === null) iteratorCloseOnThrow(rec);
+        if (agent.terminating === null) IteratorCloseOnThrow(rec, e);
         throw e;
       } finally {
         // A generator's return() while suspended in the body closes the iterator too.
-        if (!completed && !threw && agent.terminating === null) { f.env = outer; iteratorClose(f.realm, rec); }
+        if (!completed && !threw && agent.terminating === null) { f.env = outer; IteratorClose(f.realm, rec); }
       }
       f.env = outer;
       if (s !== NORMAL) {
         const k = loopControl(s, f, labels);
         if (k === 0) continue;
-        iteratorClose(f.realm, rec);
+        IteratorClose(f.realm, rec);
         if (k === 1) break;
         return s;
       }
@@ -567,7 +568,7 @@ function compileWith(node: N, c: CompileContext): Stmt {
   const body = compileSubStatement(node.body, childContext(c, scope));
   const completion = c.completion;
   return function* (f) {
-    const o = toObject(f.realm, yield* obj(f));
+    const o = ToObject(f.realm, yield* obj(f));
     if (completion) f.completion = undefined;
     const outer = f.env;
     f.env = new Env(outer, [], scope, o);

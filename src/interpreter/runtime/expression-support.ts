@@ -8,7 +8,7 @@ import { initializeInstanceElements, functionStateOf } from './function-object.j
 import { privateNameAt } from './private-names.js';
 import { IsConstructor } from '../../realm/abstract-ops.js';
 import { createRegExpLiteral } from '../../realm/builtins/regexp.js';
-import { toObject } from './this-binding.js';
+import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import { performDirectEval } from './eval-code.js';
 
 const { getPrototypeOf, freeze, defineProperty, setPrototypeOf, getOwnPropertyDescriptor } = Object;
@@ -95,20 +95,6 @@ export function privateIn(f: Frame, ref: PrivateRef, o: unknown): boolean {
   return privateNameAt(f.privateEnv, ref.depth, ref.index).has(o);
 }
 
-/** CopyDataProperties (§7.3.25) into a fresh object, for object spread and rest patterns. */
-export function copyDataProperties(realm: Realm, target: object, source: unknown, excluded: ReadonlySet<PropertyKey> | null): void {
-  if (source === undefined || source === null) return;
-  const from = toObject(realm, source);
-  const keys = ownKeys(from);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (excluded !== null && excluded.has(k)) continue;
-    const d = getOwnPropertyDescriptor(from, k);
-    if (d !== undefined && d.enumerable) {
-      defineProperty(target, k, { value: (from as Record<PropertyKey, unknown>)[k], writable: true, enumerable: true, configurable: true });
-    }
-  }
-}
 
 export function directEval(f: Frame, args: unknown[], strictCaller: boolean): unknown {
   if (args.length === 0) return undefined;

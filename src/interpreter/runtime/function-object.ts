@@ -7,7 +7,7 @@ import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
 import { compileFunction, type FunctionTemplate } from '../compile/function-template.js';
 import { UNINIT } from '../compile/scope.js';
-import { toObjectForThis } from './this-binding.js';
+import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import type { PrivateEnv, PrivateName } from './private-names.js';
 import { createGeneratorObject } from './generator-object.js';
 import { recordErrorLocation } from './error-location.js';
@@ -188,7 +188,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     } else if (t.strict || t.isArrow) {
       thisValue = thisArg;
     } else {
-      thisValue = thisArg === undefined || thisArg === null ? realm.globalThisValue : toObjectForThis(realm, thisArg);
+      thisValue = thisArg === undefined || thisArg === null ? realm.globalThisValue : ToObject(realm, thisArg);
     }
     const env = new Env(s.env, copySlots(body.scope.init), body.scope);
     f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict);

@@ -5,6 +5,8 @@ import type { Frame } from './frame.js';
 import type { FunctionState } from './function-object.js';
 import { agent } from '../../realm/agent.js';
 import { RETURN } from './frame.js';
+import { CreateIterResultObject } from '../../realm/abstract-ops/iterator-operations.js';
+import { describeValue } from '../../realm/describe.js';
 
 const { create } = Object;
 
@@ -29,26 +31,11 @@ export function createGeneratorObject(s: FunctionState, f: Frame, run: (f: Frame
   return g;
 }
 
-/** CreateIterResultObject (§7.4.14) in `realm`. */
-export function iterResult(realm: Realm, value: unknown, done: boolean): IteratorResult<unknown> {
-  if (realm.isHost) return { value, done };
-  const o = create(realm.intrinsics.ObjectPrototype) as { value: unknown; done: boolean };
-  o.value = value;
-  o.done = done;
-  return o;
-}
-
 function validate(realm: Realm, g: unknown, method: string): GeneratorRecord {
   const r = typeof g === 'object' && g !== null ? generators.get(g) : undefined;
-  if (r === undefined) realm.throwTypeError(`${method} method called on incompatible receiver ${describe(g)}`);
+  if (r === undefined) realm.throwTypeError(`${method} method called on incompatible receiver ${describeValue(g)}`);
   if (r.state === 'executing') realm.throwTypeError('Generator is already running');
   return r;
-}
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null) return '#<Object>';
-  return String(v);
 }
 
 function step(r: GeneratorRecord, kind: 'next' | 'throw' | 'return', value: unknown): IteratorResult<unknown> {
@@ -66,17 +53,17 @@ function step(r: GeneratorRecord, kind: 'next' | 'throw' | 'return', value: unkn
   }
   if (res.done) {
     r.state = 'completed';
-    return iterResult(r.realm, res.value === RETURN ? r.frame.retVal : undefined, true);
+    return CreateIterResultObject(r.realm, res.value === RETURN ? r.frame.retVal : undefined, true);
   }
   r.state = 'suspendedYield';
   if (res.value === RAW_RESULT) return r.frame.raw as IteratorResult<unknown>;
-  return iterResult(r.realm, res.value, false);
+  return CreateIterResultObject(r.realm, res.value, false);
 }
 
 /** GeneratorResume (§27.5.3.3). */
 export function GeneratorResume(realm: Realm, g: unknown, value: unknown): IteratorResult<unknown> {
   const r = validate(realm, g, 'Generator.prototype.next');
-  if (r.state === 'completed') return iterResult(realm, undefined, true);
+  if (r.state === 'completed') return CreateIterResultObject(realm, undefined, true);
   return step(r, 'next', value);
 }
 
@@ -89,7 +76,7 @@ export function GeneratorResumeAbrupt(realm: Realm, g: unknown, kind: 'return' |
   }
   if (r.state === 'completed') {
     if (kind === 'throw') throw value;
-    return iterResult(realm, value, true);
+    return CreateIterResultObject(realm, value, true);
   }
   if (kind === 'throw') return step(r, 'throw', value);
   // return: unwinds through the body's finally blocks, which may yield again.

@@ -3,6 +3,9 @@
 // assignment, operator errors with V8's messages.
 import type { Realm } from '../../realm/realm.js';
 import { toRealmError } from '../../realm/host-errors.js';
+import { ToPropertyKey, primitivePrototype } from '../../realm/abstract-ops/type-conversion.js';
+import { describeValue } from '../../realm/describe.js';
+import { GetV } from '../../realm/abstract-ops/object-operations.js';
 import { agent, Termination } from '../../realm/agent.js';
 import type { Frame } from './frame.js';
 
@@ -23,57 +26,20 @@ export const sloppyPut: (o: object, k: PropertyKey, v: unknown) => void = (() =>
   }
 })();
 
-/** The realm's prototype for a primitive (§7.1.18 ToObject, without allocating a wrapper). */
-export function primitiveProto(realm: Realm, v: unknown): object {
-  const i = realm.intrinsics;
-  switch (typeof v) {
-    case 'string': return i.StringPrototype;
-    case 'number': return i.NumberPrototype;
-    case 'boolean': return i.BooleanPrototype;
-    case 'symbol': return i.SymbolPrototype;
-    case 'bigint': return i.BigIntPrototype;
-  }
-  throw new Error('vmjs internal: primitiveProto of a non-primitive');
-}
-
-export function describeKey(key: unknown): string {
-  if (typeof key === 'symbol') return key.toString();
-  // An object key is described without running its toString/valueOf: the message must not run guest
-  // code (the error is thrown before ToPropertyKey, §13.15.2).
-  if ((typeof key === 'object' && key !== null) || typeof key === 'function') return Array.isArray(key) ? '[object Array]' : '#<Object>';
-  return String(key);
-}
-
-/** GetValue of a property reference whose base is not an object (§6.2.5.5 step 3). */
+/** GetValue of a property reference whose base is not an object (§6.2.5.5 step 3). The key is
+ * converted only after the base is known to be coercible (EvaluatePropertyAccessWithExpressionKey
+ * leaves ToPropertyKey to GetValue), so a failed read never runs the key's toString. */
 export function getOnPrimitive(realm: Realm, base: unknown, key: unknown): unknown {
-  if (typeof base === 'function') return (base as unknown as Record<PropertyKey, unknown>)[key as PropertyKey];
   if (base === undefined || base === null) {
-    realm.throwTypeError(`Cannot read properties of ${base} (reading '${describeKey(key)}')`);
+    realm.throwTypeError(`Cannot read properties of ${base} (reading '${describeValue(key)}')`);
   }
-  if (realm.isHost) return (base as Record<PropertyKey, unknown>)[key as PropertyKey];
-  if (typeof base === 'string') {
-    if (key === 'length') return base.length;
-    if (typeof key === 'number') {
-      if (key >= 0 && key < base.length && (key | 0) === key) return base[key];
-    } else if (typeof key === 'string') {
-      const n = +key;
-      if (n >= 0 && n < base.length && String(n | 0) === key) return base[n];
-    }
-  }
-  const k = typeof key === 'object' || typeof key === 'function' ? toPropertyKey(key) : key;
-  return ReflectGet(primitiveProto(realm, base), k as PropertyKey, base);
+  return GetV(realm, base, typeof key === 'object' || typeof key === 'function' ? ToPropertyKey(realm, key) : key as PropertyKey);
 }
 
 /** getOnPrimitive, recording where a read of null/undefined failed (the property, as V8 reports it). */
 export function getOnPrimitiveAt(f: Frame, base: unknown, key: unknown, pos: number): unknown {
   if (base === undefined || base === null) f.pos = pos;
   return getOnPrimitive(f.realm, base, key);
-}
-
-/** ToPropertyKey (§7.1.19) via the host, which calls the guest's toString/valueOf. */
-export function toPropertyKey(key: unknown): PropertyKey {
-  if (typeof key === 'symbol') return key;
-  return `${key}`;
 }
 
 /** PutValue to a property (§6.2.5.6) in sloppy code: a failed [[Set]] is ignored, and a primitive base
@@ -108,10 +74,10 @@ export function putStrict(realm: Realm, base: unknown, key: unknown, value: unkn
 
 function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknown, strict: boolean): void {
   if (base === undefined || base === null) {
-    realm.throwTypeError(`Cannot set properties of ${base} (setting '${describeKey(key)}')`);
+    realm.throwTypeError(`Cannot set properties of ${base} (setting '${describeValue(key)}')`);
   }
-  const k = toPropertyKey(key);
-  const proto = realm.isHost ? getPrototypeOf(Object(base)) : primitiveProto(realm, base);
+  const k = ToPropertyKey(realm, key);
+  const proto = realm.isHost ? getPrototypeOf(Object(base)) : primitivePrototype(realm, base);
   // OrdinarySet with a primitive receiver: only a setter found on the prototype chain can act.
   let o: object | null = proto;
   while (o !== null) {
@@ -122,14 +88,14 @@ function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknow
     }
     o = getPrototypeOf(o);
   }
-  if (strict) realm.throwTypeError(`Cannot create property '${describeKey(k)}' on ${typeof base} '${String(base)}'`);
+  if (strict) realm.throwTypeError(`Cannot create property '${describeValue(k)}' on ${typeof base} '${String(base)}'`);
 }
 
 /** Why [[Set]] of `key` on `base` failed without calling a setter, in node's words: a read-only data
  * property or a getter-only accessor on the chain, or none and `base` not extensible; undefined if it
  * did not fail that way (a setter threw). One walk of the chain. */
 function failedSetMessage(base: object, key: PropertyKey): string | undefined {
-  const k = describeKey(key);
+  const k = describeValue(key);
   for (let o: object | null = base; o !== null; o = getPrototypeOf(o)) {
     const d = getOwnPropertyDescriptor(o, key);
     if (d === undefined) continue;
@@ -147,11 +113,6 @@ function objectLabel(o: object): string {
   return `#<${typeof name === 'string' && name !== '' ? name : 'Object'}>`;
 }
 
-/** CreateDataPropertyOrThrow for literals: an own data property even when the prototype has a setter. */
-export function createDataProperty(o: object, key: PropertyKey, value: unknown): void {
-  defineProperty(o, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
 /** What a guest `catch` receives: termination is never caught; host errors become the realm's. */
 export function catchValue(realm: Realm, e: unknown): unknown {
   if (e instanceof Termination) throw e;
@@ -164,10 +125,3 @@ export function catchValue(realm: Realm, e: unknown): unknown {
   return toRealmError(realm, e);
 }
 
-export function isObject(v: unknown): v is object {
-  return (typeof v === 'object' && v !== null) || typeof v === 'function';
-}
-
-export function typeName(v: unknown): string {
-  return v === null ? 'null' : typeof v;
-}

@@ -43,9 +43,12 @@ export function GetIteratorFromMethod(realm: Realm, obj: unknown, method: Functi
   return { iterator, nextMethod: (iterator as { next?: unknown }).next, done: false };
 }
 
-/** GetIterator (§7.4.3). */
-export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' = 'sync'): IteratorRecord {
+/** GetIterator (§7.4.3). Builtins get V8's builtin wording ("number 5 is not iterable (cannot read
+ * property Symbol(Symbol.iterator))"); an evaluator site passes `operand`, the text V8 puts before
+ * " is not iterable" there (its source text, or a function rendering the value). */
+export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' = 'sync', operand?: string | ((v: unknown) => string)): IteratorRecord {
   if (obj === undefined || obj === null) {
+    if (operand !== undefined) realm.throwTypeError(`${typeof operand === 'string' ? operand : operand(obj)} is not iterable`);
     return realm.throwTypeError(`${HostString(obj)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
   }
   if (kind === 'async') {
@@ -58,6 +61,7 @@ export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' =
   }
   const method = GetV(realm, obj, SymbolIterator);
   if (typeof method !== 'function') {
+    if (operand !== undefined) realm.throwTypeError(`${typeof operand === 'string' ? operand : operand(obj)} is not iterable`);
     realm.throwTypeError(`${describeTyped(obj)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
   }
   return GetIteratorFromMethod(realm, obj, method);
@@ -108,16 +112,23 @@ export function IteratorStep(realm: Realm, rec: IteratorRecord): object | Done {
   return result;
 }
 
-/** IteratorStepValue (§7.4.8): the next value, or DONE. */
+/** IteratorStepValue (§7.4.8): the next value, or DONE. IteratorNext, IteratorComplete and
+ * IteratorValue inlined: every for-of, spread and destructuring step runs this. */
 export function IteratorStepValue(realm: Realm, rec: IteratorRecord): unknown {
-  const result = IteratorStep(realm, rec);
-  if (result === DONE) return DONE;
+  const next = rec.nextMethod;
+  if (typeof next !== 'function') { rec.done = true; realm.throwTypeError(`${describeValue(next)} is not a function`); }
+  let result: unknown;
   try {
-    return (result as { value?: unknown }).value;
-  } catch (e) {
+    result = ReflectApply(next, rec.iterator, []);
+  } catch (e) { rec.done = true; throw e; }
+  if ((typeof result !== 'object' || result === null) && typeof result !== 'function') {
     rec.done = true;
-    throw e;
+    realm.throwTypeError(`Iterator result ${describeValue(result)} is not an object`);
   }
+  let done: unknown;
+  try { done = (result as { done?: unknown }).done; } catch (e) { rec.done = true; throw e; }
+  if (done) { rec.done = true; return DONE; }
+  try { return (result as { value?: unknown }).value; } catch (e) { rec.done = true; throw e; }
 }
 
 /** IteratorClose (§7.4.9) with a normal completion. */

@@ -2,11 +2,11 @@
 // objects carry the realm's prototypes, errors are the realm's.
 import type { Realm } from '../realm.js';
 import { IsConstructor, isObject } from './testing-comparison.js';
-import { ToLength, primitivePrototype } from './type-conversion.js';
+import { ToLength, ToObject, primitivePrototype } from './type-conversion.js';
 import { SymbolDescriptiveString, describeTyped, describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
-import { FunctionPrototypeSymbolHasInstance, HostString, NumberIsInteger, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectSet, SymbolSpecies } from '../primordials.js';
+import { FunctionPrototypeSymbolHasInstance, HostString, NumberIsInteger, ObjectDefineProperty, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, ReflectSet, SymbolSpecies } from '../primordials.js';
 
 /** GetV (§7.3.3): property lookup on any value; primitives use the realm's prototypes with the
  * primitive itself as receiver (strings keep their own `length` and index properties). */
@@ -183,4 +183,19 @@ export function GetFunctionRealm(realm: Realm, F: Function): Realm {
   const interpreted = hooks.functionRealm(F);
   if (interpreted !== undefined) return interpreted;
   return realm;
+}
+
+/** CopyDataProperties (§7.3.25) into a fresh object, for object spread and rest patterns. */
+export function CopyDataProperties(realm: Realm, target: object, source: unknown, excluded: ReadonlySet<PropertyKey> | null): void {
+  if (source === undefined || source === null) return;
+  const from = ToObject(realm, source);
+  const keys = ReflectOwnKeys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (excluded !== null && excluded.has(k)) continue;
+    const d = ReflectGetOwnPropertyDescriptor(from, k);
+    if (d !== undefined && d.enumerable) {
+      ObjectDefineProperty(target, k, { value: (from as Record<PropertyKey, unknown>)[k], writable: true, enumerable: true, configurable: true });
+    }
+  }
 }
