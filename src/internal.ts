@@ -2,6 +2,7 @@
 import './engine.js';
 export { agent, Agent, Termination } from './realm/agent.js';
 export { Realm } from './realm/realm.js';
+export { missingEvaluatorHooks } from './realm/evaluator-hooks.js';
 export { prepareScript, runScript } from './interpreter/script.js';
 export { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_TIMEOUT, determineSpecificType } from './vm/errors.js';
 export { inspect as vmInspect } from './vm/inspect.js';

@@ -28,8 +28,12 @@ export interface EvaluatorHooks {
   CreateAsyncFromSyncIterator(realm: Realm, syncIteratorRecord: IteratorRecord): IteratorRecord;
 }
 
+const MISSING = new Set<Function>();
+
 function missing(name: keyof EvaluatorHooks): () => never {
-  return () => { throw new Error(`vmjs internal: the evaluator hook ${name} is not installed (src/engine.ts installs them)`); };
+  const hook = (): never => { throw new Error(`vmjs internal: the evaluator hook ${name} is not installed (src/engine.ts installs them)`); };
+  MISSING.add(hook);
+  return hook;
 }
 
 /** The installed hooks; read at call time (`hooks.X(...)`), so installation order does not matter. */
@@ -47,4 +51,10 @@ export const hooks: EvaluatorHooks = {
 /** Installs the evaluator's implementations (the composition root calls this once at load). */
 export function installEvaluatorHooks(implementations: Partial<EvaluatorHooks>): void {
   Object.assign(hooks, implementations);
+}
+
+/** The hooks nothing has installed yet (for vmjs's own tests: CreateAsyncFromSyncIterator until
+ * async functions land). */
+export function missingEvaluatorHooks(): string[] {
+  return (Object.keys(hooks) as Array<keyof EvaluatorHooks>).filter((k) => MISSING.has(hooks[k]));
 }
