@@ -22,7 +22,7 @@ export function describeTyped(v: unknown): string {
   return `${t} ${describeValue(v)}`;
 }
 
-/** SymbolDescriptiveString (§20.4.3.3.1). */
+/** SymbolDescriptiveString (§20.4.3.3.1, sec-symboldescriptivestring). */
 export function SymbolDescriptiveString(s: symbol): string {
   const d = s.description;
   return `Symbol(${d === undefined ? '' : d})`;

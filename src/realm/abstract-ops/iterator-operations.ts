@@ -7,14 +7,14 @@ import { Termination } from '../agent.js';
 import { hooks } from '../evaluator-hooks.js';
 import { HostString, ObjectCreate, ReflectApply, SymbolAsyncIterator, SymbolIterator } from '../primordials.js';
 
-/** An Iterator Record (§7.4.1). */
+/** An Iterator Record (§7.4.1, sec-iterator-records). */
 export interface IteratorRecord {
   iterator: object;
   nextMethod: unknown;
   done: boolean;
 }
 
-/** The spec's DONE marker, returned by IteratorStep / IteratorStepValue (§7.4.8, §7.4.9). */
+/** The spec's DONE marker, returned by IteratorStep / IteratorStepValue (§7.4.9, §7.4.10). */
 export const DONE: unique symbol = Symbol('DONE');
 export type Done = typeof DONE;
 
@@ -31,19 +31,19 @@ class IterResult extends (IterResultBase as unknown as new (proto: object) => ob
   }
 }
 
-/** CreateIterResultObject (§7.4.14). */
+/** CreateIterResultObject (§7.4.14, sec-createiterresultobject; the spec now calls it CreateIteratorResultObject). */
 export function CreateIterResultObject(realm: Realm, value: unknown, done: boolean): { value: unknown; done: boolean } {
   return new IterResult(realm.intrinsics.ObjectPrototype, value, done);
 }
 
-/** GetIteratorFromMethod (§7.4.2). */
+/** GetIteratorFromMethod (§7.4.3, sec-getiteratorfrommethod). */
 export function GetIteratorFromMethod(realm: Realm, obj: unknown, method: Function): IteratorRecord {
   const iterator = ReflectApply(method, obj, []);
   if (!isObject(iterator)) realm.throwTypeError('Result of the Symbol.iterator method is not an object');
   return { iterator, nextMethod: (iterator as { next?: unknown }).next, done: false };
 }
 
-/** GetIterator (§7.4.3). Builtins get V8's builtin wording ("number 5 is not iterable (cannot read
+/** GetIterator (§7.4.4, sec-getiterator). Builtins get V8's builtin wording ("number 5 is not iterable (cannot read
  * property Symbol(Symbol.iterator))"); an evaluator site passes `operand`, the text V8 puts before
  * " is not iterable" there (its source text, or a function rendering the value). */
 export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' = 'sync', operand?: string | ((v: unknown) => string)): IteratorRecord {
@@ -67,7 +67,7 @@ export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' =
   return GetIteratorFromMethod(realm, obj, method);
 }
 
-/** IteratorNext (§7.4.4). */
+/** IteratorNext (§7.4.6, sec-iteratornext). */
 export function IteratorNext(realm: Realm, rec: IteratorRecord, value?: unknown): object {
   let result: unknown;
   try {
@@ -85,17 +85,17 @@ export function IteratorNext(realm: Realm, rec: IteratorRecord, value?: unknown)
   return result;
 }
 
-/** IteratorComplete (§7.4.5). */
+/** IteratorComplete (§7.4.7, sec-iteratorcomplete). */
 export function IteratorComplete(iterResult: object): boolean {
   return !!(iterResult as { done?: unknown }).done;
 }
 
-/** IteratorValue (§7.4.6). */
+/** IteratorValue (§7.4.8, sec-iteratorvalue). */
 export function IteratorValue(iterResult: object): unknown {
   return (iterResult as { value?: unknown }).value;
 }
 
-/** IteratorStep (§7.4.7): the result object, or DONE. */
+/** IteratorStep (§7.4.9, sec-iteratorstep): the result object, or DONE. */
 export function IteratorStep(realm: Realm, rec: IteratorRecord): object | Done {
   const result = IteratorNext(realm, rec);
   let done: boolean;
@@ -112,7 +112,7 @@ export function IteratorStep(realm: Realm, rec: IteratorRecord): object | Done {
   return result;
 }
 
-/** IteratorStepValue (§7.4.8): the next value, or DONE. IteratorNext, IteratorComplete and
+/** IteratorStepValue (§7.4.10, sec-iteratorstepvalue): the next value, or DONE. IteratorNext, IteratorComplete and
  * IteratorValue inlined: every for-of, spread and destructuring step runs this. */
 export function IteratorStepValue(realm: Realm, rec: IteratorRecord): unknown {
   const next = rec.nextMethod;
@@ -131,7 +131,7 @@ export function IteratorStepValue(realm: Realm, rec: IteratorRecord): unknown {
   try { return (result as { value?: unknown }).value; } catch (e) { rec.done = true; throw e; }
 }
 
-/** IteratorClose (§7.4.9) with a normal completion. */
+/** IteratorClose (§7.4.11, sec-iteratorclose) with a normal completion. */
 export function IteratorClose(realm: Realm, rec: IteratorRecord): void {
   const iterator = rec.iterator;
   const ret = GetMethod(realm, iterator, 'return');
@@ -140,7 +140,7 @@ export function IteratorClose(realm: Realm, rec: IteratorRecord): void {
   if (!isObject(inner)) realm.throwTypeError(`Iterator result ${describeValue(inner)} is not an object`);
 }
 
-/** IteratorClose (§7.4.9) with a throw completion: closes, ignores errors of `return`, rethrows
+/** IteratorClose (§7.4.11, sec-iteratorclose) with a throw completion: closes, ignores errors of `return`, rethrows
  * `thrown`. A Termination (timeout) unwinds without running guest `return` methods. */
 export function IteratorCloseOnThrow(rec: IteratorRecord, thrown: unknown): never {
   if (thrown instanceof Termination) throw thrown;
@@ -154,7 +154,7 @@ export function IteratorCloseOnThrow(rec: IteratorRecord, thrown: unknown): neve
   throw thrown;
 }
 
-/** IteratorToList (§7.4.13). */
+/** IteratorToList (§7.4.16, sec-iteratortolist). */
 export function IteratorToList(realm: Realm, rec: IteratorRecord): unknown[] {
   const values: unknown[] = [];
   for (;;) {

@@ -8,7 +8,7 @@ import { toRealmError } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
 import { FunctionPrototypeSymbolHasInstance, HostString, NumberIsInteger, ObjectDefineProperty, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, ReflectSet, SymbolSpecies } from '../primordials.js';
 
-/** GetV (§7.3.3): property lookup on any value; primitives use the realm's prototypes with the
+/** GetV (§7.3.3, sec-getv): property lookup on any value; primitives use the realm's prototypes with the
  * primitive itself as receiver (strings keep their own `length` and index properties). */
 export function GetV(realm: Realm, v: unknown, key: PropertyKey): unknown {
   switch (typeof v) {
@@ -37,12 +37,12 @@ export function GetV(realm: Realm, v: unknown, key: PropertyKey): unknown {
   return realm.throwTypeError(`Cannot read properties of ${v === null ? 'null' : 'undefined'} (reading '${typeof key === 'symbol' ? SymbolDescriptiveString(key) : HostString(key)}')`);
 }
 
-/** Get (§7.3.2). */
+/** Get (§7.3.2, sec-get-o-p). */
 export function Get(O: object, key: PropertyKey): unknown {
   return (O as Record<PropertyKey, unknown>)[key];
 }
 
-/** GetMethod (§7.3.11). */
+/** GetMethod (§7.3.10, sec-getmethod). */
 export function GetMethod(realm: Realm, v: unknown, key: PropertyKey): Function | undefined {
   const func = GetV(realm, v, key);
   if (func === undefined || func === null) return undefined;
@@ -50,41 +50,41 @@ export function GetMethod(realm: Realm, v: unknown, key: PropertyKey): Function 
   return func;
 }
 
-/** HasProperty (§7.3.12). */
+/** HasProperty (§7.3.11, sec-hasproperty). */
 export function HasProperty(O: object, key: PropertyKey): boolean {
   return key in O;
 }
 
-/** HasOwnProperty (§7.3.13). */
+/** HasOwnProperty (§7.3.12, sec-hasownproperty). */
 export function HasOwnProperty(O: object, key: PropertyKey): boolean {
   return ReflectApply(ObjectPrototypeHasOwnProperty, O, [key]) as boolean;
 }
 
-/** Set (§7.3.4) with Throw = true (named apart from the global `Set`). */
+/** Set (§7.3.4, sec-set-o-p-v-throw) with Throw = true (named apart from the global `Set`). */
 export function SetProperty(realm: Realm, O: object, key: PropertyKey, v: unknown): void {
   if (!ReflectSet(O, key, v)) {
     realm.throwTypeError(`Cannot assign to read only property '${keyText(key)}' of object '${describeValue(O)}'`);
   }
 }
 
-/** CreateDataProperty (§7.3.5). */
+/** CreateDataProperty (§7.3.5, sec-createdataproperty). */
 export function CreateDataProperty(O: object, key: PropertyKey, v: unknown): boolean {
   return ReflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
-/** CreateDataPropertyOrThrow (§7.3.7). */
+/** CreateDataPropertyOrThrow (§7.3.6, sec-createdatapropertyorthrow). */
 export function CreateDataPropertyOrThrow(realm: Realm, O: object, key: PropertyKey, v: unknown): void {
   if (!ReflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true })) {
     realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
   }
 }
 
-/** DefinePropertyOrThrow (§7.3.8). */
+/** DefinePropertyOrThrow (§7.3.8, sec-definepropertyorthrow). */
 export function DefinePropertyOrThrow(realm: Realm, O: object, key: PropertyKey, desc: PropertyDescriptor): void {
   if (!ReflectDefineProperty(O, key, desc)) realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
 }
 
-/** DeletePropertyOrThrow (§7.3.9). */
+/** DeletePropertyOrThrow (§7.3.9, sec-deletepropertyorthrow). */
 export function DeletePropertyOrThrow(realm: Realm, O: object, key: PropertyKey): void {
   if (!ReflectDeleteProperty(O, key)) realm.throwTypeError(`Cannot delete property '${keyText(key)}' of ${describeValue(O)}`);
 }
@@ -93,18 +93,18 @@ function keyText(key: PropertyKey): string {
   return typeof key === 'symbol' ? SymbolDescriptiveString(key) : HostString(key);
 }
 
-/** Call (§7.3.14). `F` is known callable (IsCallable narrows to Function): callers raise their own
+/** Call (§7.3.13, sec-call). `F` is known callable (IsCallable narrows to Function): callers raise their own
  * realm TypeError, whose V8 text depends on the call site. */
 export function Call(F: Function, thisArg: unknown, args: readonly unknown[] = []): unknown {
   return ReflectApply(F, thisArg, args as unknown[]);
 }
 
-/** Construct (§7.3.15). `F` and `newTarget` are known constructors (IsConstructor narrows). */
+/** Construct (§7.3.14, sec-construct). `F` and `newTarget` are known constructors (IsConstructor narrows). */
 export function Construct(F: Function, args: readonly unknown[] = [], newTarget: Function = F): object {
   return ReflectConstruct(F, args as unknown[], newTarget) as object;
 }
 
-/** CreateArrayFromList (§7.3.18): a new array of the realm. */
+/** CreateArrayFromList (§7.3.17, sec-createarrayfromlist): a new array of the realm. */
 export function CreateArrayFromList(realm: Realm, list: ArrayLike<unknown>): unknown[] {
   const n = list.length;
   const a: unknown[] = [];
@@ -119,12 +119,12 @@ export function adoptArray<T>(realm: Realm, a: T[]): T[] {
   return a;
 }
 
-/** LengthOfArrayLike (§7.3.19). */
+/** LengthOfArrayLike (§7.3.18, sec-lengthofarraylike). */
 export function LengthOfArrayLike(realm: Realm, O: object): number {
   return ToLength(realm, (O as { length?: unknown }).length);
 }
 
-/** CreateListFromArrayLike (§7.3.20). With 'property-key', elements must be strings or symbols. */
+/** CreateListFromArrayLike (§7.3.19, sec-createlistfromarraylike). With 'property-key', elements must be strings or symbols. */
 export function CreateListFromArrayLike(realm: Realm, obj: unknown, elementTypes?: 'property-key'): unknown[] {
   if (!isObject(obj)) return realm.throwTypeError('CreateListFromArrayLike called on non-object');
   const len = LengthOfArrayLike(realm, obj);
@@ -139,14 +139,14 @@ export function CreateListFromArrayLike(realm: Realm, obj: unknown, elementTypes
   return list;
 }
 
-/** Invoke (§7.3.21). */
+/** Invoke (§7.3.20, sec-invoke). */
 export function Invoke(realm: Realm, V: unknown, P: PropertyKey, args: readonly unknown[] = []): unknown {
   const func = GetV(realm, V, P);
   if (typeof func !== 'function') realm.throwTypeError(`${describeValue(func)} is not a function`);
   return ReflectApply(func, V, args as unknown[]);
 }
 
-/** OrdinaryHasInstance (§7.3.22). The host's Function.prototype[@@hasInstance] is exactly this
+/** OrdinaryHasInstance (§7.3.21, sec-ordinaryhasinstance). The host's Function.prototype[@@hasInstance] is exactly this
  * (bound targets included); only its errors need bringing into the realm. */
 export function OrdinaryHasInstance(realm: Realm, C: unknown, O: unknown): boolean {
   if (typeof C !== 'function') return false;
@@ -157,7 +157,7 @@ export function OrdinaryHasInstance(realm: Realm, C: unknown, O: unknown): boole
   }
 }
 
-/** SpeciesConstructor (§7.3.23). */
+/** SpeciesConstructor (§7.3.22, sec-speciesconstructor). */
 export function SpeciesConstructor(realm: Realm, O: object, defaultConstructor: Function): Function {
   const C = (O as { constructor?: unknown }).constructor;
   if (C === undefined) return defaultConstructor;
@@ -176,7 +176,7 @@ export function setFunctionRealm(F: Function, realm: Realm): void {
   functionRealms.set(F, realm);
 }
 
-/** GetFunctionRealm (§7.3.24), as far as the host lets us see: known functions, else `realm`. */
+/** GetFunctionRealm (§7.3.24, sec-getfunctionrealm), as far as the host lets us see: known functions, else `realm`. */
 export function GetFunctionRealm(realm: Realm, F: Function): Realm {
   const known = functionRealms.get(F);
   if (known !== undefined) return known;
@@ -185,7 +185,7 @@ export function GetFunctionRealm(realm: Realm, F: Function): Realm {
   return realm;
 }
 
-/** CopyDataProperties (§7.3.25) into a fresh object, for object spread and rest patterns. */
+/** CopyDataProperties (§7.3.25, sec-copydataproperties) into a fresh object, for object spread and rest patterns. */
 export function CopyDataProperties(realm: Realm, target: object, source: unknown, excluded: ReadonlySet<PropertyKey> | null): void {
   if (source === undefined || source === null) return;
   const from = ToObject(realm, source);

@@ -4,7 +4,7 @@ import { GetMethod, OrdinaryHasInstance } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
 import { ReflectApply, SymbolHasInstance } from '../primordials.js';
 
-/** InstanceofOperator (§13.10.2). */
+/** InstanceofOperator (§13.10.2, sec-instanceofoperator). */
 export function InstanceofOperator(realm: Realm, V: unknown, target: unknown): boolean {
   if (!isObject(target)) realm.throwTypeError("Right-hand side of 'instanceof' is not an object");
   const instOfHandler = GetMethod(realm, target, SymbolHasInstance);

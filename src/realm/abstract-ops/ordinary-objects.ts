@@ -7,19 +7,19 @@ import { describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
 import { ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
 
-/** GetPrototypeFromConstructor (§10.1.14). */
+/** GetPrototypeFromConstructor (§10.1.14, sec-getprototypefromconstructor). */
 export function GetPrototypeFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
   const proto = (constructor as unknown as { prototype?: unknown }).prototype;
   if (isObject(proto)) return proto;
   return GetFunctionRealm(realm, constructor).intrinsics[intrinsicDefaultProto] as object;
 }
 
-/** OrdinaryCreateFromConstructor (§10.1.13) for an ordinary object. */
+/** OrdinaryCreateFromConstructor (§10.1.13, sec-ordinarycreatefromconstructor) for an ordinary object. */
 export function OrdinaryCreateFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
   return ObjectCreate(GetPrototypeFromConstructor(realm, constructor, intrinsicDefaultProto));
 }
 
-/** OrdinaryObjectCreate (§10.1.12) with the realm's %Object.prototype%. */
+/** OrdinaryObjectCreate (§10.1.12, sec-ordinaryobjectcreate) with the realm's %Object.prototype%. */
 export function OrdinaryObjectCreate(realm: Realm, proto: object | null = realm.intrinsics.ObjectPrototype): object {
   return ObjectCreate(proto);
 }
@@ -32,7 +32,8 @@ export function markImmutablePrototype(O: object): void {
   immutablePrototypeObjects.add(O);
 }
 
-/** O.[[SetPrototypeOf]](V) (§10.1.2), honouring immutable prototype objects (§10.4.7.2). */
+/** O.[[SetPrototypeOf]](V) (§10.1.2, sec-ordinary-object-internal-methods-and-internal-slots-setprototypeof-v),
+ * honouring immutable prototype objects (§10.4.7.2, sec-set-immutable-prototype). */
 export function SetPrototypeOf(realm: Realm, O: object, V: object | null): boolean {
   if (immutablePrototypeObjects.has(O)) return ObjectGetPrototypeOf(O) === V;
   try {

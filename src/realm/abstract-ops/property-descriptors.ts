@@ -5,7 +5,7 @@ import { isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
 import { ObjectCreate, ObjectSetPrototypeOf } from '../primordials.js';
 
-/** ToPropertyDescriptor (§6.2.6.5): a null-prototype descriptor safe to hand to Reflect.defineProperty. */
+/** ToPropertyDescriptor (§6.2.6.5, sec-topropertydescriptor): a null-prototype descriptor safe to hand to Reflect.defineProperty. */
 export function ToPropertyDescriptor(realm: Realm, Obj: unknown): PropertyDescriptor {
   if (!isObject(Obj)) return realm.throwTypeError(`Property description must be an object: ${describeValue(Obj)}`);
   const desc = ObjectCreate(null) as PropertyDescriptor;
@@ -30,7 +30,7 @@ export function ToPropertyDescriptor(realm: Realm, Obj: unknown): PropertyDescri
   return desc;
 }
 
-/** FromPropertyDescriptor (§6.2.6.4): an object of the realm, fields in the spec's order. */
+/** FromPropertyDescriptor (§6.2.6.4, sec-frompropertydescriptor): an object of the realm, fields in the spec's order. */
 export function FromPropertyDescriptor(realm: Realm, desc: PropertyDescriptor | undefined): object | undefined {
   if (desc === undefined) return undefined;
   // Complete descriptors (what the host's getOwnPropertyDescriptor returns) take the fast literal form.

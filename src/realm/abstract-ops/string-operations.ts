@@ -5,7 +5,7 @@ import type { Realm } from '../realm.js';
 import { ToString } from '../abstract-ops.js';
 import { MathMin, ReflectApply, StringPrototypeIndexOf, StringPrototypeSlice } from '../primordials.js';
 
-/** StringIndexOf (§6.1.4.1), by the host's indexOf captured at load. Unlike the spec's it answers
+/** StringIndexOf (§6.1.4.1, sec-stringindexof), by the host's indexOf captured at load. Unlike the spec's it answers
  * `s.length`, not -1, for an empty `search` with `from` past the end: callers that can search for ''
  * (replaceAll) check that bound themselves. */
 export function StringIndexOf(s: string, search: string, from: number): number {
@@ -17,7 +17,7 @@ export function substring(s: string, start: number, end?: number): string {
   return ReflectApply(StringPrototypeSlice, s, [start, end]) as string;
 }
 
-/** GetSubstitution (§22.1.3.19.1). `captures` are strings or undefined. */
+/** GetSubstitution (§22.1.3.19.1, sec-getsubstitution). `captures` are strings or undefined. */
 export function GetSubstitution(realm: Realm, matched: string, str: string, position: number, captures: readonly (string | undefined)[],
   namedCaptures: unknown, replacementTemplate: string): string {
   let dollar = StringIndexOf(replacementTemplate, '$', 0);

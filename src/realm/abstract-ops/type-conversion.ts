@@ -21,7 +21,7 @@ export function primitivePrototype(realm: Realm, v: unknown): object {
   }
 }
 
-/** ToPrimitive (§7.1.1). */
+/** ToPrimitive (§7.1.1, sec-toprimitive). */
 export function ToPrimitive(realm: Realm, input: unknown, hint: PrimitiveHint = 'default'): unknown {
   if (!isObject(input)) return input;
   const exoticToPrim = GetMethod(realm, input, SymbolToPrimitive);
@@ -33,7 +33,7 @@ export function ToPrimitive(realm: Realm, input: unknown, hint: PrimitiveHint = 
   return OrdinaryToPrimitive(realm, input, hint === 'string' ? 'string' : 'number');
 }
 
-/** OrdinaryToPrimitive (§7.1.1.1). */
+/** OrdinaryToPrimitive (§7.1.1.1, sec-ordinarytoprimitive). */
 export function OrdinaryToPrimitive(realm: Realm, O: object, hint: 'string' | 'number'): unknown {
   const first = hint === 'string' ? 'toString' : 'valueOf';
   const second = hint === 'string' ? 'valueOf' : 'toString';
@@ -50,12 +50,12 @@ export function OrdinaryToPrimitive(realm: Realm, O: object, hint: 'string' | 'n
   return realm.throwTypeError('Cannot convert object to primitive value');
 }
 
-/** ToBoolean (§7.1.2). */
+/** ToBoolean (§7.1.2, sec-toboolean). */
 export function ToBoolean(v: unknown): boolean {
   return !!v;
 }
 
-/** ToNumeric (§7.1.3). */
+/** ToNumeric (§7.1.3, sec-tonumeric). */
 export function ToNumeric(realm: Realm, v: unknown): number | bigint {
   if (typeof v === 'number') return v;
   const prim = ToPrimitive(realm, v, 'number');
@@ -63,7 +63,8 @@ export function ToNumeric(realm: Realm, v: unknown): number | bigint {
   return ToNumber(realm, prim);
 }
 
-/** ToNumber (§7.1.4). StringToNumber is the host's unary plus, which is §7.1.4.1.1 exactly. */
+/** ToNumber (§7.1.4, sec-tonumber). StringToNumber is the host's unary plus, which is §7.1.4.1.1
+ * (sec-stringtonumber) exactly. */
 export function ToNumber(realm: Realm, v: unknown): number {
   switch (typeof v) {
     case 'number': return v;
@@ -78,7 +79,7 @@ export function ToNumber(realm: Realm, v: unknown): number {
   }
 }
 
-/** ToIntegerOrInfinity (§7.1.5). */
+/** ToIntegerOrInfinity (§7.1.5, sec-tointegerorinfinity). */
 export function ToIntegerOrInfinity(realm: Realm, v: unknown): number {
   const n = typeof v === 'number' ? v : ToNumber(realm, v);
   if (n !== n || n === 0) return 0;
@@ -87,22 +88,22 @@ export function ToIntegerOrInfinity(realm: Realm, v: unknown): number {
   return t === 0 ? 0 : t;
 }
 
-/** ToInt32 (§7.1.6). */
+/** ToInt32 (§7.1.6, sec-toint32). */
 export function ToInt32(realm: Realm, v: unknown): number {
   return (typeof v === 'number' ? v : ToNumber(realm, v)) | 0;
 }
 
-/** ToUint32 (§7.1.7). */
+/** ToUint32 (§7.1.7, sec-touint32). */
 export function ToUint32(realm: Realm, v: unknown): number {
   return (typeof v === 'number' ? v : ToNumber(realm, v)) >>> 0;
 }
 
-/** ToUint16 (§7.1.9). */
+/** ToUint16 (§7.1.9, sec-touint16). */
 export function ToUint16(realm: Realm, v: unknown): number {
   return (typeof v === 'number' ? v : ToNumber(realm, v)) & 0xffff;
 }
 
-/** ToString (§7.1.17). */
+/** ToString (§7.1.17, sec-tostring). */
 export function ToString(realm: Realm, v: unknown): string {
   switch (typeof v) {
     case 'string': return v;
@@ -115,7 +116,7 @@ export function ToString(realm: Realm, v: unknown): string {
   }
 }
 
-/** ToObject (§7.1.18): primitive wrappers carry the realm's prototypes. */
+/** ToObject (§7.1.18, sec-toobject): primitive wrappers carry the realm's prototypes. */
 export function ToObject(realm: Realm, v: unknown): object {
   switch (typeof v) {
     case 'object':
@@ -132,7 +133,7 @@ export function ToObject(realm: Realm, v: unknown): object {
   return realm.throwTypeError('Cannot convert undefined or null to object');
 }
 
-/** ToPropertyKey (§7.1.19). */
+/** ToPropertyKey (§7.1.19, sec-topropertykey). */
 export function ToPropertyKey(realm: Realm, v: unknown): string | symbol {
   if (typeof v === 'string' || typeof v === 'symbol') return v;
   if (typeof v === 'number') return HostString(v);
@@ -141,21 +142,21 @@ export function ToPropertyKey(realm: Realm, v: unknown): string | symbol {
   return ToString(realm, key);
 }
 
-/** ToLength (§7.1.20). */
+/** ToLength (§7.1.20, sec-tolength). */
 export function ToLength(realm: Realm, v: unknown): number {
   const len = ToIntegerOrInfinity(realm, v);
   if (len <= 0) return 0;
   return MathMin(len, MAX_SAFE_INTEGER);
 }
 
-/** CanonicalNumericIndexString (§7.1.21). */
+/** CanonicalNumericIndexString (§7.1.21, sec-canonicalnumericindexstring). */
 export function CanonicalNumericIndexString(s: string): number | undefined {
   if (s === '-0') return -0;
   const n = +s;
   return HostString(n) === s ? n : undefined;
 }
 
-/** ToIndex (§7.1.22). `message` is V8's text for the caller (it differs per builtin). */
+/** ToIndex (§7.1.22, sec-toindex). `message` is V8's text for the caller (it differs per builtin). */
 export function ToIndex(realm: Realm, v: unknown, message = 'Invalid index'): number {
   const integer = ToIntegerOrInfinity(realm, v);
   if (integer < 0 || integer > MAX_SAFE_INTEGER) realm.throwRangeError(message);
