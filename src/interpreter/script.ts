@@ -1,6 +1,7 @@
 // The interpreter's entry points for whole scripts: prepare once (parse + compile
 // to closures), run many times in any realm (BRIEF decision 8).
-import type { Node } from 'acorn';
+import type { Statement } from 'acorn';
+import type { ScriptProgram } from './compile/estree.js';
 import type { Realm } from '../realm/realm.js';
 import { parseScript, ParseError } from '../parser/parse.js';
 import { ScopeInfo, boundNames, scanVarScope, lexicalDeclarations } from './compile/scope.js';
@@ -12,8 +13,6 @@ import { agent, Termination } from '../realm/agent.js';
 import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './runtime/global-environment.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
-
-type N = Node & Record<string, any>;
 
 export interface ScriptSourceOptions {
   filename: string;
@@ -51,7 +50,7 @@ export function syntaxErrorLocation(e: unknown): { filename: string; line: numbe
   return typeof e === 'object' && e !== null ? syntaxErrorLocations.get(e) : undefined;
 }
 
-export function isStrictBody(body: N[]): boolean {
+export function isStrictBody(body: readonly Statement[]): boolean {
   for (const s of body) {
     if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;
     if (s.directive === 'use strict') return true;
@@ -61,9 +60,9 @@ export function isStrictBody(body: N[]): boolean {
 
 /** Parses and prepares `source` as a Script. Throws the host's SyntaxError on a parse or early error. */
 export function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript {
-  let program: N;
+  let program: ScriptProgram;
   try {
-    program = parseScript(source, options) as N;
+    program = parseScript(source, options);
   } catch (e) {
     if (e instanceof ParseError) {
       const err = new SyntaxError(e.failure.message);
@@ -77,7 +76,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions): Pre
   return { source, options, code };
 }
 
-export function compileScriptBody(body: N[], sourceRecord: SourceRecord, strict: boolean): ScriptCode {
+export function compileScriptBody(body: Statement[], sourceRecord: SourceRecord, strict: boolean): ScriptCode {
   const scope = new ScopeInfo('script', null, false);
   const scan = scanVarScope(body, strict, true);
   const c: CompileContext = {
@@ -87,7 +86,7 @@ export function compileScriptBody(body: N[], sourceRecord: SourceRecord, strict:
   const lexicals: Array<{ name: string; mutable: boolean }> = [];
   for (const d of lexicalDeclarations(body)) {
     if (d.type === 'FunctionDeclaration') continue;
-    const names = d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name];
+    const names = d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name];
     for (const name of names) lexicals.push({ name, mutable: !(d.type === 'VariableDeclaration' && d.kind === 'const') });
   }
   const seen = new Set<string>();
@@ -98,7 +97,7 @@ export function compileScriptBody(body: N[], sourceRecord: SourceRecord, strict:
     seen.add(fn.id.name);
     functions.unshift({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) });
   }
-  const varNames = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name as string)];
+  const varNames = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
   const body2 = compileStatementList(body, c);
   return { strict, scope, varNames, functions, lexicals, body: body2, sourceRecord };
 }

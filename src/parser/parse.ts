@@ -1,8 +1,7 @@
 // Parsing with acorn (ESTree, with locations). Early errors acorn does not report
 // are checked in the interpreter's preparation.
-import { Parser, type Options, type Node } from 'acorn';
-
-export type { Node };
+import { Parser, type Options, type Program } from 'acorn';
+import type { ScriptProgram } from '../interpreter/compile/estree.js';
 
 export interface SourceInfo {
   filename: string;
@@ -32,12 +31,12 @@ const baseOptions: Options = {
 };
 
 /** Parses a Script (§16.1). Throws ParseError. */
-export function parseScript(source: string, info: SourceInfo): Node {
-  return parseWith(source, { ...baseOptions, sourceType: 'script' }, info);
+export function parseScript(source: string, info: SourceInfo): ScriptProgram {
+  return parseWith(source, { ...baseOptions, sourceType: 'script' }, info) as ScriptProgram; // sourceType 'script'
 }
 
 /** Parses source for eval / the Function constructor: `kind` selects the goal. */
-export function parseWith(source: string, options: Options, info: SourceInfo): Node {
+export function parseWith(source: string, options: Options, info: SourceInfo): Program {
   try {
     return Parser.parse(source, options);
   } catch (e) {
@@ -88,41 +87,54 @@ export interface EvalAllowances {
 }
 
 type ParserCtor = typeof Parser;
+
+/** The members of acorn's Parser that the eval parser uses or overrides: internals acorn.d.ts omits. */
+interface ParserInternals {
+  strict: boolean;
+  privateNameStack: Array<{ declared: Record<string, string> }>;
+  enterClassBody(): void;
+  exitClassBody(): void;
+  parseTopLevel(node: unknown): unknown;
+  get allowNewDotTarget(): boolean;
+  get allowSuper(): boolean;
+  get allowDirectSuper(): boolean;
+}
+
 let evalParser: ParserCtor | null = null;
 
 function getEvalParser(): ParserCtor {
   if (evalParser !== null) return evalParser;
   evalParser = Parser.extend((Base) => {
-    const B = Base as unknown as new (...a: any[]) => any;
+    const B = Base as unknown as new (...a: any[]) => ParserInternals; // a mixin base needs `any[]`
     return class EvalParser extends B {
       // acorn copies only the options it knows into this.options: keep ours from the raw argument.
       vmjsEval: EvalAllowances | null;
       constructor(options: { vmjsEval?: EvalAllowances | null }, input: string, startPos?: number) {
         super(options, input, startPos);
         this.vmjsEval = options.vmjsEval ?? null;
-        if (this.vmjsEval?.strict) (this as any).strict = true;
+        if (this.vmjsEval?.strict) this.strict = true;
         // The enclosing classes' private names, as if the eval code were inside their bodies.
-        if (this.vmjsEval?.privateNames?.length) (this as any).enterClassBody();
-        for (const n of this.vmjsEval?.privateNames ?? []) (this as any).privateNameStack[0].declared[n] = 'true';
+        if (this.vmjsEval?.privateNames?.length) this.enterClassBody();
+        for (const n of this.vmjsEval?.privateNames ?? []) this.privateNameStack[0].declared[n] = 'true';
       }
-      parseTopLevel(node: unknown): unknown {
+      override parseTopLevel(node: unknown): unknown {
         const program = super.parseTopLevel(node);
-        if (this.vmjsEval?.privateNames?.length) (this as any).exitClassBody(); // undeclared names raise here
+        if (this.vmjsEval?.privateNames?.length) this.exitClassBody(); // undeclared names raise here
         return program;
       }
-      get allowNewDotTarget(): boolean { return this.vmjsEval?.newTarget || super.allowNewDotTarget; }
-      get allowSuper(): boolean { return this.vmjsEval?.superProperty || super.allowSuper; }
-      get allowDirectSuper(): boolean { return this.vmjsEval?.superCall || super.allowDirectSuper; }
+      override get allowNewDotTarget(): boolean { return this.vmjsEval?.newTarget || super.allowNewDotTarget; }
+      override get allowSuper(): boolean { return this.vmjsEval?.superProperty || super.allowSuper; }
+      override get allowDirectSuper(): boolean { return this.vmjsEval?.superCall || super.allowDirectSuper; }
     } as unknown as typeof Parser;
   });
   return evalParser;
 }
 
 /** Parses direct or indirect eval code as a Script with the caller's allowances. */
-export function parseEvalCode(source: string, allow: EvalAllowances | null, info: SourceInfo): Node {
+export function parseEvalCode(source: string, allow: EvalAllowances | null, info: SourceInfo): ScriptProgram {
   const options = { ...baseOptions, sourceType: 'script', vmjsEval: allow } as Options;
   try {
-    return getEvalParser().parse(source, options);
+    return getEvalParser().parse(source, options) as ScriptProgram; // sourceType 'script'
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     if (err && typeof err.message === 'string' && err.loc) {

@@ -2,17 +2,16 @@
 // operand read straight from the frame's slots, a numeric literal operand inlined. Each saves one
 // closure call per evaluation (`i < n`, `x + 1`, `a[i] & 0xff`...), the cost that dominates a closure
 // compiler's loops. Operator sites stay one per closure, so V8 keeps each monomorphic.
-import type { Node } from 'acorn';
+import type { Expression } from 'acorn';
 import type { CompileContext } from './compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { resolve } from './scope.js';
 
-type N = Node & Record<string, any>;
 type Sync = (f: Frame) => unknown;
 type Op = '+' | '-' | '*' | '<' | '<=' | '>' | '>=' | '===' | '!==' | '&' | '|';
 
 /** The slot of a local var-like binding in the innermost scope (no TDZ, no `with`, no eval), or -1. */
-function localSlot(node: N, c: CompileContext): number {
+function localSlot(node: Expression, c: CompileContext): number {
   if (node.type !== 'Identifier') return -1;
   const r = resolve(c.scope, node.name);
   if (r.kind !== 'local' || r.hops !== 0) return -1;
@@ -20,12 +19,13 @@ function localSlot(node: N, c: CompileContext): number {
   return k === 'var' || k === 'function' || k === 'catch' || k === 'arguments' ? r.binding.slot : -1;
 }
 
-function numberLiteral(node: N): number | undefined {
+function numberLiteral(node: Expression): number | undefined {
   return node.type === 'Literal' && typeof node.value === 'number' ? node.value : undefined;
 }
 
-/** A specialised closure for `left op right`, or null when none applies. `l` evaluates the left. */
-export function specializeBinary(op: string, left: N, right: N, l: Sync, c: CompileContext): Sync | null {
+/** A specialised closure for `left op right`, or null when none applies. `l` evaluates the left
+ * (an expression: the caller handles `#x in obj`). */
+export function specializeBinary(op: string, left: Expression, right: Expression, l: Sync, c: CompileContext): Sync | null {
   const k = numberLiteral(right);
   const ls = localSlot(left, c);
   const rs = localSlot(right, c);

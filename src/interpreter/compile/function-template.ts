@@ -2,7 +2,8 @@
 // its kind, strictness, scope layout and body closures. Function objects made
 // from it at run time (function-object.ts) share it. Bodies compile lazily, on
 // the first call.
-import type { Node } from 'acorn';
+import type { ArrayPattern, BlockStatement, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
+import type { FunctionNode, UntypedNode } from './estree.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, markSuspendPoints, type FunctionUses } from './scope.js';
 import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
@@ -13,8 +14,6 @@ import { createArgumentsObjectFor } from '../runtime/arguments-object.js';
 import { superCall } from '../runtime/expression-support.js';
 import { NORMAL } from '../runtime/frame.js';
 import { Env, copySlots } from '../runtime/environment.js';
-
-type N = Node & Record<string, any>;
 
 export type FunctionKind =
   | 'normal' | 'arrow' | 'method' | 'getter' | 'setter' | 'classConstructor'
@@ -27,6 +26,17 @@ export interface CompiledBody {
   /** The body: synchronous, or a generator function for suspending kinds. */
   readonly run: ((f: Frame) => Signal) | ((f: Frame) => Generator<unknown, Signal, unknown>);
 }
+
+/** FunctionTemplate's constructor parameters after the node. */
+type TemplateParameters = [
+  kind: FunctionKind,
+  name: string | undefined,
+  parentScope: ScopeInfo,
+  parentStrict: boolean,
+  source: SourceRecord,
+  privates: PrivateScope | null,
+  annexBNames?: Set<string> | null,
+];
 
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
@@ -44,8 +54,11 @@ export class FunctionTemplate {
   /** Dynamic functions (Function constructor): their whole synthesized source text. */
   textOverride: string | null = null;
 
+  constructor(node: FunctionNode, ...rest: TemplateParameters);
+  /** @deprecated Transitional, for evaluate/'s untyped nodes: see UntypedNode (estree.ts). */
+  constructor(node: UntypedNode, ...rest: TemplateParameters);
   constructor(
-    readonly node: N,
+    readonly node: FunctionNode,
     readonly kind: FunctionKind,
     /** The static name (BindingIdentifier or property name), or undefined if set at run time. */
     readonly name: string | undefined,
@@ -76,7 +89,7 @@ export class FunctionTemplate {
   }
 }
 
-function hasUseStrict(node: N): boolean {
+function hasUseStrict(node: FunctionNode): boolean {
   const body = node.body;
   if (!body || body.type !== 'BlockStatement') return false;
   for (const s of body.body) {
@@ -87,7 +100,7 @@ function hasUseStrict(node: N): boolean {
 }
 
 /** ExpectedArgumentCount (§15.1.5). */
-function expectedArgumentCount(params: N[]): number {
+function expectedArgumentCount(params: Pattern[]): number {
   let n = 0;
   for (const p of params) {
     if (p.type === 'AssignmentPattern' || p.type === 'RestElement') break;
@@ -106,17 +119,17 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   const strict = t.strict;
   if (t.uses.directEval && !strict) scope.dynamic = true;
 
-  const params: N[] = node.params ?? [];
+  const params: Pattern[] = node.params ?? [];
   const simple = params.every((p) => p.type === 'Identifier');
-  const paramNames = boundNames({ type: 'ArrayPattern', elements: params } as unknown as N);
+  const paramNames = boundNames({ type: 'ArrayPattern', elements: params } as ArrayPattern); // a wrapper to collect all the names: start/end unread
   for (const name of paramNames) scope.declare(name, simple ? 'var' : 'param', simple ? undefined : UNINIT);
 
   const isExpressionBody = node.body.type !== 'BlockStatement';
-  const bodyStatements: N[] = isExpressionBody ? [] : node.body.body;
+  const bodyStatements: Statement[] = isExpressionBody ? [] : (node.body as BlockStatement).body; // (not narrowed through isExpressionBody)
   const scan = scanVarScope(bodyStatements, strict, true);
   const lexDecls = lexicalDeclarations(bodyStatements);
   const lexNames = new Set<string>();
-  for (const d of lexDecls) for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) lexNames.add(n);
+  for (const d of lexDecls) for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) lexNames.add(n);
 
   let argumentsSlot = -1;
   const needsArguments = !t.isArrow && t.kind !== 'classField' && (t.uses.arguments || t.uses.directEval)
@@ -139,7 +152,7 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     if (p !== undefined) copied.push([b.slot, p.slot]);
   }
   for (const fn of scan.functions) bodyScope.declare(fn.id.name, 'var', undefined);
-  const annexB = new Set<N>();
+  const annexB = new Set<FunctionDeclaration>();
   for (const fn of scan.annexB) {
     if (paramNames.includes(fn.id.name)) continue;
     annexB.add(fn);
@@ -148,7 +161,7 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   for (const d of lexDecls) {
     if (d.type === 'FunctionDeclaration') continue;
     const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
-    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) bodyScope.declare(n, kind, UNINIT);
+    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) bodyScope.declare(n, kind, UNINIT);
   }
 
   const suspends = t.isGenerator || t.isAsync ? new Set<Node>() : null;

@@ -1,9 +1,13 @@
 // Compile-time scopes: which names a scope declares, where each lives at run
 // time (an environment slot), and how a reference resolves (static slot, by
 // name through a dynamic scope, or global). Resolved once per Script.
-import type { Node } from 'acorn';
+import type { AnyNode, BlockStatement, ClassBody, Expression, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
+import type { FunctionNode, LexicalDeclaration, UntypedNode } from './estree.js';
 
-export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments';
+export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments'
+  // acorn parses `using` / `await using` declarations (ES2026); vmjs does not implement them, and their
+  // bindings get these kinds, which nothing checks (no TDZ, no const-ness, no disposal).
+  | 'using' | 'await using';
 
 export interface Binding {
   readonly name: string;
@@ -63,10 +67,8 @@ export function resolve(scope: ScopeInfo | null, name: string): Resolution {
 
 // ---- Declaration analysis (§8.2 Scope Analysis: VarDeclaredNames, LexicallyScopedDeclarations) ----
 
-type N = Node & Record<string, any>;
-
 /** BoundNames of a binding pattern. */
-export function boundNames(pattern: N | null, out: string[] = []): string[] {
+export function boundNames(pattern: Pattern | null | undefined, out: string[] = []): string[] {
   if (!pattern) return out;
   switch (pattern.type) {
     case 'Identifier': out.push(pattern.name); break;
@@ -84,18 +86,18 @@ export interface VarScan {
   /** `var` names, in order. */
   vars: string[];
   /** Function declarations to hoist in the var scope (last one of a name wins). */
-  functions: N[];
+  functions: FunctionDeclaration[];
   /** Annex B.3.3 block-level functions that also get a var binding. */
-  annexB: Set<N>;
+  annexB: Set<FunctionDeclaration>;
 }
 
 /** VarScopedDeclarations of a function body or script, not entering nested functions. */
-export function scanVarScope(body: N[], strict: boolean, topLevelFunctionsAreVars: boolean): VarScan {
+export function scanVarScope(body: Statement[], strict: boolean, topLevelFunctionsAreVars: boolean): VarScan {
   const vars: string[] = [];
-  const functions: N[] = [];
-  const annexB = new Set<N>();
-  const blockFns: Array<{ fn: N; lexicalAbove: Set<string>[] }> = [];
-  const visit = (node: N | null, lexStack: Set<string>[], top: boolean) => {
+  const functions: FunctionDeclaration[] = [];
+  const annexB = new Set<FunctionDeclaration>();
+  const blockFns: Array<{ fn: FunctionDeclaration; lexicalAbove: Set<string>[] }> = [];
+  const visit = (node: Statement | null | undefined, lexStack: Set<string>[], top: boolean) => {
     if (!node) return;
     switch (node.type) {
       case 'VariableDeclaration':
@@ -152,7 +154,7 @@ export function scanVarScope(body: N[], strict: boolean, topLevelFunctionsAreVar
     }
   };
   // A statement position that is not a block: a function declaration there is (sloppy) its own block.
-  const visitSub = (node: N | null, lexStack: Set<string>[]) => {
+  const visitSub = (node: Statement | null | undefined, lexStack: Set<string>[]) => {
     if (node && node.type === 'FunctionDeclaration') {
       if (!strict && !node.generator && !node.async) blockFns.push({ fn: node, lexicalAbove: lexStack.slice() });
       return;
@@ -163,7 +165,7 @@ export function scanVarScope(body: N[], strict: boolean, topLevelFunctionsAreVar
   if (!strict) {
     const topLex = lexicalNames(body, topLevelFunctionsAreVars);
     for (const { fn, lexicalAbove } of blockFns) {
-      const name = fn.id.name as string;
+      const name = fn.id.name;
       // B.3.3: only if replacing the declaration with `var F` would not be an early error.
       // lexicalAbove[last] is the function's own block, where F is lexical by this very declaration.
       const conflict = topLex.has(name) || lexicalAbove.slice(0, -1).some((s) => s.has(name));
@@ -174,7 +176,7 @@ export function scanVarScope(body: N[], strict: boolean, topLevelFunctionsAreVar
 }
 
 /** LexicallyDeclaredNames of a statement list (let/const/class, and in blocks function declarations). */
-export function lexicalNames(body: N[], functionsAreVars = false): Set<string> {
+export function lexicalNames(body: Statement[], functionsAreVars = false): Set<string> {
   const out = new Set<string>();
   for (const s of body) {
     const d = unwrapLabels(s);
@@ -185,22 +187,32 @@ export function lexicalNames(body: N[], functionsAreVars = false): Set<string> {
   return out;
 }
 
-export function unwrapLabels(s: N): N {
+export function unwrapLabels(s: Statement): Statement {
   while (s.type === 'LabeledStatement') s = s.body;
   return s;
 }
 
 /** Lexically scoped declarations of a statement list, in order. */
-export function lexicalDeclarations(body: N[]): N[] {
-  const out: N[] = [];
-  for (const s of body) {
+export function lexicalDeclarations(body: readonly Statement[]): LexicalDeclaration[];
+/** @deprecated Transitional, for evaluate/'s untyped nodes: see UntypedNode (estree.ts). */
+export function lexicalDeclarations(body: readonly UntypedNode[]): LexicalDeclaration[];
+export function lexicalDeclarations(body: readonly Statement[] | readonly UntypedNode[]): LexicalDeclaration[] {
+  const out: LexicalDeclaration[] = [];
+  for (const s of body as readonly Statement[]) { // see UntypedNode
     const d = unwrapLabels(s);
-    if ((d.type === 'VariableDeclaration' && d.kind !== 'var') || d.type === 'ClassDeclaration' || d.type === 'FunctionDeclaration') out.push(d);
+    // (`d.kind !== 'var'` does not narrow a lone VariableDeclaration's type: hence the cast.)
+    if ((d.type === 'VariableDeclaration' && d.kind !== 'var') || d.type === 'ClassDeclaration' || d.type === 'FunctionDeclaration') out.push(d as LexicalDeclaration);
   }
   return out;
 }
 
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** A node as the reflective walks below see it: its fields by name too (acorn's node interfaces have no
+ * index signature). The walks reach every object under a node; those with a string `type` are nodes. */
+type Walked = AnyNode & Record<string, unknown>;
+/** A class element read reflectively: a StaticBlock has no `computed`, `key` or `value` (undefined). */
+type WalkedElement = ClassBody['body'][number] & Record<string, unknown>;
 
 /** What a function body uses that changes how it is instantiated. Does not look into nested
  * non-arrow functions for `arguments`/`this`, but does for direct eval (it can see all outer names). */
@@ -216,12 +228,12 @@ export interface FunctionUses {
   thisInArrow: boolean;
 }
 
-export function scanUses(root: N): FunctionUses {
+export function scanUses(root: FunctionNode): FunctionUses {
   const u: FunctionUses = { arguments: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
   const walk = (node: unknown, inArrow: boolean, depth: number): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) walk(x, inArrow, depth); return; }
-    const n = node as N;
+    const n = node as Walked;
     if (typeof n.type !== 'string') return;
     if (depth > 0 && (FUNCTION_TYPES.has(n.type) || n.type === 'ClassExpression' || n.type === 'ClassDeclaration')) {
       u.closures = true;
@@ -229,7 +241,7 @@ export function scanUses(root: N): FunctionUses {
       if (n.type === 'ClassExpression' || n.type === 'ClassDeclaration') {
         // computed keys and heritage are evaluated in the enclosing scope; bodies of methods are not.
         walk(n.superClass, inArrow, depth + 1);
-        for (const m of n.body.body) {
+        for (const m of n.body.body as WalkedElement[]) {
           if (m.computed) walk(m.key, inArrow, depth + 1);
           if (m.type === 'StaticBlock' || (m.type === 'PropertyDefinition' && m.value)) scanEvalOnly(m, u);
           else if (m.value) scanEvalOnly(m.value, u);
@@ -265,7 +277,7 @@ function scanEvalOnly(root: unknown, u: FunctionUses): void {
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) walk(x); return; }
-    const n = node as N;
+    const n = node as Walked;
     if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
     for (const k in n) {
       if (k === 'loc') continue;
@@ -277,18 +289,18 @@ function scanEvalOnly(root: unknown, u: FunctionUses): void {
 }
 
 /** Whether a subtree contains a yield/await of the current function (not of nested functions). */
-export function markSuspendPoints(root: N, marks: Set<N>): boolean {
+export function markSuspendPoints(root: BlockStatement | Expression, marks: Set<Node>): boolean {
   let found = false;
   const walk = (node: unknown): boolean => {
     if (!node || typeof node !== 'object') return false;
     if (Array.isArray(node)) { let any = false; for (const x of node) if (walk(x)) any = true; return any; }
-    const n = node as N;
+    const n = node as Walked;
     if (typeof n.type !== 'string') return false;
     if (FUNCTION_TYPES.has(n.type)) return false;
     let any = n.type === 'YieldExpression' || n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true);
     if (n.type === 'ClassExpression' || n.type === 'ClassDeclaration') {
       if (walk(n.superClass)) any = true;
-      for (const m of n.body.body) if (m.computed && walk(m.key)) any = true;
+      for (const m of n.body.body as WalkedElement[]) if (m.computed && walk(m.key)) any = true;
     } else {
       for (const k in n) {
         if (k === 'type' || k === 'loc') continue;

@@ -1,6 +1,6 @@
 // The Function constructor family (§20.2.1.1.1 CreateDynamicFunction): the realm's builtins reach it
 // through the evaluator hooks (src/realm/evaluator-hooks.ts).
-import type { Node } from 'acorn';
+import type { FunctionExpression } from 'acorn';
 import type { Realm } from '../../realm/realm.js';
 import { parseWith, ParseError } from '../../parser/parse.js';
 import { ScopeInfo } from '../compile/scope.js';
@@ -10,8 +10,6 @@ import { globalFrame } from '../script.js';
 import { GetPrototypeFromConstructor } from '../../realm/abstract-ops.js';
 import type { Intrinsics } from '../../realm/realm.js';
 import type { DynamicFunctionKind } from '../../realm/evaluator-hooks.js';
-
-type N = Node & Record<string, any>;
 
 const PREFIX: Record<DynamicFunctionKind, string> = { normal: 'function', generator: 'function*', async: 'async function', asyncGenerator: 'async function*' };
 const FALLBACK: Record<DynamicFunctionKind, keyof Intrinsics> = {
@@ -30,11 +28,11 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
   const prefix = `${PREFIX[kind]} anonymous(`;
   const text = `${prefix}${params}\n) {\n${bodyText}\n}`;
   const wrapped = `(${text})`;
-  let fnNode: N;
+  let fnNode: FunctionExpression;
   try {
-    const program = parseWith(wrapped, { ecmaVersion: 'latest', sourceType: 'script', locations: true }, { filename: 'anonymous', lineOffset: 0, columnOffset: 0 }) as N;
+    const program = parseWith(wrapped, { ecmaVersion: 'latest', sourceType: 'script', locations: true }, { filename: 'anonymous', lineOffset: 0, columnOffset: 0 });
     if (program.body.length !== 1 || program.body[0].type !== 'ExpressionStatement') realm.throwSyntaxError('Unexpected token');
-    fnNode = program.body[0].expression;
+    fnNode = program.body[0].expression as FunctionExpression; // checked just below
     // The parameters and the body must each parse on their own: nothing may close one early.
     const bodyStart = 1 + prefix.length + params.length + '\n) '.length;
     if (fnNode.type !== 'FunctionExpression' || fnNode.body.start !== bodyStart || fnNode.end !== wrapped.length - 1) realm.throwSyntaxError('Unexpected token in function body or parameters');

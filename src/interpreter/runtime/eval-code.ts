@@ -1,7 +1,8 @@
 // PerformEval (§19.2.1.1) and EvalDeclarationInstantiation (§19.2.1.3): eval code
 // is compiled against the caller's scope chain, which the run-time environments
 // carry (Env.info), so names resolve as they would in the caller.
-import type { Node } from 'acorn';
+import type { Statement } from 'acorn';
+import type { ScriptProgram } from '../compile/estree.js';
 import type { Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
@@ -12,11 +13,9 @@ import { Frame } from './frame.js';
 import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from '../script.js';
 import type { PrivateEnv } from './private-names.js';
 
-type N = Node & Record<string, any>;
-
-function parseOrThrow(realm: Realm, source: string, allow: EvalAllowances | null): N {
+function parseOrThrow(realm: Realm, source: string, allow: EvalAllowances | null): ScriptProgram {
   try {
-    return parseEvalCode(source, allow, { filename: 'eval', lineOffset: 0, columnOffset: 0 }) as N;
+    return parseEvalCode(source, allow, { filename: 'eval', lineOffset: 0, columnOffset: 0 });
   } catch (e) {
     if (e instanceof ParseError) realm.throwSyntaxError(e.failure.message);
     throw e;
@@ -55,7 +54,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     strict: strictCaller,
   };
   const program = parseOrThrow(realm, source, allow);
-  const body: N[] = program.body;
+  const body: Statement[] = program.body;
   const strict = strictCaller || isStrictBody(body);
   const src = evalSource(source);
 
@@ -71,19 +70,19 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   for (const d of lexicalDeclarations(body)) {
     if (d.type === 'FunctionDeclaration') continue;
     const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
-    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x: N) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
+    for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
   if (!strict && f.inParameters) {
     // A sloppy direct eval in a parameter list may not declare a var over a binding of the parameter
     // scope: a parameter, or a non-arrow function's `arguments`.
     const taken = parameterScopeNames(f);
-    for (const name of [...scan.vars, ...scan.functions.map((fn) => fn.id.name as string)]) {
+    for (const name of [...scan.vars, ...scan.functions.map((fn) => fn.id.name)]) {
       if (taken.includes(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
     }
   }
   if (!strict && !globalVars) {
     // EvalDeclarationInstantiation step 3: a var may not hoist over a lexical declaration of the same name.
-    const names = [...scan.vars, ...scan.functions.map((fn) => fn.id.name as string)];
+    const names = [...scan.vars, ...scan.functions.map((fn) => fn.id.name)];
     // The var environment itself is included: our function scopes also hold the body's top-level
     // lexical declarations, which the spec keeps in a separate environment for this check.
     for (let e: Env | null = f.env; e !== null; e = e.parent) {
@@ -104,7 +103,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     scope, strict, fn: f.fn?.template ?? null, completion: true, suspends: null, forceGen: false, labels: [], source: src,
     privates: privateScopeOf(f.privateEnv), evalCode: true, varScope: varsHere ? scope : null, annexB: scan.annexB,
   };
-  const fnMakers = scan.functions.map((fn) => ({ name: fn.id.name as string, make: compileFunctionDeclarationInstance(fn, c) }));
+  const fnMakers = scan.functions.map((fn) => ({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) }));
   const run = compileStatementList(body, c);
 
   const env = newEnv(f.env, scope);
@@ -113,7 +112,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   ef.privateEnv = f.privateEnv;
   ef.source = src;
   if (globalVars) {
-    const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name as string)];
+    const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
     globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
   } else if (varsHere) {
     for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
@@ -136,7 +135,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
 function parameterScopeNames(f: Frame): string[] {
   const t = f.fn?.template;
   if (t === undefined) return [];
-  const names = (t.node.params as N[]).flatMap((p) => boundNames(p));
+  const names = t.node.params.flatMap((p) => boundNames(p));
   if (!t.isArrow) names.push('arguments');
   return names;
 }
@@ -145,7 +144,7 @@ function parameterScopeNames(f: Frame): string[] {
 export function performIndirectEval(realm: Realm, x: unknown): unknown {
   if (typeof x !== 'string') return x;
   const program = parseOrThrow(realm, x, null);
-  const body: N[] = program.body;
+  const body: Statement[] = program.body;
   const strict = isStrictBody(body);
   const src = evalSource(x);
   if (strict) {
