@@ -20,8 +20,13 @@ export class ParseError extends Error {
   constructor(readonly failure: ParseFailure) { super(failure.message); }
 }
 
+/** ES2025: the one later syntax acorn knows, `using` / `await using` declarations (ES2026), is not
+ * implemented by the evaluator yet (Symbol.dispose never ran and the bindings had no TDZ), so it
+ * must not parse: at 2025 acorn rejects it as node 20 does. Raise this when they land. */
+export const ECMA_VERSION = 2025;
+
 const baseOptions: Options = {
-  ecmaVersion: 'latest',
+  ecmaVersion: ECMA_VERSION,
   locations: true,
   ranges: false,
   allowHashBang: true,

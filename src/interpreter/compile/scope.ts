@@ -5,8 +5,8 @@ import type { AnyNode, BlockStatement, ClassBody, Expression, FunctionDeclaratio
 import type { FunctionNode, LexicalDeclaration, UntypedNode } from './estree.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments'
-  // acorn parses `using` / `await using` declarations (ES2026); vmjs does not implement them, and their
-  // bindings get these kinds, which nothing checks (no TDZ, no const-ness, no disposal).
+  // acorn's types allow `using` / `await using` declarations (ES2026); the parser stops at ES2025
+  // (src/parser/parse.ts), so none reach the evaluator until they are implemented.
   | 'using' | 'await using';
 
 export interface Binding {

@@ -2,7 +2,7 @@
 // through the evaluator hooks (src/realm/evaluator-hooks.ts).
 import type { FunctionExpression } from 'acorn';
 import type { Realm } from '../../realm/realm.js';
-import { parseWith, ParseError } from '../../parser/parse.js';
+import { parseWith, ParseError, ECMA_VERSION } from '../../parser/parse.js';
 import { ScopeInfo } from '../compile/scope.js';
 import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
 import { makeFunction } from './function-object.js';
@@ -30,7 +30,7 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
   const wrapped = `(${text})`;
   let fnNode: FunctionExpression;
   try {
-    const program = parseWith(wrapped, { ecmaVersion: 'latest', sourceType: 'script', locations: true }, { filename: 'anonymous', lineOffset: 0, columnOffset: 0 });
+    const program = parseWith(wrapped, { ecmaVersion: ECMA_VERSION, sourceType: 'script', locations: true }, { filename: 'anonymous', lineOffset: 0, columnOffset: 0 });
     if (program.body.length !== 1 || program.body[0].type !== 'ExpressionStatement') realm.throwSyntaxError('Unexpected token');
     fnNode = program.body[0].expression as FunctionExpression; // checked just below
     // The parameters and the body must each parse on their own: nothing may close one early.
