@@ -11,7 +11,9 @@ import { agent } from '../../realm/agent.js';
 import { getIterator } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE, type IteratorRecord } from '../../realm/abstract-ops/iterator-operations.js';
 import { privateSet, resolvePrivate } from '../runtime/expression-support.js';
-import { compileExpression, compileNamed, isAnonymousFunctionDefinition, propertyKey } from './expressions.js';
+import { compileExpression } from './expressions.js';
+import { compileNamed, isAnonymousFunctionDefinition } from './functions.js';
+import { propertyKey } from './literals.js';
 import { CopyDataProperties } from '../../realm/abstract-ops/object-operations.js';
 
 type N = Node & Record<string, any>;

@@ -15,7 +15,8 @@ import { makeFunction } from '../runtime/function-object.js';
 import { getIterator } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
 import { recordErrorLocation } from '../runtime/error-location.js';
-import { compileExpression, compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './expressions.js';
+import { compileExpression } from './expressions.js';
+import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './functions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
 import { compileClass } from './classes.js';
 
