@@ -4,7 +4,7 @@
 // deserve a file. Written once in generator form; the synchronous form is derived
 // (scripts/derive-sync.mjs). Every closure is `function*` and evaluates
 // sub-expressions with `yield*`.
-import type { Node } from 'acorn';
+import type { Expression, Identifier, Node } from 'acorn';
 import { IS_GEN, delegateExpression, type Expr } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import { compileRead } from '../compile/references.js';
@@ -12,15 +12,13 @@ import { UNINIT } from '../compile/scope.js';
 import { compileClass } from './classes.js';
 import { compileLiteral, compileTemplate, compileArray, compileObject } from './literals.js';
 import { compileFunctionExpression } from './functions.js';
-import { SHORT, compileMember } from './member.js';
+import { compileChain, compileMember } from './member.js';
 import { compileCall, compileNew, compileTaggedTemplate } from './calls.js';
 import { compileUnary, compileBinary, compileLogical, compileConditional } from './operators.js';
 import { compileAssignment, compileUpdate } from './assignment.js';
 import { compileYield } from './yield.js';
 
-type N = Node & Record<string, any>;
-
-export function compileExpression(node: N, c: CompileContext): Expr {
+export function compileExpression(node: Expression, c: CompileContext): Expr {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateExpression(node, c);
   switch (node.type) {
     case 'Literal': return compileLiteral(node, c);
@@ -33,10 +31,7 @@ export function compileExpression(node: N, c: CompileContext): Expr {
     case 'FunctionExpression': case 'ArrowFunctionExpression': return compileFunctionExpression(node, c, undefined);
     case 'ClassExpression': return compileClass(node, c, undefined);
     case 'MemberExpression': return compileMember(node, c, false);
-    case 'ChainExpression': {
-      const inner = node.expression.type === 'CallExpression' ? compileCall(node.expression, c, true) : compileMember(node.expression, c, true);
-      return function* (f) { const v = yield* inner(f); return v === SHORT ? undefined : v; };
-    }
+    case 'ChainExpression': return compileChain(node, c);
     case 'CallExpression': return compileCall(node, c, false);
     case 'NewExpression': return compileNew(node, c);
     case 'UpdateExpression': return compileUpdate(node, c);
@@ -46,7 +41,7 @@ export function compileExpression(node: N, c: CompileContext): Expr {
     case 'ConditionalExpression': return compileConditional(node, c);
     case 'AssignmentExpression': return compileAssignment(node, c);
     case 'SequenceExpression': {
-      const list = node.expressions.map((e: N) => compileExpression(e, c));
+      const list = node.expressions.map((e) => compileExpression(e, c));
       const n = list.length;
       return function* (f) {
         for (let i = 0; i < n - 1; i++) yield* list[i](f);
@@ -65,15 +60,17 @@ export function compileExpression(node: N, c: CompileContext): Expr {
       return function* (f) { yield* spec(f); return f.realm.throwTypeError('vmjs: dynamic import() is not supported yet'); };
     }
   }
-  throw new SyntaxError(`vmjs: unsupported expression ${node.type}`);
+  throw new SyntaxError(`vmjs: unsupported expression ${(node as Node).type}`);
 }
 
-function compileIdentifier(node: N, c: CompileContext): Expr {
+// §13.1.3 IdentifierReference: resolved at compile time (compile/references.ts)
+function compileIdentifier(node: Identifier, c: CompileContext): Expr {
   const read = compileRead(node.name, c);
   if (!IS_GEN) return read as unknown as Expr; // the synchronous form needs no wrapper
   return function* (f) { return read(f); };
 }
 
+// §13.2.1.1 this: GetThisEnvironment, with the derived-constructor TDZ
 function compileThis(_c: CompileContext): Expr {
   return function* (f) {
     const t = f.thisFrame.thisValue;

@@ -2,7 +2,7 @@
 // initializers. They live apart from the dispatcher because they build new values
 // without touching references; object literals share NamedEvaluation with
 // functions.ts. Generator form; the synchronous form is derived.
-import type { Node } from 'acorn';
+import type { ArrayExpression, AssignmentProperty, FunctionExpression, Literal, ObjectExpression, Property, TemplateLiteral } from 'acorn';
 import type { Expr, Ev } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
@@ -14,12 +14,10 @@ import { CopyDataProperties, CreateDataPropertyOrThrow } from '../../realm/abstr
 import { compileExpression } from './expressions.js';
 import { compileNamed, compileNamedDynamic, functionTemplate, isAnonymousFunctionDefinition } from './functions.js';
 
-type N = Node & Record<string, any>;
-
 const { create, setPrototypeOf, defineProperty } = Object;
 
 // §13.2.3 Literals; §13.2.7 RegularExpressionLiteral
-export function compileLiteral(node: N, _c: CompileContext): Expr {
+export function compileLiteral(node: Literal, _c: CompileContext): Expr {
   if (node.regex) {
     const { pattern, flags } = node.regex;
     return function* (f) { return createRegExp(f.realm, pattern, flags); };
@@ -33,9 +31,10 @@ export function compileLiteral(node: N, _c: CompileContext): Expr {
 }
 
 // §13.2.8 Template Literals
-export function compileTemplate(node: N, c: CompileContext): Expr {
-  const quasis: string[] = node.quasis.map((q: N) => q.value.cooked);
-  const exprs = node.expressions.map((e: N) => compileExpression(e, c));
+export function compileTemplate(node: TemplateLiteral, c: CompileContext): Expr {
+  // An untagged template's strings are always cooked (a bad escape is an early error).
+  const quasis = node.quasis.map((q) => q.value.cooked as string);
+  const exprs = node.expressions.map((e) => compileExpression(e, c));
   const n = exprs.length;
   if (n === 0) { const s = quasis[0]; return function* () { return s; }; }
   return function* (f) {
@@ -50,8 +49,8 @@ export function compileTemplate(node: N, c: CompileContext): Expr {
 }
 
 // §13.2.4 Array Initializer
-export function compileArray(node: N, c: CompileContext): Expr {
-  const els: Array<{ spread: boolean; e: Expr } | null> = node.elements.map((el: N | null) =>
+export function compileArray(node: ArrayExpression, c: CompileContext): Expr {
+  const els: Array<{ spread: boolean; e: Expr } | null> = node.elements.map((el) =>
     el === null ? null : el.type === 'SpreadElement' ? { spread: true, e: compileExpression(el.argument, c) } : { spread: false, e: compileExpression(el, c) });
   const simple = els.every((e) => e !== null && !e.spread);
   if (simple) {
@@ -84,12 +83,11 @@ export function compileArray(node: N, c: CompileContext): Expr {
   };
 }
 
-// ---- object literals (§13.2.5) ----
-
-export function compileObject(node: N, c: CompileContext): Expr {
+// §13.2.5 Object Initializer
+export function compileObject(node: ObjectExpression, c: CompileContext): Expr {
   type Prop = (f: Frame, o: Record<PropertyKey, unknown>) => Ev<void>;
   const props: Prop[] = [];
-  for (const p of node.properties as N[]) {
+  for (const p of node.properties) {
     if (p.type === 'SpreadElement') {
       const e = compileExpression(p.argument, c);
       props.push(function* (f, o) { CopyDataProperties(f.realm, o, yield* e(f), null); });
@@ -97,7 +95,7 @@ export function compileObject(node: N, c: CompileContext): Expr {
     }
     const key = propertyKey(p, c);
     if (p.kind === 'init' && !p.method) {
-      if (!p.computed && !p.shorthand && (p.key.name === '__proto__' || p.key.value === '__proto__')) {
+      if (!p.computed && !p.shorthand && isProtoKey(p)) {
         const e = compileExpression(p.value, c);
         props.push(function* (f, o) {
           const v = yield* e(f);
@@ -124,7 +122,7 @@ export function compileObject(node: N, c: CompileContext): Expr {
     }
     // methods, getters, setters (§15.4)
     const mk = p.kind === 'get' ? 'get' : p.kind === 'set' ? 'set' : 'method';
-    const t = functionTemplate(p.value, c, typeof key === 'string' ? key : undefined, mk);
+    const t = functionTemplate(p.value as FunctionExpression, c, typeof key === 'string' ? key : undefined, mk);
     const prefix = mk === 'method' ? undefined : mk;
     props.push(function* (f, o) {
       const k = typeof key === 'string' ? key : yield* key(f);
@@ -142,8 +140,14 @@ export function compileObject(node: N, c: CompileContext): Expr {
   };
 }
 
-/** A property name: a static string, or an Expr computing the key (ToPropertyKey applied). */
-export function propertyKey(p: N, c: CompileContext): string | ((f: Frame) => Ev<PropertyKey>) {
+/** `__proto__: v` (§13.2.5.5, PropertyDefinition : PropertyName : AssignmentExpression). */
+function isProtoKey(p: Property): boolean {
+  const k = p.key;
+  return (k.type === 'Identifier' && k.name === '__proto__') || (k.type === 'Literal' && k.value === '__proto__');
+}
+
+/** A property name (§13.2.5.4): a static string, or an Expr computing the key (ToPropertyKey applied). */
+export function propertyKey(p: Property | AssignmentProperty, c: CompileContext): string | ((f: Frame) => Ev<PropertyKey>) {
   if (!p.computed) {
     const k = p.key;
     if (k.type === 'Identifier') return k.name;

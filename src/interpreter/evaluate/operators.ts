@@ -2,7 +2,7 @@
 // Grouped because they share binaryOp (compound assignment uses it too); the common
 // binary operators are written out per closure so each operator site stays
 // monomorphic. Generator form; the synchronous form is derived.
-import type { Node } from 'acorn';
+import type { BinaryExpression, ConditionalExpression, Expression, LogicalExpression, UnaryExpression } from 'acorn';
 import { IS_GEN, type Expr } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
@@ -12,19 +12,18 @@ import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversio
 import { describeValue } from '../../realm/describe.js';
 import { privateIn, resolvePrivate } from '../runtime/expression-support.js';
 import { compileExpression } from './expressions.js';
-import { SHORT, compileChainPart, isChainPart, memberKey, superThis } from './member.js';
-
-type N = Node & Record<string, any>;
+import { SHORT, analyseMember, superThis, type MemberSite } from './member.js';
 
 // §13.14 Conditional Operator
-export function compileConditional(node: N, c: CompileContext): Expr {
+export function compileConditional(node: ConditionalExpression, c: CompileContext): Expr {
   const test = compileExpression(node.test, c), a = compileExpression(node.consequent, c), b = compileExpression(node.alternate, c);
   return function* (f) { return (yield* test(f)) ? yield* a(f) : yield* b(f); };
 }
 
-export function compileUnary(node: N, c: CompileContext): Expr {
-  const op: string = node.operator;
-  const arg: N = node.argument;
+// §13.5 Unary Operators
+export function compileUnary(node: UnaryExpression, c: CompileContext): Expr {
+  const op = node.operator;
+  const arg = node.argument;
   if (op === 'typeof') {
     if (arg.type === 'Identifier') {
       const read = compileRead(arg.name, c, true);
@@ -45,47 +44,54 @@ export function compileUnary(node: N, c: CompileContext): Expr {
   throw new SyntaxError(`vmjs: unsupported unary operator ${op}`);
 }
 
-function compileDeleteExpr(arg: N, c: CompileContext): Expr {
-  if (arg.type === 'ParenthesizedExpression') return compileDeleteExpr(arg.expression, c);
-  if (arg.type === 'Identifier') {
-    const del = compileDelete(arg.name, c);
-    return function* (f) { return del(f); };
+// §13.5.1.2 The delete Operator
+function compileDeleteExpr(arg: Expression, c: CompileContext): Expr {
+  switch (arg.type) {
+    case 'ParenthesizedExpression': return compileDeleteExpr(arg.expression, c);
+    case 'Identifier': {
+      const del = compileDelete(arg.name, c);
+      return function* (f) { return del(f); };
+    }
+    case 'ChainExpression':
+      // `delete a?.b`: true when the chain short-circuits (§13.5.1.2 via §13.3.9).
+      if (arg.expression.type === 'MemberExpression') return memberDelete(analyseMember(arg.expression, c, true), c);
+      break;
+    case 'MemberExpression': return memberDelete(analyseMember(arg, c, false), c);
   }
-  if (arg.type === 'ChainExpression') {
-    const m = arg.expression;
-    if (m.type !== 'MemberExpression') { const e = compileExpression(arg, c); return function* (f) { yield* e(f); return true; }; }
-    const obj = isChainPart(m.object) ? compileChainPart(m.object, c) : compileExpression(m.object, c);
-    const key = m.computed ? compileExpression(m.property, c) : null;
-    const name = m.computed ? '' : m.property.name;
-    const strict = c.strict;
-    return function* (f) {
-      const o = yield* obj(f);
-      if (o === SHORT || (m.optional && (o === null || o === undefined))) return true;
-      const k = key === null ? name : yield* key(f);
-      return deleteProperty(f, o, k, strict);
-    };
-  }
-  if (arg.type === 'MemberExpression') {
-    if (arg.object.type === 'Super') {
-      const key = memberKey(arg, c);
+  const e = compileExpression(arg, c);
+  return function* (f) { yield* e(f); return true; };
+}
+
+function memberDelete(site: MemberSite, c: CompileContext): Expr {
+  switch (site.kind) {
+    case 'super': {
+      // A super reference cannot be deleted: a ReferenceError, after this and the key are evaluated.
+      const key = site.key;
       return function* (f) {
         superThis(f);
         if (typeof key !== 'string') yield* key(f);
         return f.realm.throwReferenceError('Unsupported reference to \'super\'');
       };
     }
-    const obj = compileExpression(arg.object, c);
-    const key = arg.computed ? compileExpression(arg.property, c) : null;
-    const name = arg.computed ? '' : arg.property.name;
-    const strict = c.strict;
+    case 'private': throw new SyntaxError('Private fields can not be deleted');
+  }
+  const { obj, optional } = site;
+  const key = site.kind === 'computed' ? site.key : null;
+  const name = site.kind === 'named' ? site.name : '';
+  const strict = c.strict;
+  if (site.inChain) {
     return function* (f) {
       const o = yield* obj(f);
+      if (o === SHORT || (optional && (o === null || o === undefined))) return true;
       const k = key === null ? name : yield* key(f);
       return deleteProperty(f, o, k, strict);
     };
   }
-  const e = compileExpression(arg, c);
-  return function* (f) { yield* e(f); return true; };
+  return function* (f) {
+    const o = yield* obj(f);
+    const k = key === null ? name : yield* key(f);
+    return deleteProperty(f, o, k, strict);
+  };
 }
 
 function deleteProperty(f: Frame, o: unknown, k: unknown, strict: boolean): boolean {
@@ -97,6 +103,7 @@ function deleteProperty(f: Frame, o: unknown, k: unknown, strict: boolean): bool
 }
 
 
+/** The operator as a function, for the rarer binary operators and compound assignment. */
 export function binaryOp(op: string): (a: any, b: any) => unknown {
   switch (op) {
     case '+': return (a, b) => a + b;
@@ -125,16 +132,18 @@ export function binaryOp(op: string): (a: any, b: any) => unknown {
   throw new SyntaxError(`vmjs: unsupported operator ${op}`);
 }
 
-export function compileBinary(node: N, c: CompileContext): Expr {
-  const op: string = node.operator;
-  if (node.left.type === 'PrivateIdentifier') {
-    const ref = resolvePrivate(c, node.left.name);
+// §13.6-§13.12 binary operators; §13.10.1 `#x in o`
+export function compileBinary(node: BinaryExpression, c: CompileContext): Expr {
+  const op = node.operator;
+  const left = node.left;
+  if (left.type === 'PrivateIdentifier') {
+    const ref = resolvePrivate(c, left.name);
     const right = compileExpression(node.right, c);
     return function* (f) { return privateIn(f, ref, yield* right(f)); };
   }
-  const l = compileExpression(node.left, c), r = compileExpression(node.right, c);
+  const l = compileExpression(left, c), r = compileExpression(node.right, c);
   if (!IS_GEN) {
-    const fast = specializeBinary(op, node.left, node.right, l as unknown as (f: Frame) => unknown, c);
+    const fast = specializeBinary(op, left, node.right, l as unknown as (f: Frame) => unknown, c);
     if (fast !== null) return fast as unknown as Expr;
   }
   // The common operators are written out so each closure's operator site stays monomorphic.
@@ -169,7 +178,8 @@ export function compileBinary(node: N, c: CompileContext): Expr {
   return function* (f) { const a = yield* l(f); return fn(a, yield* r(f)); };
 }
 
-export function compileLogical(node: N, c: CompileContext): Expr {
+// §13.13 Binary Logical Operators
+export function compileLogical(node: LogicalExpression, c: CompileContext): Expr {
   const l = compileExpression(node.left, c), r = compileExpression(node.right, c);
   switch (node.operator) {
     case '&&': return function* (f) { const a = yield* l(f); return a ? yield* r(f) : a; };

@@ -1,6 +1,6 @@
 // Destructuring (§8.6.2 BindingInitialization, §13.15.5 DestructuringAssignmentEvaluation)
 // in generator form; the synchronous form is derived.
-import type { Node } from 'acorn';
+import type { AssignmentProperty, Node } from 'acorn';
 import type { Ev } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
@@ -110,7 +110,7 @@ function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Bi
       });
       continue;
     }
-    const key = propertyKey(p, c);
+    const key = propertyKey(p as AssignmentProperty, c);
     const valueNode: N = p.value;
     const isDefault = valueNode.type === 'AssignmentPattern';
     const targetNode = isDefault ? valueNode.left : valueNode;

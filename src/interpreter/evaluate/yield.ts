@@ -1,7 +1,7 @@
 // yield and yield* (§15.5.5). Only the generator form can suspend, so everything
 // here but the dispatcher's entry point is a // @gen-only region; the derived
 // synchronous form keeps a stub that is never reached.
-import type { Node } from 'acorn';
+import type { YieldExpression } from 'acorn';
 import type { Expr } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 // @gen-only
@@ -13,13 +13,11 @@ import { RAW_RESULT } from '../runtime/generator-object.js';
 // @end-gen-only
 import { compileExpression } from './expressions.js';
 
-type N = Node & Record<string, any>;
-
 // @gen-only
 const ReflectApply = Reflect.apply;
 // @end-gen-only
 
-export function compileYield(node: N, c: CompileContext): Expr {
+export function compileYield(node: YieldExpression, c: CompileContext): Expr {
   const arg = node.argument ? compileExpression(node.argument, c) : null;
   // @gen-only
   if (node.delegate) {
