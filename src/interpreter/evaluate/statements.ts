@@ -1,7 +1,7 @@
 // Statements (§14) compiled to closures returning a completion Signal; values
 // of return/break/continue travel in the Frame. Generator form; the synchronous
 // form is derived.
-import type { Expression, FunctionDeclaration, Node } from 'acorn';
+import type { Expression, FunctionDeclaration, Node, Pattern } from 'acorn';
 import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
 import { childContext, sourceText, type CompileContext } from '../compile/compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../runtime/frame.js';
@@ -392,7 +392,7 @@ function compileForInOf(node: N, c: CompileContext, labels: string[]): Stmt {
       return forInOfLoop(isOf, rightWithInit, bind, compileSubStatement(node.body, cc), scope, labels, c.completion);
     }
   } else {
-    bind = compileBindingInitializer(left, cc, 'assign');
+    bind = compileBindingInitializer(left as Pattern, cc, 'assign');
   }
   const body = compileSubStatement(node.body, cc);
   return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion);
