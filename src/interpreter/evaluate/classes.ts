@@ -11,7 +11,8 @@ import { makeFunction, functionStateOf, type ClassElementRecord } from '../runti
 import { PrivateEnv, PrivateName, type PrivateKind } from '../runtime/private-names.js';
 import { isConstructor } from '../runtime/expression-support.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
-import { compileExpression, functionTemplate } from './expressions.js';
+import { compileExpression } from './expressions.js';
+import { functionTemplate } from './functions.js';
 import { describeValue } from '../../realm/describe.js';
 
 type N = Node & Record<string, any>;

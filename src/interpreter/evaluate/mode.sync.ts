@@ -1,5 +1,5 @@
 // The synchronous form's mode (becomes evaluate-sync/mode.ts). See evaluate/mode.ts.
-import type { Node } from 'acorn';
+import type { Expression, Node } from 'acorn';
 import type { Frame, Signal } from '../runtime/frame.js';
 import type { CompileContext } from '../compile/compile-context.js';
 
@@ -8,7 +8,7 @@ export type Expr = (f: Frame) => unknown;
 export type Stmt = (f: Frame) => Signal;
 export const IS_GEN = false;
 
-export function delegateExpression(_node: Node, _c: CompileContext): Expr {
+export function delegateExpression(_node: Expression, _c: CompileContext): Expr {
   throw new Error('vmjs internal: no delegation from the synchronous form');
 }
 

@@ -1,7 +1,7 @@
 // The generator form of the evaluator (this directory, as written). The
 // synchronous form is derived from it by scripts/derive-sync.mjs, with
 // mode.sync.ts in place of this file. See ARCHITECTURE.md.
-import type { Node } from 'acorn';
+import type { Expression, Node } from 'acorn';
 import type { Frame, Signal } from '../runtime/frame.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import { compileExpression as syncExpression } from '../evaluate-sync/expressions.js';
@@ -14,7 +14,7 @@ export type Stmt = (f: Frame) => Ev<Signal>;
 export const IS_GEN = true;
 
 /** A subtree without suspension points runs in the synchronous form, wrapped once. */
-export function delegateExpression(node: Node, c: CompileContext): Expr {
+export function delegateExpression(node: Expression, c: CompileContext): Expr {
   const e = syncExpression(node, c);
   return function* (f) { return e(f); };
 }

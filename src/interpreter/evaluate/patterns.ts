@@ -1,6 +1,6 @@
 // Destructuring (§8.6.2 BindingInitialization, §13.15.5 DestructuringAssignmentEvaluation)
 // in generator form; the synchronous form is derived.
-import type { Node } from 'acorn';
+import type { ArrayPattern, AssignmentProperty, Expression, Node, ObjectPattern, ParenthesizedExpression, Pattern } from 'acorn';
 import type { Ev } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
@@ -10,11 +10,16 @@ import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { agent } from '../../realm/agent.js';
 import { getIterator } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE, type IteratorRecord } from '../../realm/abstract-ops/iterator-operations.js';
-import { privateSet, resolvePrivate } from '../runtime/expression-support.js';
-import { compileExpression, compileNamed, isAnonymousFunctionDefinition, propertyKey } from './expressions.js';
+import { privateSet, superBase } from '../runtime/expression-support.js';
+import { describeValue } from '../../realm/describe.js';
+import { analyseMember, superThis, type MemberSite } from './member.js';
+import { compileExpression } from './expressions.js';
+import { compileNamed, isAnonymousFunctionDefinition } from './functions.js';
+import { propertyKey } from './literals.js';
 import { CopyDataProperties } from '../../realm/abstract-ops/object-operations.js';
 
-type N = Node & Record<string, any>;
+/** A binding or assignment target. (Parentheses survive only if the parser keeps them.) */
+type Target = Pattern | ParenthesizedExpression;
 export type Binder = (f: Frame, value: unknown) => Ev<void>;
 /** 'var' assigns (PutValue); 'let'/'const'/'param' initialize; 'assign' is a destructuring assignment. */
 export type BindKind = 'var' | 'let' | 'const' | 'param' | 'assign';
@@ -22,7 +27,7 @@ export type BindKind = 'var' | 'let' | 'const' | 'param' | 'assign';
 const { create, setPrototypeOf } = Object;
 
 /** `valueText`: the source of the value being destructured, for V8's "… is not iterable" message. */
-export function compileBindingInitializer(pattern: N, c: CompileContext, kind: BindKind, valueText?: string): Binder {
+export function compileBindingInitializer(pattern: Target, c: CompileContext, kind: BindKind, valueText?: string): Binder {
   switch (pattern.type) {
     case 'Identifier': {
       const w: Writer = kind === 'var' || kind === 'assign' ? compileWrite(pattern.name, c) : compileInit(pattern.name, c);
@@ -45,47 +50,53 @@ export function compileBindingInitializer(pattern: N, c: CompileContext, kind: B
 }
 
 /** Destructuring assignment: `[a, b] = …` / `({a} = …)`. */
-export function compileAssignmentPattern(pattern: N, c: CompileContext): Binder {
+export function compileAssignmentPattern(pattern: ObjectPattern | ArrayPattern, c: CompileContext): Binder {
   return compileBindingInitializer(pattern, c, 'assign');
 }
 
 /** Evaluates an assignment target reference first; returns a putter (DestructuringAssignmentTarget). */
-function compileSimpleTarget(node: N, c: CompileContext): (f: Frame) => Ev<(v: unknown) => void> {
+function compileSimpleTarget(node: Target | Expression, c: CompileContext): (f: Frame) => Ev<(v: unknown) => void> {
   if (node.type === 'ParenthesizedExpression') return compileSimpleTarget(node.expression, c);
   if (node.type === 'Identifier') {
     const w = compileWrite(node.name, c);
     return function* (f) { return (v: unknown) => w(f, v); };
   }
-  if (node.type === 'MemberExpression') {
-    const obj = compileExpression(node.object, c);
-    const put = c.strict ? putStrict : putSloppy;
-    if (node.property.type === 'PrivateIdentifier') {
-      const ref = resolvePrivate(c, node.property.name);
-      return function* (f) { const o = yield* obj(f); return (v: unknown) => privateSet(f, ref, o, v); };
-    }
-    if (node.object.type === 'Super') {
-      const key = node.computed ? compileExpression(node.property, c) : null;
-      const name = node.computed ? '' : node.property.name;
+  if (node.type === 'MemberExpression') return memberPutter(analyseMember(node, c, false), c);
+  throw new SyntaxError('Invalid destructuring assignment target');
+}
+
+/** A member destructuring target (§13.15.5.6 KeyedDestructuringAssignmentEvaluation steps 1-2): the
+ * reference is evaluated before the value is fetched, then PutValue. */
+function memberPutter(site: MemberSite, c: CompileContext): (f: Frame) => Ev<(v: unknown) => void> {
+  switch (site.kind) {
+    case 'super': {
+      const key = site.key;
       return function* (f) {
-        const k = key === null ? name : ToPropertyKey(f.realm, yield* key(f));
-        const home = f.thisFrame.fn?.homeObject;
-        const base = home === undefined ? null : Object.getPrototypeOf(home);
-        const thisValue = f.thisFrame.thisValue;
-        return (v: unknown) => { if (base !== null) Reflect.set(base, k, v, thisValue as object); };
+        const thisValue = superThis(f);
+        const k = typeof key === 'string' ? key : ToPropertyKey(f.realm, yield* key(f));
+        const base = superBase(f);
+        return (v: unknown) => { if (!Reflect.set(base, k, v, thisValue) && f.strict) f.realm.throwTypeError(`Cannot assign to read only property '${describeValue(k)}' of object`); };
       };
     }
-    if (!node.computed) {
-      const name: string = node.property.name;
+    case 'private': {
+      const { obj, ref } = site;
+      return function* (f) { const o = yield* obj(f); return (v: unknown) => privateSet(f, ref, o, v); };
+    }
+    case 'named': {
+      const { obj, name } = site;
+      const put = c.strict ? putStrict : putSloppy;
       return function* (f) { const o = yield* obj(f); return (v: unknown) => put(f.realm, o, name, v); };
     }
-    const key = compileExpression(node.property, c);
-    return function* (f) {
-      const o = yield* obj(f);
-      const k = ToPropertyKey(f.realm, yield* key(f));
-      return (v: unknown) => put(f.realm, o, k, v);
-    };
+    case 'computed': {
+      const { obj, key } = site;
+      const put = c.strict ? putStrict : putSloppy;
+      return function* (f) {
+        const o = yield* obj(f);
+        const k = ToPropertyKey(f.realm, yield* key(f));
+        return (v: unknown) => put(f.realm, o, k, v);
+      };
+    }
   }
-  throw new SyntaxError('Invalid destructuring assignment target');
 }
 
 function getProp(f: Frame, v: unknown, key: PropertyKey): unknown {
@@ -93,11 +104,11 @@ function getProp(f: Frame, v: unknown, key: PropertyKey): unknown {
   return getOnPrimitive(f.realm, v, key);
 }
 
-function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Binder {
+function compileObjectPattern(pattern: ObjectPattern, c: CompileContext, kind: BindKind): Binder {
   type Step = (f: Frame, v: unknown, seen: PropertyKey[] | null) => Ev<void>;
   const steps: Step[] = [];
-  const hasRest = pattern.properties.some((p: N) => p.type === 'RestElement');
-  for (const p of pattern.properties as N[]) {
+  const hasRest = pattern.properties.some((p) => p.type === 'RestElement');
+  for (const p of pattern.properties) {
     if (p.type === 'RestElement') {
       const target = targetBinder(p.argument, c, kind);
       steps.push(function* (f, v, seen) {
@@ -109,7 +120,7 @@ function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Bi
       continue;
     }
     const key = propertyKey(p, c);
-    const valueNode: N = p.value;
+    const valueNode = p.value;
     const isDefault = valueNode.type === 'AssignmentPattern';
     const targetNode = isDefault ? valueNode.left : valueNode;
     const target = targetBinder(targetNode, c, kind);
@@ -126,7 +137,7 @@ function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Bi
     });
   }
   const first = pattern.properties[0];
-  const firstName = first && first.type !== 'RestElement' && !first.computed ? (first.key.name ?? String(first.key.value)) : undefined;
+  const firstName = first && first.type !== 'RestElement' && !first.computed ? staticKeyName(first) : undefined;
   return function* (f, v) {
     if (v === undefined || v === null) {
       if (firstName !== undefined) f.realm.throwTypeError(`Cannot destructure property '${firstName}' of '${String(v)}' as it is ${String(v)}.`);
@@ -137,13 +148,19 @@ function compileObjectPattern(pattern: N, c: CompileContext, kind: BindKind): Bi
   };
 }
 
+/** The name V8 quotes for `{ x } = null`: an identifier or literal key. */
+function staticKeyName(p: AssignmentProperty): string {
+  const k = p.key;
+  return k.type === 'Identifier' ? k.name : k.type === 'Literal' ? String(k.value) : '';
+}
+
 interface TargetBinder {
   /** Evaluates the target reference (assignment patterns only) before the value is fetched. */
   prepare: (f: Frame) => Ev<((v: unknown) => void) | null>;
   bind: (f: Frame, put: ((v: unknown) => void) | null, v: unknown) => Ev<void>;
 }
 
-function targetBinder(node: N, c: CompileContext, kind: BindKind): TargetBinder {
+function targetBinder(node: Target, c: CompileContext, kind: BindKind): TargetBinder {
   if (kind === 'assign' && node.type !== 'ObjectPattern' && node.type !== 'ArrayPattern') {
     const t = compileSimpleTarget(node, c);
     return {
@@ -158,10 +175,10 @@ function targetBinder(node: N, c: CompileContext, kind: BindKind): TargetBinder 
   };
 }
 
-function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valueText?: string): Binder {
+function compileArrayPattern(pattern: ArrayPattern, c: CompileContext, kind: BindKind, valueText?: string): Binder {
   type Step = (f: Frame, rec: IteratorRecord) => Ev<void>;
   const steps: Step[] = [];
-  for (const el of pattern.elements as Array<N | null>) {
+  for (const el of pattern.elements) {
     if (el === null) {
       steps.push(function* (f, rec) { if (!rec.done) IteratorStepValue(f.realm, rec); });
       continue;
@@ -217,8 +234,8 @@ function compileArrayPattern(pattern: N, c: CompileContext, kind: BindKind, valu
 }
 
 /** Binds a parameter list directly from the arguments list (no iterator is observable, §10.2.11). */
-export function compileParameterList(params: N[], c: CompileContext): (f: Frame, args: ArrayLike<unknown>) => Ev<void> {
-  const steps = params.map((p, i) => {
+export function compileParameterList(params: readonly Node[], c: CompileContext): (f: Frame, args: ArrayLike<unknown>) => Ev<void> {
+  const steps = (params as readonly Pattern[]).map((p, i) => {
     if (p.type === 'RestElement') {
       const b = compileBindingInitializer(p.argument, c, 'param');
       return function* (f: Frame, args: ArrayLike<unknown>) {

@@ -1,7 +1,7 @@
 // Statements (§14) compiled to closures returning a completion Signal; values
 // of return/break/continue travel in the Frame. Generator form; the synchronous
 // form is derived.
-import type { Node } from 'acorn';
+import type { Expression, FunctionDeclaration, Node, Pattern } from 'acorn';
 import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
 import { childContext, sourceText, type CompileContext } from '../compile/compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../runtime/frame.js';
@@ -15,7 +15,8 @@ import { makeFunction } from '../runtime/function-object.js';
 import { getIterator } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
 import { recordErrorLocation } from '../runtime/error-location.js';
-import { compileExpression, compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './expressions.js';
+import { compileExpression } from './expressions.js';
+import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './functions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
 import { compileClass } from './classes.js';
 
@@ -142,7 +143,7 @@ export function compileBlock(body: N[], c: CompileContext, _isBlock: boolean): S
 
 /** Makes the function object for a hoisted declaration in the running environment. */
 export function compileFunctionDeclarationInstance(node: N, c: CompileContext): (f: Frame) => Function {
-  const t = functionTemplate(node, c, node.id.name);
+  const t = functionTemplate(node as FunctionDeclaration, c, node.id.name);
   return (f) => makeFunction(t, f, f.env, undefined);
 }
 
@@ -314,7 +315,7 @@ function compileFor(node: N, c: CompileContext, labels: string[]): Stmt {
     for (const d of init!.declarations) for (const name of boundNames(d.id)) scope.declare(name, init!.kind, UNINIT);
     cc = childContext(c, scope);
   }
-  const initS: Stmt | null = init === null ? null : init.type === 'VariableDeclaration' ? compileVariableDeclaration(init, cc) : exprStatement(compileExpression(init, cc));
+  const initS: Stmt | null = init === null ? null : init.type === 'VariableDeclaration' ? compileVariableDeclaration(init, cc) : exprStatement(compileExpression(init as Expression, cc));
   const test: Expr | null = node.test ? compileExpression(node.test, cc) : null;
   const update: Expr | null = node.update ? compileExpression(node.update, cc) : null;
   const body = compileSubStatement(node.body, cc);
@@ -391,7 +392,7 @@ function compileForInOf(node: N, c: CompileContext, labels: string[]): Stmt {
       return forInOfLoop(isOf, rightWithInit, bind, compileSubStatement(node.body, cc), scope, labels, c.completion);
     }
   } else {
-    bind = compileBindingInitializer(left, cc, 'assign');
+    bind = compileBindingInitializer(left as Pattern, cc, 'assign');
   }
   const body = compileSubStatement(node.body, cc);
   return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion);
@@ -586,13 +587,13 @@ export function compileFunctionStatements(body: N[], c: CompileContext): Stmt {
 }
 
 /** A concise arrow body: its value is the return value. */
-export function compileExpressionBody(expr: N, c: CompileContext): Stmt {
+export function compileExpressionBody(expr: Expression, c: CompileContext): Stmt {
   const e = compileExpression(expr, c);
   return function* (f) { f.retVal = yield* e(f); return RETURN; };
 }
 
 /** A class field initializer's expression, named after the field (§15.7.10 NamedEvaluation). */
-export function compileNamedExpressionBody(expr: N, c: CompileContext, name: string): Stmt {
+export function compileNamedExpressionBody(expr: Expression, c: CompileContext, name: string): Stmt {
   const e = isAnonymousFunctionDefinition(expr) ? compileNamed(expr, c, name) : compileExpression(expr, c);
   return function* (f) { f.retVal = yield* e(f); return RETURN; };
 }

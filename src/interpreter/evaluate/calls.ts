@@ -1,0 +1,200 @@
+// Calls (§13.3.6), tagged templates (§13.3.11), super calls (§13.3.7) and `new`
+// (§13.3.5). Apart from member access because a callee also yields the call's
+// this value, passed in f.calleeThis (no [fn, this] pair allocated per call).
+// Generator form; the synchronous form is derived.
+import type { CallExpression, Expression, NewExpression, SpreadElement, Super, TaggedTemplateExpression } from 'acorn';
+import type { Expr, Ev } from './mode.js';
+import type { CompileContext } from '../compile/compile-context.js';
+import { sourceText } from '../compile/compile-context.js';
+import type { Frame } from '../runtime/frame.js';
+import { compileRead, compileCallThis } from '../compile/references.js';
+import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/operations.js';
+import { spreadInto } from '../runtime/iteration.js';
+import { isConstructor, directEval, superCall, templateObject, privateGet } from '../runtime/expression-support.js';
+import { compileExpression } from './expressions.js';
+import { SHORT, analyseMember, memberRead, compileChainPart, isChainPart, type MemberSite } from './member.js';
+
+
+const ReflectApply = Reflect.apply;
+const ReflectConstruct = Reflect.construct;
+
+// §13.3.11 Tagged Templates
+export function compileTaggedTemplate(node: TaggedTemplateExpression, c: CompileContext): Expr {
+  const site = node.quasi;
+  const cooked: Array<string | undefined> = site.quasis.map((q) => q.value.cooked ?? undefined);
+  const raw: string[] = site.quasis.map((q) => q.value.raw);
+  const exprs = site.expressions.map((e) => compileExpression(e, c));
+  const callee = compileCallee(node.tag, c);
+  const what = calleeDescription(c, node.tag);
+  return function* (f) {
+    const fn = yield* callee(f);
+    const thisValue = f.calleeThis;
+    const args: unknown[] = [templateObject(f.realm, site, cooked, raw)];
+    for (let i = 0; i < exprs.length; i++) args.push(yield* exprs[i](f));
+    if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+    return ReflectApply(fn as Function, thisValue, args);
+  };
+}
+
+// ---- calls (§13.3.6) ----
+
+/** Evaluates a callee to the function, leaving the call's this value in `f.calleeThis` (read at once,
+ * before anything else can run in the frame): no [fn, this] pair allocated per call. */
+type Callee = (f: Frame) => Ev<unknown>;
+
+// §13.3.6.1 EvaluateCall: a Reference callee supplies the this value
+function compileCallee(node: Expression | Super, c: CompileContext, inChain = false): Callee {
+  switch (node.type) {
+    case 'MemberExpression': return memberCallee(analyseMember(node, c, inChain));
+    case 'Identifier': {
+      const read = compileRead(node.name, c);
+      const withThis = compileCallThis(node.name, c);
+      if (withThis !== null) return function* (f) { const fn = read(f); f.calleeThis = withThis(f); return fn; };
+      return function* (f) { f.calleeThis = undefined; return read(f); };
+    }
+    case 'ParenthesizedExpression': return compileCallee(node.expression, c, inChain);
+    case 'ChainExpression': {
+      if (node.expression.type !== 'MemberExpression') break;
+      // `(a?.b)()`: a parenthesised chain is still a Reference (§13.2.1.1), so the call's this is
+      // `a`; a short-circuited chain is the value undefined, with this undefined (§13.3.9.1).
+      const get = memberCallee(analyseMember(node.expression, c, true));
+      return function* (f) {
+        const fn = yield* get(f);
+        if (fn === SHORT) { f.calleeThis = undefined; return undefined; }
+        return fn;
+      };
+    }
+    case 'Super': throw new SyntaxError('vmjs internal: super() is compiled by compileSuperCall');
+  }
+  const e = inChain && isChainPart(node) ? compileChainPart(node, c) : compileExpression(node, c);
+  return function* (f) { const fn = yield* e(f); f.calleeThis = undefined; return fn; };
+}
+
+/** A member callee: the function and, in `f.calleeThis`, its base object (§13.3.6.1 step 1.a);
+ * SHORT when a chain short-circuits (f.calleeThis is then left unset: the call returns SHORT). */
+function memberCallee(site: MemberSite): Callee {
+  switch (site.kind) {
+    case 'super': {
+      const get = memberRead(site);
+      return function* (f) { const fn = yield* get(f); f.calleeThis = f.thisFrame.thisValue; return fn; };
+    }
+    case 'private': {
+      const { obj, optional, ref } = site;
+      return function* (f) {
+        const o = yield* obj(f);
+        if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
+        const fn = privateGet(f, ref, o);
+        f.calleeThis = o;
+        return fn;
+      };
+    }
+    case 'named': {
+      const { obj, optional, name, pos } = site;
+      return function* (f) {
+        const o = yield* obj(f);
+        if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
+        const fn = typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[name] : getOnPrimitiveAt(f, o, name, pos);
+        f.calleeThis = o;
+        return fn;
+      };
+    }
+    case 'computed': {
+      const { obj, optional, key } = site;
+      return function* (f) {
+        const o = yield* obj(f);
+        if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
+        const k = yield* key(f);
+        const fn = typeof o === 'object' && o !== null ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : getOnPrimitive(f.realm, o, k);
+        f.calleeThis = o;
+        return fn;
+      };
+    }
+  }
+}
+
+type ArgList = (f: Frame) => Ev<unknown[]>;
+
+// §13.3.8.1 ArgumentListEvaluation
+export function compileArguments(args: ReadonlyArray<Expression | SpreadElement>, c: CompileContext): ArgList {
+  const hasSpread = args.some((a) => a.type === 'SpreadElement');
+  const list = args.map((a) => compileExpression(a.type === 'SpreadElement' ? a.argument : a, c));
+  const n = list.length;
+  if (!hasSpread) {
+    if (n === 0) return function* () { return []; };
+    if (n === 1) { const a0 = list[0]; return function* (f) { return [yield* a0(f)]; }; }
+    if (n === 2) { const a0 = list[0], a1 = list[1]; return function* (f) { const x = yield* a0(f); return [x, yield* a1(f)]; }; }
+    return function* (f) {
+      const out: unknown[] = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = yield* list[i](f);
+      return out;
+    };
+  }
+  const spread = args.map((a) => a.type === 'SpreadElement');
+  return function* (f) {
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = yield* list[i](f);
+      if (spread[i]) spreadInto(f.realm, out, v); else out.push(v);
+    }
+    return out;
+  };
+}
+
+/** The callee as V8's messages render it: its source, arguments elided; a parenthesised optional
+ * chain is "(intermediate value)". */
+function calleeDescription(c: CompileContext, node: Expression | Super): string {
+  if (node.type === 'ChainExpression') return '(intermediate value)';
+  const text = sourceText(c, node);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text.replace(/\([^()]*\)/g, '(...)');
+}
+
+export function compileCall(node: CallExpression, c: CompileContext, inChain: boolean): Expr {
+  if (node.callee.type === 'Super') return compileSuperCall(node, c);
+  const args = compileArguments(node.arguments, c);
+  const optional = node.optional === true;
+  const what = calleeDescription(c, node.callee);
+  if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
+    const callee = compileCallee(node.callee, c);
+    const strict = c.strict;
+    return function* (f) {
+        const fn = yield* callee(f);
+      const thisValue = f.calleeThis;
+      const list = yield* args(f);
+      if (fn === f.realm.intrinsics.eval) return directEval(f, list, strict);
+      if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+      return ReflectApply(fn as Function, thisValue, list);
+    };
+  }
+  const callee = compileCallee(node.callee, c, inChain);
+  return function* (f) {
+    const fn = yield* callee(f);
+    const thisValue = f.calleeThis;
+    if (fn === SHORT) return SHORT;
+    if (optional && (fn === null || fn === undefined)) return SHORT;
+    const list = yield* args(f);
+    if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+    return ReflectApply(fn as Function, thisValue, list);
+  };
+}
+
+// §13.3.7.1 SuperCall
+function compileSuperCall(node: CallExpression, c: CompileContext): Expr {
+  const args = compileArguments(node.arguments, c);
+  return function* (f) {
+    const list = yield* args(f);
+    return superCall(f, list);
+  };
+}
+
+// §13.3.5.1 EvaluateNew
+export function compileNew(node: NewExpression, c: CompileContext): Expr {
+  const callee = compileExpression(node.callee, c);
+  const args = compileArguments(node.arguments, c);
+  const what = calleeDescription(c, node.callee);
+  return function* (f) {
+    const fn = yield* callee(f);
+    const list = yield* args(f);
+    if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+    return ReflectConstruct(fn as Function, list);
+  };
+}
