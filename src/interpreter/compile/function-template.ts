@@ -11,7 +11,7 @@ import * as gen from '../evaluate/statements.js';
 import * as sync from '../evaluate-sync/statements.js';
 import { compileParameterList } from '../evaluate-sync/patterns.js';
 import { createArgumentsObjectFor } from '../runtime/arguments-object.js';
-import { superCall } from '../runtime/expression-support.js';
+import { superCall } from '../runtime/super.js';
 import { NORMAL } from '../runtime/frame.js';
 import { Env, copySlots } from '../runtime/environment.js';
 
@@ -124,8 +124,10 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   const paramNames = boundNames({ type: 'ArrayPattern', elements: params } as ArrayPattern); // a wrapper to collect all the names: start/end unread
   for (const name of paramNames) scope.declare(name, simple ? 'var' : 'param', simple ? undefined : UNINIT);
 
-  const isExpressionBody = node.body.type !== 'BlockStatement';
-  const bodyStatements: Statement[] = isExpressionBody ? [] : (node.body as BlockStatement).body; // (not narrowed through isExpressionBody)
+  const body = node.body;
+  const expressionBody = body.type === 'BlockStatement' ? null : body;
+  const isExpressionBody = expressionBody !== null;
+  const bodyStatements: Statement[] = body.type === 'BlockStatement' ? body.body : [];
   const scan = scanVarScope(bodyStatements, strict, true);
   const lexDecls = lexicalDeclarations(bodyStatements);
   const lexNames = new Set<string>();
@@ -203,10 +205,10 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
 
   let run: CompiledBody['run'];
   if (suspends !== null) {
-    run = isExpressionBody ? gen.compileExpressionBody(node.body, c) : gen.compileFunctionStatements(bodyStatements, c);
+    run = expressionBody !== null ? gen.compileExpressionBody(expressionBody, c) : gen.compileFunctionStatements(bodyStatements, c);
   } else {
-    run = isExpressionBody
-      ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(node.body, c, node.vmjsFieldName) : sync.compileExpressionBody(node.body, c))
+    run = expressionBody !== null
+      ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))
       : sync.compileFunctionStatements(bodyStatements, c);
   }
   t.compiled = { scope, instantiate, run };

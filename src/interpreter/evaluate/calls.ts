@@ -8,9 +8,13 @@ import type { CompileContext } from '../compile/compile-context.js';
 import { sourceText } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileCallThis } from '../compile/references.js';
-import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/operations.js';
+import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/property-access.js';
 import { spreadInto } from '../runtime/iteration.js';
-import { isConstructor, directEval, superCall, templateObject, privateGet } from '../runtime/expression-support.js';
+import { isConstructor } from '../runtime/function-object.js';
+import { directEval } from '../runtime/eval-code.js';
+import { superCall } from '../runtime/super.js';
+import { GetTemplateObject } from '../runtime/template-objects.js';
+import { privateGet } from '../runtime/private-names.js';
 import { compileExpression } from './expressions.js';
 import { SHORT, analyseMember, memberRead, compileChainPart, isChainPart, type MemberSite } from './member.js';
 
@@ -29,7 +33,7 @@ export function compileTaggedTemplate(node: TaggedTemplateExpression, c: Compile
   return function* (f) {
     const fn = yield* callee(f);
     const thisValue = f.calleeThis;
-    const args: unknown[] = [templateObject(f.realm, site, cooked, raw)];
+    const args: unknown[] = [GetTemplateObject(f.realm, site, cooked, raw)];
     for (let i = 0; i < exprs.length; i++) args.push(yield* exprs[i](f));
     if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
     return ReflectApply(fn as Function, thisValue, args);

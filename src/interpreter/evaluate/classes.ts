@@ -9,7 +9,7 @@ import { newEnv } from '../runtime/environment.js';
 import { FunctionTemplate } from '../compile/function-template.js';
 import { makeFunction, functionStateOf, type ClassElementRecord } from '../runtime/function-object.js';
 import { PrivateEnv, PrivateName, type PrivateKind } from '../runtime/private-names.js';
-import { isConstructor } from '../runtime/expression-support.js';
+import { isConstructor } from '../runtime/function-object.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { compileExpression } from './expressions.js';
 import { functionTemplate } from './functions.js';

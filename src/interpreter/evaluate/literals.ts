@@ -2,6 +2,7 @@
 // initializers. They live apart from the dispatcher because they build new values
 // without touching references; object literals share NamedEvaluation with
 // functions.ts. Generator form; the synchronous form is derived.
+import type { Realm } from '../../realm/realm.js';
 import type { ArrayExpression, AssignmentProperty, FunctionExpression, Literal, ObjectExpression, Property, TemplateLiteral } from 'acorn';
 import type { Expr, Ev } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
@@ -9,7 +10,7 @@ import type { Frame } from '../runtime/frame.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { makeFunction } from '../runtime/function-object.js';
 import { spreadInto } from '../runtime/iteration.js';
-import { createRegExp } from '../runtime/expression-support.js';
+import { createRegExpLiteral } from '../../realm/builtins/regexp.js';
 import { CopyDataProperties, CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { compileExpression } from './expressions.js';
 import { compileNamed, compileNamedDynamic, functionTemplate, isAnonymousFunctionDefinition } from './functions.js';
@@ -155,4 +156,10 @@ export function propertyKey(p: Property | AssignmentProperty, c: CompileContext)
   }
   const e = compileExpression(p.key, c);
   return function* (f) { return ToPropertyKey(f.realm, yield* e(f)); };
+}
+
+/** A regular expression literal's object (§13.2.7.3): a new one per evaluation, of the running realm. */
+export function createRegExp(realm: Realm, pattern: string, flags: string): unknown {
+  if (realm.isHost) return new RegExp(pattern, flags);
+  return createRegExpLiteral(realm, pattern, flags);
 }

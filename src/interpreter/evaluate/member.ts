@@ -10,10 +10,11 @@ import type { CallExpression, ChainExpression, Expression, MemberExpression, Sup
 import { IS_GEN, type Expr } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
-import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/operations.js';
+import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/property-access.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { UNINIT } from '../compile/scope.js';
-import { superBase, privateGet, resolvePrivate, type PrivateRef } from '../runtime/expression-support.js';
+import { superBase } from '../runtime/super.js';
+import { privateGet, resolvePrivate, type PrivateRef } from '../runtime/private-names.js';
 import { compileExpression } from './expressions.js';
 import { compileCall } from './calls.js';
 

@@ -10,7 +10,7 @@ import { compileRead, compileDelete } from '../compile/references.js';
 import { specializeBinary } from '../compile/binary-specialized.js';
 import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { describeValue } from '../../realm/describe.js';
-import { privateIn, resolvePrivate } from '../runtime/expression-support.js';
+import { privateIn, resolvePrivate } from '../runtime/private-names.js';
 import { compileExpression } from './expressions.js';
 import { SHORT, analyseMember, superThis, type MemberSite } from './member.js';
 

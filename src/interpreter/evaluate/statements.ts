@@ -9,7 +9,7 @@ import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../compile/s
 import { Env, newEnv, copySlots } from '../runtime/environment.js';
 import { agent } from '../../realm/agent.js';
 import { compileWrite, compileInit } from '../compile/references.js';
-import { catchValue } from '../runtime/operations.js';
+import { catchValue } from '../runtime/catch-value.js';
 import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import { makeFunction } from '../runtime/function-object.js';
 import { getIterator } from '../runtime/iteration.js';

@@ -157,3 +157,11 @@ export function performIndirectEval(realm: Realm, x: unknown): unknown {
   code.body(f);
   return f.completion;
 }
+
+/** A direct call to %eval% (§13.3.6.1 step 6): only a string argument is evaluated, in the caller's scope. */
+export function directEval(f: Frame, args: unknown[], strictCaller: boolean): unknown {
+  if (args.length === 0) return undefined;
+  const x = args[0];
+  if (typeof x !== 'string') return x;
+  return performDirectEval(f, x, strictCaller);
+}

@@ -1,6 +1,7 @@
 // Guest function objects are host functions (BRIEF decision 1): a small host
 // wrapper per function object that enters the interpreter with its
 // FunctionState. [[Call]] and [[Construct]] (§10.2.1, §10.2.2) live in invoke().
+import { IsConstructor } from '../../realm/abstract-ops/testing-comparison.js';
 import type { Realm } from '../../realm/realm.js';
 import { agent, Termination } from '../../realm/agent.js';
 import { Env, copySlots } from './environment.js';
@@ -264,4 +265,13 @@ export function initializeInstanceElements(realm: Realm, o: object, s: FunctionS
 export function sourceTextOf(fn: Function): string | undefined {
   const s = StateStamp.get(fn);
   return s === undefined ? undefined : s.template.sourceText;
+}
+
+/** IsConstructor (§7.2.4, sec-isconstructor): read off an interpreted function's template (the hot case,
+ * `new` and `extends`); the realm's IsConstructor answers for every other function. */
+export function isConstructor(v: unknown): boolean {
+  if (typeof v !== 'function') return false;
+  const s = functionStateOf(v);
+  if (s !== undefined) return s.template.kind === 'normal' || s.template.kind === 'classConstructor';
+  return IsConstructor(v);
 }

@@ -2,7 +2,7 @@
 // (top-level let/const/class) and its object part — the contextified sandbox
 // first, then the realm's own global object.
 import type { Realm, GlobalLexicalBinding } from '../../realm/realm.js';
-import { sloppyPut } from './operations.js';
+import { sloppyPut } from './property-access.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 const { defineProperty, getOwnPropertyDescriptor, isExtensible } = Object;

@@ -2,6 +2,8 @@
 // field's storage is a WeakMap from object to value; private methods and
 // accessors are shared, guarded by the class's brand set.
 import type { Realm } from '../../realm/realm.js';
+import type { CompileContext } from '../compile/compile-context.js';
+import type { Frame } from './frame.js';
 
 export type PrivateKind = 'field' | 'method' | 'accessor';
 
@@ -60,4 +62,33 @@ export function privateNameAt(env: PrivateEnv | null, depth: number, index: numb
   let e = env!;
   for (let i = 0; i < depth; i++) e = e.parent!;
   return e.names[index];
+}
+
+/** A `#name` reference resolved at preparation: how many class bodies out, and which name there. */
+export interface PrivateRef { readonly depth: number; readonly index: number; readonly name: string }
+
+/** Resolves `#name` against the enclosing class bodies; called once per site, at preparation. */
+export function resolvePrivate(c: CompileContext, name: string): PrivateRef {
+  let depth = 0;
+  for (let p = c.privates; p !== null; p = p.parent) {
+    const index = p.names.get(name);
+    if (index !== undefined) return { depth, index, name };
+    depth++;
+  }
+  throw new SyntaxError(`Private field '#${name}' must be declared in an enclosing class`);
+}
+
+export function privateGet(f: Frame, ref: PrivateRef, o: unknown): unknown {
+  return privateNameAt(f.privateEnv, ref.depth, ref.index).get(f.realm, o);
+}
+
+export function privateSet(f: Frame, ref: PrivateRef, o: unknown, v: unknown): void {
+  privateNameAt(f.privateEnv, ref.depth, ref.index).set(f.realm, o, v);
+}
+
+export function privateIn(f: Frame, ref: PrivateRef, o: unknown): boolean {
+  if ((typeof o !== 'object' || o === null) && typeof o !== 'function') {
+    f.realm.throwTypeError(`Cannot use 'in' operator to search for '#${ref.name}' in ${String(o)}`);
+  }
+  return privateNameAt(f.privateEnv, ref.depth, ref.index).has(o);
 }

@@ -1,18 +1,15 @@
-// Run-time operations the compiled closures share, kept off the closures' own
-// bodies: property access on primitives through the realm's prototypes, sloppy
-// assignment, operator errors with V8's messages.
+// Property references at run time (§6.2.5.5 GetValue, §6.2.5.6 PutValue) where the closures' own
+// inline forms stop: primitive bases through the realm's prototypes, sloppy and strict [[Set]] with
+// V8's messages for a failed one.
 import type { Realm } from '../../realm/realm.js';
-import { toRealmError } from '../../realm/host-errors.js';
 import { ToPropertyKey, primitivePrototype } from '../../realm/abstract-ops/type-conversion.js';
 import { describeValue } from '../../realm/describe.js';
 import { GetV } from '../../realm/abstract-ops/object-operations.js';
-import { agent, Termination } from '../../realm/agent.js';
 import type { Frame } from './frame.js';
 
 const { getPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;
 const ReflectGet = Reflect.get;
 const ReflectSet = Reflect.set;
-const HostRangeError = RangeError;
 const HostTypeError = TypeError;
 
 /** PutValue's [[Set]] for sloppy code: a failed set is silently ignored. A host function compiled in
@@ -112,16 +109,3 @@ function objectLabel(o: object): string {
   const name = typeof ctor === 'function' ? (ctor as Function).name : '';
   return `#<${typeof name === 'string' && name !== '' ? name : 'Object'}>`;
 }
-
-/** What a guest `catch` receives: termination is never caught; host errors become the realm's. */
-export function catchValue(realm: Realm, e: unknown): unknown {
-  if (e instanceof Termination) throw e;
-  // A host stack overflow can replace a Termination while it unwinds near the stack's end: the run
-  // is still ending, so no guest catch may run.
-  if (agent.terminating !== null) throw agent.terminating;
-  // Catching is a step: a catch-and-retry storm at the host stack's end may fail before any call.
-  if (--agent.steps <= 0) agent.tick();
-  if (e instanceof HostRangeError && realm.isHost) return e;
-  return toRealmError(realm, e);
-}
-
