@@ -42,10 +42,3 @@ export type LexicalDeclaration =
   | (VariableDeclaration & { kind: Exclude<VariableDeclaration['kind'], 'var'> })
   | ClassDeclaration
   | FunctionDeclaration;
-
-/** TRANSITIONAL: the node type of src/interpreter/evaluate/, which is being typed separately. Its
- * properties are `any`, but it lacks the named fields acorn's interfaces require, so it is not
- * assignable to them. Only the entry points that evaluate/ calls with such nodes accept it, through a
- * second, deprecated overload (`new FunctionTemplate`, `lexicalDeclarations`); their implementations
- * see the typed node. Delete it, and those overloads, once evaluate/ passes typed nodes. */
-export type UntypedNode = Node & Record<string, any>;

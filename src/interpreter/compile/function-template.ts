@@ -3,7 +3,7 @@
 // from it at run time (function-object.ts) share it. Bodies compile lazily, on
 // the first call.
 import type { ArrayPattern, BlockStatement, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
-import type { FunctionNode, UntypedNode } from './estree.js';
+import type { FunctionNode } from './estree.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, markSuspendPoints, type FunctionUses } from './scope.js';
 import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
@@ -27,17 +27,6 @@ export interface CompiledBody {
   readonly run: ((f: Frame) => Signal) | ((f: Frame) => Generator<unknown, Signal, unknown>);
 }
 
-/** FunctionTemplate's constructor parameters after the node. */
-type TemplateParameters = [
-  kind: FunctionKind,
-  name: string | undefined,
-  parentScope: ScopeInfo,
-  parentStrict: boolean,
-  source: SourceRecord,
-  privates: PrivateScope | null,
-  annexBNames?: Set<string> | null,
-];
-
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
   readonly uses: FunctionUses;
@@ -54,9 +43,6 @@ export class FunctionTemplate {
   /** Dynamic functions (Function constructor): their whole synthesized source text. */
   textOverride: string | null = null;
 
-  constructor(node: FunctionNode, ...rest: TemplateParameters);
-  /** @deprecated Transitional, for evaluate/'s untyped nodes: see UntypedNode (estree.ts). */
-  constructor(node: UntypedNode, ...rest: TemplateParameters);
   constructor(
     readonly node: FunctionNode,
     readonly kind: FunctionKind,

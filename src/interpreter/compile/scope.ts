@@ -2,7 +2,7 @@
 // time (an environment slot), and how a reference resolves (static slot, by
 // name through a dynamic scope, or global). Resolved once per Script.
 import type { AnyNode, BlockStatement, ClassBody, Expression, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
-import type { FunctionNode, LexicalDeclaration, UntypedNode } from './estree.js';
+import type { FunctionNode, LexicalDeclaration } from './estree.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments'
   // acorn's types allow `using` / `await using` declarations (ES2026); the parser stops at ES2025
@@ -193,12 +193,9 @@ export function unwrapLabels(s: Statement): Statement {
 }
 
 /** Lexically scoped declarations of a statement list, in order. */
-export function lexicalDeclarations(body: readonly Statement[]): LexicalDeclaration[];
-/** @deprecated Transitional, for evaluate/'s untyped nodes: see UntypedNode (estree.ts). */
-export function lexicalDeclarations(body: readonly UntypedNode[]): LexicalDeclaration[];
-export function lexicalDeclarations(body: readonly Statement[] | readonly UntypedNode[]): LexicalDeclaration[] {
+export function lexicalDeclarations(body: readonly Statement[]): LexicalDeclaration[] {
   const out: LexicalDeclaration[] = [];
-  for (const s of body as readonly Statement[]) { // see UntypedNode
+  for (const s of body) {
     const d = unwrapLabels(s);
     // (`d.kind !== 'var'` does not narrow a lone VariableDeclaration's type: hence the cast.)
     if ((d.type === 'VariableDeclaration' && d.kind !== 'var') || d.type === 'ClassDeclaration' || d.type === 'FunctionDeclaration') out.push(d as LexicalDeclaration);

@@ -1,6 +1,7 @@
 // ClassDefinitionEvaluation (§15.7.14) in generator form (heritage and computed
 // keys may contain yield); the synchronous form is derived.
-import type { Node } from 'acorn';
+import type { Class, Expression, Literal, MethodDefinition, PropertyDefinition } from 'acorn';
+import type { SynthesizedFunction } from '../compile/estree.js';
 import { type Ev } from './mode.js';
 import { childContext, PrivateScope, type CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
@@ -15,12 +16,11 @@ import { compileExpression } from './expressions.js';
 import { functionTemplate } from './functions.js';
 import { describeValue } from '../../realm/describe.js';
 
-type N = Node & Record<string, any>;
 const { create, defineProperty, setPrototypeOf, getOwnPropertyDescriptor } = Object;
 
 type ClassEval = (f: Frame, name: PropertyKey | undefined) => Ev<Function>;
 
-export function compileClass(node: N, c: CompileContext, name: PropertyKey | undefined, dynamic = false): (f: Frame) => Ev<unknown> {
+export function compileClass(node: Class, c: CompileContext, name: PropertyKey | undefined, dynamic = false): (f: Frame) => Ev<unknown> {
   const run = classEvaluator(node, c);
   if (dynamic) return run as unknown as (f: Frame) => Ev<unknown>;
   const className = node.id ? node.id.name : name;
@@ -34,9 +34,9 @@ interface ElementPlan {
   template: FunctionTemplate | null;
 }
 
-function classEvaluator(node: N, c0: CompileContext): ClassEval {
+function classEvaluator(node: Class, c0: CompileContext): ClassEval {
   const c: CompileContext = { ...c0, strict: true } as CompileContext;
-  const body: N[] = node.body.body;
+  const body = node.body.body;
   const classScope = new ScopeInfo('class', c.scope, false);
   const bindingName: string | null = node.id ? node.id.name : null;
   if (bindingName !== null) classScope.declare(bindingName, 'const', UNINIT);
@@ -47,7 +47,7 @@ function classEvaluator(node: N, c0: CompileContext): ClassEval {
   const privKinds: PrivateKind[] = [];
   const privNames: string[] = [];
   for (const el of body) {
-    if (el.key && el.key.type === 'PrivateIdentifier') {
+    if (el.type !== 'StaticBlock' && el.key.type === 'PrivateIdentifier') {
       const n: string = el.key.name;
       if (privScope.names.has(n)) continue; // a getter/setter pair shares one name
       privScope.names.set(n, privNames.length);
@@ -58,8 +58,8 @@ function classEvaluator(node: N, c0: CompileContext): ClassEval {
   const inner: CompileContext = { ...cc, privates: privScope };
 
   const heritage = node.superClass ? compileExpression(node.superClass, cc) : null;
-  const ctorNode: N | undefined = body.find((el) => el.type === 'MethodDefinition' && el.kind === 'constructor');
-  const ctorFn: N = ctorNode ? ctorNode.value : { type: 'FunctionExpression', params: [], body: { type: 'BlockStatement', body: [] }, start: node.start, end: node.end };
+  const ctorNode = body.find((el): el is MethodDefinition => el.type === 'MethodDefinition' && el.kind === 'constructor');
+  const ctorFn = ctorNode ? ctorNode.value : synthesized({ type: 'BlockStatement', body: [], start: node.start, end: node.end }, node.start, node.end);
   const ctorTemplate = new FunctionTemplate(ctorFn, 'classConstructor', undefined, classScope, true, c.source, privScope);
   ctorTemplate.isDerived = node.superClass !== null && node.superClass !== undefined;
   ctorTemplate.isDefaultConstructor = ctorNode === undefined;
@@ -69,7 +69,7 @@ function classEvaluator(node: N, c0: CompileContext): ClassEval {
   for (const el of body) {
     if (el === ctorNode) continue;
     if (el.type === 'StaticBlock') {
-      const fnNode: N = { type: 'FunctionExpression', params: [], body: { type: 'BlockStatement', body: el.body }, start: el.start, end: el.end };
+      const fnNode = synthesized({ type: 'BlockStatement', body: el.body, start: el.start, end: el.end }, el.start, el.end);
       plans.push({ isStatic: true, kind: 'block', key: '', template: new FunctionTemplate(fnNode, 'classField', '', classScope, true, c.source, privScope) });
       continue;
     }
@@ -79,7 +79,7 @@ function classEvaluator(node: N, c0: CompileContext): ClassEval {
     if (el.type === 'PropertyDefinition') {
       let template: FunctionTemplate | null = null;
       if (el.value) {
-        const fnNode: N = { type: 'FunctionExpression', params: [], body: el.value, start: el.value.start, end: el.value.end, vmjsFieldName: fieldName(el) };
+        const fnNode = synthesized(el.value, el.value.start, el.value.end, fieldName(el));
         template = new FunctionTemplate(fnNode, 'classField', '', classScope, true, c.source, privScope);
       }
       plans.push({ isStatic: !!el.static, kind: 'field', key, template });
@@ -177,20 +177,26 @@ function classEvaluator(node: N, c0: CompileContext): ClassEval {
   };
 }
 
-function fieldName(el: N): string | undefined {
+function fieldName(el: PropertyDefinition): string | undefined {
   if (el.computed) return undefined;
   if (el.key.type === 'PrivateIdentifier') return `#${el.key.name}`;
   if (el.key.type === 'Identifier') return el.key.name;
-  return String(el.key.value);
+  return String((el.key as Literal).value); // a non-computed key is an identifier, private name or literal
 }
 
-function staticOrComputedKey(el: N, c: CompileContext): string | ((f: Frame) => Ev<PropertyKey>) {
+/** A function node the class compiler makes for a default constructor, a static block or a field
+ * initializer: never parsed, compiled like a method body. */
+function synthesized(body: SynthesizedFunction['body'], start: number, end: number, vmjsFieldName?: string): SynthesizedFunction {
+  return { type: 'FunctionExpression', params: [], body, start, end, vmjsFieldName };
+}
+
+function staticOrComputedKey(el: MethodDefinition | PropertyDefinition, c: CompileContext): string | ((f: Frame) => Ev<PropertyKey>) {
   if (!el.computed) {
-    const k = el.key;
+    const k = el.key as Literal | { type: 'Identifier'; name: string }; // not computed: an identifier or a literal (private names are handled by the caller)
     if (k.type === 'Identifier') return k.name;
     return k.bigint !== undefined ? String(BigInt(k.bigint)) : String(k.value);
   }
-  const e = compileExpression(el.key, c);
+  const e = compileExpression(el.key as Expression, c);
   return function* (f) { return ToPropertyKey(f.realm, yield* e(f)); };
 }
 

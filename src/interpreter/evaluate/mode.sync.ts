@@ -1,5 +1,5 @@
 // The synchronous form's mode (becomes evaluate-sync/mode.ts). See evaluate/mode.ts.
-import type { Expression, Node } from 'acorn';
+import type { Expression, Statement } from 'acorn';
 import type { Frame, Signal } from '../runtime/frame.js';
 import type { CompileContext } from '../compile/compile-context.js';
 
@@ -12,6 +12,6 @@ export function delegateExpression(_node: Expression, _c: CompileContext): Expr 
   throw new Error('vmjs internal: no delegation from the synchronous form');
 }
 
-export function delegateStatement(_node: Node, _c: CompileContext): Stmt {
+export function delegateStatement(_node: Statement, _c: CompileContext): Stmt {
   throw new Error('vmjs internal: no delegation from the synchronous form');
 }

@@ -1,7 +1,7 @@
 // The generator form of the evaluator (this directory, as written). The
 // synchronous form is derived from it by scripts/derive-sync.mjs, with
 // mode.sync.ts in place of this file. See ARCHITECTURE.md.
-import type { Expression, Node } from 'acorn';
+import type { Expression, Statement } from 'acorn';
 import type { Frame, Signal } from '../runtime/frame.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import { compileExpression as syncExpression } from '../evaluate-sync/expressions.js';
@@ -19,7 +19,7 @@ export function delegateExpression(node: Expression, c: CompileContext): Expr {
   return function* (f) { return e(f); };
 }
 
-export function delegateStatement(node: Node, c: CompileContext): Stmt {
+export function delegateStatement(node: Statement, c: CompileContext): Stmt {
   const s = syncStatement(node, c);
   return function* (f) { return s(f); };
 }

@@ -102,9 +102,16 @@ function deleteProperty(f: Frame, o: unknown, k: unknown, strict: boolean): bool
   return ok;
 }
 
+/** The operator applied to guest values: the host operator is the spec's, for any operand types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type HostOperator = (a: any, b: any) => unknown;
 
 /** The operator as a function, for the rarer binary operators and compound assignment. */
-export function binaryOp(op: string): (a: any, b: any) => unknown {
+export function binaryOp(op: string): (a: unknown, b: unknown) => unknown {
+  return hostOperator(op);
+}
+
+function hostOperator(op: string): HostOperator {
   switch (op) {
     case '+': return (a, b) => a + b;
     case '-': return (a, b) => a - b;

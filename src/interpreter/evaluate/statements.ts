@@ -1,7 +1,10 @@
 // Statements (§14) compiled to closures returning a completion Signal; values
 // of return/break/continue travel in the Frame. Generator form; the synchronous
 // form is derived.
-import type { Expression, FunctionDeclaration, Node, Pattern } from 'acorn';
+import type {
+  DoWhileStatement, Expression, ExpressionStatement, ForInStatement, ForOfStatement, ForStatement, FunctionDeclaration, Identifier,
+  IfStatement, LabeledStatement, Pattern, Statement, SwitchStatement, TryStatement, VariableDeclaration, WhileStatement, WithStatement,
+} from 'acorn';
 import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
 import { childContext, sourceText, type CompileContext } from '../compile/compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../runtime/frame.js';
@@ -20,9 +23,7 @@ import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from '.
 import { compileBindingInitializer, type BindKind } from './patterns.js';
 import { compileClass } from './classes.js';
 
-type N = Node & Record<string, any>;
-
-export function compileStatement(node: N, c: CompileContext): Stmt {
+export function compileStatement(node: Statement, c: CompileContext): Stmt {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateStatement(node, c);
   const labels = c.labels;
   c.labels = [];
@@ -36,8 +37,9 @@ export function compileStatement(node: N, c: CompileContext): Stmt {
       return function* (f) { init(f, yield* cls(f)); return NORMAL; };
     }
     case 'ReturnStatement': {
-      if (node.argument === null) return function* (f) { f.retVal = undefined; return RETURN; };
-      const e = compileExpression(node.argument, c);
+      const argument = node.argument;
+      if (argument === null || argument === undefined) return function* (f) { f.retVal = undefined; return RETURN; };
+      const e = compileExpression(argument, c);
       const pos = node.start;
       return function* (f) { f.pos = pos; f.retVal = yield* e(f); return RETURN; };
     }
@@ -72,10 +74,10 @@ export function compileStatement(node: N, c: CompileContext): Stmt {
     case 'TryStatement': return compileTry(node, c);
     case 'WithStatement': return compileWith(node, c);
   }
-  throw new SyntaxError(`vmjs: unsupported statement ${node.type}`);
+  throw new SyntaxError(`vmjs: unsupported statement ${(node as Statement).type}`);
 }
 
-function compileExpressionStatement(node: N, c: CompileContext): Stmt {
+function compileExpressionStatement(node: ExpressionStatement, c: CompileContext): Stmt {
   const e = compileExpression(node.expression, c);
   const pos = node.start;
   if (c.completion) return function* (f) { f.pos = pos; f.completion = yield* e(f); return NORMAL; };
@@ -83,7 +85,7 @@ function compileExpressionStatement(node: N, c: CompileContext): Stmt {
 }
 
 /** A statement list in the current scope. */
-export function compileStatementList(list: N[], c: CompileContext): Stmt {
+export function compileStatementList(list: readonly Statement[], c: CompileContext): Stmt {
   const stmts = list.map((s) => compileStatement(s, c));
   const n = stmts.length;
   if (n === 0) return function* () { return NORMAL; };
@@ -102,7 +104,7 @@ export function compileStatementList(list: N[], c: CompileContext): Stmt {
 }
 
 /** Declares a block's lexical names in a new scope; returns null when the block declares nothing. */
-export function blockScope(body: N[], c: CompileContext, kind: 'block' = 'block'): ScopeInfo | null {
+export function blockScope(body: readonly Statement[], c: CompileContext, kind: 'block' = 'block'): ScopeInfo | null {
   const decls = lexicalDeclarations(body);
   if (decls.length === 0) return null;
   const scope = new ScopeInfo(kind, c.scope, true);
@@ -115,7 +117,7 @@ export function blockScope(body: N[], c: CompileContext, kind: 'block' = 'block'
 }
 
 /** Instantiates a block's function declarations at block entry (§14.2.3 BlockDeclarationInstantiation). */
-function blockFunctions(body: N[], c: CompileContext): Array<{ slot: number; make: (f: Frame) => Function }> {
+function blockFunctions(body: readonly Statement[], c: CompileContext): Array<{ slot: number; make: (f: Frame) => Function }> {
   const out: Array<{ slot: number; make: (f: Frame) => Function }> = [];
   for (const d of lexicalDeclarations(body)) {
     if (d.type !== 'FunctionDeclaration') continue;
@@ -124,7 +126,7 @@ function blockFunctions(body: N[], c: CompileContext): Array<{ slot: number; mak
   return out;
 }
 
-export function compileBlock(body: N[], c: CompileContext, _isBlock: boolean): Stmt {
+export function compileBlock(body: readonly Statement[], c: CompileContext, _isBlock: boolean): Stmt {
   const scope = blockScope(body, c);
   if (scope === null) return compileStatementList(body, c);
   const inner = childContext(c, scope);
@@ -142,12 +144,12 @@ export function compileBlock(body: N[], c: CompileContext, _isBlock: boolean): S
 }
 
 /** Makes the function object for a hoisted declaration in the running environment. */
-export function compileFunctionDeclarationInstance(node: N, c: CompileContext): (f: Frame) => Function {
-  const t = functionTemplate(node as FunctionDeclaration, c, node.id.name);
+export function compileFunctionDeclarationInstance(node: FunctionDeclaration, c: CompileContext): (f: Frame) => Function {
+  const t = functionTemplate(node, c, node.id.name);
   return (f) => makeFunction(t, f, f.env, undefined);
 }
 
-function compileFunctionDeclarationStatement(node: N, c: CompileContext): Stmt {
+function compileFunctionDeclarationStatement(node: FunctionDeclaration, c: CompileContext): Stmt {
   if (!c.annexB.has(node)) return function* () { return NORMAL; };
   // Annex B.3.3: evaluating the declaration copies the block binding to the var binding.
   const name: string = node.id.name;
@@ -184,13 +186,13 @@ function hopsBetween(from: ScopeInfo, to: ScopeInfo): number {
   return hops;
 }
 
-function compileVariableDeclaration(node: N, c: CompileContext): Stmt {
-  const kind: BindKind = node.kind === 'var' ? 'var' : node.kind;
+function compileVariableDeclaration(node: VariableDeclaration, c: CompileContext): Stmt {
+  const kind: BindKind = node.kind === 'let' || node.kind === 'const' ? node.kind : 'var'; // no `using`: the parser stops at ES2025
   const parts: Array<(f: Frame) => Ev<void>> = [];
-  for (const d of node.declarations as N[]) {
-    if (d.init === null) {
+  for (const d of node.declarations) {
+    if (d.init === null || d.init === undefined) {
       if (kind === 'var') continue;
-      const init = compileInit(d.id.name, c);
+      const init = compileInit((d.id as Identifier).name, c); // an initializer-less let is a plain identifier (early error otherwise)
       parts.push(function* (f) { init(f, undefined); });
       continue;
     }
@@ -214,7 +216,7 @@ function compileVariableDeclaration(node: N, c: CompileContext): Stmt {
   };
 }
 
-function compileIf(node: N, c: CompileContext): Stmt {
+function compileIf(node: IfStatement, c: CompileContext): Stmt {
   const test = compileExpression(node.test, c);
   const a = compileSubStatement(node.consequent, c);
   const b = node.alternate ? compileSubStatement(node.alternate, c) : null;
@@ -227,15 +229,15 @@ function compileIf(node: N, c: CompileContext): Stmt {
 }
 
 /** A statement in a position where a sloppy function declaration is its own block (B.3.4). */
-function compileSubStatement(node: N, c: CompileContext): Stmt {
+function compileSubStatement(node: Statement, c: CompileContext): Stmt {
   if (node.type === 'FunctionDeclaration') return compileBlock([node], c, true);
   return compileStatement(node, c);
 }
 
-function compileLabeled(node: N, c: CompileContext, outerLabels: string[]): Stmt {
+function compileLabeled(node: LabeledStatement, c: CompileContext, outerLabels: string[]): Stmt {
   const label: string = node.label.name;
   const labels = [...outerLabels, label];
-  const body: N = node.body;
+  const body = node.body;
   const isLoop = /^(While|DoWhile|For|ForIn|ForOf)Statement$/.test(body.type) || body.type === 'LabeledStatement';
   if (isLoop) {
     c.labels = labels;
@@ -267,7 +269,7 @@ function loopControl(sig: Signal, f: Frame, labels: string[]): number {
   return 2;
 }
 
-function compileWhile(node: N, c: CompileContext, labels: string[]): Stmt {
+function compileWhile(node: WhileStatement, c: CompileContext, labels: string[]): Stmt {
   const test = compileExpression(node.test, c);
   const body = compileSubStatement(node.body, c);
   const completion = c.completion;
@@ -286,7 +288,7 @@ function compileWhile(node: N, c: CompileContext, labels: string[]): Stmt {
   };
 }
 
-function compileDoWhile(node: N, c: CompileContext, labels: string[]): Stmt {
+function compileDoWhile(node: DoWhileStatement, c: CompileContext, labels: string[]): Stmt {
   const test = compileExpression(node.test, c);
   const body = compileSubStatement(node.body, c);
   const completion = c.completion;
@@ -305,8 +307,8 @@ function compileDoWhile(node: N, c: CompileContext, labels: string[]): Stmt {
   };
 }
 
-function compileFor(node: N, c: CompileContext, labels: string[]): Stmt {
-  const init: N | null = node.init;
+function compileFor(node: ForStatement, c: CompileContext, labels: string[]): Stmt {
+  const init = node.init ?? null;
   const lexical = init !== null && init.type === 'VariableDeclaration' && init.kind !== 'var';
   let scope: ScopeInfo | null = null;
   let cc = c;
@@ -353,9 +355,9 @@ const FUNCTIONISH = /^(FunctionExpression|ArrowFunctionExpression|FunctionDeclar
 function containsClosure(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some(containsClosure);
-  const n = node as N;
+  const n = node as { type?: unknown; callee?: { type?: unknown; name?: unknown }; [field: string]: unknown };
   if (typeof n.type === 'string' && FUNCTIONISH.test(n.type)) return true;
-  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') return true;
+  if (n.type === 'CallExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'eval') return true;
   for (const k in n) {
     if (k === 'loc') continue;
     const v = n[k];
@@ -364,10 +366,10 @@ function containsClosure(node: unknown): boolean {
   return false;
 }
 
-function compileForInOf(node: N, c: CompileContext, labels: string[]): Stmt {
-  const left: N = node.left;
+function compileForInOf(node: ForInStatement | ForOfStatement, c: CompileContext, labels: string[]): Stmt {
+  const left = node.left;
   const isOf = node.type === 'ForOfStatement';
-  if (node.await) return function* (f) { return f.realm.throwSyntaxError('vmjs: for await is not supported yet'); };
+  if (node.type === 'ForOfStatement' && node.await) return function* (f) { return f.realm.throwSyntaxError('vmjs: for await is not supported yet'); };
   const lexical = left.type === 'VariableDeclaration' && left.kind !== 'var';
   let scope: ScopeInfo | null = null;
   let cc = c;
@@ -382,11 +384,12 @@ function compileForInOf(node: N, c: CompileContext, labels: string[]): Stmt {
   let bind: (f: Frame, v: unknown) => Ev<void>;
   if (left.type === 'VariableDeclaration') {
     const d = left.declarations[0];
-    bind = compileBindingInitializer(d.id, cc, left.kind === 'var' ? 'var' : left.kind);
+    const kind: BindKind = left.kind === 'let' || left.kind === 'const' ? left.kind : 'var'; // no `using`: the parser stops at ES2025
+    bind = compileBindingInitializer(d.id, cc, kind);
     if (left.kind === 'var' && d.init) {
       // Annex B.3.5: for (var x = init in obj)
       const initE = compileExpression(d.init, c);
-      const w = compileWrite(d.id.name, c);
+      const w = compileWrite((d.id as Identifier).name, c); // Annex B allows an initializer only on a plain identifier
       const r0 = right;
       const rightWithInit: Expr = function* (f) { w(f, yield* initE(f)); return yield* r0(f); };
       return forInOfLoop(isOf, rightWithInit, bind, compileSubStatement(node.body, cc), scope, labels, c.completion);
@@ -463,14 +466,14 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
   };
 }
 
-function compileSwitch(node: N, c: CompileContext): Stmt {
+function compileSwitch(node: SwitchStatement, c: CompileContext): Stmt {
   const disc = compileExpression(node.discriminant, c);
-  const allStatements: N[] = node.cases.flatMap((k: N) => k.consequent);
+  const allStatements = node.cases.flatMap((k) => k.consequent);
   const scope = blockScope(allStatements, c);
   const cc = scope === null ? c : childContext(c, scope);
   const fns = scope === null ? [] : blockFunctions(allStatements, cc);
-  const cases = node.cases.map((k: N) => ({ test: k.test ? compileExpression(k.test, cc) : null, body: compileStatementList(k.consequent, cc) }));
-  const defaultIndex = node.cases.findIndex((k: N) => k.test === null);
+  const cases = node.cases.map((k) => ({ test: k.test ? compileExpression(k.test, cc) : null, body: compileStatementList(k.consequent, cc) }));
+  const defaultIndex = node.cases.findIndex((k) => k.test === null || k.test === undefined);
   const completion = c.completion;
   return function* (f) {
     if (completion) f.completion = undefined;
@@ -503,12 +506,12 @@ function compileSwitch(node: N, c: CompileContext): Stmt {
   };
 }
 
-function compileTry(node: N, c: CompileContext): Stmt {
+function compileTry(node: TryStatement, c: CompileContext): Stmt {
   const block = compileBlock(node.block.body, c, true);
   let handler: ((f: Frame, e: unknown) => Ev<Signal>) | null = null;
   if (node.handler) {
-    const h: N = node.handler;
-    if (h.param === null) {
+    const h = node.handler;
+    if (h.param === null || h.param === undefined) {
       const body = compileBlock(h.body.body, c, true);
       handler = function* (f) { return yield* body(f); };
     } else {
@@ -563,7 +566,7 @@ function compileTry(node: N, c: CompileContext): Stmt {
   };
 }
 
-function compileWith(node: N, c: CompileContext): Stmt {
+function compileWith(node: WithStatement, c: CompileContext): Stmt {
   const obj = compileExpression(node.object, c);
   const scope = new ScopeInfo('with', c.scope, true);
   const body = compileSubStatement(node.body, childContext(c, scope));
@@ -582,7 +585,7 @@ function compileWith(node: N, c: CompileContext): Stmt {
 // ---- bodies ----
 
 /** A function body's statements. */
-export function compileFunctionStatements(body: N[], c: CompileContext): Stmt {
+export function compileFunctionStatements(body: readonly Statement[], c: CompileContext): Stmt {
   return compileStatementList(body, c);
 }
 
