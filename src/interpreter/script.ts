@@ -119,7 +119,7 @@ export function globalFrame(realm: Realm, scope: ScopeInfo, strict: boolean, sou
 }
 
 /** ScriptEvaluation (§16.1.6): runs a prepared script in `realm`; returns its completion value.
- * Guest exceptions propagate as thrown values; a timeout throws a `Termination` (src/interpreter/agent.ts). */
+ * Guest exceptions propagate as thrown values; a timeout throws a `Termination` (src/realm/agent.ts). */
 export function runScript(script: PreparedScript, realm: Realm, options: RunOptions = {}): unknown {
   return runGuest(realm, options.timeout, () => {
     const code = script.code;
