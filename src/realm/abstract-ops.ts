@@ -7,4 +7,5 @@ export * from './abstract-ops/ordinary-objects.js';
 export * from './abstract-ops/operators.js';
 export * from './abstract-ops/iterator-operations.js';
 export * from './abstract-ops/property-descriptors.js';
+export * from './abstract-ops/promise-operations.js';
 export * from './describe.js';

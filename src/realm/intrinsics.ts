@@ -24,6 +24,7 @@ import { installSet } from './builtins/set.js';
 import { installWeakMap } from './builtins/weakmap.js';
 import { installWeakSet } from './builtins/weakset.js';
 import { installProxy } from './builtins/proxy.js';
+import { installPromise } from './builtins/promise.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -72,6 +73,7 @@ export function installIntrinsics(realm: Realm): void {
   installSet(realm);
   installWeakMap(realm);
   installWeakSet(realm);
+  installPromise(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }

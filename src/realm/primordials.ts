@@ -27,6 +27,7 @@ export const HostSet = Set;
 export const HostWeakMap = WeakMap;
 export const HostWeakSet = WeakSet;
 export const HostProxy = Proxy;
+export const HostPromise = Promise;
 
 // ---------------------------------------------------------------------------------------------
 // Reflect
@@ -209,3 +210,11 @@ export const WeakMapPrototypeSet = WeakMap.prototype.set;
 export const WeakSetPrototypeAdd = WeakSet.prototype.add;
 export const WeakSetPrototypeDelete = WeakSet.prototype.delete;
 export const WeakSetPrototypeHas = WeakSet.prototype.has;
+
+// ---------------------------------------------------------------------------------------------
+// Promise (the host's: the host realm's intrinsics, and host promises that guest code adopts)
+
+export const PromiseResolve = Promise.resolve;
+export const PromisePrototypeThen = Promise.prototype.then;
+/** queueMicrotask is a web/node API, not ECMAScript: undefined where the host lacks it. */
+export const GlobalQueueMicrotask = (globalThis as { queueMicrotask?: (callback: () => void) => void }).queueMicrotask;

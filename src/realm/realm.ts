@@ -2,6 +2,7 @@
 // object (BRIEF decisions 2 and 3). The host realm (runInThisContext) uses the
 // host's own intrinsics and globalThis.
 import { agent, type Agent } from './agent.js';
+import { agentJobQueue, type JobQueue } from './job-queue.js';
 
 /** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
 export interface Intrinsics {
@@ -64,6 +65,9 @@ export class Realm {
   readonly templateMap = new Map<object, unknown[]>();
   /** True for the realm whose intrinsics are the host's own (vm.runInThisContext). */
   readonly isHost: boolean;
+  /** Where HostEnqueuePromiseJob puts this realm's promise jobs: the agent-wide queue drained at the
+   * host's microtask checkpoint, unless the embedder gave the realm its own (afterEvaluate contexts). */
+  jobQueue: JobQueue = agentJobQueue;
   /** Embedder data (e.g. vm's context object); never reachable from guest code. */
   hostDefined: unknown = undefined;
 
