@@ -77,9 +77,11 @@ const hostQueueMicrotask: ScheduleDrain = (() => {
 /** The agent-wide queue every realm uses unless given its own (afterEvaluate contexts). */
 export const agentJobQueue = new JobQueue(hostQueueMicrotask);
 
-/** HostEnqueuePromiseJob (§9.5.5, sec-hostenqueuepromisejob): onto the realm's queue. */
-export function HostEnqueuePromiseJob(realm: Realm, job: () => void, jobRealm: Realm | null = realm): void {
-  realm.jobQueue.enqueue({ run: job, realm: jobRealm });
+/** HostEnqueuePromiseJob (§9.5.5, sec-hostenqueuepromisejob): onto the queue of the job's realm; a job
+ * with no realm of ours (a host function's reaction) goes to the agent's queue, as V8 queues a
+ * reaction in the microtask queue of its handler's context. */
+export function HostEnqueuePromiseJob(job: () => void, realm: Realm | null): void {
+  (realm === null ? agentJobQueue : realm.jobQueue).enqueue({ run: job, realm });
 }
 
 /** Runs the queue's jobs FIFO until it is empty, including jobs enqueued meanwhile. Each job is a run

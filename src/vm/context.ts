@@ -3,6 +3,7 @@
 // the pair is recorded so the object can be handed back to runInContext.
 import type { Realm } from '../realm/realm.js';
 import { createRealm } from '../realm/intrinsics.js';
+import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
 import { validateBoolean, validateObject, validateOneOf, validateString } from './validators.js';
@@ -18,7 +19,8 @@ export interface VmContextRecord {
   readonly origin: string | undefined;
   /** `options.codeGeneration`: recorded for the interpreter's eval/Function (see the README's status list). */
   readonly codeGeneration: { readonly strings: boolean; readonly wasm: boolean };
-  /** `options.microtaskMode`: recorded; the interpreter owns the job queue. */
+  /** `options.microtaskMode`: 'afterEvaluate' gives the realm its own job queue, drained at the end of
+   * each run (src/vm/execute.ts) instead of at the host's microtask checkpoint. */
   readonly microtaskMode: 'afterEvaluate' | undefined;
   /** `options.importModuleDynamically`: accepted, not used until dynamic import() exists. */
   readonly importModuleDynamically: unknown;
@@ -87,6 +89,8 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   validateImportModuleDynamically(importModuleDynamically);
 
   const realm = createRealm();
+  // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
+  if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
   let contextObject: Context;
   if (sandbox === null) {
     contextObject = realm.globalObject;

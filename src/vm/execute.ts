@@ -1,14 +1,23 @@
 // Running a prepared script for node:vm: the interpreter's Termination becomes
 // node's timeout (or interrupt) error once the run it belongs to has unwound.
 import { agent, Termination } from '../realm/agent.js';
-import { runScript, type PreparedScript } from '../interpreter/script.js';
+import { drainJobs } from '../realm/job-queue.js';
+import { runGuest, runScript, type PreparedScript } from '../interpreter/script.js';
 import type { Realm } from '../realm/realm.js';
 import { ERR_SCRIPT_EXECUTION_INTERRUPTED, ERR_SCRIPT_EXECUTION_TIMEOUT } from './errors.js';
 import { decorateErrorStack } from './display-errors.js';
 
 export function execute(prepared: PreparedScript, realm: Realm, timeout: number | undefined, displayErrors: boolean): unknown {
   try {
-    return runScript(prepared, realm, timeout === undefined ? {} : { timeout });
+    if (realm.jobQueue.schedule !== null) return runScript(prepared, realm, timeout === undefined ? {} : { timeout });
+    // microtaskMode 'afterEvaluate': the context's own jobs run when the script completes normally
+    // (node performs the checkpoint only then), under the script's budget, so an endless job chain
+    // times out like an endless loop.
+    return runGuest(realm, timeout, () => {
+      const result = runScript(prepared, realm);
+      drainJobs(realm.jobQueue);
+      return result;
+    });
   } catch (e) {
     // While an enclosing run is still terminating (its own deadline passed too), the Termination
     // keeps unwinding untouched so that no guest code in between can catch it (BRIEF decision 4).

@@ -178,11 +178,13 @@ export function setFunctionRealm(F: Function, realm: Realm): void {
 
 /** GetFunctionRealm (§7.3.24, sec-getfunctionrealm), as far as the host lets us see: known functions, else `realm`. */
 export function GetFunctionRealm(realm: Realm, F: Function): Realm {
-  const known = functionRealms.get(F);
-  if (known !== undefined) return known;
-  const interpreted = hooks.functionRealm(F);
-  if (interpreted !== undefined) return interpreted;
-  return realm;
+  return KnownFunctionRealm(F) ?? realm;
+}
+
+/** F's [[Realm]] if F is a function some realm made (a builtin constructor or an interpreted function);
+ * undefined for a host function, which belongs to no realm of ours. */
+export function KnownFunctionRealm(F: Function): Realm | undefined {
+  return functionRealms.get(F) ?? hooks.functionRealm(F);
 }
 
 /** CopyDataProperties (§7.3.25, sec-copydataproperties) into a fresh object, for object spread and rest patterns. */

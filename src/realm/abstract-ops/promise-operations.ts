@@ -14,7 +14,7 @@ import { Termination } from '../agent.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
 import { createBuiltinFunction } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
-import { GetFunctionRealm } from './object-operations.js';
+import { KnownFunctionRealm } from './object-operations.js';
 import { IsConstructor, isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
 import { ObjectCreate, PromisePrototypeThen, PromiseResolve as HostPromiseResolveMethod, ReflectApply, ReflectConstruct } from '../primordials.js';
@@ -127,7 +127,7 @@ export function CreateResolvingFunctions(realm: Realm, promise: object): { resol
       return undefined;
     }
     const job = NewPromiseResolveThenableJob(realm, promise, resolution, thenAction);
-    HostEnqueuePromiseJob(job.realm ?? realm, job.job, job.realm);
+    HostEnqueuePromiseJob(job.job, job.realm);
     return undefined;
   }, '', 1);
   // §27.2.1.3.1 Promise Reject Functions
@@ -157,7 +157,7 @@ export function RejectPromise(realm: Realm, promise: object, reason: unknown): v
 export function TriggerPromiseReactions(realm: Realm, reactions: readonly PromiseReaction[], argument: unknown): void {
   for (let i = 0; i < reactions.length; i++) {
     const job = NewPromiseReactionJob(realm, reactions[i], argument);
-    HostEnqueuePromiseJob(job.realm ?? realm, job.job, job.realm);
+    HostEnqueuePromiseJob(job.job, job.realm);
   }
 }
 
@@ -167,15 +167,13 @@ export function HostPromiseRejectionTracker(promise: object, operation: 'reject'
   PromiseObject.track(promise, operation === 'reject' ? 'unhandled' : 'handled');
 }
 
-/** GetFunctionRealm for a job's realm, where an abrupt completion (a revoked Proxy) means "the current
- * realm" (§27.2.2.1 step 5, §27.2.2.2 step 3). */
+/** The realm a job runs for: GetFunctionRealm of its function (§27.2.2.1 step 5, §27.2.2.2 step 3).
+ * A function vmjs cannot place (a host function, a realm's builtin closure, a Proxy) gets the current
+ * realm, as GetFunctionRealm's fallback does. V8 would queue an embedder's host callback in the main
+ * context's queue; here it waits in an afterEvaluate context's own queue for the next run, because a
+ * realm's builtin closures cannot be told from host functions without a per-closure record. */
 function jobRealmOf(realm: Realm, F: Function): Realm {
-  try {
-    return GetFunctionRealm(realm, F);
-  } catch (e) {
-    if (e instanceof Termination) throw e;
-    return realm;
-  }
+  return KnownFunctionRealm(F) ?? realm;
 }
 
 /** NewPromiseReactionJob (§27.2.2.1, sec-newpromisereactionjob). */
@@ -199,7 +197,7 @@ export function NewPromiseReactionJob(realm: Realm, reaction: PromiseReaction, a
     if (capability === undefined) return;
     ReflectApply(threw ? capability.reject : capability.resolve, undefined, [handlerResult]);
   };
-  return { job, realm: reaction.handler === undefined ? null : jobRealmOf(realm, reaction.handler) };
+  return { job, realm: reaction.handler === undefined ? realm : jobRealmOf(realm, reaction.handler) };
 }
 
 /** NewPromiseResolveThenableJob (§27.2.2.2, sec-newpromiseresolvethenablejob). */
@@ -268,7 +266,7 @@ export function PerformPromiseThen(realm: Realm, promise: object, onFulfilled: u
   if (!PromiseObject.is(promise)) {
     const enqueue = (reaction: PromiseReaction) => (argument: unknown): void => {
       const job = NewPromiseReactionJob(realm, reaction, argument);
-      HostEnqueuePromiseJob(job.realm ?? realm, job.job, job.realm);
+      HostEnqueuePromiseJob(job.job, job.realm);
     };
     ReflectApply(PromisePrototypeThen, promise, [enqueue(fulfill), enqueue(reject)]);
     return resultCapability?.promise;
@@ -285,7 +283,7 @@ export function PerformPromiseThen(realm: Realm, promise: object, onFulfilled: u
       if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(promise, 'handle');
       job = NewPromiseReactionJob(realm, reject, result);
     }
-    HostEnqueuePromiseJob(job.realm ?? realm, job.job, job.realm);
+    HostEnqueuePromiseJob(job.job, job.realm);
   }
   PromiseObject.setHandled(promise);
   return resultCapability?.promise;
