@@ -17,6 +17,7 @@ import { compileCall, compileNew, compileTaggedTemplate } from './calls.js';
 import { compileUnary, compileBinary, compileLogical, compileConditional } from './operators.js';
 import { compileAssignment, compileUpdate } from './assignment.js';
 import { compileYield } from './yield.js';
+import { compileAwait } from './await.js';
 
 export function compileExpression(node: Expression, c: CompileContext): Expr {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateExpression(node, c);
@@ -54,7 +55,7 @@ export function compileExpression(node: Expression, c: CompileContext): Expr {
       return function* (f) { return f.realm.throwSyntaxError('Cannot use \'import.meta\' outside a module'); };
     }
     case 'YieldExpression': return compileYield(node, c);
-    case 'AwaitExpression': return function* (f) { return f.realm.throwSyntaxError('vmjs: await is not supported yet'); };
+    case 'AwaitExpression': return compileAwait(node, c);
     case 'ImportExpression': {
       const spec = compileExpression(node.source, c);
       return function* (f) { yield* spec(f); return f.realm.throwTypeError('vmjs: dynamic import() is not supported yet'); };

@@ -24,7 +24,8 @@ export class Frame {
   retVal: unknown = undefined;
   /** The arguments object, once created. */
   argumentsObject: object | undefined = undefined;
-  /** A generator's raw inner result being passed through by `yield*` (§27.5.3.7). */
+  /** What the body passes its driver beside a marker it yields: a generator's raw inner result passed
+   * through by `yield*` (RAW_RESULT, §27.5.3.7), or an await's operand (AWAIT, §27.7.5.3). */
   raw: unknown = undefined;
   /** The frame that owns `this`, `new.target`, `super` and `arguments`: itself, except in arrow
    * functions (and eval code), which see their enclosing function's. */

@@ -1,0 +1,97 @@
+// Async functions (§27.7): the body runs as a host generator of the evaluator's generator form, and
+// this driver is the part the spec calls AsyncFunctionStart / AsyncBlockStart plus Await's
+// continuations: it steps the body until it yields AWAIT (operand in f.raw), subscribes to the
+// operand's promise with PerformPromiseThen, and steps again from the reaction job with the value or
+// the reason. The result promise settles when the body returns or throws. Nothing here runs guest
+// code except through the body and the promise operations, so step counting and depth limits apply
+// as for any call.
+import type { Realm } from '../../realm/realm.js';
+import type { Frame } from './frame.js';
+import { RETURN } from './frame.js';
+import { agent, Termination } from '../../realm/agent.js';
+import { toRealmError } from '../../realm/host-errors.js';
+import { NewPromiseCapability, PerformPromiseThen, PromiseResolve, type PromiseCapability } from '../../realm/abstract-ops/promise-operations.js';
+import { ReflectApply } from '../../realm/primordials.js';
+
+/** What an `await` yields to this driver; the operand travels in Frame.raw. */
+export const AWAIT: unique symbol = Symbol('vmjs.await');
+
+type Body = Generator<unknown, number, unknown>;
+
+const NEXT = 0, THROW = 1;
+
+/** The start of an async function call (§15.8.4 EvaluateAsyncFunctionBody, §27.7.5.1
+ * AsyncFunctionStart): the promise is made first, so an error instantiating the parameters rejects
+ * it instead of throwing. */
+export function AsyncFunctionStart(realm: Realm, f: Frame, instantiate: (f: Frame) => void, run: (f: Frame) => Body): object {
+  const capability = NewPromiseCapability(realm, realm.intrinsics.Promise);
+  let body: Body;
+  try {
+    instantiate(f);
+    body = run(f);
+  } catch (e) {
+    settle(realm, capability, THROW, e);
+    return capability.promise;
+  }
+  step(realm, f, body, capability, NEXT, undefined);
+  return capability.promise;
+}
+
+/** Runs the body to its next await or to its end (AsyncBlockStart's continuation, §27.7.5.2). */
+function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability, mode: number, value: unknown): void {
+  let result: IteratorResult<unknown, number>;
+  try {
+    result = mode === NEXT ? body.next(value) : body.throw(value);
+  } catch (e) {
+    settle(realm, capability, THROW, e);
+    return;
+  }
+  if (result.done) {
+    settle(realm, capability, NEXT, result.value === RETURN ? f.retVal : undefined);
+    return;
+  }
+  // Await (§27.7.5.3): promise = ? PromiseResolve(%Promise%, value); a throw there (a getter on the
+  // operand's `constructor`) is thrown into the body at the await.
+  let promise: object;
+  try {
+    promise = PromiseResolve(realm, realm.intrinsics.Promise as Function, f.raw);
+  } catch (e) {
+    f.raw = undefined;
+    if (e instanceof Termination) throw e;
+    step(realm, f, body, capability, THROW, toRealmError(realm, e));
+    return;
+  }
+  f.raw = undefined;
+  PerformPromiseThen(realm, promise,
+    (v: unknown) => resume(realm, f, body, capability, NEXT, v),
+    (r: unknown) => resume(realm, f, body, capability, THROW, r));
+}
+
+/** An await's continuation, run by a promise reaction job: it is a guest step and a call level. */
+function resume(realm: Realm, f: Frame, body: Body, capability: PromiseCapability, mode: number, value: unknown): undefined {
+  const a = agent;
+  if (--a.steps <= 0) a.tick();
+  const depth = a.depth;
+  if (++a.depth > a.maxDepth) {
+    a.depth = depth;
+    step(realm, f, body, capability, THROW, realm.newError('RangeError', 'Maximum call stack size exceeded'));
+    return undefined;
+  }
+  try {
+    step(realm, f, body, capability, mode, value);
+  } finally {
+    a.depth = depth;
+  }
+  return undefined;
+}
+
+/** Resolves or rejects the async function's promise. A Termination is not a guest error: it unwinds. */
+function settle(realm: Realm, capability: PromiseCapability, mode: number, value: unknown): void {
+  if (mode === THROW) {
+    if (value instanceof Termination) throw value;
+    if (agent.terminating !== null) throw agent.terminating;
+    ReflectApply(capability.reject, undefined, [toRealmError(realm, value)]);
+  } else {
+    ReflectApply(capability.resolve, undefined, [value]);
+  }
+}
