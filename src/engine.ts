@@ -7,6 +7,7 @@ import { performIndirectEval } from './interpreter/runtime/eval-code.js';
 import { functionStateOf, sourceTextOf } from './interpreter/runtime/function-object.js';
 import { GeneratorResume, GeneratorResumeAbrupt } from './interpreter/runtime/generator-object.js';
 import { isArgumentsObject } from './interpreter/runtime/arguments-object.js';
+import { AsyncGeneratorRequest } from './interpreter/runtime/async-generator-object.js';
 
 installEvaluatorHooks({
   CreateDynamicFunction,
@@ -14,6 +15,7 @@ installEvaluatorHooks({
   functionSourceText: sourceTextOf,
   GeneratorResume,
   GeneratorResumeAbrupt,
+  AsyncGeneratorRequest,
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,
 });

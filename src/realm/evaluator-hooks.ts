@@ -20,6 +20,9 @@ export interface EvaluatorHooks {
   GeneratorResume(realm: Realm, generator: unknown, value: unknown): IteratorResult<unknown>;
   /** GeneratorResumeAbrupt (§27.5.3.4). */
   GeneratorResumeAbrupt(realm: Realm, generator: unknown, kind: 'return' | 'throw', value: unknown): IteratorResult<unknown>;
+  /** %AsyncGeneratorPrototype%.next / return / throw (§27.6.1.2–§27.6.1.4): enqueue the request and
+   * resume the generator if it is suspended; always returns a promise of `realm`. */
+  AsyncGeneratorRequest(realm: Realm, generator: unknown, kind: 'next' | 'return' | 'throw', value: unknown): object;
   /** [[Realm]] of an interpreted function (for GetFunctionRealm, §7.3.24); undefined for others. */
   functionRealm(F: Function): Realm | undefined;
   /** Is `O` an arguments exotic or unmapped arguments object ([[ParameterMap]], §10.4.4)? */
@@ -43,6 +46,7 @@ export const hooks: EvaluatorHooks = {
   functionSourceText: missing('functionSourceText'),
   GeneratorResume: missing('GeneratorResume'),
   GeneratorResumeAbrupt: missing('GeneratorResumeAbrupt'),
+  AsyncGeneratorRequest: missing('AsyncGeneratorRequest'),
   functionRealm: missing('functionRealm'),
   isArgumentsObject: missing('isArgumentsObject'),
   CreateAsyncFromSyncIterator: missing('CreateAsyncFromSyncIterator'),

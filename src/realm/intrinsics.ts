@@ -9,6 +9,7 @@ import { installError } from './builtins/error.js';
 import { installSymbol } from './builtins/symbol.js';
 import { installBoolean } from './builtins/boolean.js';
 import { installAsyncFunctions, installGenerators, installIteratorPrototype } from './builtins/iterator.js';
+import { installAsyncGenerators } from './builtins/async-generator.js';
 import { installReflect } from './builtins/reflect.js';
 import { installJSON } from './builtins/json.js';
 import { installMath } from './builtins/math.js';
@@ -57,6 +58,7 @@ export function installIntrinsics(realm: Realm): void {
   installIteratorPrototype(realm);
   installGenerators(realm);
   installAsyncFunctions(realm);
+  installAsyncGenerators(realm);
   // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
   installArray(realm);
   installString(realm);

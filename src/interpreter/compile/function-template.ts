@@ -153,7 +153,7 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   }
 
   const suspends = t.isGenerator || t.isAsync ? new Set<Node>() : null;
-  if (suspends !== null) markSuspendPoints(node.body, suspends);
+  if (suspends !== null) markSuspendPoints(node.body, suspends, t.kind === 'asyncGenerator');
   const c: CompileContext = {
     scope: bodyScope, strict, fn: t, completion: false, suspends, forceGen: false, labels: [], source: t.source,
     privates: t.privates, evalCode: false, varScope: bodyScope, annexB,

@@ -285,8 +285,9 @@ function scanEvalOnly(root: unknown, u: FunctionUses): void {
   walk(root);
 }
 
-/** Whether a subtree contains a yield/await of the current function (not of nested functions). */
-export function markSuspendPoints(root: BlockStatement | Expression, marks: Set<Node>): boolean {
+/** Whether a subtree contains a yield/await of the current function (not of nested functions). In an
+ * async generator a `return` with an operand suspends too: it awaits the operand (§15.6.2). */
+export function markSuspendPoints(root: BlockStatement | Expression, marks: Set<Node>, returnAwaits = false): boolean {
   let found = false;
   const walk = (node: unknown): boolean => {
     if (!node || typeof node !== 'object') return false;
@@ -294,7 +295,8 @@ export function markSuspendPoints(root: BlockStatement | Expression, marks: Set<
     const n = node as Walked;
     if (typeof n.type !== 'string') return false;
     if (FUNCTION_TYPES.has(n.type)) return false;
-    let any = n.type === 'YieldExpression' || n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true);
+    let any = n.type === 'YieldExpression' || n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true)
+      || (returnAwaits && n.type === 'ReturnStatement' && n.argument !== null && n.argument !== undefined);
     if (n.type === 'ClassExpression' || n.type === 'ClassDeclaration') {
       if (walk(n.superClass)) any = true;
       for (const m of n.body.body as WalkedElement[]) if (m.computed && walk(m.key)) any = true;

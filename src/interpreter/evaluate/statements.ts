@@ -11,6 +11,15 @@ import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../run
 import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../compile/scope.js';
 import { Env, newEnv, copySlots } from '../runtime/environment.js';
 import { agent } from '../../realm/agent.js';
+// @gen-only
+import { Termination } from '../../realm/agent.js';
+import { AWAIT } from '../runtime/async-function.js';
+import { GetMethod } from '../../realm/abstract-ops/object-operations.js';
+import { ReflectApply } from '../../realm/primordials.js';
+import { describeIterationOperand } from '../runtime/iteration.js';
+import { GetIterator } from '../../realm/abstract-ops/iterator-operations.js';
+import { describeValue } from '../../realm/describe.js';
+// @end-gen-only
 import { compileWrite, compileInit } from '../compile/references.js';
 import { catchValue } from '../runtime/catch-value.js';
 import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
@@ -41,6 +50,11 @@ export function compileStatement(node: Statement, c: CompileContext): Stmt {
       if (argument === null || argument === undefined) return function* (f) { f.retVal = undefined; return RETURN; };
       const e = compileExpression(argument, c);
       const pos = node.start;
+      // @gen-only
+      // In an async generator, return awaits its operand inside the body (§15.6.2 / §14.10.1), so a
+      // rejection can still be caught by the body's own try/catch.
+      if (c.fn !== null && c.fn.kind === 'asyncGenerator') return function* (f) { f.pos = pos; f.raw = yield* e(f); f.retVal = yield AWAIT; return RETURN; };
+      // @end-gen-only
       return function* (f) { f.pos = pos; f.retVal = yield* e(f); return RETURN; };
     }
     case 'IfStatement': return compileIf(node, c);
@@ -369,7 +383,7 @@ function containsClosure(node: unknown): boolean {
 function compileForInOf(node: ForInStatement | ForOfStatement, c: CompileContext, labels: string[]): Stmt {
   const left = node.left;
   const isOf = node.type === 'ForOfStatement';
-  if (node.type === 'ForOfStatement' && node.await) return function* (f) { return f.realm.throwSyntaxError('vmjs: for await is not supported yet'); };
+  const isAwait = node.type === 'ForOfStatement' && node.await;
   const lexical = left.type === 'VariableDeclaration' && left.kind !== 'var';
   let scope: ScopeInfo | null = null;
   let cc = c;
@@ -398,6 +412,7 @@ function compileForInOf(node: ForInStatement | ForOfStatement, c: CompileContext
     bind = compileBindingInitializer(left as Pattern, cc, 'assign');
   }
   const body = compileSubStatement(node.body, cc);
+  if (isAwait) return forAwaitLoop(right, bind, body, scope, labels, c.completion);
   return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion);
 }
 
@@ -465,6 +480,88 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
     return NORMAL;
   };
 }
+
+/** for await (§14.7.5.6 ForIn/OfHeadEvaluation and §14.7.5.7 ForIn/OfBodyEvaluation with an async
+ * iterator): each next() result is awaited, and an abrupt exit closes the iterator with
+ * AsyncIteratorClose (§7.4.13), awaiting what its return() gives. Async bodies always run the
+ * generator form, so only that form has it. */
+function forAwaitLoop(right: Expr, bind: (f: Frame, v: unknown) => Ev<void>, body: Stmt, scope: ScopeInfo | null, labels: string[], completion: boolean): Stmt {
+  // @gen-only
+  return function* (f) {
+    if (completion) f.completion = undefined;
+    const outer = f.env;
+    if (scope !== null) f.env = newEnv(outer, scope);
+    const iterable = yield* right(f);
+    f.env = outer;
+    const realm = f.realm;
+    const rec = GetIterator(realm, iterable, 'async', describeIterationOperand);
+    for (;;) {
+      const next = rec.nextMethod;
+      if (typeof next !== 'function') realm.throwTypeError(`${describeValue(next)} is not a function`);
+      f.raw = ReflectApply(next as Function, rec.iterator, []);
+      const result = yield AWAIT;
+      if ((typeof result !== 'object' || result === null) && typeof result !== 'function') realm.throwTypeError(`Iterator result ${describeValue(result)} is not an object`);
+      if ((result as { done?: unknown }).done) break;
+      const v = (result as { value?: unknown }).value;
+      if (--agent.steps <= 0) agent.tick();
+      let s: Signal = NORMAL;
+      let completed = false, threw = false;
+      try {
+        if (scope !== null) f.env = newEnv(outer, scope);
+        yield* bind(f, v);
+        s = yield* body(f);
+        completed = true;
+      } catch (e) {
+        threw = true;
+        f.env = outer;
+        if (agent.terminating === null) yield* asyncIteratorCloseOnThrow(f, rec.iterator, e);
+        throw e;
+      } finally {
+        // An async generator's return() while suspended in the body closes the iterator too.
+        if (!completed && !threw && agent.terminating === null) { f.env = outer; yield* asyncIteratorClose(f, rec.iterator); }
+      }
+      f.env = outer;
+      if (s !== NORMAL) {
+        const k = loopControl(s, f, labels);
+        if (k === 0) continue;
+        yield* asyncIteratorClose(f, rec.iterator);
+        if (k === 1) break;
+        return s;
+      }
+    }
+    return NORMAL;
+  };
+  // @end-gen-only
+  void right; void bind; void body; void scope; void labels; void completion;
+  throw new Error('vmjs internal: for await outside the generator form');
+}
+
+// @gen-only
+/** AsyncIteratorClose (§7.4.13) with a normal completion: return()'s result is awaited and must be an object. */
+function* asyncIteratorClose(f: Frame, iterator: object): Ev<void> {
+  const realm = f.realm;
+  const ret = GetMethod(realm, iterator, 'return');
+  if (ret === undefined) return;
+  f.raw = ReflectApply(ret, iterator, []);
+  const inner = yield AWAIT;
+  if ((typeof inner !== 'object' || inner === null) && typeof inner !== 'function') realm.throwTypeError(`Iterator result ${describeValue(inner)} is not an object`);
+}
+
+/** AsyncIteratorClose (§7.4.13) with a throw completion: the original exception wins over anything
+ * return() or its awaited result throws. */
+function* asyncIteratorCloseOnThrow(f: Frame, iterator: object, thrown: unknown): Ev<never> {
+  try {
+    const ret = (iterator as { return?: unknown }).return;
+    if (ret !== undefined && ret !== null) {
+      f.raw = ReflectApply(ret as Function, iterator, []);
+      yield AWAIT;
+    }
+  } catch (e) {
+    if (e instanceof Termination) throw e;
+  }
+  throw thrown;
+}
+// @end-gen-only
 
 function compileSwitch(node: SwitchStatement, c: CompileContext): Stmt {
   const disc = compileExpression(node.discriminant, c);

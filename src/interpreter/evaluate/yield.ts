@@ -21,6 +21,9 @@ export function compileYield(node: YieldExpression, c: CompileContext): Expr {
   const arg = node.argument ? compileExpression(node.argument, c) : null;
   // @gen-only
   if (node.delegate) {
+    if (c.fn !== null && c.fn.kind === 'asyncGenerator') {
+      return function* (f) { yield* arg!(f); return f.realm.throwSyntaxError('vmjs: yield* in async generators is not supported yet'); };
+    }
     return function* (f) {
       const iterable = yield* arg!(f);
       const rec = getIterator(f.realm, iterable);

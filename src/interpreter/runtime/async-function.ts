@@ -50,35 +50,43 @@ function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability,
     settle(realm, capability, NEXT, result.value === RETURN ? f.retVal : undefined);
     return;
   }
-  // Await (§27.7.5.3): promise = ? PromiseResolve(%Promise%, value); a throw there (a getter on the
-  // operand's `constructor`) is thrown into the body at the await.
+  const operand = f.raw;
+  f.raw = undefined;
+  Await(realm, operand,
+    (v) => step(realm, f, body, capability, NEXT, v),
+    (r) => step(realm, f, body, capability, THROW, r));
+}
+
+/** Await (§27.7.5.3) from a driver's side: subscribes `onFulfilled`/`onRejected` to the operand's
+ * promise (PromiseResolve(%Promise%, value), then PerformPromiseThen). A throw from PromiseResolve (a
+ * getter on the operand's `constructor`) goes to `onRejected` at once, as the spec throws it at the
+ * await. The continuations run from reaction jobs, each a guest step and a call level. */
+export function Await(realm: Realm, value: unknown, onFulfilled: (v: unknown) => void, onRejected: (r: unknown) => void): void {
   let promise: object;
   try {
-    promise = PromiseResolve(realm, realm.intrinsics.Promise as Function, f.raw);
+    promise = PromiseResolve(realm, realm.intrinsics.Promise as Function, value);
   } catch (e) {
-    f.raw = undefined;
     if (e instanceof Termination) throw e;
-    step(realm, f, body, capability, THROW, toRealmError(realm, e));
+    onRejected(toRealmError(realm, e));
     return;
   }
-  f.raw = undefined;
   PerformPromiseThen(realm, promise,
-    (v: unknown) => resume(realm, f, body, capability, NEXT, v),
-    (r: unknown) => resume(realm, f, body, capability, THROW, r));
+    (v: unknown) => continuation(realm, onFulfilled, onRejected, v),
+    (r: unknown) => continuation(realm, onRejected, onRejected, r));
 }
 
 /** An await's continuation, run by a promise reaction job: it is a guest step and a call level. */
-function resume(realm: Realm, f: Frame, body: Body, capability: PromiseCapability, mode: number, value: unknown): undefined {
+function continuation(realm: Realm, run: (v: unknown) => void, onOverflow: (r: unknown) => void, value: unknown): undefined {
   const a = agent;
   if (--a.steps <= 0) a.tick();
   const depth = a.depth;
   if (++a.depth > a.maxDepth) {
     a.depth = depth;
-    step(realm, f, body, capability, THROW, realm.newError('RangeError', 'Maximum call stack size exceeded'));
+    onOverflow(realm.newError('RangeError', 'Maximum call stack size exceeded'));
     return undefined;
   }
   try {
-    step(realm, f, body, capability, mode, value);
+    run(value);
   } finally {
     a.depth = depth;
   }

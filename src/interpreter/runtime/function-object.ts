@@ -3,6 +3,7 @@
 // FunctionState. [[Call]] and [[Construct]] (§10.2.1, §10.2.2) live in invoke().
 import { IsConstructor } from '../../realm/abstract-ops/testing-comparison.js';
 import { AsyncFunctionStart } from './async-function.js';
+import { createAsyncGeneratorObject } from './async-generator-object.js';
 import type { Realm } from '../../realm/realm.js';
 import { agent, Termination } from '../../realm/agent.js';
 import { Env, copySlots } from './environment.js';
@@ -198,12 +199,10 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
     if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);
-    if (t.isAsync) {
-      if (t.kind === 'asyncGenerator') realm.throwSyntaxError('vmjs: async generators are not supported yet');
-      return AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    }
+    if (t.isAsync && t.kind !== 'asyncGenerator') return AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
     body.instantiate(f);
     if (t.kind === 'generator') return createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+    if (t.kind === 'asyncGenerator') return createAsyncGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
     const sig = (body.run as (f: Frame) => number)(f);
     if (newTarget === undefined) return sig === RETURN ? f.retVal : undefined;
     return constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
