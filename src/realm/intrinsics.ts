@@ -25,6 +25,7 @@ import { installWeakMap } from './builtins/weakmap.js';
 import { installWeakSet } from './builtins/weakset.js';
 import { installProxy } from './builtins/proxy.js';
 import { installPromise } from './builtins/promise.js';
+import { installAsyncFromSyncIteratorPrototype } from './builtins/async-from-sync-iterator.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -57,6 +58,7 @@ export function installIntrinsics(realm: Realm): void {
   installIteratorPrototype(realm);
   installGenerators(realm);
   installAsyncFunctions(realm);
+  installAsyncFromSyncIteratorPrototype(realm);
   // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
   installArray(realm);
   installString(realm);
