@@ -5,7 +5,6 @@
 // root (src/engine.ts) installs the interpreter's implementations here once; until it has, each
 // hook throws, so a missing wire is loud instead of a silent fallback.
 import type { Realm } from './realm.js';
-import type { IteratorRecord } from './abstract-ops/iterator-operations.js';
 
 export type DynamicFunctionKind = 'normal' | 'generator' | 'async' | 'asyncGenerator';
 
@@ -27,8 +26,6 @@ export interface EvaluatorHooks {
   functionRealm(F: Function): Realm | undefined;
   /** Is `O` an arguments exotic or unmapped arguments object ([[ParameterMap]], §10.4.4)? */
   isArgumentsObject(O: unknown): boolean;
-  /** CreateAsyncFromSyncIterator (§27.1.6.1): needs promises and jobs, which the evaluator owns. */
-  CreateAsyncFromSyncIterator(realm: Realm, syncIteratorRecord: IteratorRecord): IteratorRecord;
 }
 
 const MISSING = new Set<Function>();
@@ -49,7 +46,6 @@ export const hooks: EvaluatorHooks = {
   AsyncGeneratorRequest: missing('AsyncGeneratorRequest'),
   functionRealm: missing('functionRealm'),
   isArgumentsObject: missing('isArgumentsObject'),
-  CreateAsyncFromSyncIterator: missing('CreateAsyncFromSyncIterator'),
 };
 
 /** Installs the evaluator's implementations (the composition root calls this once at load). */
@@ -57,8 +53,7 @@ export function installEvaluatorHooks(implementations: Partial<EvaluatorHooks>):
   Object.assign(hooks, implementations);
 }
 
-/** The hooks nothing has installed yet (for vmjs's own tests: CreateAsyncFromSyncIterator until
- * async functions land). */
+/** The hooks nothing has installed yet (for vmjs's own tests: the composition root installs them all). */
 export function missingEvaluatorHooks(): string[] {
   return (Object.keys(hooks) as Array<keyof EvaluatorHooks>).filter((k) => MISSING.has(hooks[k]));
 }

@@ -26,6 +26,7 @@ import { installWeakMap } from './builtins/weakmap.js';
 import { installWeakSet } from './builtins/weakset.js';
 import { installProxy } from './builtins/proxy.js';
 import { installPromise } from './builtins/promise.js';
+import { installAsyncFromSyncIteratorPrototype } from './builtins/async-from-sync-iterator.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -59,6 +60,7 @@ export function installIntrinsics(realm: Realm): void {
   installGenerators(realm);
   installAsyncFunctions(realm);
   installAsyncGenerators(realm);
+  installAsyncFromSyncIteratorPrototype(realm);
   // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
   installArray(realm);
   installString(realm);

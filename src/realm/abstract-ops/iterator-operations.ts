@@ -4,7 +4,7 @@ import { GetMethod, GetV } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
 import { describeTyped, describeValue } from '../describe.js';
 import { Termination } from '../agent.js';
-import { hooks } from '../evaluator-hooks.js';
+import { CreateAsyncFromSyncIterator } from '../builtins/async-from-sync-iterator.js';
 import { HostString, ObjectCreate, ReflectApply, SymbolAsyncIterator, SymbolIterator } from '../primordials.js';
 
 /** An Iterator Record (§7.4.1, sec-iterator-records). */
@@ -57,7 +57,7 @@ export function GetIterator(realm: Realm, obj: unknown, kind: 'sync' | 'async' =
     const syncMethod = GetMethod(realm, obj, SymbolIterator);
     if (syncMethod === undefined) realm.throwTypeError(`${describeTyped(obj)} is not async iterable`);
     const syncRecord = GetIteratorFromMethod(realm, obj, syncMethod);
-    return hooks.CreateAsyncFromSyncIterator(realm, syncRecord);
+    return CreateAsyncFromSyncIterator(realm, syncRecord);
   }
   const method = GetV(realm, obj, SymbolIterator);
   if (typeof method !== 'function') {
