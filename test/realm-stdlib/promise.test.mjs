@@ -108,12 +108,24 @@ describe('realm-stdlib: Promise and the job queue', () => {
     for (const path of ['Promise', 'Promise.prototype']) {
       const ours = shape(vm.runInContext(path, ctx));
       const theirs = shape(nodeVm.runInContext(path, nodeCtx));
-      // node 20 lacks Promise.withResolvers and Promise.try (ES2024, ES2025).
-      delete ours.withResolvers;
-      delete ours.try;
+      // node 20 lacks Promise.withResolvers and Promise.try (ES2024, ES2025) and the keyed combinators
+      // of the await-dictionary proposal.
+      for (const k of ['withResolvers', 'try', 'allKeyed', 'allSettledKeyed']) delete ours[k];
       expect(ours, path).to.deep.equal(theirs);
     }
     expect(vm.runInContext('[Promise.withResolvers.length, Promise.try.length]', ctx)).to.deep.equal([0, 1]);
+  });
+
+  it('has Promise.allKeyed and Promise.allSettledKeyed (await-dictionary)', async () => {
+    const ctx = vm.createContext({});
+    const r = await vm.runInContext('Promise.allKeyed({ a: 1, b: Promise.resolve(2), [Symbol.for("c")]: 3 })', ctx);
+    expect(Object.getPrototypeOf(r)).to.equal(null);
+    expect(Reflect.ownKeys(r)).to.deep.equal(['a', 'b', Symbol.for('c')]);
+    expect([r.a, r.b]).to.deep.equal([1, 2]);
+    const s = await vm.runInContext('Promise.allSettledKeyed({ x: Promise.reject(1), y: 2 })', ctx);
+    expect(JSON.stringify(s)).to.equal('{"x":{"status":"rejected","reason":1},"y":{"status":"fulfilled","value":2}}');
+    const e = await vm.runInContext('Promise.allKeyed(5)', ctx).catch((x) => x);
+    expect(e).to.be.instanceOf(vm.runInContext('TypeError', ctx));
   });
 
   it('has Promise.withResolvers and Promise.try', async () => {

@@ -13,7 +13,7 @@ import {
 import { Termination } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import { newHostErrorWithoutTrace } from '../realm.js';
-import { ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply } from '../primordials.js';
+import { ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys } from '../primordials.js';
 
 /** A guest exception caught to become a rejection: a Termination keeps unwinding; a host error escaping
  * vmjs's own code becomes the realm's. */
@@ -94,6 +94,60 @@ function combinator(realm: Realm, name: string, C: unknown, iterable: unknown, p
       try { IteratorCloseOnThrow(rec, reason); } catch (e2) { reason = caught(realm, e2); }
     }
     return rejectWith(realm, capability, reason);
+  }
+}
+
+/** The keyed combinators of the await-dictionary proposal (Promise.allKeyed, Promise.allSettledKeyed):
+ * the steps of the static method, then PerformPromiseAllKeyed over the enumerable own keys, in
+ * [[OwnPropertyKeys]] order; the result is CreateKeyedPromiseCombinatorResultObject (a null-prototype
+ * object). No iterator is involved, so an abrupt completion only rejects. */
+function keyedCombinator(realm: Realm, variant: 'all' | 'all-settled', C: unknown, promises: unknown, closure: <F extends (x: unknown) => undefined>(fn: F, length: number) => F): object {
+  if (!isObject(C)) realm.throwTypeError(`${variant === 'all' ? 'Promise.allKeyed' : 'Promise.allSettledKeyed'} called on non-object`);
+  const capability = NewPromiseCapability(realm, C);
+  try {
+    const promiseResolve = GetPromiseResolve(realm, C);
+    if (!isObject(promises)) realm.throwTypeError(`${describeValue(promises)} is not an object`);
+    const keys: PropertyKey[] = [];
+    const values: unknown[] = [];
+    let remaining = 1;
+    const finish = (): void => {
+      const obj = OrdinaryObjectCreate(realm, null);
+      for (let i = 0; i < keys.length; i++) CreateDataProperty(obj, keys[i], values[i]);
+      ReflectApply(capability.resolve, undefined, [obj]);
+    };
+    for (const key of ReflectOwnKeys(promises as object)) {
+      const desc = ReflectGetOwnPropertyDescriptor(promises as object, key);
+      if (desc === undefined || !desc.enumerable) continue;
+      const value = (promises as Record<PropertyKey, unknown>)[key];
+      const index = keys.length;
+      keys.push(key);
+      values.push(undefined);
+      const nextPromise = ReflectApply(promiseResolve, C, [value]);
+      let alreadyCalled = false;
+      const element = (settle: (x: unknown) => unknown) => closure((x: unknown): undefined => {
+        if (alreadyCalled) return undefined;
+        alreadyCalled = true;
+        values[index] = settle(x);
+        if (--remaining === 0) finish();
+        return undefined;
+      }, 1);
+      remaining++;
+      if (variant === 'all') {
+        Invoke(realm, nextPromise, 'then', [element((x) => x), capability.reject]);
+      } else {
+        const record = (status: 'fulfilled' | 'rejected', k: 'value' | 'reason') => (x: unknown): object => {
+          const obj = OrdinaryObjectCreate(realm);
+          CreateDataProperty(obj, 'status', status);
+          CreateDataProperty(obj, k, x);
+          return obj;
+        };
+        Invoke(realm, nextPromise, 'then', [element(record('fulfilled', 'value')), element(record('rejected', 'reason'))]);
+      }
+    }
+    if (--remaining === 0) finish();
+    return capability.promise;
+  } catch (e) {
+    return rejectWith(realm, capability, e);
   }
 }
 
@@ -202,6 +256,14 @@ export function installPromise(realm: Realm): void {
       if (!isObject(C)) realm.throwTypeError('PromiseResolve called on non-object');
       return PromiseResolve(realm, C as Function, x);
     },
+    // Promise.allKeyed ( promises ) (await-dictionary proposal)
+    allKeyed(this: unknown, promises: unknown): object {
+      return keyedCombinator(realm, 'all', this, promises, closure);
+    },
+    // Promise.allSettledKeyed ( promises ) (await-dictionary proposal)
+    allSettledKeyed(this: unknown, promises: unknown): object {
+      return keyedCombinator(realm, 'all-settled', this, promises, closure);
+    },
     // Promise.try ( callbackfn, ...args ) (ES2025, §27.2.4.8)
     try(this: unknown, callbackfn: unknown, ...args: unknown[]): object {
       const C = this;
@@ -240,6 +302,8 @@ export function installPromise(realm: Realm): void {
     method('reject', 1, statics.reject),
     method('withResolvers', 0, statics.withResolvers),
     method('try', 1, statics.try),
+    method('allKeyed', 1, statics.allKeyed),
+    method('allSettledKeyed', 1, statics.allSettledKeyed),
     accessor(Symbol.species, statics.species),
   ]);
 
