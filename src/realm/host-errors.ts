@@ -12,7 +12,8 @@ const hostErrorTypes: ReadonlyArray<readonly [Function, NativeErrorName]> = [
   [EvalError, 'EvalError'],
 ];
 
-// Host engines other than V8 word some errors differently (JavaScriptCore, in Bun and Safari); node:vm
+// Host engines other than node's V8 word some errors differently (JavaScriptCore, in Bun and Safari;
+// Chromium, which prefixes a failed array length set with the property it was setting); node:vm
 // users compare messages, so a realm error made from a host error gets V8's words for the known ones.
 // A message with no V8 equivalent that can be derived (JSC's revoked-proxy message does not name the
 // trap) is kept as the host wrote it.
@@ -22,6 +23,7 @@ const v8Messages: ReadonlyArray<readonly [RegExp, string]> = [
   [/^BigInt does not support >>> operator$/, 'BigInts have no unsigned right shift, use >> instead'],
   [/^Cannot convert a symbol to a (number|string)$/, 'Cannot convert a Symbol value to a $1'],
   [/^WeakMap keys must be objects or non-registered symbols$/, 'Invalid value used as weak map key'],
+  [/^Failed to set the 'length' property on 'Array': (Invalid array length)$/, '$1'],
   [/^WeakSet values must be objects or non-registered symbols$/, 'Invalid value used in weak set'],
 ];
 
