@@ -1,8 +1,11 @@
 // vm.constants (node 20): the symbols an embedder passes as option values.
 import { validateFunction } from './validators.js';
+import { ERR_VMJS_NODE_ONLY } from './errors.js';
+import { hasNodeProcess } from './host.js';
 
-/** As `importModuleDynamically`: use the main context's default loader (node). Accepted; vmjs has no
- * dynamic import() yet, so the choice has no effect. */
+/** As `importModuleDynamically`: use the main context's default loader (node). Accepted where Node's
+ * process exists (vmjs has no dynamic import() yet, so the choice has no effect); elsewhere there is no
+ * main context loader, and passing it throws ERR_VMJS_NODE_ONLY. */
 export const USE_MAIN_CONTEXT_DEFAULT_LOADER: unique symbol = Symbol('vm_dynamic_import_main_context_default');
 /** As createContext's first argument: a new context whose global is an ordinary global object. */
 export const DONT_CONTEXTIFY: unique symbol = Symbol('vm_context_no_contextify');
@@ -23,6 +26,10 @@ export const constants: VmConstants = Object.freeze(table);
 /** node's check of `importModuleDynamically` (getHostDefinedOptionId): undefined, the loader constant,
  * or a function. */
 export function validateImportModuleDynamically(value: unknown): void {
-  if (value === undefined || value === USE_MAIN_CONTEXT_DEFAULT_LOADER) return;
+  if (value === undefined) return;
+  if (value === USE_MAIN_CONTEXT_DEFAULT_LOADER) {
+    if (!hasNodeProcess()) throw ERR_VMJS_NODE_ONLY('vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER');
+    return;
+  }
   validateFunction(value, 'options.importModuleDynamically');
 }

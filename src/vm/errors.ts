@@ -158,3 +158,9 @@ export function ERR_SCRIPT_EXECUTION_INTERRUPTED(): NodeError {
 export function ERR_VMJS_NOT_IMPLEMENTED(feature: string): NodeError {
   return nodeError(Error as ErrorCtor, 'ERR_VMJS_NOT_IMPLEMENTED', `${feature} is not implemented yet in vmjs`);
 }
+
+/** A node:vm option that only means something in a host with Node's `process` (signals, the module
+ * loader); in a browser vmjs says so instead of failing with a ReferenceError. The code is vmjs's own. */
+export function ERR_VMJS_NODE_ONLY(feature: string): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VMJS_NODE_ONLY', `${feature} needs Node.js (or a runtime with Node's process object); this runtime has none`);
+}

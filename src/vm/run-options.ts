@@ -2,13 +2,17 @@
 // validated in node 20's order with node's errors.
 import { validateBoolean, validateObject, validateString, validateUint32 } from './validators.js';
 import type { CreateContextOptions } from './context.js';
+import { ERR_VMJS_NODE_ONLY } from './errors.js';
+import { hasNodeProcess } from './host.js';
 
 export interface RunningScriptOptions {
   /** Attach the source line to the stack of an error thrown by the run (default true). */
   displayErrors?: boolean;
   /** Milliseconds (1 … 2^32-1) after which the run is terminated. */
   timeout?: number;
-  /** node stops the run on SIGINT; vmjs accepts the option (the portable core has no signals). */
+  /** node stops the run on SIGINT. vmjs accepts the option where Node's process exists (a SIGINT
+   * cannot reach a synchronous run there yet, so it has no effect) and throws ERR_VMJS_NODE_ONLY
+   * for `true` elsewhere. */
   breakOnSigint?: boolean;
 }
 
@@ -33,6 +37,7 @@ export function getRunArgs(options: unknown = {}): RunArgs {
   const { displayErrors = true, breakOnSigint = false } = options as RunningScriptOptions;
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
+  if (breakOnSigint && !hasNodeProcess()) throw ERR_VMJS_NODE_ONLY('options.breakOnSigint');
   return { timeout, displayErrors, breakOnSigint };
 }
 

@@ -254,8 +254,27 @@ const delegated: ReadonlyArray<readonly [string, number]> = [
   ['trimEnd', 0], ['trimStart', 0],
 ];
 
+/** §22.1.3.10 / §22.1.3.32 for hosts older than ES2024 (node 18): lone surrogates found, or replaced by U+FFFD. */
+function wellFormed(replace: boolean) {
+  return function (this: string): string | boolean {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < this.length; i++) {
+      const c = this.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdfff) continue;
+      const next = this.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+      if (!replace) return false;
+      out += `${this.slice(from, i)}\ufffd`;
+      from = i + 1;
+    }
+    return replace ? out + this.slice(from) : true;
+  };
+}
+const fallbacks: Record<string, Function> = { isWellFormed: wellFormed(false), toWellFormed: wellFormed(true) };
+
 function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[]) => unknown {
-  const hostFn = hostStringMethod(name);
+  const hostFn = hostStringMethod(name) ?? fallbacks[name];
   if (typeof hostFn !== 'function') throw new Error(`vmjs: the host lacks String.prototype.${name}`);
   if (name === 'concat') return wrap(realm, (r, t, args) => ReflectApply(hostFn, thisString(r, t, name), args));
   return {
