@@ -52,6 +52,15 @@ const cases = {
   'async generator methods and the AsyncGeneratorFunction constructor':
     'var o = { async *m() { yield this === o; } }; o.m().next().then(r => log.push(r.value));' +
     'var AGF = Object.getPrototypeOf(async function* () {}).constructor; new AGF("a", "yield a; yield a * 2")(4).next().then(r => log.push(r.value));',
+  'yield* delegates to an async generator, and to a sync iterable through the async-from-sync iterator':
+    'async function* inner() { yield 1; await null; yield 2; return "r"; } async function* g() { log.push(yield* inner()); yield* [Promise.resolve(3), 4]; }' +
+    '(async () => { for await (var x of g()) log.push(x); })();',
+  'yield* forwards return() and throw() to the inner iterator':
+    'async function* inner() { try { yield 1; yield 2; } catch (e) { log.push("inner caught " + e); yield 3; } finally { log.push("inner finally"); } }' +
+    'async function* g() { yield* inner(); } var it = g(); it.next().then(r => log.push(r.value)); it.throw("x").then(r => log.push(r.value)); it.return(9).then(r => log.push(r));',
+  'yield* over an iterator without throw closes it and throws a TypeError':
+    'var closed = false; var iter = { [Symbol.asyncIterator]() { return { next() { return Promise.resolve({ value: 1, done: false }); }, return() { closed = true; return {}; } }; } };' +
+    'async function* g() { yield* iter; } var it = g(); it.next().then(() => it.throw(5)).catch(e => log.push(e instanceof TypeError, e.message, closed));',
 };
 
 describe('async generators: node:vm and vmjs agree', () => {

@@ -15,6 +15,20 @@ import { describeValue } from '../../realm/describe.js';
 import { ObjectCreate, ReflectApply } from '../../realm/primordials.js';
 import { AWAIT, Await } from './async-function.js';
 
+/** What yield* in an async generator yields: an inner iterator's value, which AsyncGeneratorYield
+ * completes the request with as it is, without the await a plain `yield` does (§15.5.5). */
+export const YIELD_AWAITED: unique symbol = Symbol('vmjs.asyncYieldAwaited');
+
+/** A return request reaching a body suspended in yield* is passed in as this resumption value (value
+ * in f.retVal) instead of as the host generator's return(): yield* must forward it to the inner
+ * iterator and await what that gives, and an await while the host generator is returning would end
+ * the return early at the expression level. */
+export const DELEGATE_RETURN: unique symbol = Symbol('vmjs.asyncDelegateReturn');
+
+/** What yield* yields when the delegation ends in a return (value in f.retVal): the driver then
+ * returns the body, running its finally blocks. */
+export const DO_RETURN: unique symbol = Symbol('vmjs.asyncDoReturn');
+
 type Body = Generator<unknown, number, unknown>;
 type State = 'suspendedStart' | 'suspendedYield' | 'executing' | 'drainingQueue' | 'completed';
 export type AsyncGeneratorRequestKind = 'next' | 'return' | 'throw';
@@ -28,6 +42,8 @@ interface Request {
 
 class AsyncGeneratorRecord {
   state: State = 'suspendedStart';
+  /** Suspended at a yield of yield* (YIELD_AWAITED): a return request goes in as DELEGATE_RETURN. */
+  delegating = false;
   /** [[AsyncGeneratorQueue]] */
   readonly queue: Request[] = [];
   constructor(readonly realm: Realm, readonly frame: Frame, readonly body: Body) {}
@@ -113,10 +129,13 @@ function step(r: AsyncGeneratorRecord, mode: number, value: unknown): void {
     finish(r, THROW, r.realm.newError('RangeError', 'Maximum call stack size exceeded'));
     return;
   }
+  const delegating = r.delegating;
+  r.delegating = false;
   try {
     if (mode === NEXT) result = r.body.next(value);
     else if (mode === THROW) result = r.body.throw(value);
-    else { f.retVal = value; result = r.body.return(RETURN); }
+    else { f.retVal = value; result = delegating ? r.body.next(DELEGATE_RETURN) : r.body.return(RETURN); }
+    while (!result.done && result.value === DO_RETURN) result = r.body.return(RETURN);
   } catch (e) {
     if (e instanceof Termination) throw e;
     if (agent.terminating !== null) throw agent.terminating;
@@ -133,6 +152,13 @@ function step(r: AsyncGeneratorRecord, mode: number, value: unknown): void {
     const operand = f.raw;
     f.raw = undefined;
     Await(r.realm, operand, (v) => step(r, NEXT, v), (e) => step(r, THROW, e));
+    return;
+  }
+  if (result.value === YIELD_AWAITED) {
+    const value = f.raw;
+    f.raw = undefined;
+    r.delegating = true;
+    yielded(r, value);
     return;
   }
   // yield: the value is awaited first (§15.5.5 step 3 for async generators), then yielded.
