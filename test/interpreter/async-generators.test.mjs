@@ -61,6 +61,9 @@ const cases = {
   'yield* over an iterator without throw closes it and throws a TypeError':
     'var closed = false; var iter = { [Symbol.asyncIterator]() { return { next() { return Promise.resolve({ value: 1, done: false }); }, return() { closed = true; return {}; } }; } };' +
     'async function* g() { yield* iter; } var it = g(); it.next().then(() => it.throw(5)).catch(e => log.push(e instanceof TypeError, e.message, closed));',
+  'defaults in a for await head name anonymous functions and classes (generator form, NamedEvaluation)':
+    '(async () => { for await (const [arrow = () => {}, cls = class {}, fn = function () {}] of [[]]) log.push(arrow.name, cls.name, fn.name); })();' +
+    'function* g() { for (const [a = () => {}] of [[]]) { yield 1; log.push(a.name); } } var it = g(); it.next(); it.next();',
 };
 
 describe('async generators: node:vm and vmjs agree', () => {

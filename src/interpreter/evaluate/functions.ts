@@ -3,7 +3,7 @@
 // class members, destructuring defaults) names anonymous definitions through
 // the same helpers. Generator form; the synchronous form is derived.
 import type { ArrowFunctionExpression, ClassExpression, Expression, FunctionDeclaration, FunctionExpression } from 'acorn';
-import { IS_GEN, delegateExpression, type Expr, type Ev } from './mode.js';
+import type { Expr, Ev } from './mode.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { makeFunction } from '../runtime/function-object.js';
@@ -21,7 +21,8 @@ export function isAnonymousFunctionDefinition(node: Expression): node is Anonymo
 }
 
 export function compileNamed(node: AnonymousDefinition, c: CompileContext, name: PropertyKey | undefined): Expr {
-  if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateExpression(node, c);
+  // Not delegated to the synchronous form even without a suspension point: delegation compiles the
+  // bare expression and would lose the name (a definition's own body is another function anyway).
   if (node.type === 'ClassExpression') return compileClass(node, c, name);
   return compileFunctionExpression(node, c, name);
 }
