@@ -5,20 +5,8 @@
 import { expect } from 'chai';
 import nodeVm from 'node:vm';
 import * as vmjs from '../../dist/esm/index.js';
+import { logOf } from './async-log.mjs';
 
-const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function logOf(vm, code) {
-  const context = vm.createContext({});
-  vm.runInContext('var log = [];', context);
-  try {
-    vm.runInContext(code, context);
-  } catch (e) {
-    return { threw: `${e?.name}: ${e?.message}` };
-  }
-  for (let i = 0; i < 4; i++) await turn();
-  return { log: JSON.stringify(vm.runInContext('log', context)) };
-}
 
 const cases = {
   'the body runs synchronously up to the first await':
