@@ -84,7 +84,4 @@ export function GeneratorResumeAbrupt(realm: Realm, g: unknown, kind: 'return' |
   return step(r, 'return', RETURN);
 }
 
-export function isGeneratorObject(g: unknown): boolean {
-  return typeof g === 'object' && g !== null && generators.has(g);
-}
 
