@@ -83,5 +83,3 @@ export function GeneratorResumeAbrupt(realm: Realm, g: unknown, kind: 'return' |
   r.frame.retVal = value;
   return step(r, 'return', RETURN);
 }
-
-
