@@ -3,6 +3,7 @@
 // host's own intrinsics and globalThis.
 import { agent, type Agent } from './agent.js';
 import { agentJobQueue, type JobQueue } from './job-queue.js';
+import type { UnhandledRejectionHandler } from './rejection-tracker.js';
 
 /** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
 export interface Intrinsics {
@@ -68,6 +69,9 @@ export class Realm {
   /** Where HostEnqueuePromiseJob puts this realm's promise jobs: the agent-wide queue drained at the
    * host's microtask checkpoint, unless the embedder gave the realm its own (afterEvaluate contexts). */
   jobQueue: JobQueue = agentJobQueue;
+  /** Told about this realm's promises rejected with no handler (src/realm/rejection-tracker.ts);
+   * null: nobody listens, and nothing is tracked. */
+  onUnhandledRejection: UnhandledRejectionHandler | null = null;
   /** Embedder data (e.g. vm's context object); never reachable from guest code. */
   hostDefined: unknown = undefined;
 

@@ -6,7 +6,7 @@ import { createRealm } from '../realm/intrinsics.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
-import { validateBoolean, validateObject, validateOneOf, validateString } from './validators.js';
+import { validateBoolean, validateFunction, validateObject, validateOneOf, validateString } from './validators.js';
 import { DONT_CONTEXTIFY, validateImportModuleDynamically } from './constants.js';
 
 /** What vmjs keeps about a context; `realm.hostDefined` holds it (never reachable from guest code). */
@@ -33,6 +33,10 @@ export interface CreateContextOptions {
   codeGeneration?: { strings?: boolean; wasm?: boolean };
   microtaskMode?: 'afterEvaluate';
   importModuleDynamically?: unknown;
+  /** vmjs only (node's vm has no such option): called with (reason, promise) for each of the context's
+   * promises still rejected with no handler once the host's current task has ended. Without it nothing
+   * is reported, and a rejection never reaches the host as an uncaught exception. */
+  onUnhandledRejection?: (reason: unknown, promise: object) => void;
 }
 
 export type Context = Record<PropertyKey, unknown>;
@@ -74,6 +78,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     codeGeneration,
     microtaskMode,
     importModuleDynamically,
+    onUnhandledRejection,
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -87,8 +92,10 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   }
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically);
+  if (onUnhandledRejection !== undefined) validateFunction(onUnhandledRejection, 'options.onUnhandledRejection');
 
   const realm = createRealm();
+  if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
   let contextObject: Context;

@@ -12,6 +12,7 @@
 import type { Realm } from '../realm.js';
 import { Termination } from '../agent.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
+import { trackRejection, trackRejectionHandled } from '../rejection-tracker.js';
 import { createBuiltinFunction } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { KnownFunctionRealm } from './object-operations.js';
@@ -90,7 +91,7 @@ export function PromiseStateOf(p: object): PromiseState { return PromiseObject.s
 export function PromiseResultOf(p: object): unknown { return PromiseObject.result(p); }
 /** [[PromiseIsHandled]] of a promise. */
 export function PromiseIsHandled(p: object): boolean { return PromiseObject.isHandled(p); }
-/** What HostPromiseRejectionTracker last recorded for `p` (for the unhandled-rejection report to come). */
+/** What HostPromiseRejectionTracker last recorded for `p`. */
 export function PromiseRejectionTracking(p: object): RejectionTracking { return PromiseObject.tracked(p); }
 
 /** A guest exception caught by a promise builtin, as the rejection reason: a Termination is not an
@@ -149,7 +150,7 @@ export function FulfillPromise(realm: Realm, promise: object, value: unknown): v
 /** RejectPromise (§27.2.1.7, sec-rejectpromise). */
 export function RejectPromise(realm: Realm, promise: object, reason: unknown): void {
   const reactions = PromiseObject.settle(promise, 'rejected', reason);
-  if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(promise, 'reject');
+  if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(realm, promise, 'reject');
   if (reactions !== undefined) TriggerPromiseReactions(realm, reactions, reason);
 }
 
@@ -162,9 +163,15 @@ export function TriggerPromiseReactions(realm: Realm, reactions: readonly Promis
 }
 
 /** HostPromiseRejectionTracker (§27.2.1.9, sec-host-promise-rejection-tracker): records the state on the
- * promise; reporting unhandled rejections to the embedder is a later step. */
-export function HostPromiseRejectionTracker(promise: object, operation: 'reject' | 'handle'): void {
-  PromiseObject.track(promise, operation === 'reject' ? 'unhandled' : 'handled');
+ * promise and tells the tracker (src/realm/rejection-tracker.ts), which reports to the embedder. */
+export function HostPromiseRejectionTracker(realm: Realm, promise: object, operation: 'reject' | 'handle'): void {
+  if (operation === 'reject') {
+    PromiseObject.track(promise, 'unhandled');
+    trackRejection(realm, promise, PromiseObject.result(promise));
+  } else {
+    PromiseObject.track(promise, 'handled');
+    trackRejectionHandled(promise);
+  }
 }
 
 /** The realm a job runs for: GetFunctionRealm of its function (§27.2.2.1 step 5, §27.2.2.2 step 3).
@@ -280,7 +287,7 @@ export function PerformPromiseThen(realm: Realm, promise: object, onFulfilled: u
     if (state === 'fulfilled') {
       job = NewPromiseReactionJob(realm, fulfill, result);
     } else {
-      if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(promise, 'handle');
+      if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(realm, promise, 'handle');
       job = NewPromiseReactionJob(realm, reject, result);
     }
     HostEnqueuePromiseJob(job.job, job.realm);
