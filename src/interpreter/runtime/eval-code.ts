@@ -8,6 +8,8 @@ import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/par
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
 import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
+import * as gen from '../evaluate/statements.js';
+import { driven, generatorForm } from '../compile/generator-form.js';
 import { Env, newEnv } from './environment.js';
 import { Frame } from './frame.js';
 import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from '../script.js';
@@ -104,7 +106,9 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     privates: privateScopeOf(f.privateEnv), evalCode: true, varScope: varsHere ? scope : null, annexB: scan.annexB,
   };
   const fnMakers = scan.functions.map((fn) => ({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) }));
-  const run = compileStatementList(body, c);
+  const run = generatorForm.everywhere
+    ? driven(gen.compileStatementList(body, { ...c, suspends: new Set(), forceGen: true }))
+    : compileStatementList(body, c);
 
   const env = newEnv(f.env, scope);
   const ef = new Frame(realm, env, varsHere ? env : f.varEnv, tf.thisValue, f.fn, tf.newTarget, f.args, strict);
