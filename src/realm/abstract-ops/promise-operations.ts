@@ -108,27 +108,7 @@ export function CreateResolvingFunctions(realm: Realm, promise: object): { resol
   const resolve = createBuiltinFunction(realm, (resolution: unknown): undefined => {
     if (alreadyResolved) return undefined;
     alreadyResolved = true;
-    if (resolution === promise) {
-      RejectPromise(realm, promise, realm.newError('TypeError', 'Chaining cycle detected for promise #<Promise>'));
-      return undefined;
-    }
-    if (!isObject(resolution)) {
-      FulfillPromise(realm, promise, resolution);
-      return undefined;
-    }
-    let thenAction: unknown;
-    try {
-      thenAction = (resolution as { then?: unknown }).then;
-    } catch (e) {
-      RejectPromise(realm, promise, caught(realm, e));
-      return undefined;
-    }
-    if (typeof thenAction !== 'function') {
-      FulfillPromise(realm, promise, resolution);
-      return undefined;
-    }
-    const job = NewPromiseResolveThenableJob(realm, promise, resolution, thenAction);
-    HostEnqueuePromiseJob(job.job, job.realm);
+    ResolvePromise(realm, promise, resolution);
     return undefined;
   }, '', 1);
   // §27.2.1.3.1 Promise Reject Functions
@@ -139,6 +119,41 @@ export function CreateResolvingFunctions(realm: Realm, promise: object): { resol
     return undefined;
   }, '', 1);
   return { resolve, reject };
+}
+
+/** The steps of a Promise Resolve Function after its [[AlreadyResolved]] check (§27.2.1.3.2 steps 7-16,
+ * sec-promise-resolve-functions), for the function above and for promises whose resolving functions
+ * nobody can ever hold (NewIntrinsicPromise). */
+export function ResolvePromise(realm: Realm, promise: object, resolution: unknown): void {
+  if (resolution === promise) {
+    RejectPromise(realm, promise, realm.newError('TypeError', 'Chaining cycle detected for promise #<Promise>'));
+    return;
+  }
+  if (!isObject(resolution)) {
+    FulfillPromise(realm, promise, resolution);
+    return;
+  }
+  let thenAction: unknown;
+  try {
+    thenAction = (resolution as { then?: unknown }).then;
+  } catch (e) {
+    RejectPromise(realm, promise, caught(realm, e));
+    return;
+  }
+  if (typeof thenAction !== 'function') {
+    FulfillPromise(realm, promise, resolution);
+    return;
+  }
+  const job = NewPromiseResolveThenableJob(realm, promise, resolution, thenAction);
+  HostEnqueuePromiseJob(job.job, job.realm);
+}
+
+/** A new pending promise of the realm's own %Promise% for a capability that never leaves vmjs (an async
+ * function's result, PromiseResolve's wrapper): NewPromiseCapability(%Promise%) without its resolving
+ * functions, which nothing could observe; the caller settles it once with ResolvePromise/RejectPromise.
+ * Null in the host realm, whose promises are the host's. */
+export function NewIntrinsicPromise(realm: Realm): object | null {
+  return realm.isHost ? null : new PromiseObject(realm.intrinsics.PromisePrototype as object);
 }
 
 /** FulfillPromise (§27.2.1.4, sec-fulfillpromise). `realm` is the current realm (for the jobs' queue). */
@@ -256,6 +271,12 @@ export function PromiseResolve(realm: Realm, C: Function, x: unknown): object {
   if (IsPromise(x)) {
     const xConstructor = (x as { constructor?: unknown }).constructor;
     if (xConstructor === C) return x as object;
+  }
+  // The wrapper's resolving functions are called once, here, and never seen by anyone else.
+  if (C === realm.intrinsics.Promise) {
+    const promise = new PromiseObject(realm.intrinsics.PromisePrototype as object);
+    ResolvePromise(realm, promise, x);
+    return promise;
   }
   const capability = NewPromiseCapability(realm, C);
   ReflectApply(capability.resolve, undefined, [x]);
