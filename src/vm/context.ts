@@ -17,7 +17,8 @@ export interface VmContextRecord {
   /** `options.name`: node shows it in the inspector; vmjs only records it. */
   readonly name: string;
   readonly origin: string | undefined;
-  /** `options.codeGeneration`: recorded for the interpreter's eval/Function (see the README's status list). */
+  /** `options.codeGeneration`: `strings` is also the realm's canCompileStrings (eval and the Function
+   * constructors throw V8's EvalError when false); vmjs contexts have no WebAssembly, so `wasm` has no effect. */
   readonly codeGeneration: { readonly strings: boolean; readonly wasm: boolean };
   /** `options.microtaskMode`: 'afterEvaluate' gives the realm its own job queue, drained at the end of
    * each run (src/vm/execute.ts) instead of at the host's microtask checkpoint. */
@@ -96,6 +97,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
 
   const realm = createRealm();
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
+  realm.canCompileStrings = strings as boolean;
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
   let contextObject: Context;

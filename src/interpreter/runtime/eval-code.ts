@@ -3,7 +3,7 @@
 // carry (Env.info), so names resolve as they would in the caller.
 import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
-import type { Realm } from '../../realm/realm.js';
+import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
 import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
@@ -146,6 +146,7 @@ function parameterScopeNames(f: Frame): string[] {
 
 /** Indirect eval (§19.2.1.1 with direct = false): global code of `realm`. */
 export function performIndirectEval(realm: Realm, x: unknown): unknown {
+  HostEnsureCanCompileStrings(realm);
   if (typeof x !== 'string') return x;
   const program = parseOrThrow(realm, x, null);
   const body: Statement[] = program.body;
@@ -164,6 +165,7 @@ export function performIndirectEval(realm: Realm, x: unknown): unknown {
 
 /** A direct call to %eval% (§13.3.6.1 step 6): only a string argument is evaluated, in the caller's scope. */
 export function directEval(f: Frame, args: unknown[], strictCaller: boolean): unknown {
+  HostEnsureCanCompileStrings(f.realm);
   if (args.length === 0) return undefined;
   const x = args[0];
   if (typeof x !== 'string') return x;
