@@ -43,6 +43,20 @@ export interface CreateContextOptions {
 export type Context = Record<PropertyKey, unknown>;
 
 const contexts = new WeakMap<object, VmContextRecord>();
+/** Every context made, held weakly (a context lives as long as its context object), in creation order. */
+let made: Array<WeakRef<VmContextRecord>> = [];
+let pruneAt = 1024;
+
+/** The contexts still alive, oldest first (vm.measureMemory reports them). */
+export function liveContexts(): VmContextRecord[] {
+  const out: VmContextRecord[] = [];
+  made = made.filter((ref) => {
+    const record = ref.deref();
+    if (record !== undefined) out.push(record);
+    return record !== undefined;
+  });
+  return out;
+}
 let defaultContextNameIndex = 1;
 
 /** vm.isContext(object). */
@@ -119,5 +133,8 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   };
   realm.hostDefined = record;
   contexts.set(contextObject, record);
+  made.push(new WeakRef(record));
+  // Dropping the dead refs now and then keeps the list as long as the live contexts, give or take.
+  if (made.length >= pruneAt) { liveContexts(); pruneAt = Math.max(1024, made.length * 2); }
   return contextObject;
 }

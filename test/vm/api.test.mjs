@@ -312,11 +312,6 @@ describe('vm API: Script', () => {
     expect(thrown(() => new vm.Script('1').createCachedData())).to.include({ code: 'ERR_VMJS_NOT_IMPLEMENTED' });
   });
 
-  it('measureMemory says it is not implemented yet', async () => {
-    let rejected;
-    await vm.measureMemory().catch((e) => { rejected = e; });
-    expect(rejected.code).to.equal('ERR_VMJS_NOT_IMPLEMENTED');
-  });
 });
 
 describe('vm API: node documentation examples', () => {
