@@ -46,6 +46,8 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
     set(t, key, value, receiver) {
       // A set reaching here through the prototype chain of another object defines on that object.
       if (receiver !== proxy) return set(has(sandbox, key) ? sandbox : t, key, value, receiver);
+      // node's interceptors are for string names: a new symbol-keyed property stays on the global.
+      if (typeof key === 'symbol' && !has(sandbox, key)) return set(t, key, value, t);
       const p = pinned(t, key);
       // A non-writable or accessor pinned property decides for itself (the invariants require it).
       if (p !== undefined && p.writable !== true) return set(t, key, value, receiver);
