@@ -3,7 +3,6 @@
 // the pair is recorded so the object can be handed back to runInContext.
 import type { Realm } from '../realm/realm.js';
 import { createRealm } from '../realm/intrinsics.js';
-import { createBuiltinConstructor } from '../realm/builtin.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
@@ -80,18 +79,14 @@ export function validateContext(contextifiedObject: unknown): VmContextRecord {
 }
 
 /** V8's global object does not inherit from %Object.prototype% directly: between them is the global
- * template's prototype object, whose only own property is `constructor`: the context's `Object` for a
- * DONT_CONTEXTIFY context, the template's own anonymous constructor for a contextified one (which
- * makes plain objects inheriting from it). */
-function installGlobalPrototype(realm: Realm, contextified: boolean): void {
+ * template's prototype object, whose only own property is `constructor`. In a DONT_CONTEXTIFY context
+ * that is the context's `Object`; in a contextified one V8 has an anonymous constructor there, but
+ * node answers `this.constructor` with the host's Object (see inheritsOnlyFromHost), so vmjs gives the
+ * realm's `Object` in both. */
+function installGlobalPrototype(realm: Realm): void {
   const I = realm.intrinsics;
   const proto = Object.create(I.ObjectPrototype) as object;
-  if (contextified) {
-    const ctor = function (this: unknown): object { return Object.create(proto) as object; };
-    createBuiltinConstructor(realm, ctor, '', 0, proto);
-  } else {
-    Object.defineProperty(proto, 'constructor', { value: I.Object, writable: true, enumerable: false, configurable: true });
-  }
+  Object.defineProperty(proto, 'constructor', { value: I.Object, writable: true, enumerable: false, configurable: true });
   Object.setPrototypeOf(realm.globalObject, proto);
 }
 
@@ -129,7 +124,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   const realm = createRealm();
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
   realm.canCompileStrings = strings as boolean;
-  installGlobalPrototype(realm, sandbox !== null);
+  installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
   let contextObject: Context;

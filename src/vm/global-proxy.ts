@@ -11,6 +11,7 @@
 // target, and the target's own non-configurable properties (NaN, undefined,
 // Infinity, and the mirrors) win over same-named sandbox properties.
 import type { Realm } from '../realm/realm.js';
+import { inheritsOnlyFromHost, isHostObjectPrototypeName } from '../interpreter/runtime/global-environment.js';
 
 type Sandbox = Record<PropertyKey, unknown>;
 
@@ -39,7 +40,9 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
   const target: object = realm.globalObject;
   const handler: ProxyHandler<object> = {
     get(t, key, receiver) {
-      if (unpinned(t, key) && has(sandbox, key)) return get(sandbox, key);
+      if (unpinned(t, key) && has(sandbox, key) && !(typeof key === 'string' && isHostObjectPrototypeName(key) && inheritsOnlyFromHost(sandbox, key))) {
+        return get(sandbox, key);
+      }
       return get(t, key, receiver);
     },
 

@@ -455,6 +455,11 @@ export const groups = {
     { code: 'typeof p', sandbox: () => Object.create({ p: undefined }) },
     { code: 'p', sandbox: () => Object.create({ p: undefined }) },
     '[typeof hasOwnProperty, typeof toString, "valueOf" in globalThis]',
+    // Names the embedder put on the context object or its own prototypes win over the realm's.
+    { code: '[constructor, this.constructor, globalThis.constructor]', sandbox: () => Object.create({ constructor: 'mine' }) },
+    { code: '[toString(), this.toString()]', sandbox: () => ({ toString() { return 'own'; } }) },
+    { code: 'hasOwnProperty', sandbox: () => Object.create(Object.create({ hasOwnProperty: 2 })) },
+    { code: 'valueOf = 3; [valueOf, this.valueOf]', sandbox: () => ({}) },
     '[typeof Array.prototype.push, typeof Math.max]',
   ],
   // vm.constants.DONT_CONTEXTIFY: an ordinary global object, no interceptors.
@@ -510,6 +515,19 @@ export const differences = [
     code: 'inheritedSetter = 5; Object.keys(globalThis)',
     sandbox: () => Object.create({ set inheritedSetter(v) { /* nothing */ } }),
     reason: 'The same: an inherited accessor of the context object is listed by node\'s Object.keys(globalThis), not by vmjs\'s.',
+  },
+  {
+    code: '[this.constructor === Object, constructor === Object, hasOwnProperty === Object.prototype.hasOwnProperty]',
+    sandbox: () => ({}),
+    reason: 'Names the context object only inherits from the host\'s Object.prototype resolve in the realm: in node ' +
+      '`this.constructor` is the host\'s Object (so `this.constructor.constructor` is the host\'s Function), in vmjs ' +
+      'the context\'s own.',
+  },
+  {
+    code: 'typeof this.constructor.constructor("return process")()',
+    sandbox: () => ({}),
+    reason: 'The escape that follows in node (the host\'s Function compiles code in the main context) is closed: in ' +
+      'vmjs the realm\'s Function makes an interpreted function of the context, where `process` is not defined.',
   },
   {
     code: 'var v = 1; [delete v, typeof v]',

@@ -5,7 +5,40 @@ import type { Realm, GlobalLexicalBinding } from '../../realm/realm.js';
 import { sloppyPut } from './property-access.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const { defineProperty, getOwnPropertyDescriptor, isExtensible } = Object;
+const { defineProperty, getOwnPropertyDescriptor, isExtensible, getPrototypeOf } = Object;
+const HostObjectPrototype = Object.prototype;
+
+/** Whether `name` is a property of the host's %Object.prototype% (`constructor`, `toString`, …): only
+ * references to those names pay for the check below (decided when the reference is compiled). */
+export function isHostObjectPrototypeName(name: string): boolean {
+  return hasOwn.call(HostObjectPrototype, name);
+}
+
+/** Whether the context object has `name` only through the host's %Object.prototype%. Such a name
+ * resolves in the realm instead (BRIEF decision 10): in node, `this.constructor` in a new context is
+ * the host's Object, and `this.constructor.constructor('return process')()` escapes; in vmjs it is the
+ * realm's. What the embedder put on the context object or its own prototypes still wins. */
+export function inheritsOnlyFromHost(sandbox: object, name: PropertyKey): boolean {
+  for (let o: object | null = sandbox; o !== null; o = getPrototypeOf(o) as object | null) {
+    if (o === HostObjectPrototype) return true;
+    if (hasOwn.call(o, name)) return false;
+  }
+  return false;
+}
+
+/** globalGet for a name of the host's %Object.prototype% (see inheritsOnlyFromHost). */
+export function globalGetShielded(realm: Realm, name: string): unknown {
+  const sb = realm.sandbox;
+  if (sb === null || realm.globalLexicals.has(name) || !inheritsOnlyFromHost(sb, name)) return globalGet(realm, name);
+  return realm.globalObject[name];
+}
+
+/** globalTypeofGet for a name of the host's %Object.prototype% (see inheritsOnlyFromHost). */
+export function globalTypeofGetShielded(realm: Realm, name: string): unknown {
+  const sb = realm.sandbox;
+  if (sb === null || realm.globalLexicals.has(name) || !inheritsOnlyFromHost(sb, name)) return globalTypeofGet(realm, name);
+  return realm.globalObject[name];
+}
 
 export function globalHas(realm: Realm, name: string): boolean {
   if (realm.globalLexicals.has(name)) return true;
