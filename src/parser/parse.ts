@@ -69,15 +69,48 @@ const RENAMED: Record<string, string> = {
 function v8Message(m: string, source: string, pos: number | undefined): string {
   const plain = m.replace(/ \(\d+:\d+\)$/, '');
   if (RENAMED[plain] !== undefined) return RENAMED[plain];
+  if (plain === 'Assigning to rvalue' && pos !== undefined) return invalidTargetMessage(source, pos);
   if (plain !== 'Unexpected token' || pos === undefined) return plain;
   const rest = source.slice(pos);
   if (/^\s*$/.test(rest)) return 'Unexpected end of input';
-  const tok = /^(?:[A-Za-z_$][\w$]*|\d[\w.]*|"|'|`|=>|\.\.\.|[!=]==?|[<>]=?|&&|\|\||\?\?|\S)/.exec(rest)![0];
+  const tok = /^(?:[A-Za-z_$][\w$]*|\d[\w.]*|"|'|`|=>|\.\.\.|[!=]==?|[<>]=?|&&|\|\||\?\?|\*\*|\S)/.exec(rest)![0];
+  // `-x ** y`: acorn stops at `**`; V8 explains (an operand, not an operator, comes before it).
+  if (tok === '**' && /[\w$)\]'"`]\s*$/.test(source.slice(0, pos))) {
+    return 'Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence';
+  }
   if (/^\d/.test(tok)) return 'Unexpected number';
   if (tok === '"' || tok === "'") return 'Unexpected string';
   if (tok === '`') return 'Unexpected template string';
   if (/^[A-Za-z_$]/.test(tok)) return KEYWORDS.has(tok) ? `Unexpected token '${tok}'` : `Unexpected identifier '${tok}'`;
   return `Unexpected token '${tok}'`;
+}
+
+/** V8's words for an invalid assignment target at `pos`, by what surrounds it (acorn says "Assigning to
+ * rvalue" for all of them): an update's operand (prefix or postfix), a for-in/of head, or an assignment. */
+function invalidTargetMessage(source: string, pos: number): string {
+  const head = source.slice(0, pos);
+  const before = head.replace(/[\s(]*$/, '');
+  if (/(?:\+\+|--)$/.test(before)) return 'Invalid left-hand side expression in prefix operation';
+  if (/\bfor\s*\(\s*(?:await\s*)?[\s(]*$/.test(head)) return 'Invalid left-hand side in for-loop';
+  // The first update or assignment operator after the target, outside brackets, says which it was;
+  // parentheses opened just before the target close around it first.
+  let open = (head.slice(before.length).match(/\(/g) ?? []).length;
+  let depth = 0;
+  for (let i = pos; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      if (depth > 0) depth--;
+      else if (ch === ')' && open > 0) open--;
+      else break;
+    } else if (depth === 0) {
+      const two = source.slice(i, i + 2);
+      if (two === '++' || two === '--') return 'Invalid left-hand side expression in postfix operation';
+      if (ch === '=' && source[i + 1] !== '=' && source[i + 1] !== '>' && source[i - 1] !== '=' && source[i - 1] !== '!') break;
+      if (ch === ';' || ch === '\n') break;
+    }
+  }
+  return 'Invalid left-hand side in assignment';
 }
 
 const KEYWORDS = new Set(('break case catch class const continue debugger default delete do else export extends false finally for function if ' +
