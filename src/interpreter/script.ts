@@ -50,6 +50,13 @@ export function syntaxErrorLocation(e: unknown): { filename: string; line: numbe
   return typeof e === 'object' && e !== null ? syntaxErrorLocations.get(e) : undefined;
 }
 
+/** The host SyntaxError for a parse failure, with the location syntaxErrorLocation reports. */
+export function syntaxErrorFrom(e: ParseError, filename: string): SyntaxError {
+  const err = new SyntaxError(e.failure.message);
+  syntaxErrorLocations.set(err, { filename, line: e.failure.line, column: e.failure.column });
+  return err;
+}
+
 export function isStrictBody(body: readonly Statement[]): boolean {
   for (const s of body) {
     if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;
@@ -64,12 +71,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions): Pre
   try {
     program = parseScript(source, options);
   } catch (e) {
-    if (e instanceof ParseError) {
-      const err = new SyntaxError(e.failure.message);
-      syntaxErrorLocations.set(err, { filename: options.filename, line: e.failure.line, column: e.failure.column });
-      throw err;
-    }
-    throw e;
+    throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
   const sourceRecord: SourceRecord = { text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));

@@ -1,7 +1,7 @@
 // Parsing with acorn (ESTree, with locations). Early errors acorn does not report
 // are checked in the interpreter's preparation.
 import { Parser, type Options, type Program } from 'acorn';
-import type { ScriptProgram } from '../interpreter/compile/estree.js';
+import type { ModuleProgram, ScriptProgram } from '../interpreter/compile/estree.js';
 
 export interface SourceInfo {
   filename: string;
@@ -38,6 +38,11 @@ const baseOptions: Options = {
 /** Parses a Script (§16.1). Throws ParseError. */
 export function parseScript(source: string, info: SourceInfo): ScriptProgram {
   return parseWith(source, { ...baseOptions, sourceType: 'script' }, info) as ScriptProgram; // sourceType 'script'
+}
+
+/** Parses a Module (§16.2): strict code, import/export declarations, top-level await. Throws ParseError. */
+export function parseModule(source: string, info: SourceInfo): ModuleProgram {
+  return parseWith(source, { ...baseOptions, sourceType: 'module', allowHashBang: true }, info) as ModuleProgram; // sourceType 'module'
 }
 
 /** Parses source for eval / the Function constructor: `kind` selects the goal. */
