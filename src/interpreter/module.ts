@@ -146,11 +146,12 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
       default: declarations.push(item);
     }
   }
-  // ParseModule step 10: an export of an imported name re-exports the import (unless it is a namespace).
+  // ParseModule step 10: an export of an imported name re-exports the import; of an imported
+  // namespace, it re-exports that module's namespace (importName all), as `export * as` does.
   const localExportEntries: ExportEntry[] = [];
   for (const e of localCandidates) {
     const ie = importEntries.find((x) => x.localName === e.localName);
-    if (ie === undefined || ie.importName === null) localExportEntries.push(e);
+    if (ie === undefined) localExportEntries.push(e);
     else indirectExportEntries.push({ exportName: e.exportName, request: ie.request, importName: ie.importName, localName: null });
   }
 
