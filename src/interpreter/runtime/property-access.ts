@@ -97,9 +97,16 @@ function failedSetMessage(base: object, key: PropertyKey): string | undefined {
     const d = getOwnPropertyDescriptor(o, key);
     if (d === undefined) continue;
     if (!('value' in d)) return d.set === undefined ? `Cannot set property ${k} of ${objectLabel(base)} which has only a getter` : undefined;
+    // A module namespace's exports read as writable but refuse every [[Set]] (§10.4.6.9); V8 says read only.
+    if (o === base && d.writable === true && isNamespaceLike(base)) return `Cannot assign to read only property '${k}' of object '[object Module]'`;
     return d.writable === false ? `Cannot assign to read only property '${k}' of ${typeof base === 'function' ? 'function' : 'object'} '${objectLabel(base)}'` : undefined;
   }
   return Object.isExtensible(base) ? undefined : `Cannot add property ${k}, object is not extensible`;
+}
+
+/** A module namespace exotic object as V8 tells one: null prototype, not extensible, tagged "Module". */
+function isNamespaceLike(o: object): boolean {
+  return getPrototypeOf(o) === null && !Object.isExtensible(o) && (o as Record<symbol, unknown>)[Symbol.toStringTag] === 'Module';
 }
 
 function objectLabel(o: object): string {

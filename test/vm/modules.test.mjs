@@ -1,0 +1,92 @@
+// vm.SourceTextModule, vm.SyntheticModule and import(), side by side with node:vm: every scenario of
+// test/differential/module-scenarios.mjs runs in a node child process started with
+// --experimental-vm-modules (node offers the module API only behind that flag) and in vmjs, which
+// offers it always; the observations must be equal.
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import vm from '../../dist/esm/index.js';
+import { scenarios } from '../differential/module-scenarios.mjs';
+
+const scenariosUrl = new URL('../differential/module-scenarios.mjs', import.meta.url).href;
+
+/** Every scenario's observation under node:vm, from one child process. */
+function runInNode() {
+  const program = `
+    import vm from 'node:vm';
+    import { scenarios } from ${JSON.stringify(scenariosUrl)};
+    const out = {};
+    for (const [name, run] of Object.entries(scenarios)) {
+      try { out[name] = { ok: await run(vm) }; } catch (e) { out[name] = { threw: String(e && e.stack || e) }; }
+    }
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const text = execFileSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', '--input-type=module', '-e', program], { encoding: 'utf8' });
+  return JSON.parse(text);
+}
+
+describe('vm modules: side by side with node --experimental-vm-modules', function () {
+  this.timeout(30000);
+  let node;
+  before(() => { node = runInNode(); });
+
+  for (const [name, run] of Object.entries(scenarios)) {
+    it(name, async () => {
+      let actual;
+      try { actual = { ok: await run(vm) }; } catch (e) { actual = { threw: String(e && e.stack || e) }; }
+      expect(JSON.parse(JSON.stringify(actual))).to.deep.equal(node[name]);
+    });
+  }
+});
+
+describe('vm modules: vmjs specifics', () => {
+  it('offers the module classes without a flag', () => {
+    expect(typeof vm.SourceTextModule).to.equal('function');
+    expect(typeof vm.SyntheticModule).to.equal('function');
+    expect(new vm.SourceTextModule('') instanceof vm.Module).to.equal(true);
+  });
+
+  it('rejects import() without a callback with the context\'s own TypeError', async () => {
+    const context = vm.createContext({});
+    const e = await vm.runInContext('import("x").catch((e) => e)', context);
+    expect(e).to.be.instanceOf(vm.runInContext('TypeError', context));
+    expect(e.code).to.equal('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING');
+  });
+
+  it('moduleRequests, linkRequests(), instantiate(), hasTopLevelAwait() and hasAsyncGraph()', async () => {
+    const context = vm.createContext({});
+    const dep = new vm.SourceTextModule('await 1; export const v = 1;', { context });
+    const main = new vm.SourceTextModule('import { v } from "dep" with { type: "x" }; export const w = v + 1;', { context });
+    expect(main.moduleRequests.map((r) => [r.specifier, { ...r.attributes }])).to.deep.equal([['dep', { type: 'x' }]]);
+    expect(main.hasTopLevelAwait()).to.equal(false);
+    expect(dep.hasTopLevelAwait()).to.equal(true);
+    expect(() => main.hasAsyncGraph()).to.throw().with.property('code', 'ERR_VM_MODULE_STATUS');
+    dep.linkRequests([]);
+    main.linkRequests([dep]);
+    main.instantiate();
+    expect(main.status).to.equal('linked');
+    expect(main.hasAsyncGraph()).to.equal(true);
+    await main.evaluate();
+    expect(main.namespace.w).to.equal(2);
+  });
+
+  it('imports are live across re-entrant evaluation and keep compile-once: one module record per SourceTextModule', async () => {
+    const context = vm.createContext({});
+    const m = new vm.SourceTextModule('export let n = 0; export function inc() { return ++n; }', { context });
+    await m.link(() => {});
+    await m.evaluate();
+    expect(m.namespace.inc()).to.equal(1);
+    expect(m.namespace.n).to.equal(1);
+    await m.evaluate();
+    expect(m.namespace.n).to.equal(1);
+  });
+
+  it('is usable from the CommonJS build', async () => {
+    const { createRequire } = await import('node:module');
+    const cjs = createRequire(fileURLToPath(import.meta.url))('../../dist/cjs/index.cjs');
+    const m = new cjs.SourceTextModule('export default 7');
+    await m.link(() => {});
+    await m.evaluate();
+    expect(m.namespace.default).to.equal(7);
+  });
+});
