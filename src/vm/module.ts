@@ -5,7 +5,7 @@
 import type { Realm } from '../realm/realm.js';
 import { agent, Termination } from '../realm/agent.js';
 import { drainJobs } from '../realm/job-queue.js';
-import { runGuest } from '../interpreter/script.js';
+import { copySyntaxErrorLocation, runGuest } from '../interpreter/script.js';
 import { prepareModule, type PreparedModule } from '../interpreter/module.js';
 import { SourceTextModuleRecord } from '../module/source-text-module-record.js';
 import { SyntheticModuleRecord } from '../module/synthetic-module-record.js';
@@ -371,6 +371,7 @@ function intoRealm(e: SyntaxError, realm: Realm): unknown {
     if (key === 'message') continue;
     Object.defineProperty(converted, key, Object.getOwnPropertyDescriptor(e, key)!);
   }
+  copySyntaxErrorLocation(e, converted);
   return converted;
 }
 
