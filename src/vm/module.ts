@@ -198,6 +198,18 @@ export class Module {
     await (promise as Promise<void>);
   }
 
+  /** util.inspect shows a module as node does: its class, status, identifier and context. */
+  [Symbol.for('nodejs.util.inspect.custom')](depth: number, options: object, inspect?: (v: unknown, o: object) => string): unknown {
+    const self = moduleOf(this);
+    // Beyond the depth node shows [SourceTextModule] (its modules have an own symbol key; ours have none).
+    if (typeof depth === 'number' && depth < 0) return `[${(self.constructor as Function).name}]`;
+    const o: Record<PropertyKey, unknown> = { status: self.status, identifier: self.identifier, context: self.context };
+    Object.setPrototypeOf(o, Object.getPrototypeOf(self) as object);
+    Object.defineProperty(o, Symbol.toStringTag, { value: (self.constructor as Function).name, configurable: true });
+    if (typeof inspect !== 'function') return o;
+    return inspect(o, { ...options, customInspect: false });
+  }
+
   /** Whether this module's own code has top-level await (node 24). */
   hasTopLevelAwait(): boolean {
     const record = moduleOf(this).#record;
@@ -405,4 +417,9 @@ export class SyntheticModule extends Module {
       throw record.realm.newError('ReferenceError', `Export '${name}' is not defined in module`);
     }
   }
+}
+
+// The bundler may rename the classes (`_Module`) where names collide; node's are these.
+for (const [C, name] of [[Module, 'Module'], [SourceTextModule, 'SourceTextModule'], [SyntheticModule, 'SyntheticModule']] as const) {
+  Object.defineProperty(C, 'name', { value: name, configurable: true });
 }

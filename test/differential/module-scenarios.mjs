@@ -291,6 +291,16 @@ export const scenarios = {
     return { result, status: m.status, stillUsable: vm.runInContext('1 + 1', context) };
   },
 
+  // util.inspect of modules.
+  async inspected(vm) {
+    const { inspect } = await import('node:util');
+    const context = vm.createContext({ a: 1 });
+    const m = new vm.SourceTextModule('export const x = 1;', { context, identifier: 'm' });
+    const s = new vm.SyntheticModule(['y'], () => {}, { identifier: 's' });
+    await m.link(noLinker);
+    return [inspect(m), inspect(s), inspect({ x: { y: { z: m } } })];
+  },
+
   // Default identifiers count per context, SyntheticModules included.
   async identifiers(vm) {
     const c1 = vm.createContext({});

@@ -44,6 +44,7 @@ describe('vm modules: vmjs specifics', () => {
     expect(typeof vm.SourceTextModule).to.equal('function');
     expect(typeof vm.SyntheticModule).to.equal('function');
     expect(new vm.SourceTextModule('') instanceof vm.Module).to.equal(true);
+    expect([vm.Module.name, vm.SourceTextModule.name, vm.SyntheticModule.name]).to.deep.equal(['Module', 'SourceTextModule', 'SyntheticModule']);
   });
 
   it('rejects import() without a callback with the context\'s own TypeError', async () => {
