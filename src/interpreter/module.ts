@@ -26,6 +26,9 @@ import { recordErrorLocation } from './runtime/error-location.js';
 export interface ModuleRequest {
   readonly specifier: string;
   readonly attributes: ReadonlyArray<readonly [string, string]>;
+  /** import-defer: 'defer' when every import of the request is `import defer`; then evaluating the
+   * importer evaluates only the request's asynchronous dependencies. */
+  phase: 'evaluation' | 'defer';
 }
 
 /** An ImportEntry Record (§16.2.1.6, Table 55); `importName` null is namespace-object. */
@@ -33,6 +36,8 @@ export interface ImportEntry {
   readonly request: number;
   readonly importName: string | null;
   readonly localName: string;
+  /** `import defer * as ns`: the binding is the deferred namespace. */
+  readonly deferred: boolean;
 }
 
 /** An ExportEntry Record (§16.2.1.6, Table 56); in an indirect export `importName` null is all. */
@@ -48,6 +53,9 @@ export interface PreparedModule {
   readonly source: string;
   readonly options: ScriptSourceOptions;
   readonly requests: readonly ModuleRequest[];
+  /** The requests in source order, as InnerModuleEvaluation visits them: an import-defer request
+   * where it is deferred, and again where it is imported eagerly (unique by request and phase). */
+  readonly evaluationOrder: ReadonlyArray<{ readonly request: number; readonly deferred: boolean }>;
   readonly importEntries: readonly ImportEntry[];
   readonly localExportEntries: readonly ExportEntry[];
   readonly indirectExportEntries: readonly ExportEntry[];
@@ -85,15 +93,22 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
   }
   const body = program.body as Array<Statement | ModuleDeclaration>;
   const requests: ModuleRequest[] = [];
-  const requestIndex = (specifier: Literal, attrs: readonly ImportAttribute[] | undefined): number => {
+  const requestIndex = (specifier: Literal, attrs: readonly ImportAttribute[] | undefined, deferred = false): number => {
     const spec = String(specifier.value);
     const attributes = attributesOf(attrs);
     const key = JSON.stringify([spec, attributes]);
     const i = requests.findIndex((r) => JSON.stringify([r.specifier, r.attributes]) === key);
-    if (i >= 0) return i;
-    requests.push({ specifier: spec, attributes });
-    return requests.length - 1;
+    let index = i;
+    if (i >= 0) {
+      if (!deferred) requests[i].phase = 'evaluation';
+    } else {
+      requests.push({ specifier: spec, attributes, phase: deferred ? 'defer' : 'evaluation' });
+      index = requests.length - 1;
+    }
+    if (!evaluationOrder.some((e) => e.request === index && e.deferred === deferred)) evaluationOrder.push({ request: index, deferred });
+    return index;
   };
+  const evaluationOrder: Array<{ request: number; deferred: boolean }> = [];
   const importEntries: ImportEntry[] = [];
   const localCandidates: ExportEntry[] = [];
   const indirectExportEntries: ExportEntry[] = [];
@@ -104,10 +119,11 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
   for (const item of body) {
     switch (item.type) {
       case 'ImportDeclaration': {
-        const request = requestIndex(item.source, item.attributes);
+        const deferred = (item as { phase?: string }).phase === 'defer';
+        const request = requestIndex(item.source, item.attributes, deferred);
         for (const s of item.specifiers) {
           const importName = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? null : nameOf(s.imported);
-          importEntries.push({ request, importName, localName: s.local.name });
+          importEntries.push({ request, importName, localName: s.local.name, deferred });
         }
         break;
       }
@@ -151,7 +167,7 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
   const localExportEntries: ExportEntry[] = [];
   for (const e of localCandidates) {
     const ie = importEntries.find((x) => x.localName === e.localName);
-    if (ie === undefined) localExportEntries.push(e);
+    if (ie === undefined || ie.deferred) localExportEntries.push(e);
     else indirectExportEntries.push({ exportName: e.exportName, request: ie.request, importName: ie.importName, localName: null });
   }
 
@@ -192,7 +208,7 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
     asyncBody: hasTopLevelAwait ? genItems(body, c) : null,
   };
   return {
-    source, options, requests, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
+    source, options, requests, evaluationOrder, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
   };
 }
 

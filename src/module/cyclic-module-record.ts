@@ -5,7 +5,7 @@
 // fills [[LoadedModules]] (`loaded`) before Link.
 import type { Realm } from '../realm/realm.js';
 import { Termination } from '../realm/agent.js';
-import { NewPromiseCapability, type PromiseCapability } from '../realm/abstract-ops/promise-operations.js';
+import { NewPromiseCapability, PerformPromiseThen, type PromiseCapability } from '../realm/abstract-ops/promise-operations.js';
 import { ReflectApply } from '../realm/primordials.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { ModuleRecord } from './module-record.js';
@@ -38,7 +38,13 @@ export abstract class CyclicModuleRecord extends ModuleRecord {
   /** [[LoadedModules]], by index into requestedModules. */
   readonly loaded: Array<ModuleRecord | undefined> = [];
 
-  constructor(realm: Realm, readonly requestedModules: readonly unknown[], readonly hasTLA: boolean) {
+  constructor(
+    realm: Realm,
+    readonly requestedModules: readonly unknown[],
+    readonly hasTLA: boolean,
+    /** The requests in the order evaluation visits them (import-defer: where each is deferred or eager). */
+    readonly evaluationOrder: ReadonlyArray<{ readonly request: number; readonly deferred: boolean }> = requestedModules.map((_, request) => ({ request, deferred: false })),
+  ) {
     super(realm);
   }
 
@@ -147,8 +153,17 @@ function InnerModuleEvaluation(module: ModuleRecord, stack: CyclicModuleRecord[]
   module.pendingAsyncDependencies = 0;
   index++;
   stack.push(module);
-  for (let i = 0; i < module.requestedModules.length; i++) {
-    const required = module.importedModule(i);
+  // import-defer: a deferred request contributes only its asynchronous transitive dependencies.
+  const evaluationList: ModuleRecord[] = [];
+  for (const { request, deferred } of module.evaluationOrder) {
+    const requiredModule = module.importedModule(request);
+    if (deferred) {
+      for (const m of GatherAsynchronousTransitiveDependencies(requiredModule)) if (!evaluationList.includes(m)) evaluationList.push(m);
+    } else if (!evaluationList.includes(requiredModule)) {
+      evaluationList.push(requiredModule);
+    }
+  }
+  for (const required of evaluationList) {
     index = InnerModuleEvaluation(required, stack, index);
     if (isCyclic(required)) {
       let requiredModule: CyclicModuleRecord = required;
@@ -238,4 +253,48 @@ function AsyncModuleExecutionRejected(module: CyclicModuleRecord, error: unknown
   module.status = 'evaluated';
   for (const m of module.asyncParentModules) AsyncModuleExecutionRejected(m, error);
   if (module.topLevelCapability !== null) ReflectApply(module.topLevelCapability.reject, undefined, [error]);
+}
+
+/** GatherAsynchronousTransitiveDependencies (import-defer proposal): the modules with top-level await
+ * that a deferred import's module needs, which evaluate eagerly. */
+export function GatherAsynchronousTransitiveDependencies(module: ModuleRecord, seen: ModuleRecord[] = []): ModuleRecord[] {
+  const result: ModuleRecord[] = [];
+  if (seen.includes(module)) return result;
+  seen.push(module);
+  if (!isCyclic(module)) return result;
+  if (module.status === 'evaluating' || module.status === 'evaluating-async' || module.status === 'evaluated') return result;
+  if (module.hasTLA) {
+    result.push(module);
+    return result;
+  }
+  for (let i = 0; i < module.requestedModules.length; i++) {
+    for (const m of GatherAsynchronousTransitiveDependencies(module.importedModule(i), seen)) if (!result.includes(m)) result.push(m);
+  }
+  return result;
+}
+
+/** ReadyForSyncExecution (import-defer proposal): whether evaluating `module` now cannot suspend. */
+export function ReadyForSyncExecution(module: ModuleRecord, seen: ModuleRecord[] = []): boolean {
+  if (seen.includes(module)) return true;
+  seen.push(module);
+  if (!isCyclic(module)) return true;
+  if (module.status === 'evaluated') return true;
+  if (module.status === 'evaluating' || module.status === 'evaluating-async') return false;
+  if (module.hasTLA) return false;
+  for (let i = 0; i < module.requestedModules.length; i++) {
+    if (!ReadyForSyncExecution(module.importedModule(i), seen)) return false;
+  }
+  return true;
+}
+
+/** EvaluateSync (import-defer proposal): Evaluate() of a module ready for synchronous execution,
+ * whose promise is settled when it returns; a rejection is thrown. */
+export function EvaluateSync(module: ModuleRecord): void {
+  if (!isCyclic(module)) {
+    (module as unknown as NonCyclicModule).evaluateNow();
+    return;
+  }
+  const promise = module.evaluate();
+  PerformPromiseThen(module.realm, promise, () => undefined, () => undefined); // handled: the error is thrown here
+  if (module.hasError) throw module.evaluationError;
 }

@@ -8,25 +8,35 @@ import { UNINIT } from '../interpreter/compile/scope.js';
 import { Env, ImportCell } from '../interpreter/runtime/environment.js';
 import { ScopeInfo } from '../interpreter/compile/scope.js';
 import { AMBIGUOUS, NAMESPACE, type ModuleRecord } from './module-record.js';
+import { CyclicModuleRecord, EvaluateSync, ReadyForSyncExecution } from './cyclic-module-record.js';
 
-/** GetModuleNamespace (§16.2.1.12): the module's namespace object, made once. */
-export function GetModuleNamespace(module: ModuleRecord): object {
-  if (module.namespace !== null) return module.namespace;
+/** GetModuleNamespace (§16.2.1.12): the module's namespace object, made once; with import-defer's
+ * phase defer, its deferred namespace, also made once. */
+export function GetModuleNamespace(module: ModuleRecord, phase: 'evaluation' | 'defer' = 'evaluation'): object {
+  const existing = phase === 'defer' ? module.deferredNamespace : module.namespace;
+  if (existing !== null) return existing;
   const exportedNames = module.getExportedNames();
   const unambiguousNames: string[] = [];
   for (const name of exportedNames) {
     const resolution = module.resolveExport(name);
     if (resolution !== null && resolution !== AMBIGUOUS) unambiguousNames.push(name);
   }
-  module.namespace = ModuleNamespaceCreate(module, unambiguousNames);
-  return module.namespace;
+  const ns = ModuleNamespaceCreate(module, unambiguousNames, phase === 'defer');
+  if (phase === 'defer') module.deferredNamespace = ns;
+  else module.namespace = ns;
+  return ns;
 }
 
-const namespaces = new WeakSet<object>();
+const namespaces = new WeakMap<object, ModuleRecord>();
 
 /** Whether `x` is a module namespace exotic object (node's util.types.isModuleNamespaceObject). */
 export function isModuleNamespace(x: unknown): boolean {
   return typeof x === 'object' && x !== null && namespaces.has(x);
+}
+
+/** The [[Module]] of a namespace object. */
+export function namespaceModule(ns: object): ModuleRecord | undefined {
+  return namespaces.get(ns);
 }
 
 const namespaceScope = new ScopeInfo('module', null, true);
@@ -36,15 +46,17 @@ export function valueCell(value: unknown): ImportCell {
   return new ImportCell(new Env(null, [value], namespaceScope), 0);
 }
 
-/** ModuleNamespaceCreate (§10.4.6.12): [[Exports]] sorted by code unit order. */
-export function ModuleNamespaceCreate(module: ModuleRecord, exports: string[]): object {
+/** ModuleNamespaceCreate (§10.4.6.12): [[Exports]] sorted by code unit order. A deferred namespace
+ * (import-defer) evaluates its module when a string key other than "then" is looked at, and
+ * "then" is none of its exports (IsSymbolLikeNamespaceKey). */
+export function ModuleNamespaceCreate(module: ModuleRecord, exports: string[], deferred = false): object {
   const realm: Realm = module.realm;
-  const names = [...exports].sort();
+  const names = [...exports].filter((n) => !deferred || n !== 'then').sort();
   const exportSet = new Set(names);
   const target = Object.create(null) as Record<PropertyKey, unknown>;
   for (const name of names) Object.defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: false });
   // §28.3.1 @@toStringTag
-  Object.defineProperty(target, Symbol.toStringTag, { value: 'Module', writable: false, enumerable: false, configurable: false });
+  Object.defineProperty(target, Symbol.toStringTag, { value: deferred ? 'Deferred Module' : 'Module', writable: false, enumerable: false, configurable: false });
   Object.preventExtensions(target);
   const cells = new Map<string, ImportCell>();
   const cellOf = (name: string): ImportCell => {
@@ -64,18 +76,30 @@ export function ModuleNamespaceCreate(module: ModuleRecord, exports: string[]): 
     if (v === UNINIT) realm.throwReferenceError(`Cannot access '${name}' before initialization`);
     return v;
   };
+  /** IsSymbolLikeNamespaceKey: keys answered by the ordinary object, without evaluation. */
+  const symbolLike = (key: PropertyKey): key is symbol => typeof key === 'symbol' || (deferred && key === 'then');
+  /** GetModuleExportsList: a deferred namespace first evaluates its module, if it can synchronously. */
+  const ensureEvaluated = deferred ? (): void => {
+    const m = module as ModuleRecord & { status?: string };
+    if (m instanceof CyclicModuleRecord && m.status !== 'evaluated' && !ReadyForSyncExecution(m)) {
+      realm.throwTypeError('Cannot evaluate a deferred module while it or one of its dependencies is evaluating or has top-level await');
+    }
+    EvaluateSync(m);
+  } : (): void => {};
   const handler: ProxyHandler<Record<PropertyKey, unknown>> = {
     getPrototypeOf: () => null,
     setPrototypeOf: (_t, proto) => proto === null,
     isExtensible: () => false,
     preventExtensions: () => true,
     getOwnPropertyDescriptor(t, key) {
-      if (typeof key === 'symbol') return Reflect.getOwnPropertyDescriptor(t, key);
+      if (symbolLike(key)) return Reflect.getOwnPropertyDescriptor(t, key);
+      ensureEvaluated();
       if (!exportSet.has(key)) return undefined;
       return { value: valueOf(key), writable: true, enumerable: true, configurable: false };
     },
     defineProperty(t, key, desc) {
-      if (typeof key === 'symbol') return Reflect.defineProperty(t, key, desc);
+      if (symbolLike(key)) return Reflect.defineProperty(t, key, desc);
+      ensureEvaluated();
       if (!exportSet.has(key)) return false;
       const value = valueOf(key);
       if (desc.configurable === true || desc.enumerable === false || desc.get !== undefined || desc.set !== undefined || desc.writable === false) return false;
@@ -84,24 +108,28 @@ export function ModuleNamespaceCreate(module: ModuleRecord, exports: string[]): 
       return true;
     },
     has(t, key) {
-      if (typeof key === 'symbol') return Reflect.has(t, key);
+      if (symbolLike(key)) return Reflect.has(t, key);
+      ensureEvaluated();
       return exportSet.has(key);
     },
     get(t, key) {
-      if (typeof key === 'symbol') return Reflect.get(t, key);
+      if (symbolLike(key)) return Reflect.get(t, key);
+      ensureEvaluated();
       if (!exportSet.has(key)) return undefined;
       return valueOf(key);
     },
     set: () => false,
     deleteProperty(t, key) {
-      if (typeof key === 'symbol') return Reflect.deleteProperty(t, key);
+      if (symbolLike(key)) return Reflect.deleteProperty(t, key);
+      ensureEvaluated();
       return !exportSet.has(key);
     },
     ownKeys(t) {
+      ensureEvaluated();
       return [...names, ...Object.getOwnPropertySymbols(t)];
     },
   };
   const ns = new Proxy(target, handler);
-  namespaces.add(ns);
+  namespaces.set(ns, module);
   return ns;
 }

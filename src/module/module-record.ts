@@ -20,6 +20,8 @@ export type ResolveSetEntry = { readonly module: ModuleRecord; readonly exportNa
 export abstract class ModuleRecord {
   /** [[Namespace]]: made once, by GetModuleNamespace. */
   namespace: object | null = null;
+  /** [[DeferredNamespace]] (import-defer): made once, by GetModuleNamespace with phase defer. */
+  deferredNamespace: object | null = null;
   /** [[HostDefined]]: the node:vm object that wraps this record. */
   hostDefined: unknown = undefined;
   readonly #cells = new Map<string, ImportCell>();

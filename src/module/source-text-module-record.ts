@@ -3,7 +3,7 @@
 // InitializeEnvironment, which creates the import bindings (cells naming the exporting module's
 // slots) before the interpreter instantiates the module's functions.
 import type { Realm } from '../realm/realm.js';
-import type { Env } from '../interpreter/runtime/environment.js';
+import type { Env, ImportCell } from '../interpreter/runtime/environment.js';
 import {
   createModuleInstance, executeModuleAsync, executeModuleSync, importBindingSlot, instantiateModuleFunctions, moduleBindingSlot,
   type ModuleInstance, type PreparedModule,
@@ -16,7 +16,7 @@ export class SourceTextModuleRecord extends CyclicModuleRecord {
   #instance: ModuleInstance | null = null;
 
   constructor(realm: Realm, readonly prepared: PreparedModule) {
-    super(realm, prepared.requests, prepared.hasTopLevelAwait);
+    super(realm, prepared.requests, prepared.hasTopLevelAwait, prepared.evaluationOrder);
   }
 
   /** The running context of the module's code (made with its environment). */
@@ -26,6 +26,14 @@ export class SourceTextModuleRecord extends CyclicModuleRecord {
 
   environment(): Env {
     return this.instance.env;
+  }
+
+  /** An exported `import defer * as ns` binding holds the deferred namespace itself, known before this
+   * module's InitializeEnvironment runs (its slot holds an import cell, not the value). */
+  override bindingCell(bindingName: string): ImportCell {
+    const ie = this.prepared.importEntries.find((e) => e.deferred && e.localName === bindingName);
+    if (ie !== undefined) return valueCell(GetModuleNamespace(this.importedModule(ie.request), 'defer'));
+    return super.bindingCell(bindingName);
   }
 
   protected slotOf(bindingName: string): number {
@@ -92,7 +100,7 @@ export class SourceTextModuleRecord extends CyclicModuleRecord {
       const importedModule = this.importedModule(ie.request);
       let cell;
       if (ie.importName === null) {
-        cell = valueCell(GetModuleNamespace(importedModule));
+        cell = valueCell(GetModuleNamespace(importedModule, ie.deferred ? 'defer' : 'evaluation'));
       } else {
         const resolution = importedModule.resolveExport(ie.importName);
         if (resolution === null || resolution === AMBIGUOUS) this.#unresolvable(ie.request, ie.importName, resolution);

@@ -5,6 +5,7 @@
 import type { Realm } from '../realm/realm.js';
 import { agent, Termination } from '../realm/agent.js';
 import { drainJobs } from '../realm/job-queue.js';
+import { PerformPromiseThen } from '../realm/abstract-ops/promise-operations.js';
 import { copySyntaxErrorLocation, runGuest } from '../interpreter/script.js';
 import { prepareModule, type PreparedModule } from '../interpreter/module.js';
 import { SourceTextModuleRecord } from '../module/source-text-module-record.js';
@@ -67,7 +68,7 @@ interface ModuleInit {
 function isModule(x: unknown): x is Module {
   return typeof x === 'object' && x !== null && Module.hasRecord(x);
 }
-setModuleCheck(isModule);
+setModuleCheck(isModule as (x: unknown) => x is Module, (m) => Module.recordOf(m as Module));
 
 /** Termination (a timeout or an interrupt) as node reports it. */
 function terminationError(t: Termination): Error {
@@ -195,7 +196,13 @@ export class Module {
       if (e instanceof Termination && agent.terminating !== e) throw terminationError(e);
       throw e;
     }
-    await (promise as Promise<void>);
+    // Awaited through the realm's internal reaction, not its (guest-patchable) Promise.prototype.then:
+    // a thenable, which the host's await subscribes to one tick later, as it would to the promise.
+    await {
+      then(resolve: () => void, reject: (e: unknown) => void): void {
+        PerformPromiseThen(realm, promise, (): undefined => { resolve(); return undefined; }, (e: unknown): undefined => { reject(e); return undefined; });
+      },
+    };
   }
 
   /** util.inspect shows a module as node does: its class, status, identifier and context. */

@@ -31,9 +31,11 @@ export class ModuleLoader {
 
   /** For `import()` in code of `referrerPath`: loads, links and evaluates the target. */
   importerFor(referrerPath: string): DynamicImporter {
-    return async (specifier, _referrer, attributes) => {
+    return async (specifier, _referrer, attributes, phase) => {
       const record = this.load(resolveSpecifier(referrerPath, specifier), typeOf(attributes));
       await this.ensureLinked(record);
+      // import.defer() (import-defer): the engine evaluates only what the deferred module needs eagerly.
+      if (phase === 'defer') return record;
       // A module already evaluating (an import() inside a cycle) is returned as it is: evaluating
       // it again would be a reentrant Evaluate, which node:vm turns into a process abort.
       if (record.status === 'linked' || (this.reevaluateIsSafe && record.status !== 'evaluating')) await record.evaluate();

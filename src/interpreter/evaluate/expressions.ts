@@ -66,10 +66,11 @@ export function compileExpression(node: Expression, c: CompileContext): Expr {
       // §13.3.10.1 EvaluateImportCall: both operands are evaluated before anything is checked.
       const spec = compileExpression(node.source, c);
       const options = node.options ? compileExpression(node.options, c) : null;
+      const phase = (node as { phase?: string }).phase === 'defer' ? 'defer' : 'evaluation'; // import.defer() (import-defer)
       return function* (f) {
         const specifier = yield* spec(f);
         const opts = options === null ? undefined : yield* options(f);
-        return EvaluateImportCall(f, specifier, opts);
+        return EvaluateImportCall(f, specifier, opts, phase);
       };
     }
   }

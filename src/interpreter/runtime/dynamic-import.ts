@@ -8,10 +8,10 @@ import { toRealmError } from '../../realm/host-errors.js';
 import { ToString } from '../../realm/abstract-ops/type-conversion.js';
 import { NewPromiseCapability, type PromiseCapability } from '../../realm/abstract-ops/promise-operations.js';
 import { ReflectApply } from '../../realm/primordials.js';
-import { realmImportHost, type ImportAttributes } from './host-defined.js';
+import { realmImportHost, type ImportAttributes, type ImportPhase } from './host-defined.js';
 
 /** EvaluateImportCall steps 4 onward, with the specifier and options already evaluated. */
-export function EvaluateImportCall(f: Frame, specifier: unknown, options: unknown): object {
+export function EvaluateImportCall(f: Frame, specifier: unknown, options: unknown, phase: ImportPhase = 'evaluation'): object {
   const realm = f.realm;
   const capability = NewPromiseCapability(realm, realm.intrinsics.Promise);
   let specifierString: string;
@@ -28,7 +28,7 @@ export function EvaluateImportCall(f: Frame, specifier: unknown, options: unknow
     rejectWith(realm, capability, realm.newError('TypeError', `Cannot import '${specifierString}': no module loader for this code`));
     return capability.promise;
   }
-  host.importDynamically(realm, specifierString, attributes, capability);
+  host.importDynamically(realm, specifierString, attributes, capability, phase);
   return capability.promise;
 }
 

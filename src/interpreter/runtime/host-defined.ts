@@ -8,10 +8,13 @@ import type { PromiseCapability } from '../../realm/abstract-ops/promise-operati
 /** An import attribute list (§16.2.1.3 ModuleRequest Records), as `with { key: value }` gives it. */
 export type ImportAttributes = ReadonlyArray<readonly [string, string]>;
 
+/** `import()` or, with import-defer, `import.defer()`. */
+export type ImportPhase = 'evaluation' | 'defer';
+
 export interface ScriptOrModuleHost {
   /** HostLoadImportedModule for `import()` (§16.2.1.10) followed by ContinueDynamicImport
    * (§16.2.1.11): settles `capability` with the namespace or the error. */
-  importDynamically(realm: Realm, specifier: string, attributes: ImportAttributes, capability: PromiseCapability): void;
+  importDynamically(realm: Realm, specifier: string, attributes: ImportAttributes, capability: PromiseCapability, phase: ImportPhase): void;
   /** The module's import.meta object (§13.3.12.1 step 4: made once, HostGetImportMetaProperties /
    * HostFinalizeImportMeta run then); undefined for a Script, where `import.meta` cannot parse. */
   importMeta?(realm: Realm): object;

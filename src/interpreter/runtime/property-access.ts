@@ -93,6 +93,8 @@ function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknow
  * did not fail that way (a setter threw). One walk of the chain. */
 function failedSetMessage(base: object, key: PropertyKey): string | undefined {
   const k = describeValue(key);
+  // A deferred module namespace (import-defer) must not be asked for its properties: that evaluates it.
+  if (isNamespaceLike(base, 'Deferred Module')) return `Cannot assign to property '${k}' of a deferred module namespace`;
   for (let o: object | null = base; o !== null; o = getPrototypeOf(o)) {
     const d = getOwnPropertyDescriptor(o, key);
     if (d === undefined) continue;
@@ -105,8 +107,8 @@ function failedSetMessage(base: object, key: PropertyKey): string | undefined {
 }
 
 /** A module namespace exotic object as V8 tells one: null prototype, not extensible, tagged "Module". */
-function isNamespaceLike(o: object): boolean {
-  return getPrototypeOf(o) === null && !Object.isExtensible(o) && (o as Record<symbol, unknown>)[Symbol.toStringTag] === 'Module';
+function isNamespaceLike(o: object, tag = 'Module'): boolean {
+  return getPrototypeOf(o) === null && !Object.isExtensible(o) && (o as Record<symbol, unknown>)[Symbol.toStringTag] === tag;
 }
 
 function objectLabel(o: object): string {
