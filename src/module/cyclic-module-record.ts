@@ -262,7 +262,13 @@ export function GatherAsynchronousTransitiveDependencies(module: ModuleRecord, s
   if (seen.includes(module)) return result;
   seen.push(module);
   if (!isCyclic(module)) return result;
-  if (module.status === 'evaluating' || module.status === 'evaluating-async' || module.status === 'evaluated') return result;
+  // A module whose strongly connected component is still evaluating asynchronously
+  // (IsModuleSCCEvaluated is false) is waited for like a module with top-level await.
+  if (module.status === 'evaluating-async' || (module.status === 'evaluated' && !IsModuleSCCEvaluated(module))) {
+    result.push(module);
+    return result;
+  }
+  if (module.status === 'evaluating' || module.status === 'evaluated') return result;
   if (module.hasTLA) {
     result.push(module);
     return result;
@@ -278,7 +284,8 @@ export function ReadyForSyncExecution(module: ModuleRecord, seen: ModuleRecord[]
   if (seen.includes(module)) return true;
   seen.push(module);
   if (!isCyclic(module)) return true;
-  if (module.status === 'evaluated') return true;
+  if (module.status === 'evaluated' && IsModuleSCCEvaluated(module)) return true;
+  if (module.status === 'evaluated') return false;
   if (module.status === 'evaluating' || module.status === 'evaluating-async') return false;
   if (module.hasTLA) return false;
   for (let i = 0; i < module.requestedModules.length; i++) {
@@ -297,4 +304,12 @@ export function EvaluateSync(module: ModuleRecord): void {
   const promise = module.evaluate();
   PerformPromiseThen(module.realm, promise, () => undefined, () => undefined); // handled: the error is thrown here
   if (module.hasError) throw module.evaluationError;
+}
+
+/** IsModuleSCCEvaluated (import-defer proposal): an evaluated module whose cycle root has finished too
+ * (a module of a cycle with top-level await is evaluated before its component is). */
+function IsModuleSCCEvaluated(module: CyclicModuleRecord): boolean {
+  if (module.status !== 'evaluated') return false;
+  const root = module.cycleRoot;
+  return root === null || root === module || root.status === 'evaluated';
 }
