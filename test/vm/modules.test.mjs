@@ -82,6 +82,62 @@ describe('vm modules: vmjs specifics', () => {
     expect(m.namespace.n).to.equal(1);
   });
 
+  it('import defer (stage 3): the deferred module runs on first use of its namespace, not before', async () => {
+    const context = vm.createContext({ log: [] });
+    const dep = new vm.SourceTextModule('log.push("dep"); export const x = 1; export function then() {}', { context });
+    const main = new vm.SourceTextModule(`
+      import defer * as ns from "dep";
+      log.push("main", Object.prototype.toString.call(ns), typeof ns.then);
+      log.push(ns.x);
+      export { ns };
+    `, { context });
+    await main.link(() => dep);
+    await main.evaluate();
+    expect(vm.runInContext('log', context)).to.deep.equal(['main', '[object Deferred Module]', 'undefined', 'dep', 1]);
+    expect(main.namespace.ns).to.not.equal(dep.namespace);
+    expect(Object.keys(main.namespace.ns)).to.deep.equal(['x']);
+  });
+
+  it('import defer: an asynchronous dependency is evaluated eagerly; a module that cannot run synchronously throws', async () => {
+    const context = vm.createContext({ log: [] });
+    const tla = new vm.SourceTextModule('log.push("tla"); await 0; export const t = 1;', { context });
+    const dep = new vm.SourceTextModule('import "tla"; log.push("dep"); export const y = 2;', { context });
+    const main = new vm.SourceTextModule('import defer * as ns from "dep"; log.push("main"); export const read = () => ns.y;', { context });
+    await main.link((s) => (s === 'dep' ? dep : tla));
+    await main.evaluate();
+    expect(vm.runInContext('log', context)).to.deep.equal(['tla', 'main']);
+    expect(main.namespace.read()).to.equal(2);
+    expect(vm.runInContext('log', context)).to.deep.equal(['tla', 'main', 'dep']);
+
+    const slow = new vm.SourceTextModule('await 0; export const z = 3;', { context });
+    const user = new vm.SourceTextModule('import defer * as ns from "slow"; export const read = () => ns.z;', { context });
+    await user.link(() => slow);
+    const evaluating = user.evaluate();
+    await evaluating;
+    expect(user.namespace.read()).to.equal(3);
+    // A deferred module that needs the module evaluating it cannot run synchronously: a TypeError.
+    const a = new vm.SourceTextModule('import defer * as nsB from "b"; let r; try { nsB.x; } catch (e) { r = [e.constructor.name, e instanceof TypeError]; } export const result = r;', { context });
+    const b = new vm.SourceTextModule('import "a"; export const x = 1;', { context });
+    await a.link((s) => (s === 'a' ? a : b));
+    await a.evaluate();
+    expect(a.namespace.result).to.deep.equal(['TypeError', true]);
+  });
+
+  it('import.defer() hands importModuleDynamically the phase and resolves with the deferred namespace', async () => {
+    const context = vm.createContext({ log: [] });
+    const dep = new vm.SourceTextModule('log.push("dep"); export const v = 5;', { context });
+    await dep.link(() => {});
+    const phases = [];
+    const main = new vm.SourceTextModule('export const p = import.defer("dep").then((ns) => { log.push("resolved"); return ns.v; });', {
+      context, importModuleDynamically: (specifier, referrer, attributes, phase) => { phases.push(phase); return dep; },
+    });
+    await main.link(() => {});
+    await main.evaluate();
+    expect(await main.namespace.p).to.equal(5);
+    expect(phases).to.deep.equal(['defer']);
+    expect(vm.runInContext('log', context)).to.deep.equal(['resolved', 'dep']);
+  });
+
   it('is usable from the CommonJS build', async () => {
     const { createRequire } = await import('node:module');
     const cjs = createRequire(fileURLToPath(import.meta.url))('../../dist/cjs/index.cjs');
