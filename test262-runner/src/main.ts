@@ -65,7 +65,7 @@ async function run(opts: Options, argv: string[]): Promise<number> {
   const unsupported = loadUnsupportedFeatures(opts.unsupportedFeatures);
   const jobs = Math.max(1, Math.min(opts.jobs, files.length));
   log(`vmjs-test262: ${files.length} tests${opts.sample > 1 ? ` (1 in ${opts.sample} per directory of ${all.length})` : ''} from ${test262Dir}`
-    + ` on ${opts.engine}, ${jobs} workers, timeout ${opts.timeout} ms${opts.repeat > 1 ? `, ${opts.repeat} runs` : ''}; ${unsupported.size} features declared unsupported`);
+    + ` on ${opts.engine}${opts.generatorForm ? ' (generator form everywhere)' : ''}, ${jobs} workers, timeout ${opts.timeout} ms${opts.repeat > 1 ? `, ${opts.repeat} runs` : ''}; ${unsupported.size} features declared unsupported`);
 
   const runOnce = async (list: readonly string[], timeout: number): Promise<TestResult[]> => {
     const results: TestResult[] = [];
@@ -74,7 +74,7 @@ async function run(opts: Options, argv: string[]): Promise<number> {
       await runPool(list, {
         size: Math.min(jobs, list.length),
         workerUrl: WORKER_URL,
-        config: { engine: opts.engine, test262Dir, unsupported: [...unsupported], canBlock: true, timeout },
+        config: { engine: opts.engine, test262Dir, unsupported: [...unsupported], canBlock: true, timeout, generatorForm: opts.generatorForm },
         // A test has at most two scenarios, each bounded by the timeout; the rest is slack for a loaded machine.
         hardTimeout: timeout * 3 + 2000,
         recycleAfter: 2000,
