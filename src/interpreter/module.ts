@@ -14,6 +14,7 @@ import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, markS
 import { compileModuleItemList as syncItems, DEFAULT_BINDING } from './evaluate-sync/module-items.js';
 import { compileModuleItemList as genItems } from './evaluate/module-items.js';
 import { functionTemplate } from './evaluate-sync/functions.js';
+import { driven, generatorForm } from './compile/generator-form.js';
 import { makeFunction } from './runtime/function-object.js';
 import { Env, copySlots } from './runtime/environment.js';
 import { Frame } from './runtime/frame.js';
@@ -202,10 +203,13 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
     const t = functionTemplate(anonymousFunction, c, 'default');
     functions.push({ slot: scope.bindings.get(DEFAULT_BINDING)!.slot, make: (f) => makeFunction(t, f, f.env, undefined) });
   }
+  // With the generator form everywhere (compile/generator-form.ts), every node of the body runs in it.
+  const everywhere = generatorForm.everywhere;
+  const cg: CompileContext = everywhere ? { ...c, suspends: hasTopLevelAwait ? marks : new Set(), forceGen: true } : c;
   const code: ModuleCode = {
     scope, functions, importSlots, sourceRecord,
-    syncBody: hasTopLevelAwait ? null : syncItems(body, c),
-    asyncBody: hasTopLevelAwait ? genItems(body, c) : null,
+    syncBody: hasTopLevelAwait ? null : everywhere ? driven(genItems(body, cg)) : syncItems(body, c),
+    asyncBody: hasTopLevelAwait ? genItems(body, cg) : null,
   };
   return {
     source, options, requests, evaluationOrder, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
