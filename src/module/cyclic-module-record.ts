@@ -251,8 +251,9 @@ function AsyncModuleExecutionRejected(module: CyclicModuleRecord, error: unknown
   module.hasError = true;
   module.evaluationError = error;
   module.status = 'evaluated';
-  for (const m of module.asyncParentModules) AsyncModuleExecutionRejected(m, error);
+  // The module's own promise first, then its ancestors': leaf-to-root order (steps 9–10).
   if (module.topLevelCapability !== null) ReflectApply(module.topLevelCapability.reject, undefined, [error]);
+  for (const m of module.asyncParentModules) AsyncModuleExecutionRejected(m, error);
 }
 
 /** GatherAsynchronousTransitiveDependencies (import-defer proposal): the modules with top-level await
