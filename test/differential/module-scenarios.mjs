@@ -282,6 +282,22 @@ export const scenarios = {
     return { fromScript, fromModule, calls, missing, missingInModule: await missingInModule.namespace.p };
   },
 
+  // import() in a function made by vm.compileFunction: the function is the referrer.
+  async compileFunctionImport(vm) {
+    const context = vm.createContext({});
+    const target = new vm.SyntheticModule(['v'], function () { this.setExport('v', 3); }, { context });
+    await target.link(noLinker);
+    await target.evaluate();
+    let referrerIsFunction;
+    const fn = vm.compileFunction('return import("x").then((ns) => ns.v)', [], {
+      parsingContext: context,
+      importModuleDynamically(specifier, referrer) { referrerIsFunction = referrer === fn; return target; },
+    });
+    const v = await fn();
+    const missing = await settle(vm.compileFunction('return import("x")', [], { parsingContext: context })());
+    return { v, referrerIsFunction, missing };
+  },
+
   // The evaluate timeout ends a runaway module body with node's error; the module is errored.
   async evaluateTimeout(vm) {
     const context = vm.createContext({});
