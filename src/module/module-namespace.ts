@@ -4,6 +4,7 @@
 // object holding every export name as a non-configurable writable property and @@toStringTag, which
 // keeps every Proxy invariant true while the traps report the live binding values.
 import type { Realm } from '../realm/realm.js';
+import { markGuestObject } from '../realm/membrane.js';
 import { UNINIT } from '../interpreter/compile/scope.js';
 import { Env, ImportCell } from '../interpreter/runtime/environment.js';
 import { ScopeInfo } from '../interpreter/compile/scope.js';
@@ -131,5 +132,7 @@ export function ModuleNamespaceCreate(module: ModuleRecord, exports: string[], d
   };
   const ns = new Proxy(target, handler);
   namespaces.set(ns, module);
+  // A context's namespace is a guest object: the membrane lets it cross to guest code as itself.
+  if (!realm.isHost) markGuestObject(ns);
   return ns;
 }

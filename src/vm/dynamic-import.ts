@@ -8,6 +8,7 @@ import type { Realm } from '../realm/realm.js';
 import type { PromiseCapability } from '../realm/abstract-ops/promise-operations.js';
 import type { ImportAttributes, ImportPhase, ScriptOrModuleHost } from '../interpreter/runtime/host-defined.js';
 import { ReflectApply } from '../realm/primordials.js';
+import { membraneOf } from '../realm/membrane.js';
 import { PerformPromiseThen } from '../realm/abstract-ops/promise-operations.js';
 import { GetModuleNamespace, isModuleNamespace, namespaceModule } from '../module/module-namespace.js';
 import { GatherAsynchronousTransitiveDependencies } from '../module/cyclic-module-record.js';
@@ -98,8 +99,11 @@ export class VmImportHost implements ScriptOrModuleHost {
   importMeta?: (realm: Realm) => object;
 
   importDynamically(realm: Realm, specifier: string, attributes: ImportAttributes, capability: PromiseCapability, phase: ImportPhase = 'evaluation'): void {
-    const resolve = (v: unknown) => { ReflectApply(capability.resolve, undefined, [v]); };
-    const reject = (e: unknown) => { ReflectApply(capability.reject, undefined, [e]); };
+    // What the embedder's callback gives (a host namespace, a thrown host error) crosses the membrane.
+    const membrane = membraneOf(realm);
+    const toGuest = (v: unknown): unknown => (membrane === null ? v : membrane.toGuest(v));
+    const resolve = (v: unknown) => { ReflectApply(capability.resolve, undefined, [toGuest(v)]); };
+    const reject = (e: unknown) => { ReflectApply(capability.reject, undefined, [toGuest(e)]); };
     const callback = this.callback;
     if (callback === undefined) {
       reject(realmNodeError(realm, 'TypeError', 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING', DYNAMIC_IMPORT_CALLBACK_MISSING));

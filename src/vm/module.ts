@@ -5,6 +5,7 @@
 import type { Realm } from '../realm/realm.js';
 import { agent, Termination } from '../realm/agent.js';
 import { drainJobs } from '../realm/job-queue.js';
+import { markGuestObject, membraneOf } from '../realm/membrane.js';
 import { PerformPromiseThen } from '../realm/abstract-ops/promise-operations.js';
 import { copySyntaxErrorLocation, runGuest } from '../interpreter/script.js';
 import { prepareModule, type PreparedModule } from '../interpreter/module.js';
@@ -309,9 +310,9 @@ export class SourceTextModule extends Module {
   #meta(realm: Realm): object {
     if (this.#importMeta !== undefined) return this.#importMeta;
     const meta = Object.create(null) as object;
+    if (!realm.isHost) markGuestObject(meta); // the context's own object, as the membrane classifies it
     this.#importMeta = meta;
     if (this.#initializeImportMeta !== undefined) this.#initializeImportMeta(meta, this);
-    void realm;
     return meta;
   }
 
@@ -420,7 +421,9 @@ export class SyntheticModule extends Module {
     validateString(name, 'name');
     const record = Module.recordOf(this) as SyntheticModuleRecord;
     if (record.status === 'unlinked') throw ERR_VM_MODULE_STATUS('must be linked');
-    if (!record.setExport(name, value)) {
+    // What the embedder hands guest code comes through the context's membrane (BRIEF decision 10).
+    const m = membraneOf(record.realm);
+    if (!record.setExport(name, m === null ? value : m.toGuest(value))) {
       throw record.realm.newError('ReferenceError', `Export '${name}' is not defined in module`);
     }
   }

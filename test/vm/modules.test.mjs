@@ -138,6 +138,24 @@ describe('vm modules: vmjs specifics', () => {
     expect(vm.runInContext('log', context)).to.deep.equal(['resolved', 'dep']);
   });
 
+  it('the membrane: a context\'s namespaces cross to its guest code as themselves; setExport values and callback errors are the guest\'s view', async () => {
+    const context = vm.createContext({});
+    const m = new vm.SourceTextModule('export const x = 1; export const meta = import.meta; export const p = import("h").catch((e) => e.constructor === Error);', {
+      context, importModuleDynamically() { throw new Error('host error'); },
+    });
+    await m.link(() => {});
+    await m.evaluate();
+    const same = vm.runInContext('(a, b) => a === b', context);
+    expect(same(m.namespace, m.namespace)).to.equal(true);
+    expect(vm.runInContext('(ns) => Object.getPrototypeOf(ns) === null && Object.prototype.toString.call(ns)', context)(m.namespace)).to.equal('[object Module]');
+    expect(await m.namespace.p).to.equal(true);
+    const s = new vm.SyntheticModule(['f'], function () { this.setExport('f', function hostFn() {}); }, { context });
+    const u = new vm.SourceTextModule('import { f } from "s"; export const r = [f.constructor === Function, f.constructor("return typeof process")()];', { context });
+    await u.link(() => s);
+    await u.evaluate();
+    expect(u.namespace.r).to.deep.equal([true, 'undefined']);
+  });
+
   it('is usable from the CommonJS build', async () => {
     const { createRequire } = await import('node:module');
     const cjs = createRequire(fileURLToPath(import.meta.url))('../../dist/cjs/index.cjs');
