@@ -6,7 +6,7 @@ import type { Frame } from '../runtime/frame.js';
 import type { Env } from '../runtime/environment.js';
 import { lookupDynamic, UNINIT, throwTDZ, ImportCell, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
-import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane } from '../runtime/global-environment.js';
+import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane, type GlobalReadSite } from '../runtime/global-environment.js';
 
 export type Reader = (f: Frame) => unknown;
 export type Writer = (f: Frame, v: unknown) => void;
@@ -16,31 +16,15 @@ function needsTDZ(b: Binding): boolean {
 }
 
 /** A reader for `name`; `forTypeof` makes an unresolvable name read as undefined. */
-/** A global read through the membrane. Each site remembers the last object that passed unchanged
- * (a guest object or function: the same answer in every realm), so the hot case, a top-level
- * function called again and again, costs one comparison. The host realm's answers are not
- * remembered: there every value passes unchanged, and the same Script may run in a context next.
- * One closure literal per kind of read, each calling its global operation directly (hot path). */
+/** A global read through the membrane: values from the contextified object come through it (in
+ * globalGet, which remembers per site what passed unchanged); the rarer kinds of read ask it always. */
 function guestGlobalReader(name: string, forTypeof: boolean, shielded: boolean): Reader {
-  const site = { passed: undefined as unknown };
-  if (shielded) {
-    return forTypeof
-      ? (f) => { const v = globalTypeofGetShielded(f.realm, name); return v === site.passed ? v : admit(f, v, site); }
-      : (f) => { const v = globalGetShielded(f.realm, name); return v === site.passed ? v : admit(f, v, site); };
+  if (!forTypeof && !shielded) {
+    const site: GlobalReadSite = { passed: undefined };
+    return (f) => globalGet(f.realm, name, site);
   }
-  return forTypeof
-    ? (f) => { const v = globalTypeofGet(f.realm, name); return v === site.passed ? v : admit(f, v, site); }
-    : (f) => { const v = globalGet(f.realm, name); return v === site.passed ? v : admit(f, v, site); };
-}
-
-/** The membrane's answer for a value a global read site has not seen pass before. */
-function admit(f: Frame, v: unknown, site: { passed: unknown }): unknown {
-  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return v;
-  const realm = f.realm;
-  if (realm.isHost) return v;
-  const g = throughMembrane(realm, v);
-  if (g === v) site.passed = v;
-  return g;
+  if (shielded) return forTypeof ? (f) => throughMembrane(f.realm, globalTypeofGetShielded(f.realm, name)) : (f) => throughMembrane(f.realm, globalGetShielded(f.realm, name));
+  return (f) => throughMembrane(f.realm, globalTypeofGet(f.realm, name));
 }
 
 export function compileRead(name: string, c: CompileContext, forTypeof = false): Reader {
