@@ -4,7 +4,7 @@
 import type { CompileContext } from './compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import type { Env } from '../runtime/environment.js';
-import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from '../runtime/environment.js';
+import { lookupDynamic, UNINIT, throwTDZ, ImportCell, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
 import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane, type GlobalReadSite } from '../runtime/global-environment.js';
 
@@ -35,6 +35,7 @@ export function compileRead(name: string, c: CompileContext, forTypeof = false):
   if (r.kind === 'dynamic') return (f) => dynamicRead(f, name, forTypeof);
   const { hops, binding } = r;
   const slot = binding.slot;
+  if (binding.kind === 'import') return (f) => readImport(f, envAt(f.env, hops).slots[slot] as ImportCell, name);
   if (!needsTDZ(binding)) {
     if (hops === 0) return (f) => f.env.slots[slot];
     if (hops === 1) return (f) => f.env.parent!.slots[slot];
@@ -44,6 +45,13 @@ export function compileRead(name: string, c: CompileContext, forTypeof = false):
   if (hops === 0) return (f) => { const v = f.env.slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
   if (hops === 1) return (f) => { const v = f.env.parent!.slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
   return (f) => { const v = envAt(f.env, hops).slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
+}
+
+/** GetBindingValue of an import binding (§9.1.1.5.1): the exporting module's binding, with its TDZ. */
+function readImport(f: Frame, cell: ImportCell, name: string): unknown {
+  const v = cell.env.slots[cell.slot];
+  if (v === UNINIT) throwTDZ(f.realm, name);
+  return v;
 }
 
 export function envAt(env: Env, hops: number): Env {
@@ -60,6 +68,10 @@ export function compileWrite(name: string, c: CompileContext): Writer {
   if (r.kind === 'dynamic') return (f, v) => dynamicWrite(f, name, v, strict);
   const { hops, binding } = r;
   const slot = binding.slot;
+  if (binding.kind === 'import') {
+    // Import bindings are immutable (§9.1.1.5.5): assigning one is a TypeError even before it is initialized.
+    return (f) => f.realm.throwTypeError('Assignment to constant variable.');
+  }
   if (binding.kind === 'const') {
     return (f) => {
       if (envAt(f.env, hops).slots[slot] === UNINIT) throwTDZ(f.realm, name);
@@ -139,6 +151,7 @@ export function dynamicReadAt(f: Frame, hit: DynamicHit, name: string, forTypeof
   if (hit.kind === 'evalVar') return hit.env.evalVars!.get(name);
   const v = hit.env.slots[hit.slot];
   if (v === UNINIT) throwTDZ(f.realm, name);
+  if (v instanceof ImportCell) return readImport(f, v, name);
   return v;
 }
 
@@ -164,6 +177,7 @@ export function dynamicWriteAt(f: Frame, hit: DynamicHit, name: string, v: unkno
   }
   if (hit.kind === 'evalVar') { hit.env.evalVars!.set(name, v); return; }
   const b = hit.env.info.bindings.get(name)!;
+  if (b.kind === 'import') f.realm.throwTypeError('Assignment to constant variable.');
   if (hit.env.slots[hit.slot] === UNINIT) throwTDZ(f.realm, name);
   if (b.kind === 'const') f.realm.throwTypeError('Assignment to constant variable.');
   if (b.kind === 'callee') { if (strict) f.realm.throwTypeError('Assignment to constant variable.'); return; }
