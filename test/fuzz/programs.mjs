@@ -25,6 +25,15 @@ const calls = [
   (x) => `[1, 2, 3].indexOf(${x})`, (x) => `[${x}, 2, 1].sort().join()`, (x) => `(${x})?.length`, (x) => `Object.is(${x}, -0)`,
   (x) => `new Set([${x}, ${x}]).size`, (x) => `[...String(${x})].length`, (x) => `Number.isInteger(${x})`,
   (x) => `String(${x}).at(-1)`, (x) => `({ k: ${x} }).k`, (x) => `[${x}][0]`, (x) => `\`<\${${x}}>\``,
+  (x) => `({ ...Object(${x}), z: 1 }).z`, (x) => `Object.entries({ v: ${x} }).flat().join("|")`, (x) => `[1, 2, 3].map((v) => v + ${x})`,
+  (x) => `[${x}, 3, 1].filter(Boolean).length`, (x) => `[3, ${x}].reduce((p, q) => p + q)`, (x) => `String(${x}).replace(/[aeiou0-9]/g, "_")`,
+  (x) => `/\d+/.exec(String(${x}))?.[0]`, (x) => `String(${x}).toUpperCase().trim()`, (x) => `Number(${x}).toFixed(2)`,
+  (x) => `(${x})?.toString?.()`, (x) => `Array.from({ length: 2 }, () => ${x})`, (x) => `Object.fromEntries([["k", ${x}]])`,
+  (x) => `new Map([[${x}, 1]]).has(${x})`, (x) => `[${x}].includes(NaN)`, (x) => `Math.sign(${x})`, (x) => `BigInt.asIntN(8, 300n) + 0n`,
+  (x) => `typeof (${x})`, (x) => `(${x}) instanceof Object`, (x) => `"p" in Object(${x})`, (x) => `delete Object(${x}).p`,
+  (x) => `Symbol.for("s").description + ${x}`, (x) => `structuredClone === undefined`, (x) => `[..."ab"].entries().next().value.join()`,
+  (x) => `Object.getOwnPropertyNames(String(${x})).join()`, (x) => `encodeURIComponent(${x})`, (x) => `escape(${x})`,
+  (x) => `new Date(0).toISOString() + ${x}`, (x) => `Number.parseFloat(String(${x})) | 0`, (x) => `(${x}) >>> 0`,
 ];
 
 /** An expression of at most `depth` levels. */
@@ -54,6 +63,16 @@ const statement = fc.letrec((tie) => ({
     fc.tuple(variable, expression).map(([v, e]) => `switch (typeof ${e}) { case "number": ${v} = 1; break; case "string": ${v} = 2; default: ${v} = 3; }`),
     fc.tuple(variable, expression).map(([v, e]) => `${v} = (function* () { yield ${e}; yield* [1, 2]; })().next().value;`),
     fc.tuple(variable, expression).map(([v, e]) => `${v} = class { static m(z) { return [z, this.name]; } }.m(${e});`),
+    fc.tuple(variable, expression).map(([v, e]) => `${v} = new (class { #p = ${e}; get p() { return this.#p; } })().p;`),
+    fc.tuple(variable, expression, expression).map(([v, x, y]) => `outer: for (const k of [${x}, ${y}]) { for (;;) { ${v} = k; if (k) break outer; break; } }`),
+    fc.tuple(variable, expression).map(([v, e]) => `${v} = (() => { let n = 0; const inc = () => ++n; inc(); inc(); return [n, ${e}]; })();`),
+    fc.tuple(variable, expression).map(([v, e]) => `${v} = Object.defineProperty({}, "g", { get() { return ${e}; }, enumerable: true });`),
+    fc.tuple(variable, expression).map(([v, e]) => `try { null[${e}]; } catch (err) { ${v} = err.constructor.name + ": " + err.message; }`),
+    // Callees and spread operands are names or member chains: for other expressions V8 words the
+    // message with its own rendering of the expression (README, differences), vmjs with the source.
+    fc.tuple(variable, expression).map(([v, e]) => `${v} = ${e}; try { ${v}(); } catch (err) { ${v} = err.message; }`),
+    fc.tuple(variable, expression).map(([v, e]) => `${v} = { m: ${e} }; try { new ${v}.m(); } catch (err) { ${v} = err.message; }`),
+    fc.tuple(variable, expression).map(([v, e]) => `${v} = ${e}; try { ${v} = [...${v}]; } catch (err) { ${v} = err.message; }`),
   ),
 })).stmt;
 

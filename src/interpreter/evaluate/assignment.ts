@@ -8,7 +8,7 @@ import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileWrite, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../compile/references.js';
 import type { DynamicHit } from '../runtime/environment.js';
-import { getOnPrimitive, putSloppy, putStrict, sloppyPut } from '../runtime/property-access.js';
+import { failedReadMessage, getOnPrimitive, putSloppy, putStrict, sloppyPut } from '../runtime/property-access.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { describeValue } from '../../realm/describe.js';
 import { superBase } from '../runtime/super.js';
@@ -104,7 +104,7 @@ function memberTarget(site: MemberSite, c: CompileContext): TargetRef {
         prepare: function* (f) {
           const o = yield* obj(f);
           const k = yield* key(f);
-          if (o === null || o === undefined) f.realm.throwTypeError(`Cannot read properties of ${o} (reading '${describeValue(k)}')`);
+          if (o === null || o === undefined) f.realm.throwTypeError(failedReadMessage(o, k));
           return [o, ToPropertyKey(f.realm, k)];
         },
         get: (f, r) => { const o = r[0]; return typeof o === 'object' && o !== null ? (o as Record<PropertyKey, unknown>)[r[1] as PropertyKey] : getOnPrimitive(f.realm, o, r[1]); },

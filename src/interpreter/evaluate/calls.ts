@@ -9,7 +9,7 @@ import { sourceText } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileCallThis } from '../compile/references.js';
 import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/property-access.js';
-import { spreadInto } from '../runtime/iteration.js';
+import { spreadArgumentsInto } from '../runtime/iteration.js';
 import { isConstructor } from '../runtime/function-object.js';
 import { directEval } from '../runtime/eval-code.js';
 import { superCall } from '../runtime/super.js';
@@ -138,7 +138,7 @@ export function compileArguments(args: ReadonlyArray<Expression | SpreadElement>
     const out: unknown[] = [];
     for (let i = 0; i < n; i++) {
       const v = yield* list[i](f);
-      if (spread[i]) spreadInto(f.realm, out, v); else out.push(v);
+      if (spread[i]) spreadArgumentsInto(f.realm, out, v); else out.push(v);
     }
     return out;
   };

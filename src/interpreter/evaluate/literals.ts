@@ -10,7 +10,7 @@ import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { makeFunction } from '../runtime/function-object.js';
-import { spreadInto } from '../runtime/iteration.js';
+import { iterationOperandText, spreadInto } from '../runtime/iteration.js';
 import { createRegExpLiteral } from '../../realm/builtins/regexp.js';
 import { CopyDataProperties, CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { compileExpression } from './expressions.js';
@@ -52,8 +52,10 @@ export function compileTemplate(node: TemplateLiteral, c: CompileContext): Expr 
 
 // §13.2.4 Array Initializer
 export function compileArray(node: ArrayExpression, c: CompileContext): Expr {
-  const els: Array<{ spread: boolean; e: Expr } | null> = node.elements.map((el) =>
-    el === null ? null : el.type === 'SpreadElement' ? { spread: true, e: compileExpression(el.argument, c) } : { spread: false, e: compileExpression(el, c) });
+  const els: Array<{ spread: boolean; e: Expr; text?: string } | null> = node.elements.map((el) =>
+    el === null ? null : el.type === 'SpreadElement'
+      ? { spread: true, e: compileExpression(el.argument, c), text: iterationOperandText(el.argument) }
+      : { spread: false, e: compileExpression(el, c) });
   const simple = els.every((e) => e !== null && !e.spread);
   if (simple) {
     const list = els.map((e) => e!.e);
@@ -74,7 +76,7 @@ export function compileArray(node: ArrayExpression, c: CompileContext): Expr {
       const v = yield* el.e(f);
       if (el.spread) {
         const tmp: unknown[] = [];
-        spreadInto(f.realm, tmp, v);
+        spreadInto(f.realm, tmp, v, el.text);
         for (let j = 0; j < tmp.length; j++) a[len++] = tmp[j];
       } else {
         a[len++] = v;

@@ -24,7 +24,7 @@ import { compileWrite, compileInit } from '../compile/references.js';
 import { catchValue } from '../runtime/catch-value.js';
 import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import { makeFunction } from '../runtime/function-object.js';
-import { getIterator } from '../runtime/iteration.js';
+import { getIterator, iterationOperandText } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
 import { recordErrorLocation } from '../runtime/error-location.js';
 import { compileExpression } from './expressions.js';
@@ -406,17 +406,18 @@ function compileForInOf(node: ForInStatement | ForOfStatement, c: CompileContext
       const w = compileWrite((d.id as Identifier).name, c); // Annex B allows an initializer only on a plain identifier
       const r0 = right;
       const rightWithInit: Expr = function* (f) { w(f, yield* initE(f)); return yield* r0(f); };
-      return forInOfLoop(isOf, rightWithInit, bind, compileSubStatement(node.body, cc), scope, labels, c.completion);
+      return forInOfLoop(isOf, rightWithInit, bind, compileSubStatement(node.body, cc), scope, labels, c.completion, iterationOperandText(node.right));
     }
   } else {
     bind = compileBindingInitializer(left as Pattern, cc, 'assign');
   }
   const body = compileSubStatement(node.body, cc);
   if (isAwait) return forAwaitLoop(right, bind, body, scope, labels, c.completion);
-  return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion);
+  return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion, iterationOperandText(node.right));
 }
 
-function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) => Ev<void>, body: Stmt, scope: ScopeInfo | null, labels: string[], completion: boolean): Stmt {
+/** `rightText`: V8's name for the iterated operand in "… is not iterable" (iterationOperandText). */
+function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) => Ev<void>, body: Stmt, scope: ScopeInfo | null, labels: string[], completion: boolean, rightText?: string): Stmt {
   if (!isOf) {
     return function* (f) {
       if (completion) f.completion = undefined;
@@ -447,7 +448,7 @@ function forInOfLoop(isOf: boolean, right: Expr, bind: (f: Frame, v: unknown) =>
     if (scope !== null) f.env = newEnv(outer, scope);
     const iterable = yield* right(f);
     f.env = outer;
-    const rec = getIterator(f.realm, iterable);
+    const rec = getIterator(f.realm, iterable, rightText);
     for (;;) {
       const v = IteratorStepValue(f.realm, rec);
       if (v === DONE) break;

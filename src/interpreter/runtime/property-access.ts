@@ -4,6 +4,7 @@
 import type { Realm } from '../../realm/realm.js';
 import { ToPropertyKey, primitivePrototype } from '../../realm/abstract-ops/type-conversion.js';
 import { describeValue } from '../../realm/describe.js';
+import { ArrayIsArray } from '../../realm/primordials.js';
 import { GetV } from '../../realm/abstract-ops/object-operations.js';
 import type { Frame } from './frame.js';
 
@@ -27,9 +28,7 @@ export const sloppyPut: (o: object, k: PropertyKey, v: unknown) => void = (() =>
  * converted only after the base is known to be coercible (EvaluatePropertyAccessWithExpressionKey
  * leaves ToPropertyKey to GetValue), so a failed read never runs the key's toString. */
 export function getOnPrimitive(realm: Realm, base: unknown, key: unknown): unknown {
-  if (base === undefined || base === null) {
-    realm.throwTypeError(`Cannot read properties of ${base} (reading '${describeValue(key)}')`);
-  }
+  if (base === undefined || base === null) realm.throwTypeError(failedReadMessage(base, key));
   return GetV(realm, base, typeof key === 'object' || typeof key === 'function' ? ToPropertyKey(realm, key) : key as PropertyKey);
 }
 
@@ -117,4 +116,11 @@ function objectLabel(o: object): string {
   const ctor = (getPrototypeOf(o) as { constructor?: unknown } | null)?.constructor;
   const name = typeof ctor === 'function' ? (ctor as Function).name : '';
   return `#<${typeof name === 'string' && name !== '' ? name : 'Object'}>`;
+}
+
+/** V8's words for reading a property of null or undefined: with the key, except an array key, which
+ * V8 leaves out (it renders arrays as nothing there). */
+export function failedReadMessage(base: null | undefined, key: unknown): string {
+  if (ArrayIsArray(key)) return `Cannot read properties of ${base}`;
+  return `Cannot read properties of ${base} (reading '${describeValue(key)}')`;
 }
