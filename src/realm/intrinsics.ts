@@ -27,6 +27,12 @@ import { installWeakSet } from './builtins/weakset.js';
 import { installProxy } from './builtins/proxy.js';
 import { installPromise } from './builtins/promise.js';
 import { installAsyncFromSyncIteratorPrototype } from './builtins/async-from-sync-iterator.js';
+import { installArrayBuffer } from './builtins/array-buffer.js';
+import { installSharedArrayBuffer } from './builtins/shared-array-buffer.js';
+import { installDataView } from './builtins/data-view.js';
+import { installTypedArray } from './builtins/typed-array.js';
+import { installTypedArrayConstructors } from './builtins/typed-array-constructors.js';
+import { installAtomics } from './builtins/atomics.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -78,6 +84,14 @@ export function installIntrinsics(realm: Realm): void {
   installWeakMap(realm);
   installWeakSet(realm);
   installPromise(realm);
+  // Binary data (§25, §23.2): buffers, views, typed arrays (after Array: %TypedArray.prototype%.toString
+  // is %Array.prototype.toString%, and the iterators are the realm's array iterators).
+  installArrayBuffer(realm);
+  installSharedArrayBuffer(realm);
+  installDataView(realm);
+  installTypedArray(realm);
+  installTypedArrayConstructors(realm);
+  installAtomics(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }
@@ -131,6 +145,8 @@ function collectHostIntrinsics(): Intrinsics {
   I.AsyncFunction = (AsyncFunctionPrototype as { constructor: Function }).constructor;
   I.ThrowTypeError = getOwnPropertyDescriptor(Function.prototype, 'caller')!.get as Function;
   I.ObjectPrototypeToString = Object.prototype.toString;
+  I.TypedArray = getPrototypeOf(Uint8Array) as Function;
+  I.TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
   return I;
 }
 
