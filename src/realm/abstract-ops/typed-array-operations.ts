@@ -5,9 +5,11 @@
 import type { Realm } from '../realm.js';
 import { describeValue } from '../describe.js';
 import { adoptArrayBuffer } from './array-buffer-operations.js';
+import { SpeciesConstructor } from './object-operations.js';
 import {
-  HostTypedArrayConstructors, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectApply, TypedArrayPrototypeAt,
-  TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength, TypedArrayPrototypeGetSymbolToStringTag,
+  HostTypedArrayConstructors, NumberIsInteger, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct,
+  TypedArrayPrototypeAt, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
+  TypedArrayPrototypeGetSymbolToStringTag,
 } from '../primordials.js';
 
 /** A typed array's [[TypedArrayName]] ("Uint8Array"…), or undefined for anything else. */
@@ -76,4 +78,56 @@ export function adoptTypedArray<T extends object>(realm: Realm, ta: T): T {
 /** V8's "not a typed array" text for a value in a message. */
 export function notATypedArray(realm: Realm, v: unknown): never {
   return realm.throwTypeError(`${describeValue(v)} is not a typed array`);
+}
+
+/** What the host does not tell about a view on a resizable buffer: its [[ByteOffset]] (the host
+ * reports 0 once the view is out of bounds) and whether its [[ArrayLength]] is auto (length-tracking).
+ * Recorded by the realm's constructors; a view not recorded is on a fixed-length buffer. */
+interface ResizableViewRecord { readonly byteOffset: number; readonly lengthTracking: boolean }
+const resizableViews = new WeakMap<object, ResizableViewRecord>();
+
+export function recordResizableView(ta: object, lengthTracking: boolean): void {
+  resizableViews.set(ta, { byteOffset: ReflectApply(TypedArrayPrototypeGetByteOffset, ta, []) as number, lengthTracking });
+}
+
+/** O.[[ByteOffset]], also when the view is out of bounds. */
+export function typedArrayByteOffset(ta: object): number {
+  return resizableViews.get(ta)?.byteOffset ?? ReflectApply(TypedArrayPrototypeGetByteOffset, ta, []) as number;
+}
+
+/** Whether O.[[ArrayLength]] is auto. */
+export function isLengthTrackingView(ta: object): boolean {
+  return resizableViews.get(ta)?.lengthTracking ?? false;
+}
+
+/** TypedArrayCreateFromConstructor (§23.2.4.2, sec-typedarraycreatefromconstructor). */
+export function TypedArrayCreateFromConstructor(realm: Realm, constructor: Function, argumentList: readonly unknown[]): object {
+  const newTypedArray = ReflectConstruct(constructor, argumentList as unknown[]) as object;
+  const len = ValidateTypedArray(realm, newTypedArray, 'Construct');
+  if (argumentList.length === 1 && typeof argumentList[0] === 'number' && len < argumentList[0]) {
+    realm.throwTypeError(`Derived TypedArray constructor created an array which was too small`);
+  }
+  return newTypedArray;
+}
+
+/** TypedArraySpeciesCreate (§23.2.4.1, sec-typedarray-species-create). */
+export function TypedArraySpeciesCreate(realm: Realm, exemplar: object, argumentList: readonly unknown[]): object {
+  const name = typedArrayName(exemplar)!;
+  const defaultConstructor = realm.intrinsics[name] as Function;
+  const constructor = SpeciesConstructor(realm, exemplar, defaultConstructor);
+  const result = TypedArrayCreateFromConstructor(realm, constructor, argumentList);
+  if (isBigIntContentType(typedArrayName(result)!) !== isBigIntContentType(name)) realm.throwTypeError('Content type of the species constructor does not match');
+  return result;
+}
+
+/** TypedArrayCreateSameType (§23.2.4.3, sec-typedarray-create-same-type): a new array of the
+ * exemplar's type, made with the realm's constructor. */
+export function TypedArrayCreateSameType(realm: Realm, exemplar: object, length: number): object {
+  return TypedArrayCreateFromConstructor(realm, realm.intrinsics[typedArrayName(exemplar)!] as Function, [length]);
+}
+
+/** IsValidIntegerIndex (§10.4.5.14, sec-isvalidintegerindex) for a Number index. */
+export function IsValidIntegerIndex(ta: object, index: number): boolean {
+  if (!NumberIsInteger(index) || (index === 0 && 1 / index < 0)) return false;
+  return index >= 0 && index < TypedArrayLength(ta);
 }

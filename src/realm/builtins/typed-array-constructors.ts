@@ -4,7 +4,10 @@
 // %ArrayBuffer.prototype% at once (the host would otherwise make it lazily, with its own prototype).
 import type { Realm } from '../realm.js';
 import { constant, createBuiltinConstructor, defineTable } from '../builtin.js';
-import { GetPrototypeFromConstructor, ToIndex, adoptArrayBuffer, describeValue, isObject } from '../abstract-ops.js';
+import {
+  GetPrototypeFromConstructor, IsFixedLengthArrayBuffer, IsSharedArrayBuffer, ToIndex, adoptArrayBuffer, describeValue, isArrayBuffer,
+  isObject, recordResizableView,
+} from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
 import {
   HostTypedArrayConstructors, ObjectSetPrototypeOf, ReflectApply, TypedArrayPrototypeGetBuffer,
@@ -41,6 +44,7 @@ export function installTypedArrayConstructors(realm: Realm): void {
           const proto = GetPrototypeFromConstructor(realm, new.target, protoKey);
           try { ta = new Host(...args); } catch (e) { throw toRealmBrandError(realm, e, first); }
           ObjectSetPrototypeOf(ta, proto);
+          if ((isArrayBuffer(first) || IsSharedArrayBuffer(first)) && !IsFixedLengthArrayBuffer(first)) recordResizableView(ta, args[2] === undefined);
         }
         adoptArrayBuffer(realm, ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object);
         return ta;

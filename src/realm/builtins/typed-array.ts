@@ -8,27 +8,44 @@
 // realm's %ArrayIteratorPrototype%) and toLocaleString (which must call the realm's toLocaleString).
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
-import { Invoke, ToString, ValidateTypedArray, adoptTypedArray, typedArrayName } from '../abstract-ops.js';
+import {
+  GetIteratorFromMethod, GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex, IteratorToList,
+  LengthOfArrayLike, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
+  TypedArrayElementSize, TypedArrayLength, TypedArraySpeciesCreate, ValidateTypedArray, adoptTypedArray, describeValue,
+  isBigIntContentType, isLengthTrackingView, isTypedArray, typedArrayByteOffset, typedArrayName,
+} from '../abstract-ops.js';
+import { ToBigInt } from './bigint.js';
 import { agent } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
 import { hostFunction, hostGetter, hostMethod } from './host-delegation.js';
 import {
-  HostTypedArrayDescriptors, HostTypedArrayPrototypeDescriptors as D, ObjectGetOwnPropertyDescriptor, SymbolIterator,
+  HostTypedArrayPrototypeDescriptors as D, MathMax, MathMin, ObjectGetOwnPropertyDescriptor, ReflectApply, SymbolIterator,
+  TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
 
 const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps <= 0) agent.tick(); };
 
 /** Methods delegated to the host as they are, with their spec lengths. */
 const HOST_METHODS: ReadonlyArray<readonly [string, number]> = [
-  ['at', 1], ['copyWithin', 2], ['every', 1], ['fill', 1], ['find', 1], ['findIndex', 1], ['findLast', 1],
-  ['findLastIndex', 1], ['forEach', 1], ['includes', 1], ['indexOf', 1], ['join', 1], ['lastIndexOf', 1], ['reduce', 1],
+  ['at', 1], ['copyWithin', 2], ['every', 1], ['find', 1], ['findIndex', 1], ['findLast', 1],
+  ['findLastIndex', 1], ['forEach', 1], ['indexOf', 1], ['join', 1], ['lastIndexOf', 1], ['reduce', 1],
   ['reduceRight', 1], ['reverse', 0], ['set', 1], ['some', 1], ['sort', 1],
 ];
 /** Methods that return a new typed array, which the host may have made with its own intrinsics. */
 const HOST_CREATING_METHODS: ReadonlyArray<readonly [string, number]> = [
-  ['filter', 1], ['map', 1], ['slice', 2], ['subarray', 2], ['toReversed', 0], ['toSorted', 1], ['with', 2],
+  ['filter', 1], ['map', 1], ['slice', 2], ['toReversed', 0], ['toSorted', 1],
 ];
+
+/** A builtin written here: host errors it lets through (a failed conversion inside the host's
+ * fill, an element write) become the realm's. */
+function guarded<F extends (this: unknown, ...args: any[]) => unknown>(realm: Realm, f: F): F {
+  return {
+    method(this: unknown, ...args: unknown[]): unknown {
+      try { return ReflectApply(f, this, args); } catch (e) { throw toRealmError(realm, e); }
+    },
+  }.method as F;
+}
 
 export function installTypedArray(realm: Realm): void {
   const I = realm.intrinsics;
@@ -41,15 +58,58 @@ export function installTypedArray(realm: Realm): void {
   }, 'TypedArray', 0, TypedArrayPrototype);
   I.TypedArray = TypedArrayCtor;
 
-  // §23.2.2.1 %TypedArray%.from and §23.2.2.2 %TypedArray%.of: the host's, with `this` the realm's
-  // constructor (TypedArrayCreateFromConstructor constructs through it).
+  const statics = {
+    // §23.2.2.1 %TypedArray%.from ( source [ , mapper [ , thisArg ] ] )
+    from(this: unknown, source: unknown, mapper: unknown, thisArg: unknown): object {
+      const C = this;
+      if (!IsConstructor(C)) realm.throwTypeError(`${describeValue(C)} is not a constructor`);
+      const mapping = mapper !== undefined;
+      if (mapping && !IsCallable(mapper)) realm.throwTypeError(`${describeValue(mapper)} is not a function`);
+      const usingIterator = GetMethod(realm, source, SymbolIterator);
+      if (usingIterator !== undefined) {
+        const values = IteratorToList(realm, GetIteratorFromMethod(realm, source, usingIterator));
+        const len = values.length;
+        const target = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
+        for (let k = 0; k < len; k++) {
+          tick(k);
+          const kValue = values[k];
+          TypedArraySetElement(target, k, mapping ? ReflectApply(mapper as Function, thisArg, [kValue, k]) : kValue);
+        }
+        return target;
+      }
+      // Not iterable: an array-like.
+      const arrayLike = ToObject(realm, source) as Record<number, unknown>;
+      const len = LengthOfArrayLike(realm, arrayLike);
+      const target = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
+      for (let k = 0; k < len; k++) {
+        tick(k);
+        const kValue = arrayLike[k];
+        TypedArraySetElement(target, k, mapping ? ReflectApply(mapper as Function, thisArg, [kValue, k]) : kValue);
+      }
+      return target;
+    },
+    // §23.2.2.2 %TypedArray%.of ( ...items )
+    of(this: unknown, ...items: unknown[]): object {
+      const len = items.length;
+      const C = this;
+      if (!IsConstructor(C)) realm.throwTypeError(`${describeValue(C)} is not a constructor`);
+      const newObj = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
+      for (let k = 0; k < len; k++) TypedArraySetElement(newObj, k, items[k]);
+      return newObj;
+    },
+  };
   defineTable(realm, TypedArrayCtor, [
-    method('from', 1, hostMethod(realm, hostFunction(HostTypedArrayDescriptors, 'from'))),
-    method('of', 0, hostMethod(realm, hostFunction(HostTypedArrayDescriptors, 'of'))),
+    method('from', 1, guarded(realm, statics.from)),
+    method('of', 0, guarded(realm, statics.of)),
     // §23.2.2.4 get %TypedArray% [ @@species ]
     accessor(Symbol.species, { species(this: unknown): unknown { return this; } }.species),
   ]);
 
+  /** Set(O, k, value, true) on a typed array (§10.4.5.16 TypedArraySetElement): the value is converted
+   * first, then written if the index is valid by then (the host's [[Set]] checks the index first). */
+  const TypedArraySetElement = (O: Record<number, unknown>, index: number, value: unknown): void => {
+    O[index] = isBigIntContentType(typedArrayName(O)!) ? ToBigInt(realm, value) : ToNumber(realm, value);
+  };
   const iteration = (kind: ArrayIterationKind, name: string) => ({
     [name](this: unknown): object {
       ValidateTypedArray(realm, this, `%TypedArray%.prototype.${name}`);
@@ -77,12 +137,77 @@ export function installTypedArray(realm: Realm): void {
         throw toRealmError(realm, e);
       }
     },
+    // §23.2.3.9 %TypedArray%.prototype.fill ( value [ , start [ , end ] ] ): the conversions here, in
+    // order, against the length before them; then the host fills with primitives.
+    fill(this: unknown, value: unknown, start: unknown, end: unknown): unknown {
+      const O = this as object;
+      let len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.fill');
+      const numeric = isBigIntContentType(typedArrayName(O)!) ? ToBigInt(realm, value) : ToNumber(realm, value);
+      const relativeStart = ToIntegerOrInfinity(realm, start);
+      const startIndex = relativeStart === -Infinity ? 0 : relativeStart < 0 ? MathMax(len + relativeStart, 0) : MathMin(relativeStart, len);
+      const relativeEnd = end === undefined ? len : ToIntegerOrInfinity(realm, end);
+      let endIndex = relativeEnd === -Infinity ? 0 : relativeEnd < 0 ? MathMax(len + relativeEnd, 0) : MathMin(relativeEnd, len);
+      if (IsTypedArrayOutOfBounds(O)) realm.throwTypeError('Cannot perform %TypedArray%.prototype.fill on a detached ArrayBuffer');
+      len = MathMin(len, TypedArrayLength(O));
+      endIndex = MathMin(endIndex, len);
+      ReflectApply(hostFill, O, [numeric, startIndex, endIndex]);
+      return O;
+    },
+    // §23.2.3.16 %TypedArray%.prototype.includes ( searchElement [ , fromIndex ] ): elements past a
+    // length the conversion of fromIndex shrank read as undefined.
+    includes(this: unknown, searchElement: unknown, fromIndex: unknown): boolean {
+      const O = this as object;
+      const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.includes');
+      if (len === 0) return false;
+      let n = ToIntegerOrInfinity(realm, fromIndex);
+      if (n === Infinity) return false;
+      if (n === -Infinity) n = 0;
+      const k = n >= 0 ? n : MathMax(len + n, 0);
+      if (k >= len) return false;
+      const currentLength = TypedArrayLength(O);
+      if (searchElement === undefined) return MathMax(k, currentLength) < len;
+      if (currentLength === 0) return false;
+      return ReflectApply(hostIncludes, O, [searchElement, k]) as boolean;
+    },
+    // §23.2.3.30 %TypedArray%.prototype.subarray ( start, end )
+    subarray(this: unknown, start: unknown, end: unknown): object {
+      const O = this as object;
+      if (!isTypedArray(O)) realm.throwTypeError('this is not a typed array.');
+      const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, O, []);
+      const srcLength = IsTypedArrayOutOfBounds(O) ? 0 : TypedArrayLength(O);
+      const relativeStart = ToIntegerOrInfinity(realm, start);
+      const startIndex = relativeStart === -Infinity ? 0 : relativeStart < 0 ? MathMax(srcLength + relativeStart, 0) : MathMin(relativeStart, srcLength);
+      const elementSize = TypedArrayElementSize(typedArrayName(O)!);
+      const beginByteOffset = typedArrayByteOffset(O) + startIndex * elementSize;
+      if (isLengthTrackingView(O) && end === undefined) return TypedArraySpeciesCreate(realm, O, [buffer, beginByteOffset]);
+      const relativeEnd = end === undefined ? srcLength : ToIntegerOrInfinity(realm, end);
+      const endIndex = relativeEnd === -Infinity ? 0 : relativeEnd < 0 ? MathMax(srcLength + relativeEnd, 0) : MathMin(relativeEnd, srcLength);
+      const newLength = MathMax(endIndex - startIndex, 0);
+      return TypedArraySpeciesCreate(realm, O, [buffer, beginByteOffset, newLength]);
+    },
+    // §23.2.3.36 %TypedArray%.prototype.with ( index, value )
+    with(this: unknown, index: unknown, value: unknown): object {
+      const O = this as Record<number, unknown>;
+      const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.with');
+      const relativeIndex = ToIntegerOrInfinity(realm, index);
+      const actualIndex = relativeIndex >= 0 ? relativeIndex : len + relativeIndex;
+      const numericValue = isBigIntContentType(typedArrayName(O)!) ? ToBigInt(realm, value) : ToNumber(realm, value);
+      if (!IsValidIntegerIndex(O, actualIndex)) realm.throwRangeError('Invalid typed array index');
+      const A = TypedArrayCreateSameType(realm, O, len) as Record<number, unknown>;
+      for (let k = 0; k < len; k++) {
+        tick(k);
+        A[k] = k === actualIndex ? numericValue : O[k];
+      }
+      return A;
+    },
     // §23.2.3.38 get %TypedArray%.prototype [ @@toStringTag ]: undefined for anything else, never throws.
     toStringTag(this: unknown): string | undefined {
       return typedArrayName(this);
     },
   };
   const adopt = (r: unknown): unknown => adoptTypedArray(realm, r as object);
+  const hostFill = hostFunction(D, 'fill');
+  const hostIncludes = hostFunction(D, 'includes');
   const table: BuiltinEntry[] = [
     // §23.2.3.2–3.5, .21 get buffer, byteLength, byteOffset, length
     accessor('buffer', hostGetter(realm, hostFunction(D, 'buffer', 'get'))),
@@ -93,6 +218,10 @@ export function installTypedArray(realm: Realm): void {
     method('keys', 0, iteration('key', 'keys')),
     method('values', 0, values),
     method('toLocaleString', 0, own.toLocaleString),
+    method('fill', 1, guarded(realm, own.fill)),
+    method('includes', 1, guarded(realm, own.includes)),
+    method('subarray', 2, guarded(realm, own.subarray)),
+    method('with', 2, guarded(realm, own.with)),
     // §23.2.3.36 %TypedArray%.prototype.toString is %Array.prototype.toString%.
     value('toString', ObjectGetOwnPropertyDescriptor(I.ArrayPrototype, 'toString')!.value),
     accessor(Symbol.toStringTag, own.toStringTag),
