@@ -44,7 +44,11 @@ export function installTypedArrayConstructors(realm: Realm): void {
           const proto = GetPrototypeFromConstructor(realm, new.target, protoKey);
           try { ta = new Host(...args); } catch (e) { throw toRealmBrandError(realm, e, first); }
           ObjectSetPrototypeOf(ta, proto);
-          if ((isArrayBuffer(first) || IsSharedArrayBuffer(first)) && !IsFixedLengthArrayBuffer(first)) recordResizableView(ta, args[2] === undefined);
+          if (isArrayBuffer(first) || IsSharedArrayBuffer(first)) {
+            // A view of the caller's buffer: the buffer keeps its prototype (an embedder's stays the host's).
+            if (!IsFixedLengthArrayBuffer(first)) recordResizableView(ta, args[2] === undefined);
+            return ta;
+          }
         }
         adoptArrayBuffer(realm, ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object);
         return ta;

@@ -10,7 +10,7 @@ import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
   GetIteratorFromMethod, GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex, IteratorToList,
-  LengthOfArrayLike, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
+  LengthOfArrayLike, SameValueZero, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
   TypedArrayElementSize, TypedArrayLength, TypedArraySpeciesCreate, ValidateTypedArray, adoptTypedArray, describeValue,
   isBigIntContentType, isLengthTrackingView, isTypedArray, typedArrayByteOffset, typedArrayName,
 } from '../abstract-ops.js';
@@ -20,9 +20,11 @@ import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
 import { hostFunction, hostGetter, hostMethod } from './host-delegation.js';
 import {
-  HostTypedArrayPrototypeDescriptors as D, MathMax, MathMin, ObjectGetOwnPropertyDescriptor, ReflectApply, SymbolIterator,
-  TypedArrayPrototypeGetBuffer,
+  HostTypedArrayConstructors, HostTypedArrayPrototypeDescriptors as D, MathMax, MathMin, ObjectGetOwnPropertyDescriptor, ReflectApply, SymbolIterator,
+  TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength,
 } from '../primordials.js';
+
+const HostUint8Array = HostTypedArrayConstructors.Uint8Array as Uint8ArrayConstructor;
 
 const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps <= 0) agent.tick(); };
 
@@ -32,9 +34,11 @@ const HOST_METHODS: ReadonlyArray<readonly [string, number]> = [
   ['findLastIndex', 1], ['forEach', 1], ['indexOf', 1], ['join', 1], ['lastIndexOf', 1], ['reduce', 1],
   ['reduceRight', 1], ['reverse', 0], ['set', 1], ['some', 1], ['sort', 1],
 ];
-/** Methods that return a new typed array, which the host may have made with its own intrinsics. */
+/** Methods that return a new typed array the host makes with its own intrinsics (TypedArrayCreateSameType),
+ * adopted into the realm. (map, filter, slice and subarray go through TypedArraySpeciesCreate, whose
+ * default is the realm's constructor: they are written here.) */
 const HOST_CREATING_METHODS: ReadonlyArray<readonly [string, number]> = [
-  ['filter', 1], ['map', 1], ['slice', 2], ['toReversed', 0], ['toSorted', 1],
+  ['toReversed', 0], ['toSorted', 1],
 ];
 
 /** A builtin written here: host errors it lets through (a failed conversion inside the host's
@@ -137,6 +141,66 @@ export function installTypedArray(realm: Realm): void {
         throw toRealmError(realm, e);
       }
     },
+    // §23.2.3.10 %TypedArray%.prototype.filter ( callback [ , thisArg ] )
+    filter(this: unknown, callback: unknown, thisArg: unknown): object {
+      const O = this as Record<number, unknown>;
+      const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.filter');
+      if (!IsCallable(callback)) realm.throwTypeError(`${describeValue(callback)} is not a function`);
+      const kept: unknown[] = [];
+      for (let k = 0; k < len; k++) {
+        tick(k);
+        const kValue = O[k];
+        if (ReflectApply(callback as Function, thisArg, [kValue, k, O])) kept.push(kValue);
+      }
+      const A = TypedArraySpeciesCreate(realm, O, [kept.length]) as Record<number, unknown>;
+      for (let n = 0; n < kept.length; n++) TypedArraySetElement(A, n, kept[n]);
+      return A;
+    },
+    // §23.2.3.22 %TypedArray%.prototype.map ( callback [ , thisArg ] )
+    map(this: unknown, callback: unknown, thisArg: unknown): object {
+      const O = this as Record<number, unknown>;
+      const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.map');
+      if (!IsCallable(callback)) realm.throwTypeError(`${describeValue(callback)} is not a function`);
+      const A = TypedArraySpeciesCreate(realm, O, [len]) as Record<number, unknown>;
+      for (let k = 0; k < len; k++) {
+        tick(k);
+        TypedArraySetElement(A, k, ReflectApply(callback as Function, thisArg, [O[k], k, O]));
+      }
+      return A;
+    },
+    // §23.2.3.27 %TypedArray%.prototype.slice ( start, end )
+    slice(this: unknown, start: unknown, end: unknown): object {
+      const O = this as Record<number, unknown>;
+      const srcArrayLength = ValidateTypedArray(realm, O, '%TypedArray%.prototype.slice');
+      const relativeStart = ToIntegerOrInfinity(realm, start);
+      const startIndex = relativeStart === -Infinity ? 0 : relativeStart < 0 ? MathMax(srcArrayLength + relativeStart, 0) : MathMin(relativeStart, srcArrayLength);
+      const relativeEnd = end === undefined ? srcArrayLength : ToIntegerOrInfinity(realm, end);
+      let endIndex = relativeEnd === -Infinity ? 0 : relativeEnd < 0 ? MathMax(srcArrayLength + relativeEnd, 0) : MathMin(relativeEnd, srcArrayLength);
+      let countBytes = MathMax(endIndex - startIndex, 0);
+      const A = TypedArraySpeciesCreate(realm, O, [countBytes]) as Record<number, unknown>;
+      if (countBytes > 0) {
+        if (IsTypedArrayOutOfBounds(O)) realm.throwTypeError('Cannot perform %TypedArray%.prototype.slice on a detached ArrayBuffer');
+        endIndex = MathMin(endIndex, TypedArrayLength(O));
+        countBytes = MathMax(endIndex - startIndex, 0);
+        const srcType = typedArrayName(O)!;
+        if (srcType === typedArrayName(A)) {
+          // The same type: the bytes are copied in order, one at a time (the views may share a buffer).
+          const elementSize = TypedArrayElementSize(srcType);
+          const src = new HostUint8Array(ReflectApply(TypedArrayPrototypeGetBuffer, O, []) as ArrayBuffer);
+          const target = new HostUint8Array(ReflectApply(TypedArrayPrototypeGetBuffer, A, []) as ArrayBuffer);
+          let srcByteIndex = startIndex * elementSize + typedArrayByteOffset(O);
+          let targetByteIndex = typedArrayByteOffset(A);
+          const limit = targetByteIndex + MathMin(countBytes * elementSize, ReflectApply(TypedArrayPrototypeGetByteLength, A, []) as number);
+          while (targetByteIndex < limit) target[targetByteIndex++] = src[srcByteIndex++]!;
+        } else {
+          for (let k = startIndex, n = 0; k < endIndex; k++, n++) {
+            tick(k);
+            TypedArraySetElement(A, n, O[k]);
+          }
+        }
+      }
+      return A;
+    },
     // §23.2.3.9 %TypedArray%.prototype.fill ( value [ , start [ , end ] ] ): the conversions here, in
     // order, against the length before them; then the host fills with primitives.
     fill(this: unknown, value: unknown, start: unknown, end: unknown): unknown {
@@ -167,6 +231,11 @@ export function installTypedArray(realm: Realm): void {
       const currentLength = TypedArrayLength(O);
       if (searchElement === undefined) return MathMax(k, currentLength) < len;
       if (currentLength === 0) return false;
+      if (currentLength > len) {
+        // The array grew: only the first `len` elements are searched.
+        for (let i = k; i < len; i++) if (SameValueZero((O as Record<number, unknown>)[i], searchElement)) return true;
+        return false;
+      }
       return ReflectApply(hostIncludes, O, [searchElement, k]) as boolean;
     },
     // §23.2.3.30 %TypedArray%.prototype.subarray ( start, end )
@@ -219,6 +288,9 @@ export function installTypedArray(realm: Realm): void {
     method('values', 0, values),
     method('toLocaleString', 0, own.toLocaleString),
     method('fill', 1, guarded(realm, own.fill)),
+    method('filter', 1, guarded(realm, own.filter)),
+    method('map', 1, guarded(realm, own.map)),
+    method('slice', 2, guarded(realm, own.slice)),
     method('includes', 1, guarded(realm, own.includes)),
     method('subarray', 2, guarded(realm, own.subarray)),
     method('with', 2, guarded(realm, own.with)),
