@@ -33,6 +33,7 @@ import { installDataView } from './builtins/data-view.js';
 import { installTypedArray } from './builtins/typed-array.js';
 import { installTypedArrayConstructors } from './builtins/typed-array-constructors.js';
 import { installAtomics } from './builtins/atomics.js';
+import { installUint8ArrayBase64 } from './builtins/uint8array-base64.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -91,6 +92,7 @@ export function installIntrinsics(realm: Realm): void {
   installDataView(realm);
   installTypedArray(realm);
   installTypedArrayConstructors(realm);
+  installUint8ArrayBase64(realm);
   installAtomics(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);

@@ -116,7 +116,8 @@ describe('realm-binary: behaviour as node:vm has it', () => {
       }
       // What vmjs has beyond node 20: ES2024/2025 additions only.
       const extra = Object.keys(mine).filter((k) => !(k in node));
-      expect(extra.every((k) => ['transfer', 'transferToFixedLength', 'detached', 'getFloat16', 'setFloat16', 'waitAsync', 'pause'].includes(k)), `${expr}: ${extra}`).to.equal(true);
+      expect(extra.every((k) => ['transfer', 'transferToFixedLength', 'detached', 'getFloat16',
+        'setFloat16', 'waitAsync', 'pause', 'fromBase64', 'fromHex', 'toBase64', 'toHex', 'setFromBase64', 'setFromHex'].includes(k)), `${expr}: ${extra}`).to.equal(true);
     }
   });
 });
@@ -158,6 +159,24 @@ describe('realm-binary: beyond node 20', () => {
       var waitError; try { Atomics.wait(i32, 0, 0); } catch (e) { waitError = e.constructor === TypeError && e.message; }
       Promise.all([a.value, b.value]).then((v) => [a.async, b.async, c.async, c.value, woken, waitError, ...v])`, ctx);
     expect(await p).to.deep.equal([true, true, false, 'not-equal', 1, 'Atomics.wait cannot be called in this context', 'ok', 'timed-out']);
+  });
+
+  it('converts Uint8Arrays to and from base64 and hex', () => {
+    const r = vm.runInNewContext(`
+      var bytes = new Uint8Array([0xfb, 0xff, 0x01, 0x02]);
+      var r = [bytes.toBase64(), bytes.toBase64({ alphabet: 'base64url', omitPadding: true }), bytes.toHex(),
+        [...Uint8Array.fromBase64(' +/8B\\nAg== ')], [...Uint8Array.fromBase64('-_8BAg', { alphabet: 'base64url' })], [...Uint8Array.fromHex('00Ff')],
+        Object.getPrototypeOf(Uint8Array.fromHex('00')) === Uint8Array.prototype];
+      var into = new Uint8Array(3); var res = into.setFromBase64('AQIDBA=='); r.push(res.read, res.written, [...into]);
+      res = into.setFromHex('0a0b'); r.push(res.read, res.written, [...into]);
+      for (var f of [() => Uint8Array.fromBase64('A'), () => Uint8Array.fromBase64('AQ=', { lastChunkHandling: 'strict' }),
+        () => Uint8Array.fromHex('abc'), () => Uint8Array.fromBase64(1), () => Uint8Array.fromBase64('', { alphabet: 'x' }),
+        () => Uint8Array.prototype.toHex.call(new Int8Array(1))]) {
+        try { f(); r.push('no error'); } catch (e) { r.push(e.constructor === globalThis[e.name] && e.name); }
+      }
+      JSON.stringify(r)`);
+    expect(JSON.parse(r)).to.deep.equal(['+/8BAg==', '-_8BAg', 'fbff0102', [0xfb, 0xff, 1, 2], [0xfb, 0xff, 1, 2], [0, 255], true,
+      4, 3, [1, 2, 3], 4, 2, [10, 11, 3], 'SyntaxError', 'SyntaxError', 'SyntaxError', 'TypeError', 'TypeError', 'TypeError']);
   });
 
   it('stops a long typed array loop at the timeout', () => {

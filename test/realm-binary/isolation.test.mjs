@@ -65,7 +65,8 @@ describe('realm-binary: isolation', () => {
         new ArrayBuffer(8).slice(2), rab, rab.slice(1), rab.transfer(), new ArrayBuffer(3).transferToFixedLength(5), sab, sab.slice(0),
         new Uint16Array(rab.transfer ? new ArrayBuffer(4) : 0), Atomics.waitAsync(i32, 0, 1), Atomics.waitAsync(i32, 0, 0, 1),
         Atomics.waitAsync(i32, 0, 0, 1).value, Object.getPrototypeOf(new Uint8Array(1)).constructor,
-        new Uint8Array(1).buffer.constructor,
+        new Uint8Array(1).buffer.constructor, Uint8Array.fromBase64('AQID'), Uint8Array.fromHex('0102').buffer,
+        new Uint8Array(2).setFromHex('0102'), new Float32Array(2).toSorted((x, y) => y - x), new Int8Array(2).toReversed().buffer,
       ]`);
     const roots = {};
     for (const [i, v] of [...values].entries()) roots[`value#${i}`] = v;
@@ -96,6 +97,8 @@ describe('realm-binary: isolation', () => {
       atomics: thrown(() => G.Atomics.add(new G.Float64Array(1), 0, 1)),
       atomicsIndex: thrown(() => G.Atomics.load(new G.Int32Array(1), 5)),
       wait: thrown(() => G.Atomics.wait(new G.Int32Array(new G.SharedArrayBuffer(4)), 0, 0)),
+      base64: thrown(() => G.Uint8Array.fromBase64('A')),
+      hexBrand: thrown(() => G.Uint8Array.prototype.toHex.call([])),
     };
     const leaksFound = leaks(errors);
     expect(leaksFound).to.deep.equal([]);

@@ -3,11 +3,9 @@
 // [[ArrayLength]] and the integer-indexed exotic behaviour; these operations read them through the
 // host's own getters (captured in primordials.ts), which brand-check and run no guest code.
 import type { Realm } from '../realm.js';
-import { describeValue } from '../describe.js';
-import { adoptArrayBuffer } from './array-buffer-operations.js';
 import { SpeciesConstructor } from './object-operations.js';
 import {
-  HostTypedArrayConstructors, NumberIsInteger, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct,
+  HostTypedArrayConstructors, NumberIsInteger, ReflectApply, ReflectConstruct,
   TypedArrayPrototypeAt, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
   TypedArrayPrototypeGetSymbolToStringTag,
 } from '../primordials.js';
@@ -54,30 +52,6 @@ export function TypedArrayElementSize(name: string): number {
 /** Whether the named type's [[ContentType]] is bigint. */
 export function isBigIntContentType(name: string): boolean {
   return name === 'BigInt64Array' || name === 'BigUint64Array';
-}
-
-/** The host's %TypedArray.prototype% per type name (Uint8Array.prototype…), to recognise what it made. */
-const hostPrototypes = new Map<object, string>();
-for (const name of Object.keys(HostTypedArrayConstructors)) {
-  hostPrototypes.set((HostTypedArrayConstructors[name] as { prototype: object }).prototype, name);
-}
-
-/** Gives a typed array the host made on the realm's behalf (TypedArrayCreateSameType, a species
- * default) the realm's prototype for its type, and a fresh buffer the realm's %ArrayBuffer.prototype%;
- * its buffer is materialised now so that it is made with the host's prototype only here. */
-export function adoptTypedArray<T extends object>(realm: Realm, ta: T): T {
-  if (realm.isHost) return ta;
-  const name = hostPrototypes.get(ObjectGetPrototypeOf(ta) as object);
-  if (name !== undefined) {
-    ObjectSetPrototypeOf(ta, realm.intrinsics[`${name}Prototype`] as object);
-    adoptArrayBuffer(realm, ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object);
-  }
-  return ta;
-}
-
-/** V8's "not a typed array" text for a value in a message. */
-export function notATypedArray(realm: Realm, v: unknown): never {
-  return realm.throwTypeError(`${describeValue(v)} is not a typed array`);
 }
 
 /** What the host does not tell about a view on a resizable buffer: its [[ByteOffset]] (the host

@@ -1,17 +1,18 @@
 // %TypedArray% and %TypedArray.prototype% (ECMA-262 §23.2.1–§23.2.3). A realm's typed arrays are host
 // typed arrays whose [[Prototype]] is the realm's %XArray.prototype%: element access is the host's
-// integer-indexed exotic behaviour, at host speed. Most methods are the host's, applied to the
-// receiver: the host brand-checks by internal slot, runs guest callbacks, valueOf and species
-// constructors in the spec's order, and the realm's constructors (reached through `constructor` and
-// @@species) make the realm's arrays; what the host makes by itself (TypedArrayCreateSameType, the
-// species default) is adopted into the realm (adoptTypedArray). Written here: the iterators (the
-// realm's %ArrayIteratorPrototype%) and toLocaleString (which must call the realm's toLocaleString).
+// integer-indexed exotic behaviour, at host speed. The methods that make no array and whose host
+// semantics are the spec's are the host's, applied to the receiver (the host brand-checks by internal
+// slot and runs guest callbacks and valueOf in the spec's order). Written here: everything that makes a
+// typed array (TypedArraySpeciesCreate and TypedArrayCreateSameType must reach the realm's
+// constructors, never the host's), the methods where node's V8 reads the length at another point than
+// the spec (fill, includes) or writes before converting (from, of, with), the iterators (the realm's
+// %ArrayIteratorPrototype%) and toLocaleString (which must call the realm's toLocaleString).
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
   GetIteratorFromMethod, GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex, IteratorToList,
   LengthOfArrayLike, SameValueZero, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
-  TypedArrayElementSize, TypedArrayLength, TypedArraySpeciesCreate, ValidateTypedArray, adoptTypedArray, describeValue,
+  TypedArrayElementSize, TypedArrayLength, TypedArraySpeciesCreate, ValidateTypedArray, describeValue,
   isBigIntContentType, isLengthTrackingView, isTypedArray, typedArrayByteOffset, typedArrayName,
 } from '../abstract-ops.js';
 import { ToBigInt } from './bigint.js';
@@ -33,12 +34,6 @@ const HOST_METHODS: ReadonlyArray<readonly [string, number]> = [
   ['at', 1], ['copyWithin', 2], ['every', 1], ['find', 1], ['findIndex', 1], ['findLast', 1],
   ['findLastIndex', 1], ['forEach', 1], ['indexOf', 1], ['join', 1], ['lastIndexOf', 1], ['reduce', 1],
   ['reduceRight', 1], ['reverse', 0], ['set', 1], ['some', 1], ['sort', 1],
-];
-/** Methods that return a new typed array the host makes with its own intrinsics (TypedArrayCreateSameType),
- * adopted into the realm. (map, filter, slice and subarray go through TypedArraySpeciesCreate, whose
- * default is the realm's constructor: they are written here.) */
-const HOST_CREATING_METHODS: ReadonlyArray<readonly [string, number]> = [
-  ['toReversed', 0], ['toSorted', 1],
 ];
 
 /** A builtin written here: host errors it lets through (a failed conversion inside the host's
@@ -254,6 +249,25 @@ export function installTypedArray(realm: Realm): void {
       const newLength = MathMax(endIndex - startIndex, 0);
       return TypedArraySpeciesCreate(realm, O, [buffer, beginByteOffset, newLength]);
     },
+    // §23.2.3.33 %TypedArray%.prototype.toReversed ( )
+    toReversed(this: unknown): object {
+      const O = this as Record<number, unknown>;
+      const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.toReversed');
+      const A = TypedArrayCreateSameType(realm, O, len) as Record<number, unknown>;
+      for (let k = 0; k < len; k++) A[k] = O[len - 1 - k];
+      return A;
+    },
+    // §23.2.3.34 %TypedArray%.prototype.toSorted ( comparator ): the copy is sorted by the host's sort,
+    // which calls the comparator as SortIndexedProperties does (the copy is unreachable from guest code).
+    toSorted(this: unknown, comparator: unknown): object {
+      if (comparator !== undefined && !IsCallable(comparator)) realm.throwTypeError('The comparison function must be either a function or undefined');
+      const O = this as Record<number, unknown>;
+      const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.toSorted');
+      const A = TypedArrayCreateSameType(realm, O, len) as Record<number, unknown>;
+      for (let k = 0; k < len; k++) A[k] = O[k];
+      ReflectApply(hostSort, A, [comparator]);
+      return A;
+    },
     // §23.2.3.36 %TypedArray%.prototype.with ( index, value )
     with(this: unknown, index: unknown, value: unknown): object {
       const O = this as Record<number, unknown>;
@@ -274,9 +288,9 @@ export function installTypedArray(realm: Realm): void {
       return typedArrayName(this);
     },
   };
-  const adopt = (r: unknown): unknown => adoptTypedArray(realm, r as object);
   const hostFill = hostFunction(D, 'fill');
   const hostIncludes = hostFunction(D, 'includes');
+  const hostSort = hostFunction(D, 'sort');
   const table: BuiltinEntry[] = [
     // §23.2.3.2–3.5, .21 get buffer, byteLength, byteOffset, length
     accessor('buffer', hostGetter(realm, hostFunction(D, 'buffer', 'get'))),
@@ -293,13 +307,15 @@ export function installTypedArray(realm: Realm): void {
     method('slice', 2, guarded(realm, own.slice)),
     method('includes', 1, guarded(realm, own.includes)),
     method('subarray', 2, guarded(realm, own.subarray)),
+    method('toReversed', 0, guarded(realm, own.toReversed)),
+    method('toSorted', 1, guarded(realm, own.toSorted)),
     method('with', 2, guarded(realm, own.with)),
     // §23.2.3.36 %TypedArray%.prototype.toString is %Array.prototype.toString%.
     value('toString', ObjectGetOwnPropertyDescriptor(I.ArrayPrototype, 'toString')!.value),
     accessor(Symbol.toStringTag, own.toStringTag),
   ];
-  for (const [name, length] of HOST_METHODS) table.push(method(name, length, hostMethod(realm, hostFunction(D, name))));
-  for (const [name, length] of HOST_CREATING_METHODS) table.push(method(name, length, hostMethod(realm, hostFunction(D, name), adopt)));
+  // Every one of these is in node 18 and later; a host without one would leave the method absent.
+  for (const [name, length] of HOST_METHODS) if (D[name] !== undefined) table.push(method(name, length, hostMethod(realm, hostFunction(D, name))));
   defineTable(realm, TypedArrayPrototype, table);
   // §23.2.3.37 %TypedArray%.prototype [ @@iterator ] is the same function object as `values`.
   const valuesFn = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'values')!.value as unknown;
