@@ -41,6 +41,10 @@ try {
   const runner = await system.createRunner((line) => output.push(line));
   start = performance.now();
   for (const { filename, source } of scripts) runner.evaluate(filename, source);
+  if (workload.settle) {
+    if (typeof runner.settle !== 'function') throw new Error(`${systemName} has no way to run promise jobs here`);
+    await runner.settle();
+  }
   const ms = performance.now() - start;
   report({ ok: true, ms, output: output.join('\n') });
 } catch (error) {

@@ -11,9 +11,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const octaneDir = resolve(here, '..', '..', 'shared', 'bench', 'octane');
 
 /**
- * @typedef {{ name: string, kind: 'octane' | 'micro', files: string[], work: number, quickWork: number }} Workload
+ * @typedef {{ name: string, kind: 'octane' | 'micro', files: string[], work: number, quickWork: number, settle?: boolean }} Workload
  * `work` for octane workloads is the fraction of each benchmark's deterministicIterations that is run
- * (see octane-driver.js); for micro workloads it is the argument of the workload's loop.
+ * (see octane-driver.js); for micro workloads it is the argument of the workload's loop. `settle`: the
+ * workload finishes in promise jobs, so its time includes running the system's jobs (runner.settle()).
  * The sizes are chosen so node native takes roughly 50-100 ms where the slowest default peer (sval)
  * still finishes under the time cap; see README.md.
  */
@@ -53,6 +54,7 @@ export const WORKLOADS = [
   micro('arrays', 6e4, 100),
   micro('typed-arrays', 2e4, 100),
   micro('methods', 6e5, 1e3),
+  { ...micro('async', 3e5, 100), settle: true },
 ];
 
 /**

@@ -13,6 +13,8 @@ export async function createRunner(print) {
     evaluate(filename, source) {
       vm.runInThisContext(source, { filename });
     },
+    /** Runs the promise jobs the scripts left: they are host microtasks, done before the next task. */
+    settle: () => new Promise((resolve) => { setImmediate(resolve); }),
   };
 }
 

@@ -27,6 +27,13 @@ export async function createRunner(print) {
       }
       result.value.dispose();
     },
+    /** Runs the pending promise jobs (QuickJS runs none on its own). */
+    settle() {
+      while (runtime.hasPendingJob()) {
+        const r = runtime.executePendingJobs();
+        if (r.error) { const e = vm.dump(r.error); r.error.dispose(); throw new Error(String(e && e.message || e)); }
+      }
+    },
   };
 }
 

@@ -11,6 +11,8 @@ export async function createRunner(print) {
     evaluate(_filename, source) {
       interpreter.run(source);
     },
+    /** Runs the promise jobs the scripts left: they are host microtasks, done before the next task. */
+    settle: () => new Promise((resolve) => { setImmediate(resolve); }),
   };
 }
 

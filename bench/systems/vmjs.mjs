@@ -17,6 +17,8 @@ export async function createRunner(print) {
     evaluate(filename, source) {
       runInContext(source, context, { filename });
     },
+    /** Runs the promise jobs the scripts left: they are host microtasks, done before the next task. */
+    settle: () => new Promise((resolve) => { setImmediate(resolve); }),
   };
 }
 

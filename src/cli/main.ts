@@ -5,10 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import process from 'node:process';
+import { setTimeout } from 'node:timers/promises';
 import { constants, createContext, Script } from '../vm/index.js';
 import { contextRecord } from '../vm/context.js';
 import { createConsole, type OutputStream } from './console.js';
-import { formatUncaught } from './report.js';
+import { formatUncaught, formatUnhandledRejection } from './report.js';
 import { thrownLocation } from '../vm/display-errors.js';
 
 const USAGE = `Usage: vmjs <command> [options]
@@ -20,7 +21,8 @@ Commands:
   vmjs --version                     print the version
 
 The context has the ECMAScript builtins and a \`console\`. Errors are reported
-like node's (file:line, the source line, then the error) with exit code 1.
+like node's (file:line, the source line, then the error) with exit code 1, and
+so is a promise rejected with no handler once the program has settled.
 `;
 
 /** Exit code for bad command-line usage (node uses 9, "Invalid Argument"). */
@@ -62,9 +64,10 @@ function parseArgs(argv: string[]): Parsed | string {
   return { command, operand, timeout };
 }
 
-/** The fresh context a program runs in: an ordinary global with the builtins and `console`. */
-function freshContext(io: Io): Record<PropertyKey, unknown> {
-  const context = createContext(constants.DONT_CONTEXTIFY);
+/** The fresh context a program runs in: an ordinary global with the builtins and `console`. Its
+ * unhandled rejections are collected in `rejections`. */
+function freshContext(io: Io, rejections: unknown[]): Record<PropertyKey, unknown> {
+  const context = createContext(constants.DONT_CONTEXTIFY, { onUnhandledRejection: (reason: unknown) => { rejections.push(reason); } });
   const { realm } = contextRecord(context)!;
   const start = process.hrtime.bigint();
   const console = createConsole(realm, {
@@ -75,20 +78,32 @@ function freshContext(io: Io): Record<PropertyKey, unknown> {
   return context;
 }
 
-function runCode(source: string, filename: string, timeout: number | undefined, io: Io, printResult: boolean): number {
+/** One host task later: every microtask (and so every guest job) queued before it has run. */
+const nextTask = (): Promise<void> => setTimeout(0);
+
+async function runCode(source: string, filename: string, timeout: number | undefined, io: Io, printResult: boolean): Promise<number> {
+  const rejections: unknown[] = [];
   try {
-    const context = freshContext(io);
+    const context = freshContext(io, rejections);
     const script = new Script(source, { filename });
     const result = script.runInContext(context, timeout === undefined ? {} : { timeout });
     if (printResult) {
       const colors = io.stdout.isTTY === true && typeof io.stdout.hasColors === 'function' && io.stdout.hasColors();
       io.stdout.write(`${inspect(result, { colors })}\n`);
     }
-    return 0;
   } catch (e) {
     io.stderr.write(formatUncaught(e, thrownLocation(e, source)));
     return 1;
   }
+  // The program's jobs run at the host's microtask checkpoints; the tracker reports what is still
+  // unhandled in a later task, scheduled at the first rejection, so possibly after our first wait.
+  // The context has no timers of its own, so after two tasks the program has settled.
+  await nextTask();
+  await nextTask();
+  if (rejections.length === 0) return 0;
+  // Like node, which stops at the first one.
+  io.stderr.write(formatUnhandledRejection(rejections[0], thrownLocation(rejections[0], source)));
+  return 1;
 }
 
 /** Runs the CLI with `argv` (the arguments after the program name); resolves to the exit code. */

@@ -24,3 +24,6 @@ declare module 'node:process' {
   const process: { stdout: WriteStream; stderr: WriteStream; hrtime: { bigint(): bigint } };
   export default process;
 }
+declare module 'node:timers/promises' {
+  export function setTimeout(ms?: number): Promise<void>;
+}

@@ -1,9 +1,10 @@
-// How the CLI reports an uncaught exception, after node's own report: the
+// How the CLI reports an uncaught exception or an unhandled rejection, after node's own report: the
 // location `file:line`, the source line with a caret under the column, a blank
 // line, then `Name: message` (or the thrown value itself when it is no error).
 import { inspect } from 'node:util';
 import type { ErrorLocation } from '../interpreter/runtime/error-location.js';
 import { caretLine } from '../vm/display-errors.js';
+import { describeValue } from '../realm/describe.js';
 
 const ObjectToString = Object.prototype.toString;
 
@@ -33,4 +34,14 @@ export function formatUncaught(thrown: unknown, location: ErrorLocation | undefi
   if (isErrorObject(thrown)) return `${frame}${frame === '' ? '' : '\n'}${errorHeadline(thrown)}\n`;
   const shown = typeof thrown === 'string' ? thrown : inspect(thrown);
   return `${frame}${shown}\n`;
+}
+
+/** The report for a promise rejected with no handler: an error is reported as if thrown (with where it
+ * was thrown, when the guest threw it); any other reason in node's ERR_UNHANDLED_REJECTION words. */
+export function formatUnhandledRejection(reason: unknown, location: ErrorLocation | undefined): string {
+  if (isErrorObject(reason)) return formatUncaught(reason, location);
+  return 'UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, ' +
+    'or by rejecting a promise which was not handled with .catch(). ' +
+    `The promise rejected with the reason "${describeValue(reason)}".\n` +
+    "{\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n";
 }

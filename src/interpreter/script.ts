@@ -7,6 +7,8 @@ import { parseScript, ParseError } from '../parser/parse.js';
 import { ScopeInfo, boundNames, scanVarScope, lexicalDeclarations } from './compile/scope.js';
 import type { CompileContext, SourceRecord } from './compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from './evaluate-sync/statements.js';
+import * as gen from './evaluate/statements.js';
+import { driven, generatorForm } from './compile/generator-form.js';
 import { Env } from './runtime/environment.js';
 import { Frame } from './runtime/frame.js';
 import { agent, Termination } from '../realm/agent.js';
@@ -50,6 +52,13 @@ export function syntaxErrorLocation(e: unknown): { filename: string; line: numbe
   return typeof e === 'object' && e !== null ? syntaxErrorLocations.get(e) : undefined;
 }
 
+/** The host SyntaxError for a parse failure, its location recorded (see syntaxErrorLocation). */
+export function syntaxErrorFrom(e: ParseError, filename: string): SyntaxError {
+  const err = new SyntaxError(e.failure.message);
+  syntaxErrorLocations.set(err, { filename, line: e.failure.line, column: e.failure.column });
+  return err;
+}
+
 export function isStrictBody(body: readonly Statement[]): boolean {
   for (const s of body) {
     if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;
@@ -64,12 +73,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions): Pre
   try {
     program = parseScript(source, options);
   } catch (e) {
-    if (e instanceof ParseError) {
-      const err = new SyntaxError(e.failure.message);
-      syntaxErrorLocations.set(err, { filename: options.filename, line: e.failure.line, column: e.failure.column });
-      throw err;
-    }
-    throw e;
+    throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
   const sourceRecord: SourceRecord = { text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
@@ -98,7 +102,9 @@ export function compileScriptBody(body: Statement[], sourceRecord: SourceRecord,
     functions.unshift({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) });
   }
   const varNames = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
-  const body2 = compileStatementList(body, c);
+  const body2 = generatorForm.everywhere
+    ? driven(gen.compileStatementList(body, { ...c, suspends: new Set(), forceGen: true }))
+    : compileStatementList(body, c);
   return { strict, scope, varNames, functions, lexicals, body: body2, sourceRecord };
 }
 

@@ -60,6 +60,9 @@ const RENAMED: Record<string, string> = {
   'Unterminated string constant': 'Invalid or unexpected token',
   'Unterminated template': 'Unterminated template literal',
   'Unterminated regular expression': 'Invalid regular expression: missing /',
+  'Unterminated comment': 'Invalid or unexpected token',
+  "'super' keyword outside a method": "'super' keyword unexpected here",
+  'super() call outside constructor of a subclass': "'super' keyword unexpected here",
 };
 
 /** Acorn's messages in V8's words where they differ (node:vm users compare them). */
@@ -133,6 +136,25 @@ function getEvalParser(): ParserCtor {
     } as unknown as typeof Parser;
   });
   return evalParser;
+}
+
+/** Parses the body of a function vm.compileFunction makes: V8 parses it as a FunctionBody on its own
+ * (not wrapped in text), so positions are the body's, `return` and `new.target` are allowed, `super` is
+ * not, and a hashbang may open it. Parameter names are not part of the text (the caller checks them). */
+export function parseFunctionBody(source: string, info: SourceInfo): ScriptProgram {
+  const allow: EvalAllowances = { newTarget: true, superProperty: false, superCall: false };
+  const options = { ...baseOptions, sourceType: 'script', allowReturnOutsideFunction: true, vmjsEval: allow } as Options;
+  try {
+    return getEvalParser().parse(source, options) as ScriptProgram; // sourceType 'script'
+  } catch (e) {
+    const err = e as { message?: string; loc?: { line: number; column: number } };
+    if (err && typeof err.message === 'string' && err.loc) {
+      const line = err.loc.line + info.lineOffset;
+      const column = err.loc.column + (err.loc.line === 1 ? info.columnOffset : 0);
+      throw new ParseError({ message: v8Message(err.message, source, (e as { pos?: number }).pos), line, column });
+    }
+    throw e;
+  }
 }
 
 /** Parses direct or indirect eval code as a Script with the caller's allowances. */

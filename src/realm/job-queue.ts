@@ -3,8 +3,10 @@
 // `microtaskMode: 'afterEvaluate'`, the debugger and test262's async tests can decide when they run.
 //
 // By default every realm shares one agent-wide queue: guest jobs of all contexts run in one FIFO
-// order, as V8 runs one microtask queue per isolate. That queue drains at the host's microtask
-// checkpoint (one host microtask per batch), so guest and host promises interleave as they do in node.
+// order, as V8 runs one microtask queue per isolate. Each guest job enqueued there also queues one host
+// microtask that runs the oldest guest job, so guest and host jobs take turns exactly as they do in
+// node's single queue (running a batch per host microtask let a guest chain overtake host jobs queued
+// before its later links).
 import type { Realm } from './realm.js';
 import { agent, Termination } from './agent.js';
 import { GlobalQueueMicrotask, HostPromise, PromisePrototypeThen, ReflectApply } from './primordials.js';
@@ -15,17 +17,19 @@ export interface Job {
   readonly realm: Realm | null;
 }
 
-export type ScheduleDrain = (drain: () => void) => void;
+export type ScheduleJob = (runOne: () => void) => void;
 
 export class JobQueue {
   private jobs: Job[] = [];
   private head = 0;
   private draining = false;
-  /** How the queue gets drained when it goes from empty to non-empty; null: only by an explicit drainJobs. */
-  readonly schedule: ScheduleDrain | null;
+  /** How the host is asked to run one job, once per job enqueued; null: only an explicit drainJobs runs them. */
+  readonly schedule: ScheduleJob | null;
+  private readonly runOne: () => void;
 
-  constructor(schedule: ScheduleDrain | null = null) {
+  constructor(schedule: ScheduleJob | null = null) {
     this.schedule = schedule;
+    this.runOne = () => runOneJob(this);
   }
 
   get size(): number {
@@ -33,10 +37,9 @@ export class JobQueue {
   }
 
   enqueue(job: Job): void {
-    const wasEmpty = this.size === 0;
     this.jobs.push(job);
-    // A drain in progress picks the job up itself (jobs enqueued while draining run in the same drain).
-    if (wasEmpty && !this.draining && this.schedule !== null) this.schedule(() => drainJobs(this));
+    // An explicit drain in progress takes the job itself; the host microtask then finds it gone.
+    if (this.schedule !== null) this.schedule(this.runOne);
   }
 
   /** The next job, FIFO; undefined when empty. */
@@ -67,11 +70,11 @@ export class JobQueue {
 
 /** The host's microtask scheduler: guest jobs run at the host's checkpoint. queueMicrotask is not
  * ECMAScript (it is a web/node API); where it is missing a host promise reaction does the same. */
-const hostQueueMicrotask: ScheduleDrain = (() => {
+const hostQueueMicrotask: ScheduleJob = (() => {
   const qm = GlobalQueueMicrotask;
-  if (typeof qm === 'function') return (drain: () => void) => ReflectApply(qm, undefined, [drain]);
+  if (typeof qm === 'function') return (runOne: () => void) => ReflectApply(qm, undefined, [runOne]);
   const resolved = new HostPromise<void>((r) => r());
-  return (drain: () => void) => { ReflectApply(PromisePrototypeThen, resolved, [drain]); };
+  return (runOne: () => void) => { ReflectApply(PromisePrototypeThen, resolved, [runOne]); };
 })();
 
 /** The agent-wide queue every realm uses unless given its own (afterEvaluate contexts). */
@@ -84,32 +87,47 @@ export function HostEnqueuePromiseJob(job: () => void, realm: Realm | null): voi
   (realm === null ? agentJobQueue : realm.jobQueue).enqueue({ run: job, realm });
 }
 
-/** Runs the queue's jobs FIFO until it is empty, including jobs enqueued meanwhile. Each job is a run
- * of its own for the agent, so a Termination in one (an interrupt) ends that job only and leaves the
- * agent clean; inside an enclosing run (afterEvaluate) the enclosing deadline still applies, and a
- * Termination that belongs to it stops the drain and unwinds to it. */
+/** Runs the queue's jobs FIFO until it is empty, including jobs enqueued meanwhile (afterEvaluate
+ * contexts, at the end of a run). Inside the enclosing run the enclosing deadline still applies, and
+ * a Termination that belongs to it stops the drain and unwinds to it. */
 export function drainJobs(queue: JobQueue): void {
   if (!queue.beginDrain()) return;
   try {
-    for (let job = queue.take(); job !== undefined; job = queue.take()) {
-      agent.enterRun(undefined);
-      const depth = agent.depth;
-      try {
-        job.run();
-      } catch (e) {
-        // Reaction and thenable jobs catch guest exceptions themselves (§27.2.2.1, §27.2.2.2), so only
-        // a Termination or a vmjs bug gets here. It must never become an uncaught host exception that
-        // crashes the embedder; it is dropped. (Reporting unhandled rejections is a later step.)
-        agent.depth = depth;
-        const t = agent.exitRun();
-        if (t !== null && agent.terminating === t) throw t;
-        if (e instanceof Termination && agent.terminating === e) throw e;
-        continue;
-      }
-      const t = agent.exitRun();
-      if (t !== null && agent.terminating === t) throw t;
-    }
+    for (let job = queue.take(); job !== undefined; job = queue.take()) runJob(job);
   } finally {
     queue.endDrain();
   }
+}
+
+/** One host microtask of the default mode: the oldest guest job, if a drain has not taken it. A
+ * Termination with no enclosing run to unwind to has ended that job; nothing reaches the host. */
+function runOneJob(queue: JobQueue): void {
+  const job = queue.take();
+  if (job === undefined) return;
+  try {
+    runJob(job);
+  } catch (e) {
+    if (!(e instanceof Termination)) throw e;
+  }
+}
+
+/** Runs a job as a run of its own for the agent, so a Termination in it (an interrupt) ends that job
+ * only and leaves the agent clean. */
+function runJob(job: Job): void {
+  agent.enterRun(undefined);
+  const depth = agent.depth;
+  try {
+    job.run();
+  } catch (e) {
+    // Reaction and thenable jobs catch guest exceptions themselves (§27.2.2.1, §27.2.2.2), so only
+    // a Termination or a vmjs bug gets here. It must never become an uncaught host exception that
+    // crashes the embedder; it is dropped.
+    agent.depth = depth;
+    const t = agent.exitRun();
+    if (t !== null && agent.terminating === t) throw t;
+    if (e instanceof Termination && agent.terminating === e) throw e;
+    return;
+  }
+  const t = agent.exitRun();
+  if (t !== null && agent.terminating === t) throw t;
 }

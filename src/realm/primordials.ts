@@ -262,3 +262,5 @@ export const GlobalSetTimeout = (globalThis as { setTimeout?: (callback: () => v
 export const GlobalClearTimeout = (globalThis as { clearTimeout?: (handle: unknown) => void }).clearTimeout;
 /** queueMicrotask is a web/node API, not ECMAScript: undefined where the host lacks it. */
 export const GlobalQueueMicrotask = (globalThis as { queueMicrotask?: (callback: () => void) => void }).queueMicrotask;
+/** setTimeout is a web/node API too (every host vmjs targets has it): undefined where the host lacks it. */
+export const GlobalSetTimeout = (globalThis as { setTimeout?: (callback: () => void, ms: number) => unknown }).setTimeout;

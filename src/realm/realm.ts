@@ -3,6 +3,7 @@
 // host's own intrinsics and globalThis.
 import { agent, type Agent } from './agent.js';
 import { agentJobQueue, type JobQueue } from './job-queue.js';
+import type { UnhandledRejectionHandler } from './rejection-tracker.js';
 
 /** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
 export interface Intrinsics {
@@ -68,8 +69,14 @@ export class Realm {
   /** Where HostEnqueuePromiseJob puts this realm's promise jobs: the agent-wide queue drained at the
    * host's microtask checkpoint, unless the embedder gave the realm its own (afterEvaluate contexts). */
   jobQueue: JobQueue = agentJobQueue;
+  /** Told about this realm's promises rejected with no handler (src/realm/rejection-tracker.ts);
+   * null: nobody listens, and nothing is tracked. */
+  onUnhandledRejection: UnhandledRejectionHandler | null = null;
   /** Embedder data (e.g. vm's context object); never reachable from guest code. */
   hostDefined: unknown = undefined;
+  /** Whether the embedder lets this realm compile strings into code (vm's `codeGeneration.strings`):
+   * HostEnsureCanCompileStrings reads it. */
+  canCompileStrings = true;
 
   constructor(isHost: boolean) {
     this.isHost = isHost;
@@ -89,6 +96,13 @@ export class Realm {
   throwRangeError(message: string): never { throw this.newError('RangeError', message); }
   throwReferenceError(message: string): never { throw this.newError('ReferenceError', message); }
   throwSyntaxError(message: string): never { throw this.newError('SyntaxError', message); }
+}
+
+/** HostEnsureCanCompileStrings (§19.2.1.2, sec-hostensurecancompilestrings), as V8 implements it for
+ * a context whose embedder disallows code generation from strings: the callee realm's EvalError. V8
+ * asks before looking at the argument, so every call of eval throws there, even `eval(1)`. */
+export function HostEnsureCanCompileStrings(calleeRealm: Realm): void {
+  if (!calleeRealm.canCompileStrings) throw calleeRealm.newError('EvalError', 'Code generation from strings disallowed for this context');
 }
 
 const HostError = Error;

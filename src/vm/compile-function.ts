@@ -1,26 +1,39 @@
-// vm.compileFunction: node's argument checks, then a clear "not implemented" error
-// (it needs the interpreter to compile a function body with parameters and
-// contextExtensions scopes, which it does not offer yet).
-import { isContext } from './context.js';
+// vm.compileFunction(code, params, options): node's argument checks, then a function of the parsing
+// context's realm (the main context's by default) whose body is parsed and compiled once, inside one
+// object environment per `contextExtensions` object (src/interpreter/compiled-function.ts).
+import { contextRecord, isContext } from './context.js';
 import { validateImportModuleDynamically } from './constants.js';
-import { ERR_INVALID_ARG_TYPE, ERR_VMJS_NOT_IMPLEMENTED } from './errors.js';
+import { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } from './errors.js';
 import { validateArray, validateBoolean, validateBuffer, validateInt32, validateObject, validateString, validateStringArray } from './validators.js';
+import { hostRealm } from './host-realm.js';
+import { intoParsingRealm } from './script.js';
+import { decorateErrorStack } from './display-errors.js';
+import { prepareFunction, instantiateFunction } from '../interpreter/compiled-function.js';
 
 export interface CompileFunctionOptions {
   filename?: string;
   lineOffset?: number;
   columnOffset?: number;
+  /** Accepted and validated; vmjs has no code cache yet, so it is never used: `cachedDataRejected` is true. */
   cachedData?: ArrayBufferView;
+  /** Accepted and validated; vmjs has no code cache yet, so `cachedDataProduced` is false. */
   produceCachedData?: boolean;
   parsingContext?: object;
   contextExtensions?: object[];
+  /** Accepted and validated; vmjs has no dynamic import() yet. */
   importModuleDynamically?: unknown;
 }
+
+/** What V8 accepts as a parameter name (String::IsIdentifier): identifier characters only, reserved
+ * words included, no escapes. node passes anything else on to V8, which then fails without an
+ * exception and node crashes; vmjs throws ERR_INVALID_ARG_VALUE instead. */
+const identifierName = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u;
 
 export function compileFunction(code: unknown, params?: unknown, options: unknown = {}): Function {
   validateString(code, 'code');
   validateObject(options, 'options');
   if (params !== undefined) validateStringArray(params, 'params');
+  else params = [];
   const {
     filename = '',
     columnOffset = 0,
@@ -46,5 +59,28 @@ export function compileFunction(code: unknown, params?: unknown, options: unknow
     validateObject(extension, `options.contextExtensions[${i}]`, { nullable: true });
   });
   validateImportModuleDynamically(importModuleDynamically);
-  throw ERR_VMJS_NOT_IMPLEMENTED('vm.compileFunction()');
+
+  // Beyond node's checks, what node leaves to V8 and crashes on: a parameter that is not an
+  // identifier, and a null extension (V8 accepts only ordinary objects; vmjs also takes proxies).
+  const names = params as string[];
+  names.forEach((name, i) => {
+    if (!identifierName.test(name)) throw ERR_INVALID_ARG_VALUE(`params[${i}]`, name, 'must be an identifier');
+  });
+  contextExtensions.forEach((extension, i) => {
+    if (extension === null) throw ERR_INVALID_ARG_TYPE(`options.contextExtensions[${i}]`, 'object', extension);
+  });
+
+  const realm = parsingContext === undefined ? hostRealm() : contextRecord(parsingContext)!.realm;
+  let prepared;
+  try {
+    prepared = prepareFunction(code, names, { filename, lineOffset, columnOffset }, contextExtensions.length > 0);
+  } catch (e) {
+    decorateErrorStack(e, code, lineOffset, columnOffset);
+    throw intoParsingRealm(e, realm);
+  }
+  const fn = instantiateFunction(prepared, realm, contextExtensions);
+  // node sets these as plain properties of the function, only for the options given.
+  if (cachedData !== undefined) (fn as { cachedDataRejected?: boolean }).cachedDataRejected = true;
+  if (produceCachedData) (fn as { cachedDataProduced?: boolean }).cachedDataProduced = false;
+  return fn;
 }

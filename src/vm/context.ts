@@ -6,7 +6,7 @@ import { createRealm } from '../realm/intrinsics.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
-import { validateBoolean, validateObject, validateOneOf, validateString } from './validators.js';
+import { validateBoolean, validateFunction, validateObject, validateOneOf, validateString } from './validators.js';
 import { DONT_CONTEXTIFY, validateImportModuleDynamically } from './constants.js';
 
 /** What vmjs keeps about a context; `realm.hostDefined` holds it (never reachable from guest code). */
@@ -17,7 +17,8 @@ export interface VmContextRecord {
   /** `options.name`: node shows it in the inspector; vmjs only records it. */
   readonly name: string;
   readonly origin: string | undefined;
-  /** `options.codeGeneration`: recorded for the interpreter's eval/Function (see the README's status list). */
+  /** `options.codeGeneration`: `strings` is also the realm's canCompileStrings (eval and the Function
+   * constructors throw V8's EvalError when false); vmjs contexts have no WebAssembly, so `wasm` has no effect. */
   readonly codeGeneration: { readonly strings: boolean; readonly wasm: boolean };
   /** `options.microtaskMode`: 'afterEvaluate' gives the realm its own job queue, drained at the end of
    * each run (src/vm/execute.ts) instead of at the host's microtask checkpoint. */
@@ -33,11 +34,29 @@ export interface CreateContextOptions {
   codeGeneration?: { strings?: boolean; wasm?: boolean };
   microtaskMode?: 'afterEvaluate';
   importModuleDynamically?: unknown;
+  /** vmjs only (node's vm has no such option): called with (reason, promise) for each of the context's
+   * promises still rejected with no handler once the host's current task has ended. Without it nothing
+   * is reported, and a rejection never reaches the host as an uncaught exception. */
+  onUnhandledRejection?: (reason: unknown, promise: object) => void;
 }
 
 export type Context = Record<PropertyKey, unknown>;
 
 const contexts = new WeakMap<object, VmContextRecord>();
+/** Every context made, held weakly (a context lives as long as its context object), in creation order. */
+let made: Array<WeakRef<VmContextRecord>> = [];
+let pruneAt = 1024;
+
+/** The contexts still alive, oldest first (vm.measureMemory reports them). */
+export function liveContexts(): VmContextRecord[] {
+  const out: VmContextRecord[] = [];
+  made = made.filter((ref) => {
+    const record = ref.deref();
+    if (record !== undefined) out.push(record);
+    return record !== undefined;
+  });
+  return out;
+}
 let defaultContextNameIndex = 1;
 
 /** vm.isContext(object). */
@@ -59,6 +78,18 @@ export function validateContext(contextifiedObject: unknown): VmContextRecord {
   return record;
 }
 
+/** V8's global object does not inherit from %Object.prototype% directly: between them is the global
+ * template's prototype object, whose only own property is `constructor`. In a DONT_CONTEXTIFY context
+ * that is the context's `Object`; in a contextified one V8 has an anonymous constructor there, but
+ * node answers `this.constructor` with the host's Object (see inheritsOnlyFromHost), so vmjs gives the
+ * realm's `Object` in both. */
+function installGlobalPrototype(realm: Realm): void {
+  const I = realm.intrinsics;
+  const proto = Object.create(I.ObjectPrototype) as object;
+  Object.defineProperty(proto, 'constructor', { value: I.Object, writable: true, enumerable: false, configurable: true });
+  Object.setPrototypeOf(realm.globalObject, proto);
+}
+
 /** vm.createContext(contextObject, options): contextifies `contextObject` (returned as is), or with
  * vm.constants.DONT_CONTEXTIFY returns a new realm's own ordinary global object. */
 export function createContext(contextObject: unknown = {}, options: unknown = {}): Context {
@@ -74,6 +105,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     codeGeneration,
     microtaskMode,
     importModuleDynamically,
+    onUnhandledRejection,
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -87,8 +119,12 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   }
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically);
+  if (onUnhandledRejection !== undefined) validateFunction(onUnhandledRejection, 'options.onUnhandledRejection');
 
   const realm = createRealm();
+  if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
+  realm.canCompileStrings = strings as boolean;
+  installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
   let contextObject: Context;
@@ -110,5 +146,8 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   };
   realm.hostDefined = record;
   contexts.set(contextObject, record);
+  made.push(new WeakRef(record));
+  // Dropping the dead refs now and then keeps the list as long as the live contexts, give or take.
+  if (made.length >= pruneAt) { liveContexts(); pruneAt = Math.max(1024, made.length * 2); }
   return contextObject;
 }

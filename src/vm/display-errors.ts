@@ -16,26 +16,27 @@ export function caretLine(sourceLine: string, column: number): string {
 
 /** Where `thrown` was thrown: the interpreter's record for runtime errors, or, for the SyntaxError of
  * prepareScript, the `vmjsLocation` it carries, completed with the line of `source` (the script's text). */
-export function thrownLocation(thrown: unknown, source?: string, lineOffset = 0): ErrorLocation | undefined {
+export function thrownLocation(thrown: unknown, source?: string, lineOffset = 0, columnOffset = 0): ErrorLocation | undefined {
   const loc = errorLocation(thrown);
   if (loc !== undefined || source === undefined || typeof thrown !== 'object' || thrown === null) return loc;
   const v = syntaxErrorLocation(thrown);
   if (v === undefined) return undefined;
   const sourceLine = source.split(/\r\n|[\n\r\u2028\u2029]/)[v.line - 1 - lineOffset];
   if (sourceLine === undefined) return undefined;
-  return { filename: v.filename, line: v.line, column: v.column, sourceLine };
+  const sourceColumn = v.line === lineOffset + 1 ? v.column - columnOffset : v.column;
+  return { filename: v.filename, line: v.line, column: v.column, sourceLine, sourceColumn };
 }
 
-/** Decorates `thrown`'s stack once, if it is an error whose location is known (see thrownLocation)
+/** Decorates `thrown`'s stack once (the caret, as V8's, ignores `columnOffset`), if it is an error whose location is known (see thrownLocation)
  * and whose `stack` is an own string data property (nothing guest-defined is called). */
-export function decorateErrorStack(thrown: unknown, source?: string, lineOffset = 0): void {
+export function decorateErrorStack(thrown: unknown, source?: string, lineOffset = 0, columnOffset = 0): void {
   if (typeof thrown !== 'object' || thrown === null || decorated.has(thrown)) return;
   if (Reflect.apply(ObjectToString, thrown, []) !== '[object Error]') return;
   const d = Object.getOwnPropertyDescriptor(thrown, 'stack');
   if (d === undefined || !('value' in d) || typeof d.value !== 'string' || !d.writable) return;
-  const loc = thrownLocation(thrown, source, lineOffset);
+  const loc = thrownLocation(thrown, source, lineOffset, columnOffset);
   if (loc === undefined) return;
   decorated.add(thrown);
-  const arrow = `${loc.filename}:${loc.line}\n${loc.sourceLine}\n${caretLine(loc.sourceLine, loc.column)}\n`;
+  const arrow = `${loc.filename}:${loc.line}\n${loc.sourceLine}\n${caretLine(loc.sourceLine, loc.sourceColumn)}\n`;
   Object.defineProperty(thrown, 'stack', { ...d, value: `${arrow}\n${d.value}` });
 }

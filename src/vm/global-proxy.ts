@@ -11,6 +11,7 @@
 // target, and the target's own non-configurable properties (NaN, undefined,
 // Infinity, and the mirrors) win over same-named sandbox properties.
 import type { Realm } from '../realm/realm.js';
+import { inheritsOnlyFromHost, isHostObjectPrototypeName } from '../interpreter/runtime/global-environment.js';
 
 type Sandbox = Record<PropertyKey, unknown>;
 
@@ -39,13 +40,17 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
   const target: object = realm.globalObject;
   const handler: ProxyHandler<object> = {
     get(t, key, receiver) {
-      if (unpinned(t, key) && has(sandbox, key)) return get(sandbox, key);
+      if (unpinned(t, key) && has(sandbox, key) && !(typeof key === 'string' && isHostObjectPrototypeName(key) && inheritsOnlyFromHost(sandbox, key))) {
+        return get(sandbox, key);
+      }
       return get(t, key, receiver);
     },
 
     set(t, key, value, receiver) {
       // A set reaching here through the prototype chain of another object defines on that object.
       if (receiver !== proxy) return set(has(sandbox, key) ? sandbox : t, key, value, receiver);
+      // node's interceptors are for string names: a new symbol-keyed property stays on the global.
+      if (typeof key === 'symbol' && !has(sandbox, key)) return set(t, key, value, t);
       const p = pinned(t, key);
       // A non-writable or accessor pinned property decides for itself (the invariants require it).
       if (p !== undefined && p.writable !== true) return set(t, key, value, receiver);

@@ -73,7 +73,7 @@ export class Script {
     try {
       this.#prepared = prepareScript(source, { filename, lineOffset, columnOffset });
     } catch (e) {
-      decorateErrorStack(e, source, lineOffset);
+      decorateErrorStack(e, source, lineOffset, columnOffset);
       throw parsingContext === undefined ? e : intoParsingRealm(e, validateContext(parsingContext).realm);
     }
     this.sourceMapURL = findSourceMapURL(source);
@@ -108,7 +108,7 @@ export class Script {
 
 /** A host SyntaxError from preparing the script, re-made in the parsing context's realm as node does
  * when vm.runInContext / vm.runInNewContext compile for a context. */
-function intoParsingRealm(e: unknown, realm: Realm): unknown {
+export function intoParsingRealm(e: unknown, realm: Realm): unknown {
   if (realm.isHost || !(e instanceof SyntaxError)) return e;
   const converted = realm.newError('SyntaxError', e.message);
   for (const key of Reflect.ownKeys(e)) {

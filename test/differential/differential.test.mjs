@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import nodeVm from 'node:vm';
 import * as vmjs from '../../dist/esm/index.js';
-import { snippets } from './snippets.mjs';
+import { snippets, differences } from './snippets.mjs';
 import { observe } from './observe.mjs';
 
 describe('differential: node:vm vs vmjs', () => {
@@ -14,6 +14,13 @@ describe('differential: node:vm vs vmjs', () => {
   }
   it(`has a table of ${snippets.length} snippets`, () => {
     expect(snippets.length).to.be.at.least(150);
+  });
+  describe('deliberate differences (README: Differences from node:vm)', () => {
+    for (const d of differences) {
+      it(`${d.code}: ${d.reason}`, () => {
+        expect(observe(vmjs, d)).to.not.deep.equal(observe(nodeVm, d));
+      });
+    }
   });
   for (const [group, list] of byGroup) {
     describe(group, () => {

@@ -115,7 +115,11 @@ export function outcome(run) {
   }
 }
 
-/** The context object's own properties after a run. */
-export function contextState(sandbox) {
-  return props(sandbox, [], 0);
+/** The context object's own properties after a run (only the enumerable ones, with `enumerableOnly`). */
+export function contextState(sandbox, enumerableOnly = false) {
+  const all = props(sandbox, [], 0);
+  if (!enumerableOnly) return all;
+  const out = {};
+  for (const [k, v] of Object.entries(all)) if (v.attrs === undefined || v.attrs.includes('e')) out[k] = v;
+  return out;
 }

@@ -170,4 +170,24 @@ describe('realm-stdlib: Promise and the job queue', () => {
       }
     });
   });
+
+  describe('the default mode (README: timeouts in the default mode, as in node)', () => {
+    it('a job chain a script started outlives its timeout and runs to its end, after runInContext returns', async () => {
+      const outcome = {};
+      for (const [name, impl] of [['node', nodeVm], ['vmjs', vm]]) {
+        const ctx = impl.createContext({});
+        // 40 jobs of ~5 ms each: four times the script's 50 ms budget.
+        const returned = impl.runInContext(`
+          var done = 0;
+          function busy() { const end = Date.now() + 5; while (Date.now() < end); }
+          function link(n) { busy(); done++; if (n > 1) return Promise.resolve(n - 1).then(link); }
+          globalThis.chain = Promise.resolve(40).then(link);
+          done`, ctx, { timeout: 50 });
+        await impl.runInContext('chain', ctx);
+        outcome[name] = [returned, impl.runInContext('done', ctx)];
+      }
+      expect(outcome.vmjs).to.deep.equal(outcome.node);
+      expect(outcome.vmjs).to.deep.equal([0, 40]);
+    });
+  });
 });

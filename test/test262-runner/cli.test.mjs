@@ -158,4 +158,15 @@ describe('test262 runner: CLI on fixtures (vmjs engine)', function () {
     expect(byFile['negative/runtime-wrong-type.js'].status).to.equal('fail');
     expect(byFile['sandbox/loop.js'].message).to.equal('[sloppy] timed out after 1500 ms');
   });
+
+  it('--generator-form runs the same tests in the generator form, and only checks', async () => {
+    const { byFile, stderr } = await runJson(['--generator-form', 'test/pass', 'test/negative']);
+    expect(stderr).to.include('on vmjs (generator form everywhere)');
+    for (const f of ['pass/simple.js', 'pass/includes.js', 'negative/parse.js', 'negative/runtime.js']) {
+      expect(byFile[f].status, `${f}: ${byFile[f].message}`).to.equal('pass');
+    }
+    const bad = await cli(['--generator-form', '--update']);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.match(/--generator-form checks the expectations/);
+  });
 });

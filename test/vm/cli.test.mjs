@@ -122,4 +122,45 @@ describe('CLI', () => {
     expect(r.code).to.equal(1);
     expect(r.stderr).to.match(/^vmjs: cannot read /);
   });
+
+  describe('unhandled rejections, reported like node\'s', () => {
+    it('an error thrown in an async function: its location and message, exit 1, after the output', () => {
+      const p = file('async-throw.js', 'async function f() {\n  await 1;\n  throw new Error("boom");\n}\nf();\nconsole.log("sync done");\n');
+      const r = vmjs('run', p);
+      expect(r.code).to.equal(1);
+      expect(r.stdout).to.equal('sync done\n');
+      expect(r.stderr).to.equal(`${p}:3\n  throw new Error("boom");\n  ^\n\nError: boom\n`);
+      expect(node(p).code).to.equal(1);
+    });
+
+    it('a reason that is no error: node\'s ERR_UNHANDLED_REJECTION words with the reason', () => {
+      const p = file('reject-value.js', 'Promise.reject({ a: 1 });\n');
+      const r = vmjs('run', p);
+      expect(r.code).to.equal(1);
+      const n = node(p);
+      expect(n.code).to.equal(1);
+      const words = /UnhandledPromiseRejection: .* The promise rejected with the reason "#<Object>"\./;
+      expect(n.stderr).to.match(words);
+      expect(r.stderr).to.match(words);
+      expect(r.stderr).to.include("code: 'ERR_UNHANDLED_REJECTION'");
+    });
+
+    it('a rejection handled by a later job of the same checkpoint is not reported; exit 0', () => {
+      const p = file('handled-later.js', [
+        'const p = Promise.reject(new Error("late"));',
+        'Promise.resolve().then(() => Promise.resolve()).then(() => p.catch((e) => console.log("caught", e.message)));',
+        '(async () => { try { await Promise.reject(2); } catch (e) { console.log("awaited", e); } })();',
+      ].join('\n'));
+      const r = vmjs('run', p);
+      expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).to.deep.equal(node(p));
+      expect(r.code).to.equal(0);
+    });
+
+    it('eval reports them too', () => {
+      const r = vmjs('eval', 'Promise.reject("no"); 1');
+      expect(r.code).to.equal(1);
+      expect(r.stdout).to.equal('1\n');
+      expect(r.stderr).to.include('The promise rejected with the reason "no".');
+    });
+  });
 });

@@ -22,6 +22,8 @@ export interface Options {
   progress: 'bar' | 'plain' | 'none';
   /** Heap limit of each worker thread, MB. */
   workerHeapMb: number;
+  /** Prepare every body in the evaluator's generator form (vmjs's internal switch). */
+  generatorForm: boolean;
   help: boolean;
 }
 
@@ -48,6 +50,9 @@ Options:
   --progress MODE      bar | plain | none (default: bar on a terminal, plain otherwise or in CI)
   --worker-heap-mb N   heap limit of each worker (default: 1536); a test exceeding it crashes only
                        its worker, which is replaced
+  --generator-form     prepare every script and function body in the evaluator's generator form
+                       (the form async code runs in) instead of the synchronous one; with --check,
+                       proves both forms pass the same tests (cannot be combined with --update)
   -h, --help           this text
 `;
 
@@ -74,6 +79,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
         html: { type: 'string' },
         progress: { type: 'string' },
         'worker-heap-mb': { type: 'string' },
+        'generator-form': { type: 'boolean' },
         // Developer option, not in USAGE: run the same harness on node's own node:vm.
         engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -88,6 +94,8 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
   const progress = v.progress ?? (defaults.isTTY && !defaults.ci ? 'bar' : 'plain');
   if (progress !== 'bar' && progress !== 'plain' && progress !== 'none') throw new UsageError(`--progress must be bar, plain or none, not ${progress}`);
   if (v.check && v.update) throw new UsageError('--check and --update do not go together: check first, then update');
+  if (v['generator-form'] && v.update) throw new UsageError('--generator-form checks the expectations, it does not write them: drop --update');
+  if (v['generator-form'] && engine !== 'vmjs') throw new UsageError('--generator-form is a switch of the vmjs engine');
   return {
     paths: parsed.positionals,
     test262Dir: v.test262 ?? defaults.test262Dir,
@@ -104,6 +112,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
     engine,
     progress,
     workerHeapMb: positiveInt(v['worker-heap-mb'], '--worker-heap-mb', 1536),
+    generatorForm: v['generator-form'] ?? false,
     help: v.help ?? false,
   };
 }

@@ -9,6 +9,8 @@ export interface WorkerConfig {
   unsupported: [string, string][];
   canBlock: boolean;
   timeout: number;
+  /** Turn on vmjs's generator form everywhere before loading (--generator-form). */
+  generatorForm: boolean;
 }
 
 export type ToWorker = { type: 'run'; id: number; file: string };

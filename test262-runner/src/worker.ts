@@ -8,6 +8,7 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
 
 // This file is bundled to dist/esm/test262/worker.js; vmjs's public API is dist/esm/index.js.
 const VMJS_INDEX_URL = new URL('../index.js', import.meta.url).href;
+const VMJS_INTERNAL_URL = new URL('../internal.js', import.meta.url).href;
 
 async function start(): Promise<void> {
   const port = parentPort;
@@ -18,6 +19,11 @@ async function start(): Promise<void> {
   process.on('unhandledRejection', () => {});
   let engine;
   try {
+    if (config.generatorForm) {
+      // The same module graph as index.js (the ESM build shares chunks), so the switch reaches it.
+      const internal = await import(VMJS_INTERNAL_URL) as { setGeneratorFormEverywhere(on: boolean): void };
+      internal.setGeneratorFormEverywhere(true);
+    }
     engine = await loadEngine(config.engine, VMJS_INDEX_URL);
   } catch (e) {
     send({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });

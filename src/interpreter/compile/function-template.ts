@@ -13,6 +13,7 @@ import { compileParameterList } from '../evaluate-sync/patterns.js';
 import { createArgumentsObjectFor } from '../runtime/arguments-object.js';
 import { superCall } from '../runtime/super.js';
 import { NORMAL } from '../runtime/frame.js';
+import { driven, generatorForm } from './generator-form.js';
 import { Env, copySlots } from '../runtime/environment.js';
 
 export type FunctionKind =
@@ -152,10 +153,12 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) bodyScope.declare(n, kind, UNINIT);
   }
 
-  const suspends = t.isGenerator || t.isAsync ? new Set<Node>() : null;
-  if (suspends !== null) markSuspendPoints(node.body, suspends, t.kind === 'asyncGenerator');
+  const canSuspend = t.isGenerator || t.isAsync;
+  const everywhere = generatorForm.everywhere;
+  const suspends = canSuspend || everywhere ? new Set<Node>() : null;
+  if (canSuspend) markSuspendPoints(node.body, suspends!, t.kind === 'asyncGenerator');
   const c: CompileContext = {
-    scope: bodyScope, strict, fn: t, completion: false, suspends, forceGen: false, labels: [], source: t.source,
+    scope: bodyScope, strict, fn: t, completion: false, suspends, forceGen: everywhere, labels: [], source: t.source,
     privates: t.privates, evalCode: false, varScope: bodyScope, annexB,
   };
 
@@ -191,7 +194,10 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
 
   let run: CompiledBody['run'];
   if (suspends !== null) {
-    run = expressionBody !== null ? gen.compileExpressionBody(expressionBody, c) : gen.compileFunctionStatements(bodyStatements, c);
+    const body = expressionBody !== null
+      ? (node.vmjsFieldName !== undefined ? gen.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : gen.compileExpressionBody(expressionBody, c))
+      : gen.compileFunctionStatements(bodyStatements, c);
+    run = canSuspend ? body : driven(body);
   } else {
     run = expressionBody !== null
       ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))

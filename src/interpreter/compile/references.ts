@@ -6,7 +6,7 @@ import type { Frame } from '../runtime/frame.js';
 import type { Env } from '../runtime/environment.js';
 import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
-import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize } from '../runtime/global-environment.js';
+import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded } from '../runtime/global-environment.js';
 
 export type Reader = (f: Frame) => unknown;
 export type Writer = (f: Frame, v: unknown) => void;
@@ -19,6 +19,7 @@ function needsTDZ(b: Binding): boolean {
 export function compileRead(name: string, c: CompileContext, forTypeof = false): Reader {
   const r = resolve(c.scope, name);
   if (r.kind === 'global') {
+    if (isHostObjectPrototypeName(name)) return forTypeof ? (f) => globalTypeofGetShielded(f.realm, name) : (f) => globalGetShielded(f.realm, name);
     return forTypeof ? (f) => globalTypeofGet(f.realm, name) : (f) => globalGet(f.realm, name);
   }
   if (r.kind === 'dynamic') return (f) => dynamicRead(f, name, forTypeof);
@@ -112,7 +113,10 @@ function dynamicRead(f: Frame, name: string, forTypeof: boolean): unknown {
 /** GetValue of a reference resolved earlier (ResolveBinding happens before the rest of the
  * expression is evaluated, §13.15.2): a `with` object keeps the binding even if it loses the property. */
 export function dynamicReadAt(f: Frame, hit: DynamicHit, name: string, forTypeof = false): unknown {
-  if (hit === null) return forTypeof ? globalTypeofGet(f.realm, name) : globalGet(f.realm, name);
+  if (hit === null) {
+    if (isHostObjectPrototypeName(name)) return forTypeof ? globalTypeofGetShielded(f.realm, name) : globalGetShielded(f.realm, name);
+    return forTypeof ? globalTypeofGet(f.realm, name) : globalGet(f.realm, name);
+  }
   if (hit.kind === 'with') {
     const o = hit.env.withObject as Record<string, unknown>;
     // §9.1.1.2.6 GetBindingValue: the binding may have vanished since HasBinding.

@@ -10,7 +10,10 @@ import type { Frame } from './frame.js';
 import { RETURN } from './frame.js';
 import { agent, Termination } from '../../realm/agent.js';
 import { toRealmError } from '../../realm/host-errors.js';
-import { NewPromiseCapability, PerformPromiseThen, PromiseResolve, type PromiseCapability } from '../../realm/abstract-ops/promise-operations.js';
+import {
+  IsPromise, NewIntrinsicPromise, NewPromiseCapability, PerformPromiseThen, PromiseResolve, RejectPromise, ResolvePromise,
+  type PromiseCapability,
+} from '../../realm/abstract-ops/promise-operations.js';
 import { ReflectApply } from '../../realm/primordials.js';
 
 /** What an `await` yields to this driver; the operand travels in Frame.raw. */
@@ -24,21 +27,27 @@ const NEXT = 0, THROW = 1;
  * AsyncFunctionStart): the promise is made first, so an error instantiating the parameters rejects
  * it instead of throwing. */
 export function AsyncFunctionStart(realm: Realm, f: Frame, instantiate: (f: Frame) => void, run: (f: Frame) => Body): object {
-  const capability = NewPromiseCapability(realm, realm.intrinsics.Promise);
+  // The capability never leaves this driver, so the realm's own promise needs no resolving functions.
+  const capability: PromiseCapability | object = NewIntrinsicPromise(realm) ?? NewPromiseCapability(realm, realm.intrinsics.Promise);
   let body: Body;
   try {
     instantiate(f);
     body = run(f);
   } catch (e) {
     settle(realm, capability, THROW, e);
-    return capability.promise;
+    return promiseOf(capability);
   }
   step(realm, f, body, capability, NEXT, undefined);
-  return capability.promise;
+  return promiseOf(capability);
+}
+
+/** The result promise: an intrinsic promise itself, or a host realm's capability record's promise. */
+function promiseOf(capability: PromiseCapability | object): object {
+  return IsPromise(capability) ? capability : (capability as PromiseCapability).promise;
 }
 
 /** Runs the body to its next await or to its end (AsyncBlockStart's continuation, §27.7.5.2). */
-function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability, mode: number, value: unknown): void {
+function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability | object, mode: number, value: unknown): void {
   let result: IteratorResult<unknown, number>;
   try {
     result = mode === NEXT ? body.next(value) : body.throw(value);
@@ -94,12 +103,16 @@ function continuation(realm: Realm, run: (v: unknown) => void, onOverflow: (r: u
 }
 
 /** Resolves or rejects the async function's promise. A Termination is not a guest error: it unwinds. */
-function settle(realm: Realm, capability: PromiseCapability, mode: number, value: unknown): void {
+function settle(realm: Realm, capability: PromiseCapability | object, mode: number, value: unknown): void {
   if (mode === THROW) {
     if (value instanceof Termination) throw value;
     if (agent.terminating !== null) throw agent.terminating;
-    ReflectApply(capability.reject, undefined, [toRealmError(realm, value)]);
+    const reason = toRealmError(realm, value);
+    if (IsPromise(capability)) RejectPromise(realm, capability, reason);
+    else ReflectApply((capability as PromiseCapability).reject, undefined, [reason]);
+  } else if (IsPromise(capability)) {
+    ResolvePromise(realm, capability, value);
   } else {
-    ReflectApply(capability.resolve, undefined, [value]);
+    ReflectApply((capability as PromiseCapability).resolve, undefined, [value]);
   }
 }

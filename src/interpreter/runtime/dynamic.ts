@@ -1,7 +1,7 @@
 // The Function constructor family (§20.2.1.1.1 CreateDynamicFunction): the realm's builtins reach it
 // through the evaluator hooks (src/realm/evaluator-hooks.ts).
 import type { FunctionExpression } from 'acorn';
-import type { Realm } from '../../realm/realm.js';
+import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseWith, ParseError, ECMA_VERSION } from '../../parser/parse.js';
 import { ScopeInfo } from '../compile/scope.js';
 import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
@@ -23,6 +23,7 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
     if (typeof a === 'symbol') realm.throwTypeError('Cannot convert a Symbol value to a string');
     strs.push(`${a}`);
   }
+  HostEnsureCanCompileStrings(realm);
   const bodyText = strs.length === 0 ? '' : strs[strs.length - 1];
   const params = strs.slice(0, -1).join(',');
   const prefix = `${PREFIX[kind]} anonymous(`;

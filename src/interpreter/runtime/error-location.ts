@@ -11,6 +11,8 @@ export interface ErrorLocation {
   readonly column: number;
   /** The text of that line. */
   readonly sourceLine: string;
+  /** 0-based column in `sourceLine` (no columnOffset): where V8's arrow message puts the caret. */
+  readonly sourceColumn: number;
 }
 
 const locations = new WeakMap<object, { source: SourceRecord; pos: number }>();
@@ -34,6 +36,7 @@ export function errorLocation(v: unknown): ErrorLocation | undefined {
   }
   let lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd < 0) lineEnd = text.length;
-  const column = r.pos - lineStart + (line === 1 ? r.source.columnOffset : 0);
-  return { filename: r.source.filename, line: line + r.source.lineOffset, column, sourceLine: text.slice(lineStart, lineEnd).replace(/\r$/, '') };
+  const sourceColumn = r.pos - lineStart;
+  const column = sourceColumn + (line === 1 ? r.source.columnOffset : 0);
+  return { filename: r.source.filename, line: line + r.source.lineOffset, column, sourceLine: text.slice(lineStart, lineEnd).replace(/\r$/, ''), sourceColumn };
 }

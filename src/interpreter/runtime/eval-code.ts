@@ -3,11 +3,13 @@
 // carry (Env.info), so names resolve as they would in the caller.
 import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
-import type { Realm } from '../../realm/realm.js';
+import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
 import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
+import * as gen from '../evaluate/statements.js';
+import { driven, generatorForm } from '../compile/generator-form.js';
 import { Env, newEnv } from './environment.js';
 import { Frame } from './frame.js';
 import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from '../script.js';
@@ -104,7 +106,9 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     privates: privateScopeOf(f.privateEnv), evalCode: true, varScope: varsHere ? scope : null, annexB: scan.annexB,
   };
   const fnMakers = scan.functions.map((fn) => ({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) }));
-  const run = compileStatementList(body, c);
+  const run = generatorForm.everywhere
+    ? driven(gen.compileStatementList(body, { ...c, suspends: new Set(), forceGen: true }))
+    : compileStatementList(body, c);
 
   const env = newEnv(f.env, scope);
   const ef = new Frame(realm, env, varsHere ? env : f.varEnv, tf.thisValue, f.fn, tf.newTarget, f.args, strict);
@@ -142,6 +146,7 @@ function parameterScopeNames(f: Frame): string[] {
 
 /** Indirect eval (§19.2.1.1 with direct = false): global code of `realm`. */
 export function performIndirectEval(realm: Realm, x: unknown): unknown {
+  HostEnsureCanCompileStrings(realm);
   if (typeof x !== 'string') return x;
   const program = parseOrThrow(realm, x, null);
   const body: Statement[] = program.body;
@@ -160,6 +165,7 @@ export function performIndirectEval(realm: Realm, x: unknown): unknown {
 
 /** A direct call to %eval% (§13.3.6.1 step 6): only a string argument is evaluated, in the caller's scope. */
 export function directEval(f: Frame, args: unknown[], strictCaller: boolean): unknown {
+  HostEnsureCanCompileStrings(f.realm);
   if (args.length === 0) return undefined;
   const x = args[0];
   if (typeof x !== 'string') return x;

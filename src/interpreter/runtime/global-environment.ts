@@ -5,7 +5,40 @@ import type { Realm, GlobalLexicalBinding } from '../../realm/realm.js';
 import { sloppyPut } from './property-access.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const { defineProperty, getOwnPropertyDescriptor, isExtensible } = Object;
+const { defineProperty, getOwnPropertyDescriptor, isExtensible, getPrototypeOf } = Object;
+const HostObjectPrototype = Object.prototype;
+
+/** Whether `name` is a property of the host's %Object.prototype% (`constructor`, `toString`, …): only
+ * references to those names pay for the check below (decided when the reference is compiled). */
+export function isHostObjectPrototypeName(name: string): boolean {
+  return hasOwn.call(HostObjectPrototype, name);
+}
+
+/** Whether the context object has `name` only through the host's %Object.prototype%. Such a name
+ * resolves in the realm instead (BRIEF decision 10): in node, `this.constructor` in a new context is
+ * the host's Object, and `this.constructor.constructor('return process')()` escapes; in vmjs it is the
+ * realm's. What the embedder put on the context object or its own prototypes still wins. */
+export function inheritsOnlyFromHost(sandbox: object, name: PropertyKey): boolean {
+  for (let o: object | null = sandbox; o !== null; o = getPrototypeOf(o) as object | null) {
+    if (o === HostObjectPrototype) return true;
+    if (hasOwn.call(o, name)) return false;
+  }
+  return false;
+}
+
+/** globalGet for a name of the host's %Object.prototype% (see inheritsOnlyFromHost). */
+export function globalGetShielded(realm: Realm, name: string): unknown {
+  const sb = realm.sandbox;
+  if (sb === null || realm.globalLexicals.has(name) || !inheritsOnlyFromHost(sb, name)) return globalGet(realm, name);
+  return realm.globalObject[name];
+}
+
+/** globalTypeofGet for a name of the host's %Object.prototype% (see inheritsOnlyFromHost). */
+export function globalTypeofGetShielded(realm: Realm, name: string): unknown {
+  const sb = realm.sandbox;
+  if (sb === null || realm.globalLexicals.has(name) || !inheritsOnlyFromHost(sb, name)) return globalTypeofGet(realm, name);
+  return realm.globalObject[name];
+}
 
 export function globalHas(realm: Realm, name: string): boolean {
   if (realm.globalLexicals.has(name)) return true;
@@ -65,12 +98,33 @@ export function globalSet(realm: Realm, name: string, value: unknown, strict: bo
     // The realm's read-only globals (undefined, NaN, Infinity) stay read-only through the sandbox.
     const d = getOwnPropertyDescriptor(realm.globalObject, name);
     if (d !== undefined && d.writable === false) {
-      if (strict) realm.throwTypeError(`Cannot assign to read only property '${name}' of object '#<Object>'`);
+      if (strict) realm.throwTypeError(`Cannot assign to read only property '${name}' of object '[object Object]'`);
       return;
     }
   }
-  if (strict) target[name] = value;
-  else sloppyPut(target, name, value); // a failed assignment is silently ignored (§6.2.5.6 PutValue)
+  if (!strict) sloppyPut(target, name, value); // a failed assignment is silently ignored (§6.2.5.6 PutValue)
+  else if (sb === null) target[name] = value;
+  else {
+    try {
+      target[name] = value;
+    } catch (e) {
+      strictSandboxPutFailed(realm, sb, name, e);
+    }
+  }
+}
+
+/** A strict assignment the context object refused, as node's setter interceptor reports it: a
+ * read-only property in V8's words for the contextified global, none for a getter without setter. */
+function strictSandboxPutFailed(realm: Realm, sb: object, name: string, e: unknown): void {
+  let d: PropertyDescriptor | undefined;
+  for (let o: object | null = sb; o !== null && d === undefined; o = Object.getPrototypeOf(o) as object | null) d = getOwnPropertyDescriptor(o, name);
+  if (d === undefined) throw e;
+  if ('get' in d || 'set' in d) { if (d.set === undefined) return; throw e; }
+  if (d.writable === false) {
+    if (d.configurable === false) realm.throwTypeError(`Cannot redefine property: ${name}`);
+    realm.throwTypeError(`Cannot assign to read only property '${name}' of object '[object Object]'`);
+  }
+  throw e;
 }
 
 function setLexical(realm: Realm, b: GlobalLexicalBinding, name: string, value: unknown): void {
@@ -108,11 +162,23 @@ export function globalDeclarationChecks(realm: Realm, varNames: readonly string[
   for (const name of varNames) {
     if (realm.globalLexicals.has(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
   }
+  // CanDeclareGlobalFunction and CanDeclareGlobalVar ask the realm's global object: in a contextified
+  // realm too, where node's interceptors leave declarations to V8's global object (always extensible;
+  // non-configurable properties defined through the global proxy are mirrored onto it).
+  const global = realm.globalObject;
   for (const name of fnNames) {
     if (realm.globalLexicals.has(name)) realm.throwSyntaxError(`Identifier '${name}' has already been declared`);
-    const d = getOwnPropertyDescriptor(target, name);
-    const ok = d === undefined ? isExtensible(target) : d.configurable || (!('get' in d) && d.writable && d.enumerable);
-    if (!ok) realm.throwTypeError(`Cannot redefine property: ${name}`);
+    const d = getOwnPropertyDescriptor(global, name);
+    if (d === undefined) {
+      if (!isExtensible(global)) realm.throwTypeError(`Cannot add property ${name}, object is not extensible`);
+    } else if (!(d.configurable || (!('get' in d) && d.writable && d.enumerable))) {
+      realm.throwTypeError(`Cannot redefine property: ${name}`);
+    }
+  }
+  for (const name of varNames) {
+    if (!hasOwn.call(global, name) && !isExtensible(global) && !fnNames.includes(name)) {
+      realm.throwTypeError(`Cannot add property ${name}, object is not extensible`);
+    }
   }
 }
 
@@ -138,14 +204,13 @@ export function createGlobalVar(realm: Realm, name: string, deletable: boolean):
 
 /** CreateGlobalFunctionBinding (§9.1.1.4.18). */
 export function createGlobalFunction(realm: Realm, name: string, fn: unknown, deletable: boolean): void {
-  const target = varTarget(realm);
-  if (realm.sandbox !== null) {
-    target[name] = fn;
-  } else {
-    const d = getOwnPropertyDescriptor(target, name);
-    if (d === undefined || d.configurable) defineProperty(target, name, { value: fn, writable: true, enumerable: true, configurable: deletable });
-    else target[name] = fn;
-  }
+  // In a contextified realm node's interceptors put the function on the context object and V8 also
+  // defines it on its global object: `delete` then fails and the name still reads the function.
+  if (realm.sandbox !== null) realm.sandbox[name] = fn;
+  const global = realm.globalObject;
+  const d = getOwnPropertyDescriptor(global, name);
+  if (d === undefined || d.configurable) defineProperty(global, name, { value: fn, writable: true, enumerable: true, configurable: deletable });
+  else global[name] = fn;
   varDeclaredNames(realm).add(name);
 }
 

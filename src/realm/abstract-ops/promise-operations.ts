@@ -12,6 +12,7 @@
 import type { Realm } from '../realm.js';
 import { Termination } from '../agent.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
+import { trackRejection, trackRejectionHandled } from '../rejection-tracker.js';
 import { createBuiltinFunction } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import { KnownFunctionRealm } from './object-operations.js';
@@ -90,7 +91,7 @@ export function PromiseStateOf(p: object): PromiseState { return PromiseObject.s
 export function PromiseResultOf(p: object): unknown { return PromiseObject.result(p); }
 /** [[PromiseIsHandled]] of a promise. */
 export function PromiseIsHandled(p: object): boolean { return PromiseObject.isHandled(p); }
-/** What HostPromiseRejectionTracker last recorded for `p` (for the unhandled-rejection report to come). */
+/** What HostPromiseRejectionTracker last recorded for `p`. */
 export function PromiseRejectionTracking(p: object): RejectionTracking { return PromiseObject.tracked(p); }
 
 /** A guest exception caught by a promise builtin, as the rejection reason: a Termination is not an
@@ -107,27 +108,7 @@ export function CreateResolvingFunctions(realm: Realm, promise: object): { resol
   const resolve = createBuiltinFunction(realm, (resolution: unknown): undefined => {
     if (alreadyResolved) return undefined;
     alreadyResolved = true;
-    if (resolution === promise) {
-      RejectPromise(realm, promise, realm.newError('TypeError', 'Chaining cycle detected for promise #<Promise>'));
-      return undefined;
-    }
-    if (!isObject(resolution)) {
-      FulfillPromise(realm, promise, resolution);
-      return undefined;
-    }
-    let thenAction: unknown;
-    try {
-      thenAction = (resolution as { then?: unknown }).then;
-    } catch (e) {
-      RejectPromise(realm, promise, caught(realm, e));
-      return undefined;
-    }
-    if (typeof thenAction !== 'function') {
-      FulfillPromise(realm, promise, resolution);
-      return undefined;
-    }
-    const job = NewPromiseResolveThenableJob(realm, promise, resolution, thenAction);
-    HostEnqueuePromiseJob(job.job, job.realm);
+    ResolvePromise(realm, promise, resolution);
     return undefined;
   }, '', 1);
   // §27.2.1.3.1 Promise Reject Functions
@@ -140,6 +121,41 @@ export function CreateResolvingFunctions(realm: Realm, promise: object): { resol
   return { resolve, reject };
 }
 
+/** The steps of a Promise Resolve Function after its [[AlreadyResolved]] check (§27.2.1.3.2 steps 7-16,
+ * sec-promise-resolve-functions), for the function above and for promises whose resolving functions
+ * nobody can ever hold (NewIntrinsicPromise). */
+export function ResolvePromise(realm: Realm, promise: object, resolution: unknown): void {
+  if (resolution === promise) {
+    RejectPromise(realm, promise, realm.newError('TypeError', 'Chaining cycle detected for promise #<Promise>'));
+    return;
+  }
+  if (!isObject(resolution)) {
+    FulfillPromise(realm, promise, resolution);
+    return;
+  }
+  let thenAction: unknown;
+  try {
+    thenAction = (resolution as { then?: unknown }).then;
+  } catch (e) {
+    RejectPromise(realm, promise, caught(realm, e));
+    return;
+  }
+  if (typeof thenAction !== 'function') {
+    FulfillPromise(realm, promise, resolution);
+    return;
+  }
+  const job = NewPromiseResolveThenableJob(realm, promise, resolution, thenAction);
+  HostEnqueuePromiseJob(job.job, job.realm);
+}
+
+/** A new pending promise of the realm's own %Promise% for a capability that never leaves vmjs (an async
+ * function's result, PromiseResolve's wrapper): NewPromiseCapability(%Promise%) without its resolving
+ * functions, which nothing could observe; the caller settles it once with ResolvePromise/RejectPromise.
+ * Null in the host realm, whose promises are the host's. */
+export function NewIntrinsicPromise(realm: Realm): object | null {
+  return realm.isHost ? null : new PromiseObject(realm.intrinsics.PromisePrototype as object);
+}
+
 /** FulfillPromise (§27.2.1.4, sec-fulfillpromise). `realm` is the current realm (for the jobs' queue). */
 export function FulfillPromise(realm: Realm, promise: object, value: unknown): void {
   const reactions = PromiseObject.settle(promise, 'fulfilled', value);
@@ -149,7 +165,7 @@ export function FulfillPromise(realm: Realm, promise: object, value: unknown): v
 /** RejectPromise (§27.2.1.7, sec-rejectpromise). */
 export function RejectPromise(realm: Realm, promise: object, reason: unknown): void {
   const reactions = PromiseObject.settle(promise, 'rejected', reason);
-  if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(promise, 'reject');
+  if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(realm, promise, 'reject');
   if (reactions !== undefined) TriggerPromiseReactions(realm, reactions, reason);
 }
 
@@ -162,9 +178,15 @@ export function TriggerPromiseReactions(realm: Realm, reactions: readonly Promis
 }
 
 /** HostPromiseRejectionTracker (§27.2.1.9, sec-host-promise-rejection-tracker): records the state on the
- * promise; reporting unhandled rejections to the embedder is a later step. */
-export function HostPromiseRejectionTracker(promise: object, operation: 'reject' | 'handle'): void {
-  PromiseObject.track(promise, operation === 'reject' ? 'unhandled' : 'handled');
+ * promise and tells the tracker (src/realm/rejection-tracker.ts), which reports to the embedder. */
+export function HostPromiseRejectionTracker(realm: Realm, promise: object, operation: 'reject' | 'handle'): void {
+  if (operation === 'reject') {
+    PromiseObject.track(promise, 'unhandled');
+    trackRejection(realm, promise, PromiseObject.result(promise));
+  } else {
+    PromiseObject.track(promise, 'handled');
+    trackRejectionHandled(promise);
+  }
 }
 
 /** The realm a job runs for: GetFunctionRealm of its function (§27.2.2.1 step 5, §27.2.2.2 step 3).
@@ -250,6 +272,12 @@ export function PromiseResolve(realm: Realm, C: Function, x: unknown): object {
     const xConstructor = (x as { constructor?: unknown }).constructor;
     if (xConstructor === C) return x as object;
   }
+  // The wrapper's resolving functions are called once, here, and never seen by anyone else.
+  if (C === realm.intrinsics.Promise) {
+    const promise = new PromiseObject(realm.intrinsics.PromisePrototype as object);
+    ResolvePromise(realm, promise, x);
+    return promise;
+  }
   const capability = NewPromiseCapability(realm, C);
   ReflectApply(capability.resolve, undefined, [x]);
   return capability.promise;
@@ -280,7 +308,7 @@ export function PerformPromiseThen(realm: Realm, promise: object, onFulfilled: u
     if (state === 'fulfilled') {
       job = NewPromiseReactionJob(realm, fulfill, result);
     } else {
-      if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(promise, 'handle');
+      if (!PromiseObject.isHandled(promise)) HostPromiseRejectionTracker(realm, promise, 'handle');
       job = NewPromiseReactionJob(realm, reject, result);
     }
     HostEnqueuePromiseJob(job.job, job.realm);

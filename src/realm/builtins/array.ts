@@ -22,6 +22,7 @@ import {
   ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
+import { arrayFromAsync } from './array-from-async.js';
 import {
   ArrayPrototypeJoin, ArrayPrototypeSort, HostArray, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIsConcatSpreadable, SymbolIterator,
@@ -830,6 +831,7 @@ export function installArray(realm: Realm): void {
 
   defineTable(realm, ArrayCtor, [
     m(realm, 'from', 1, arrayFrom),
+    m(realm, 'fromAsync', 1, arrayFromAsync),
     m(realm, 'isArray', 1, (r, _t, args) => IsArray(r, args[0])),
     m(realm, 'of', 0, arrayOf),
     accessor(SymbolSpecies, wrap(realm, (_r, t) => t)),

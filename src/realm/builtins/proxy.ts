@@ -8,6 +8,14 @@ import { hostCall } from '../host-errors.js';
 import { isObject } from '../abstract-ops.js';
 import { HostProxy, ObjectCreate, ObjectDefineProperty, ProxyRevocable } from '../primordials.js';
 
+/** Every Proxy a realm's constructor made: vm.measureMemory's walk must not call guest traps. */
+const realmProxies = new WeakSet<object>();
+
+/** Whether `o` is a Proxy made by a realm's Proxy constructor or Proxy.revocable. */
+export function isRealmProxy(o: object): boolean {
+  return realmProxies.has(o);
+}
+
 /** ProxyCreate (§10.5.14) argument checks, with V8's messages. */
 function checkArgs(realm: Realm, target: unknown, handler: unknown): void {
   if (!isObject(target) || !isObject(handler)) realm.throwTypeError('Cannot create proxy with a non-object as target or handler');
@@ -19,7 +27,9 @@ export function installProxy(realm: Realm): void {
   const impl = function Proxy(this: unknown, target: unknown, handler: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor Proxy requires 'new'");
     checkArgs(realm, target, handler);
-    return hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, handler]);
+    const p = hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, handler]) as object;
+    realmProxies.add(p);
+    return p;
   };
   const ProxyCtor = createBuiltinFunction(realm, impl.bind(undefined), 'Proxy', 2);
   defineTable(realm, ProxyCtor, [
@@ -27,6 +37,7 @@ export function installProxy(realm: Realm): void {
     method('revocable', 2, (target: unknown, handler: unknown): object => {
       checkArgs(realm, target, handler);
       const r = ProxyRevocable(target as object, handler as ProxyHandler<object>);
+      realmProxies.add(r.proxy);
       const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
       const revoke = createBuiltinFunction(realm, () => { r.revoke(); }, '', 0);
       ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });

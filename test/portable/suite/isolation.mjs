@@ -64,8 +64,11 @@ export default function ({ describe, it, expect, vm }) {
       const ctx = vm.createContext();
       for (const name of hostOnly) expect(vm.runInContext(`typeof ${name}`, ctx), name).to.equal('undefined');
       expect(vm.runInContext('Function("return typeof process + typeof setTimeout")()', ctx)).to.equal('undefinedundefined');
-      // As in node: the context object is the caller's, so its constructor is the host's Object.
-      expect(vm.runInContext('this.constructor === Object', ctx)).to.equal(false);
+      // Unlike node (where it is the host's Object, and its constructor the host's Function): names the
+      // context object only inherits from the host's Object.prototype resolve in the realm.
+      expect(vm.runInContext('this.constructor === Object', ctx)).to.equal(true);
+      expect(vm.runInContext('this.constructor.constructor === Function', ctx)).to.equal(true);
+      expect(vm.runInContext('try { this.constructor.constructor("return process")() } catch (e) { e.name }', ctx)).to.equal('ReferenceError');
     });
 
     it('host objects passed in keep their own prototypes; guest code sees them as they are', () => {

@@ -238,17 +238,41 @@ export default function ({ describe, it, expect, vm }) {
     }
   });
 
+  describe('compileFunction', () => {
+    it('a function of the parsing context with parameters and extension scopes', () => {
+      const ctx = vm.createContext({ y: 5 });
+      const f = vm.compileFunction('return a + b + x + y', ['a', 'b'], { parsingContext: ctx, contextExtensions: [{ x: 1 }, { x: 10 }] });
+      expect(f(100, 1000)).to.equal(1115);
+      expect([f.name, f.length]).to.deep.equal(['', 2]);
+      expect(f.toString()).to.equal('function (a, b) {\nreturn a + b + x + y\n}');
+      expect(Object.getPrototypeOf(f)).to.equal(vm.runInContext('Function.prototype', ctx));
+    });
+
+    it('a SyntaxError of the parsing context, with V8\'s message', () => {
+      const ctx = vm.createContext({});
+      let caught;
+      try { vm.compileFunction('return (', [], { parsingContext: ctx }); } catch (e) { caught = e; }
+      expect(caught instanceof vm.runInContext('SyntaxError', ctx)).to.equal(true);
+      expect(caught.message).to.equal('Unexpected end of input');
+    });
+  });
+
+  describe('measureMemory', () => {
+    it('node\'s result shape; a context\'s estimate grows with what it keeps', async () => {
+      const ctx = vm.createContext({});
+      const last = async () => { const r = await vm.measureMemory({ mode: 'detailed', execution: 'eager' }); return r.other[r.other.length - 1]; };
+      const before = await last();
+      expect(Object.keys(before)).to.deep.equal(['jsMemoryEstimate', 'jsMemoryRange']);
+      expect(before.jsMemoryRange[0]).to.equal(before.jsMemoryEstimate);
+      vm.runInContext('var kept = []; for (let i = 0; i < 1000; i++) kept.push({ i });', ctx);
+      expect((await last()).jsMemoryEstimate - before.jsMemoryEstimate >= 32000).to.equal(true);
+      expect(Object.keys(await vm.measureMemory())).to.deep.equal(['total']);
+    });
+  });
+
   describe('not implemented yet, and saying so', () => {
-    it('compileFunction, createCachedData: ERR_VMJS_NOT_IMPLEMENTED', () => {
-      expect(thrown(() => vm.compileFunction('return 1'))).to.include({ class: 'Error', code: 'ERR_VMJS_NOT_IMPLEMENTED' });
+    it('createCachedData: ERR_VMJS_NOT_IMPLEMENTED', () => {
       expect(thrown(() => new vm.Script('1').createCachedData())).to.include({ code: 'ERR_VMJS_NOT_IMPLEMENTED' });
     });
-
-    it('measureMemory rejects with ERR_VMJS_NOT_IMPLEMENTED', async () => {
-      let rejected;
-      await vm.measureMemory().catch((e) => { rejected = e; });
-      expect(rejected.code).to.equal('ERR_VMJS_NOT_IMPLEMENTED');
-    });
-
   });
 }
