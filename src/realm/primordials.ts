@@ -256,11 +256,9 @@ export const WeakSetPrototypeHas = WeakSet.prototype.has;
 
 export const PromiseResolve = Promise.resolve;
 export const PromisePrototypeThen = Promise.prototype.then;
-/** setTimeout/clearTimeout are web/node APIs, not ECMAScript: Atomics.waitAsync's finite timeouts use
- * them; undefined where the host lacks them. */
-export const GlobalSetTimeout = (globalThis as { setTimeout?: (callback: () => void, ms: number) => unknown }).setTimeout;
-export const GlobalClearTimeout = (globalThis as { clearTimeout?: (handle: unknown) => void }).clearTimeout;
 /** queueMicrotask is a web/node API, not ECMAScript: undefined where the host lacks it. */
 export const GlobalQueueMicrotask = (globalThis as { queueMicrotask?: (callback: () => void) => void }).queueMicrotask;
 /** setTimeout is a web/node API too (every host vmjs targets has it): undefined where the host lacks it. */
 export const GlobalSetTimeout = (globalThis as { setTimeout?: (callback: () => void, ms: number) => unknown }).setTimeout;
+/** clearTimeout, with setTimeout (Atomics.waitAsync's finite timeouts): undefined where the host lacks it. */
+export const GlobalClearTimeout = (globalThis as { clearTimeout?: (handle: unknown) => void }).clearTimeout;

@@ -46,7 +46,7 @@ function GetWaiterList(buffer: object, byteIndex: number): Waiter[] {
 
 /** Settles a waiter's promise with `result` from a job of its realm (EnqueueResolveInAgentJob). */
 function resolveWaiter(w: Waiter, result: string): void {
-  if (w.timer !== undefined && GlobalClearTimeout !== undefined) GlobalClearTimeout(w.timer);
+  if (w.timer !== undefined && GlobalClearTimeout !== undefined) ReflectApply(GlobalClearTimeout, undefined, [w.timer]);
   HostEnqueuePromiseJob(() => { ReflectApply(w.capability.resolve, undefined, [result]); }, w.realm);
 }
 
@@ -119,13 +119,13 @@ export function installAtomics(realm: Realm): void {
       const waiter: Waiter = { capability, realm, timer: undefined };
       list.push(waiter);
       if (t !== Infinity && GlobalSetTimeout !== undefined) {
-        waiter.timer = GlobalSetTimeout(() => {
+        waiter.timer = ReflectApply(GlobalSetTimeout, undefined, [() => {
           const at = list.indexOf(waiter);
           if (at < 0) return;
           list.splice(at, 1);
           waiter.timer = undefined;
           resolveWaiter(waiter, 'timed-out');
-        }, t);
+        }, t]);
       }
       CreateDataPropertyOrThrow(realm, resultObject, 'async', true);
       CreateDataPropertyOrThrow(realm, resultObject, 'value', capability.promise);
