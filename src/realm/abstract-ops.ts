@@ -12,3 +12,4 @@ export * from './describe.js';
 export * from './abstract-ops/array-buffer-operations.js';
 export * from './abstract-ops/typed-array-operations.js';
 export * from './abstract-ops/float16.js';
+export * from './abstract-ops/array-buffer-slice.js';

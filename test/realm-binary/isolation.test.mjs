@@ -127,5 +127,10 @@ describe('realm-binary: isolation', () => {
     expect(vm.runInContext('var v = new Uint8Array(buffer); v[0] = 7; v.buffer === buffer', ctx)).to.equal(true);
     expect(Object.getPrototypeOf(buffer)).to.equal(ArrayBuffer.prototype);
     expect(new Uint8Array(buffer)[0]).to.equal(7);
+    // A species constructor that returns the embedder's buffer: slice fills it and leaves its prototype.
+    expect(vm.runInContext(`var src = new ArrayBuffer(4); new Uint8Array(src)[1] = 9;
+      src.constructor = { [Symbol.species]: function () { return buffer; } }; src.slice(1, 2) === buffer`, ctx)).to.equal(true);
+    expect(Object.getPrototypeOf(buffer)).to.equal(ArrayBuffer.prototype);
+    expect(new Uint8Array(buffer)[0]).to.equal(9);
   });
 });

@@ -6,8 +6,8 @@
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
-  AllocateArrayBuffer, ArrayBufferByteLength, ArrayBufferCopyAndDetach, GetPrototypeFromConstructor, HOST_CAN_DETACH,
-  HOST_HAS_RESIZABLE_BUFFERS, IsDetachedBuffer, IsFixedLengthArrayBuffer, ToIndex, adoptArrayBuffer, arrayBufferMaxByteLength,
+  AllocateArrayBuffer, ArrayBufferByteLength, ArrayBufferCopyAndDetach, ArrayBufferSlice, GetPrototypeFromConstructor, HOST_CAN_DETACH,
+  HOST_HAS_RESIZABLE_BUFFERS, IsDetachedBuffer, IsFixedLengthArrayBuffer, ToIndex, arrayBufferMaxByteLength,
   describeValue, isArrayBuffer, isObject,
 } from '../abstract-ops.js';
 import { toRealmError } from '../host-errors.js';
@@ -56,7 +56,6 @@ export function installArrayBuffer(realm: Realm): void {
     accessor(Symbol.species, statics.species),
   ]);
 
-  const adopt = (r: unknown): unknown => adoptArrayBuffer(realm, r as object);
   const proto = {
     // §25.1.6.1 get ArrayBuffer.prototype.byteLength
     byteLength(this: unknown): number {
@@ -76,6 +75,11 @@ export function installArrayBuffer(realm: Realm): void {
     resizable(this: unknown): boolean {
       return !IsFixedLengthArrayBuffer(thisArrayBuffer(realm, this, 'resizable'));
     },
+    // §25.1.6.7 ArrayBuffer.prototype.slice ( start, end )
+    slice(this: unknown, start: unknown, end: unknown): object {
+      const O = thisArrayBuffer(realm, this, 'slice');
+      try { return ArrayBufferSlice(realm, O, start, end, false); } catch (e) { throw toRealmError(realm, e); }
+    },
     // §25.1.6.8 ArrayBuffer.prototype.transfer ( [ newLength ] )
     transfer(this: unknown, newLength: unknown): ArrayBuffer {
       return transfer(realm, this, newLength, true, 'transfer');
@@ -89,8 +93,7 @@ export function installArrayBuffer(realm: Realm): void {
     accessor('byteLength', proto.byteLength),
     accessor('maxByteLength', proto.maxByteLength),
     accessor('resizable', proto.resizable),
-    // §25.1.6.7 ArrayBuffer.prototype.slice ( start, end ): the host's, whose species default is the host's %ArrayBuffer%.
-    method('slice', 2, hostMethod(realm, hostFunction(D, 'slice'), adopt)),
+    method('slice', 2, proto.slice),
     value(Symbol.toStringTag, 'ArrayBuffer', { writable: false }),
   ];
   // §25.1.6.6 ArrayBuffer.prototype.resize ( newLength ): only where the host has resizable buffers.

@@ -9,21 +9,11 @@ import { ReflectApply } from '../primordials.js';
 
 type HostFn = (this: unknown, ...args: unknown[]) => unknown;
 
-/** A builtin method that applies `hostFn` to its receiver and arguments; `after` may adopt the result
- * into the realm (a typed array or buffer the host made). */
-export function hostMethod(realm: Realm, hostFn: Function, after?: (result: unknown) => unknown): HostFn {
-  if (after === undefined) {
-    return {
-      method(this: unknown, ...args: unknown[]): unknown {
-        try { return ReflectApply(hostFn, this, args); } catch (e) { throw toRealmBrandError(realm, e, this); }
-      },
-    }.method;
-  }
+/** A builtin method that applies `hostFn` to its receiver and arguments. */
+export function hostMethod(realm: Realm, hostFn: Function): HostFn {
   return {
     method(this: unknown, ...args: unknown[]): unknown {
-      let result: unknown;
-      try { result = ReflectApply(hostFn, this, args); } catch (e) { throw toRealmBrandError(realm, e, this); }
-      return after(result);
+      try { return ReflectApply(hostFn, this, args); } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
   }.method;
 }

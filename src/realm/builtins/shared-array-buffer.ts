@@ -5,11 +5,12 @@
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
-  GetPrototypeFromConstructor, HOST_HAS_GROWABLE_SHARED_BUFFERS, IsSharedArrayBuffer, ToIndex, describeValue, isObject,
+  ArrayBufferSlice, GetPrototypeFromConstructor, HOST_HAS_GROWABLE_SHARED_BUFFERS, IsSharedArrayBuffer, ToIndex, describeValue, isObject,
 } from '../abstract-ops.js';
+import { toRealmError } from '../host-errors.js';
 import { hostFunction, hostMethod } from './host-delegation.js';
 import {
-  HostSharedArrayBuffer, HostSharedArrayBufferPrototypeDescriptors, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectApply,
+  HostSharedArrayBuffer, HostSharedArrayBufferPrototypeDescriptors, ObjectSetPrototypeOf, ReflectApply,
 } from '../primordials.js';
 
 export function installSharedArrayBuffer(realm: Realm): void {
@@ -19,7 +20,6 @@ export function installSharedArrayBuffer(realm: Realm): void {
   const I = realm.intrinsics;
   const SharedArrayBufferPrototype = Object.create(I.ObjectPrototype) as object;
   I.SharedArrayBufferPrototype = SharedArrayBufferPrototype;
-  const HostPrototype = Host.prototype;
 
   const thisShared = (O: unknown, name: string): SharedArrayBuffer => {
     if (!IsSharedArrayBuffer(O)) realm.throwTypeError(`Method SharedArrayBuffer.prototype.${name} called on incompatible receiver ${describeValue(O)}`);
@@ -62,10 +62,6 @@ export function installSharedArrayBuffer(realm: Realm): void {
   const getByteLength = hostFunction(D, 'byteLength', 'get');
   const getGrowable = D.growable?.get;
   const getMaxByteLength = D.maxByteLength?.get;
-  const adopt = (r: unknown): unknown => {
-    if (ObjectGetPrototypeOf(r) === HostPrototype) ObjectSetPrototypeOf(r, SharedArrayBufferPrototype);
-    return r;
-  };
   const proto = {
     // §25.2.5.1 get SharedArrayBuffer.prototype.byteLength
     byteLength(this: unknown): number {
@@ -75,6 +71,11 @@ export function installSharedArrayBuffer(realm: Realm): void {
     growable(this: unknown): boolean {
       const O = thisShared(this, 'growable');
       return getGrowable === undefined ? false : ReflectApply(getGrowable, O, []) as boolean;
+    },
+    // §25.2.5.6 SharedArrayBuffer.prototype.slice ( start, end )
+    slice(this: unknown, start: unknown, end: unknown): object {
+      const O = thisShared(this, 'slice');
+      try { return ArrayBufferSlice(realm, O, start, end, true); } catch (e) { throw toRealmError(realm, e); }
     },
     // §25.2.5.5 get SharedArrayBuffer.prototype.maxByteLength
     maxByteLength(this: unknown): number {
@@ -86,8 +87,7 @@ export function installSharedArrayBuffer(realm: Realm): void {
     accessor('byteLength', proto.byteLength),
     accessor('growable', proto.growable),
     accessor('maxByteLength', proto.maxByteLength),
-    // §25.2.5.6 SharedArrayBuffer.prototype.slice ( start, end )
-    method('slice', 2, hostMethod(realm, hostFunction(D, 'slice'), adopt)),
+    method('slice', 2, proto.slice),
     value(Symbol.toStringTag, 'SharedArrayBuffer', { writable: false }),
   ];
   // §25.2.5.3 SharedArrayBuffer.prototype.grow ( newLength )
