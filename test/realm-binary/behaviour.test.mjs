@@ -103,6 +103,20 @@ describe('realm-binary: behaviour as node:vm has it', () => {
     });
   }
 
+  it('throws node\'s errors: the same class and message', () => {
+    const cases = ['new Uint8Array(-1)', 'Uint8Array(1)', 'new ArrayBuffer(-1)', 'new DataView(new ArrayBuffer(1), 2)', 'new DataView({})',
+      'Uint8Array.prototype.map.call({}, x => x)', 'new Int32Array(new ArrayBuffer(3))', 'new Int32Array(new ArrayBuffer(8), 1)',
+      'new Uint8Array(2).set([1,2,3])', 'new DataView(new ArrayBuffer(1)).getInt32(0)', 'Atomics.load(new Float64Array(1), 0)',
+      'Atomics.load(new Int32Array(1), 3)', 'new BigInt64Array([1])', 'new Uint8Array([1n])', 'Object.getPrototypeOf(Int8Array).call()',
+      'new (Object.getPrototypeOf(Int8Array))()', 'ArrayBuffer.prototype.slice.call(1)', 'new Uint8Array(1).with(5, 1)',
+      'Uint8Array.from.call({}, [])', 'new Uint8Array(2).map(1)', 'new Uint8Array(2).toSorted(1)', 'new ArrayBuffer(2, {maxByteLength: 1})',
+      'Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Int8Array).prototype, "length").get.call([])'];
+    for (const code of cases) {
+      const [mine, node] = both(`try { ${code}; 'no error' } catch (e) { [e.constructor === globalThis[e.name], e.name, e.message].join() }`);
+      expect(mine, code).to.equal(node);
+    }
+  });
+
   it('has node\'s property shapes (names, lengths, attributes) for what both have', () => {
     const names = ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Uint8Array', 'Float64Array', 'BigInt64Array', 'Atomics'];
     const code = (expr) => `(${expr})`;
