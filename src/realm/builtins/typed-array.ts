@@ -10,12 +10,13 @@
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
-  GetIteratorFromMethod, GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex, IteratorToList,
+  GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex,
   LengthOfArrayLike, SameValueZero, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
   TypedArrayElementSize, TypedArrayLength, TypedArraySpeciesCreate, ValidateTypedArray, describeValue,
   isBigIntContentType, isLengthTrackingView, isTypedArray, typedArrayByteOffset, typedArrayName,
 } from '../abstract-ops.js';
 import { ToBigInt } from './bigint.js';
+import { iterableToList } from './typed-array-constructors.js';
 import { agent } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
@@ -66,7 +67,7 @@ export function installTypedArray(realm: Realm): void {
       if (mapping && !IsCallable(mapper)) realm.throwTypeError(`${describeValue(mapper)} is not a function`);
       const usingIterator = GetMethod(realm, source, SymbolIterator);
       if (usingIterator !== undefined) {
-        const values = IteratorToList(realm, GetIteratorFromMethod(realm, source, usingIterator));
+        const values = iterableToList(realm, source as object, usingIterator);
         const len = values.length;
         const target = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
         for (let k = 0; k < len; k++) {
