@@ -179,25 +179,18 @@ export const TypedArrayPrototypeGetSymbolToStringTag = ObjectGetOwnPropertyDescr
 export const TypedArrayPrototypeGetLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
 export const TypedArrayPrototypeGetBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
 export const ArrayBufferPrototypeGetByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-export const ArrayBufferPrototypeSlice = ArrayBuffer.prototype.slice;
 export const HostArrayBuffer = ArrayBuffer;
 export const HostArrayBufferPrototype = ArrayBuffer.prototype;
 export const ArrayBufferIsView = ArrayBuffer.isView;
 export const HostDataView = DataView;
-export const HostDataViewPrototype = DataView.prototype;
-/** %TypedArray% itself (the [[Prototype]] of the host's typed array constructors). */
-export const HostTypedArray = ObjectGetPrototypeOf(Uint8Array) as Function;
-export const HostTypedArrayPrototype = TypedArrayPrototype;
 export const TypedArrayPrototypeGetByteOffset = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'byteOffset')!.get!;
 export const TypedArrayPrototypeGetByteLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'byteLength')!.get!;
 export const TypedArrayPrototypeAt = (TypedArrayPrototype as { at: Function }).at;
 export const TypedArrayPrototypeSet = (TypedArrayPrototype as { set: Function }).set;
-export const TypedArrayPrototypeSubarray = (TypedArrayPrototype as { subarray: Function }).subarray;
 /** Every own property of a host prototype or constructor, as it was when vmjs loaded: the builtins that
  * delegate to the host's methods and getters take them from these copies. */
 type Descriptors = Readonly<Record<PropertyKey, PropertyDescriptor>>;
 const descriptorsOf = (o: object): Descriptors => ObjectFreeze(Object.getOwnPropertyDescriptors(o)) as Descriptors;
-export const HostTypedArrayDescriptors = descriptorsOf(HostTypedArray);
 export const HostTypedArrayPrototypeDescriptors = descriptorsOf(TypedArrayPrototype);
 export const HostArrayBufferPrototypeDescriptors = descriptorsOf(ArrayBuffer.prototype);
 export const HostDataViewPrototypeDescriptors = descriptorsOf(DataView.prototype);

@@ -6,7 +6,7 @@ import type { Realm } from '../realm.js';
 import { SpeciesConstructor } from './object-operations.js';
 import {
   HostTypedArrayConstructors, NumberIsInteger, ReflectApply, ReflectConstruct,
-  TypedArrayPrototypeAt, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
+  TypedArrayPrototypeAt, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
   TypedArrayPrototypeGetSymbolToStringTag,
 } from '../primordials.js';
 
