@@ -8,14 +8,17 @@ import { functionStateOf, sourceTextOf } from './interpreter/runtime/function-ob
 import { GeneratorResume, GeneratorResumeAbrupt } from './interpreter/runtime/generator-object.js';
 import { isArgumentsObject } from './interpreter/runtime/arguments-object.js';
 import { AsyncGeneratorRequest } from './interpreter/runtime/async-generator-object.js';
+import { enterGuestFromHost } from './realm/membrane.js';
 
+// Builtins that start guest code other than by calling a guest function (invoke brings host
+// arguments in itself) enter it through the membrane when host code calls them.
 installEvaluatorHooks({
   CreateDynamicFunction,
-  PerformIndirectEval: performIndirectEval,
+  PerformIndirectEval: (realm, x) => enterGuestFromHost(realm, x, (v) => performIndirectEval(realm, v)),
   functionSourceText: sourceTextOf,
-  GeneratorResume,
-  GeneratorResumeAbrupt,
-  AsyncGeneratorRequest,
+  GeneratorResume: (realm, g, value) => enterGuestFromHost(realm, value, (v) => GeneratorResume(realm, g, v)),
+  GeneratorResumeAbrupt: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => GeneratorResumeAbrupt(realm, g, kind, v)),
+  AsyncGeneratorRequest: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => AsyncGeneratorRequest(realm, g, kind, v)),
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,
 });

@@ -11,11 +11,12 @@ export class Termination {
 /** Steps between two reads of the clock. */
 const CLOCK_EVERY = 4096;
 
-interface Budget { deadline: number; timeout: number }
+interface Budget { deadline: number; timeout: number; hostCode: boolean }
 
 export class Agent {
-  /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps <= 0) agent.tick()`. */
-  steps = CLOCK_EVERY;
+  /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps <= 0) agent.tick()`. Zero
+   * while host code runs (see hostCode), so that the first guest step after it ticks. */
+  steps = 0;
   /** Guest call depth across all realms. */
   depth = 0;
   /** Guest calls deeper than this throw the realm's RangeError. */
@@ -29,8 +30,28 @@ export class Agent {
   private timeout = 0;
   /** Embedders (the debugger, breakOnSigint) may ask for a stop at the next step. */
   interruptRequested = false;
+  /** Whether the code running now is the embedder's (outside any run, or inside a host function the
+   * guest called through the membrane): a guest function it calls gets its arguments through the
+   * membrane (src/realm/membrane.ts). Runs and the membrane's traps set and restore it, always through
+   * enterHostCode/leaveHostCode. So that the evaluator's hot path pays nothing for it, entering host
+   * code zeroes the step count: the first guest step after that, which is the call of the guest
+   * function, goes to tick(), whose result tells invoke to bring the arguments in. */
+  hostCode = true;
 
-  tick(): void {
+  enterHostCode(): void {
+    this.hostCode = true;
+    this.steps = 0;
+  }
+
+  /** Returns whether host code was running (for the caller to restore it). */
+  leaveHostCode(): boolean {
+    const was = this.hostCode;
+    this.hostCode = false;
+    return was;
+  }
+
+  /** Reads the clock (and throws a pending Termination); returns whether host code is running. */
+  tick(): boolean {
     if (this.terminating !== null) { this.steps = 1; throw this.terminating; }
     if (this.interruptRequested) {
       this.interruptRequested = false;
@@ -41,6 +62,7 @@ export class Agent {
     }
     // Reset last: if the host stack overflowed reading the clock, the next step tries again.
     this.steps = CLOCK_EVERY;
+    return this.hostCode;
   }
 
   private terminate(t: Termination): never {
@@ -51,7 +73,7 @@ export class Agent {
 
   /** Enter a run with an optional timeout (ms). Nested runs keep the tighter deadline. */
   enterRun(timeout: number | undefined): void {
-    this.budgets.push({ deadline: this.deadline, timeout: this.timeout });
+    this.budgets.push({ deadline: this.deadline, timeout: this.timeout, hostCode: this.leaveHostCode() });
     if (timeout !== undefined && timeout > 0 && timeout !== Infinity) {
       const d = Date.now() + timeout;
       if (d < this.deadline) { this.deadline = d; this.timeout = timeout; }
@@ -71,6 +93,7 @@ export class Agent {
         this.steps = CLOCK_EVERY;
       }
     }
+    if (b.hostCode) this.enterHostCode();
     return t;
   }
 

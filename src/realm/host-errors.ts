@@ -28,6 +28,9 @@ const v8Messages: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 function v8Message(message: string): string {
+  // The commonest host error met at the end of the host stack, where compiling a regexp can take V8
+  // down ("RegExpCompiler Allocation failed"): no rewording needed, and no regexp run.
+  if (message === 'Maximum call stack size exceeded') return message;
   for (const [pattern, replacement] of v8Messages) {
     if (pattern.test(message)) return message.replace(pattern, replacement);
   }

@@ -1,6 +1,7 @@
 // Creating realms (ECMA-262 §9.3.1 CreateRealm, §9.3.2 CreateIntrinsics, §9.3.3
 // SetDefaultGlobalBindings): fresh intrinsics for a new context, or the host's own for the main one.
 import { Realm, type Intrinsics } from './realm.js';
+import { registerGuestRealm } from './membrane.js';
 import { markImmutablePrototype } from './abstract-ops.js';
 import { createBuiltinFunction } from './builtin.js';
 import { installObject } from './builtins/object.js';
@@ -103,6 +104,7 @@ export function createRealm(): Realm {
   const realm = new Realm(false);
   installIntrinsics(realm);
   installGlobalProperties(realm, realm.globalObject);
+  registerGuestRealm(realm);
   return realm;
 }
 

@@ -4,6 +4,7 @@
 import { agent, type Agent } from './agent.js';
 import { agentJobQueue, type JobQueue } from './job-queue.js';
 import type { UnhandledRejectionHandler } from './rejection-tracker.js';
+import type { Membrane } from './membrane.js';
 
 /** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
 export interface Intrinsics {
@@ -72,6 +73,8 @@ export class Realm {
   /** Told about this realm's promises rejected with no handler (src/realm/rejection-tracker.ts);
    * null: nobody listens, and nothing is tracked. */
   onUnhandledRejection: UnhandledRejectionHandler | null = null;
+  /** The membrane between this realm and the host (src/realm/membrane.ts), made on first use. */
+  membrane: Membrane | null = null;
   /** Embedder data (e.g. vm's context object); never reachable from guest code. */
   hostDefined: unknown = undefined;
   /** Whether the embedder lets this realm compile strings into code (vm's `codeGeneration.strings`):

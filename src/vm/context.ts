@@ -3,10 +3,11 @@
 // the pair is recorded so the object can be handed back to runInContext.
 import type { Realm } from '../realm/realm.js';
 import { createRealm } from '../realm/intrinsics.js';
+import { membraneOf } from '../realm/membrane.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
-import { validateBoolean, validateFunction, validateObject, validateOneOf, validateString } from './validators.js';
+import { validateArray, validateBoolean, validateFunction, validateObject, validateOneOf, validateString } from './validators.js';
 import { DONT_CONTEXTIFY, validateImportModuleDynamically } from './constants.js';
 
 /** What vmjs keeps about a context; `realm.hostDefined` holds it (never reachable from guest code). */
@@ -38,6 +39,10 @@ export interface CreateContextOptions {
    * promises still rejected with no handler once the host's current task has ended. Without it nothing
    * is reported, and a rejection never reaches the host as an uncaught exception. */
   onUnhandledRejection?: (reason: unknown, promise: object) => void;
+  /** vmjs only: host objects and functions this context's guest code gets as they are, not through the
+   * membrane (src/realm/membrane.ts): a deliberate hand-over, e.g. of a host function whose
+   * `constructor` the embedder does not mind the guest reaching. */
+  passThrough?: readonly unknown[];
 }
 
 export type Context = Record<PropertyKey, unknown>;
@@ -106,6 +111,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     microtaskMode,
     importModuleDynamically,
     onUnhandledRejection,
+    passThrough = [],
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -120,9 +126,14 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   validateOneOf(microtaskMode, 'options.microtaskMode', ['afterEvaluate', undefined]);
   validateImportModuleDynamically(importModuleDynamically);
   if (onUnhandledRejection !== undefined) validateFunction(onUnhandledRejection, 'options.onUnhandledRejection');
+  validateArray(passThrough, 'options.passThrough');
 
   const realm = createRealm();
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
+  if (passThrough.length > 0) {
+    const m = membraneOf(realm)!;
+    for (const v of passThrough) if ((typeof v === 'object' && v !== null) || typeof v === 'function') m.passedThrough.add(v as object);
+  }
   realm.canCompileStrings = strings as boolean;
   installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.

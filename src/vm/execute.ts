@@ -8,6 +8,17 @@ import { ERR_SCRIPT_EXECUTION_INTERRUPTED, ERR_SCRIPT_EXECUTION_TIMEOUT } from '
 import { decorateErrorStack } from './display-errors.js';
 
 export function execute(prepared: PreparedScript, realm: Realm, timeout: number | undefined, displayErrors: boolean): unknown {
+  const m = realm.membrane;
+  if (m === null) return run(prepared, realm, timeout, displayErrors);
+  // A host object that the guest holds through the membrane goes back to the embedder as itself.
+  try {
+    return m.unwrap(run(prepared, realm, timeout, displayErrors));
+  } catch (e) {
+    throw m.unwrap(e);
+  }
+}
+
+function run(prepared: PreparedScript, realm: Realm, timeout: number | undefined, displayErrors: boolean): unknown {
   try {
     if (realm.jobQueue.schedule !== null) return runScript(prepared, realm, timeout === undefined ? {} : { timeout });
     // microtaskMode 'afterEvaluate': the context's own jobs run when the script completes normally

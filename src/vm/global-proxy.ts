@@ -2,7 +2,7 @@
 // `this`): an exotic object over the realm's own global object whose internal
 // methods consult the contextified object (the "sandbox") first, as node's V8
 // named-property interceptors do. Its target is the realm's global, never a host
-// object, so it reaches no host intrinsic the embedder did not pass in.
+// object, and what it reads from the sandbox comes through the membrane (src/realm/membrane.ts).
 //
 // Proxy invariants (ECMA-262 §10.5) bind every trap to the target: a
 // non-configurable property of the target must be reported as it is there, and a
@@ -12,6 +12,8 @@
 // Infinity, and the mirrors) win over same-named sandbox properties.
 import type { Realm } from '../realm/realm.js';
 import { inheritsOnlyFromHost, isHostObjectPrototypeName } from '../interpreter/runtime/global-environment.js';
+import { membraneOf } from '../realm/membrane.js';
+import { agent } from '../realm/agent.js';
 
 type Sandbox = Record<PropertyKey, unknown>;
 
@@ -31,17 +33,25 @@ function unpinned(target: object, key: PropertyKey): boolean {
   return p === undefined || p.writable === true;
 }
 
-/** Copies a non-configurable sandbox property onto the target so that reporting it keeps the invariants. */
-function mirror(target: object, key: PropertyKey, d: PropertyDescriptor): boolean {
-  return defineProperty(target, key, d);
-}
-
 export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
   const target: object = realm.globalObject;
+  // The sandbox is the embedder's object: its values reach guest code through the membrane (host
+  // code reading the proxy, which the embedder may do, gets them as they are).
+  const membrane = realm.isHost ? null : membraneOf(realm);
+  const inward = (v: unknown): unknown => (membrane === null || agent.hostCode ? v : membrane.toGuest(v));
+  const inwardDescriptor = (d: PropertyDescriptor): PropertyDescriptor => {
+    if (membrane === null || agent.hostCode) return d;
+    const out: PropertyDescriptor = { ...d };
+    if ('value' in d) out.value = membrane.toGuest(d.value);
+    if (d.get !== undefined) out.get = membrane.toGuest(d.get) as () => unknown;
+    if (d.set !== undefined) out.set = membrane.toGuest(d.set) as (v: unknown) => void;
+    return out;
+  };
+  const mirror = (t: object, key: PropertyKey, d: PropertyDescriptor): boolean => defineProperty(t, key, inwardDescriptor(d));
   const handler: ProxyHandler<object> = {
     get(t, key, receiver) {
       if (unpinned(t, key) && has(sandbox, key) && !(typeof key === 'string' && isHostObjectPrototypeName(key) && inheritsOnlyFromHost(sandbox, key))) {
-        return get(sandbox, key);
+        return inward(get(sandbox, key));
       }
       return get(t, key, receiver);
     },
@@ -93,11 +103,11 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
     getOwnPropertyDescriptor(t, key) {
       const sd = getOwnPropertyDescriptor(sandbox, key);
       if (sd === undefined) return getOwnPropertyDescriptor(t, key);
-      if (sd.configurable === false) return mirror(t, key, sd) ? sd : getOwnPropertyDescriptor(t, key);
+      if (sd.configurable === false) { mirror(t, key, sd); return getOwnPropertyDescriptor(t, key); }
       const p = pinned(t, key);
-      if (p === undefined) return sd;
+      if (p === undefined) return inwardDescriptor(sd);
       // A writable pinned data property may report the sandbox's current value, not its attributes.
-      return p.writable === true && 'value' in sd ? { ...p, value: sd.value } : p;
+      return p.writable === true && 'value' in sd ? { ...p, value: inward(sd.value) } : p;
     },
 
     ownKeys(t) {

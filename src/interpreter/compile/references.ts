@@ -6,7 +6,7 @@ import type { Frame } from '../runtime/frame.js';
 import type { Env } from '../runtime/environment.js';
 import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
-import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded } from '../runtime/global-environment.js';
+import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane } from '../runtime/global-environment.js';
 
 export type Reader = (f: Frame) => unknown;
 export type Writer = (f: Frame, v: unknown) => void;
@@ -16,11 +16,37 @@ function needsTDZ(b: Binding): boolean {
 }
 
 /** A reader for `name`; `forTypeof` makes an unresolvable name read as undefined. */
+/** A global read through the membrane. Each site remembers the last object that passed unchanged
+ * (a guest object or function: the same answer in every realm), so the hot case, a top-level
+ * function called again and again, costs one comparison. The host realm's answers are not
+ * remembered: there every value passes unchanged, and the same Script may run in a context next.
+ * One closure literal per kind of read, each calling its global operation directly (hot path). */
+function guestGlobalReader(name: string, forTypeof: boolean, shielded: boolean): Reader {
+  const site = { passed: undefined as unknown };
+  if (shielded) {
+    return forTypeof
+      ? (f) => { const v = globalTypeofGetShielded(f.realm, name); return v === site.passed ? v : admit(f, v, site); }
+      : (f) => { const v = globalGetShielded(f.realm, name); return v === site.passed ? v : admit(f, v, site); };
+  }
+  return forTypeof
+    ? (f) => { const v = globalTypeofGet(f.realm, name); return v === site.passed ? v : admit(f, v, site); }
+    : (f) => { const v = globalGet(f.realm, name); return v === site.passed ? v : admit(f, v, site); };
+}
+
+/** The membrane's answer for a value a global read site has not seen pass before. */
+function admit(f: Frame, v: unknown, site: { passed: unknown }): unknown {
+  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return v;
+  const realm = f.realm;
+  if (realm.isHost) return v;
+  const g = throughMembrane(realm, v);
+  if (g === v) site.passed = v;
+  return g;
+}
+
 export function compileRead(name: string, c: CompileContext, forTypeof = false): Reader {
   const r = resolve(c.scope, name);
   if (r.kind === 'global') {
-    if (isHostObjectPrototypeName(name)) return forTypeof ? (f) => globalTypeofGetShielded(f.realm, name) : (f) => globalGetShielded(f.realm, name);
-    return forTypeof ? (f) => globalTypeofGet(f.realm, name) : (f) => globalGet(f.realm, name);
+    return guestGlobalReader(name, forTypeof, isHostObjectPrototypeName(name));
   }
   if (r.kind === 'dynamic') return (f) => dynamicRead(f, name, forTypeof);
   const { hops, binding } = r;
@@ -114,8 +140,8 @@ function dynamicRead(f: Frame, name: string, forTypeof: boolean): unknown {
  * expression is evaluated, §13.15.2): a `with` object keeps the binding even if it loses the property. */
 export function dynamicReadAt(f: Frame, hit: DynamicHit, name: string, forTypeof = false): unknown {
   if (hit === null) {
-    if (isHostObjectPrototypeName(name)) return forTypeof ? globalTypeofGetShielded(f.realm, name) : globalGetShielded(f.realm, name);
-    return forTypeof ? globalTypeofGet(f.realm, name) : globalGet(f.realm, name);
+    if (isHostObjectPrototypeName(name)) return throughMembrane(f.realm, forTypeof ? globalTypeofGetShielded(f.realm, name) : globalGetShielded(f.realm, name));
+    return throughMembrane(f.realm, forTypeof ? globalTypeofGet(f.realm, name) : globalGet(f.realm, name));
   }
   if (hit.kind === 'with') {
     const o = hit.env.withObject as Record<string, unknown>;

@@ -1,5 +1,6 @@
 // ClassDefinitionEvaluation (§15.7.14) in generator form (heritage and computed
 // keys may contain yield); the synchronous form is derived.
+import { markGuestObject } from '../../realm/membrane.js';
 import type { Class, Expression, Literal, MethodDefinition, PropertyDefinition } from 'acorn';
 import type { SynthesizedFunction } from '../compile/estree.js';
 import { type Ev } from './mode.js';
@@ -114,6 +115,7 @@ function classEvaluator(node: Class, c0: CompileContext): ClassEval {
       const names = privNames.map((n, i) => new PrivateName(`#${n}`, privKinds[i]));
       f.privateEnv = new PrivateEnv(names, outerPrivate);
       const proto = create(protoParent);
+      if (protoParent === null) markGuestObject(proto);
       const F = makeFunction(ctorTemplate, f, env, className ?? '', proto);
       const state = functionStateOf(F)!;
       setPrototypeOf(F, constructorParent);

@@ -2,6 +2,7 @@
 // initializers. They live apart from the dispatcher because they build new values
 // without touching references; object literals share NamedEvaluation with
 // functions.ts. Generator form; the synchronous form is derived.
+import { markGuestObject } from '../../realm/membrane.js';
 import type { Realm } from '../../realm/realm.js';
 import type { ArrayExpression, AssignmentProperty, FunctionExpression, Literal, ObjectExpression, Property, TemplateLiteral } from 'acorn';
 import type { Expr, Ev } from './mode.js';
@@ -100,7 +101,10 @@ export function compileObject(node: ObjectExpression, c: CompileContext): Expr {
         const e = compileExpression(p.value, c);
         props.push(function* (f, o) {
           const v = yield* e(f);
-          if ((typeof v === 'object') || typeof v === 'function') setPrototypeOf(o, v as object | null);
+          if ((typeof v === 'object') || typeof v === 'function') {
+            setPrototypeOf(o, v as object | null);
+            if (v === null) markGuestObject(o);
+          }
         });
         continue;
       }

@@ -9,6 +9,7 @@ import { agent, Termination } from '../../realm/agent.js';
 import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
 import { compileFunction, type FunctionTemplate } from '../compile/function-template.js';
+import { membraneOf } from '../../realm/membrane.js';
 import { UNINIT } from '../compile/scope.js';
 import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import type { PrivateEnv, PrivateName } from './private-names.js';
@@ -179,7 +180,8 @@ export function throwStackOverflow(realm: Realm): never {
 export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
   const t = s.template;
   const a = agent;
-  if (--a.steps <= 0) a.tick();
+  // tick() answers true when host code is calling (agent.hostCode): the arguments come in first.
+  if (--a.steps <= 0 && a.tick()) return invokeFromHost(s, thisArg, args, newTarget);
   if (++a.depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
   let f: Frame | null = null;
   try {
@@ -224,6 +226,19 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   }
 }
 
+
+/** A guest function called by the embedder's code: `this` and the arguments come through the membrane
+ * (src/realm/membrane.ts), and the body runs as guest code. */
+function invokeFromHost(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
+  const a = agent;
+  const m = membraneOf(s.realm);
+  a.leaveHostCode();
+  try {
+    return m === null ? invoke(s, thisArg, args, newTarget) : invoke(s, m.toGuest(thisArg), m.argsToGuest(args), newTarget);
+  } finally {
+    a.enterHostCode();
+  }
+}
 
 /** OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%") reusing the object the host made. */
 function ordinaryCreateFromConstructor(realm: Realm, hostThis: unknown, newTarget: unknown): object {

@@ -3,6 +3,15 @@
 // first, then the realm's own global object.
 import type { Realm, GlobalLexicalBinding } from '../../realm/realm.js';
 import { sloppyPut } from './property-access.js';
+import { membraneOf } from '../../realm/membrane.js';
+
+/** A value a global reference read, on its way to guest code: the contextified object is the
+ * embedder's, so what it holds comes through the membrane (src/realm/membrane.ts). The readers in
+ * compile/references.ts call this only for a value they have not already seen pass unchanged. */
+export function throughMembrane(realm: Realm, v: unknown): unknown {
+  const m = realm.membrane ?? membraneOf(realm);
+  return m === null ? v : m.toGuest(v);
+}
 
 const hasOwn = Object.prototype.hasOwnProperty;
 const { defineProperty, getOwnPropertyDescriptor, isExtensible, getPrototypeOf } = Object;

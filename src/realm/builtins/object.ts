@@ -1,5 +1,6 @@
 // %Object% and %Object.prototype% (ECMA-262 §20.1), with Annex B's __proto__ and
 // __defineGetter__ & co. Object.prototype is an immutable prototype exotic object (§10.4.7).
+import { markGuestObject } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method } from '../builtin.js';
 import {
@@ -74,6 +75,7 @@ export function installObject(realm: Realm): void {
     create(O: unknown, Properties: unknown): object {
       if (!isObject(O) && O !== null) prototypeArgError(realm, O);
       const obj = ObjectCreate(O) as object;
+      if (O === null) markGuestObject(obj);
       if (Properties !== undefined) ObjectDefineProperties(realm, obj, Properties);
       return obj;
     },
