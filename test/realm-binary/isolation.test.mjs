@@ -121,9 +121,17 @@ describe('realm-binary: isolation', () => {
     expect(Object.prototype.toString.call(ta)).to.equal('[object Uint8Array]');
   });
 
-  it('leaves a buffer the embedder passed in with its prototype', () => {
+  it('keeps host typed arrays behind the membrane: element access works, the constructors are the context\'s', () => {
+    const ta = new Uint8Array([1, 2, 3]);
+    const ctx = vm.createContext({ ta });
+    expect(vm.runInContext('[ta[1], ta.length, [...ta].join(), ta.constructor === Uint8Array, ta.constructor.constructor === Function]', ctx))
+      .to.deep.equal([2, 3, '1,2,3', true, true]);
+    expect(Object.getPrototypeOf(ta)).to.equal(Uint8Array.prototype);
+  });
+
+  it('leaves a buffer the embedder passed through with its prototype', () => {
     const buffer = new ArrayBuffer(4);
-    const ctx = vm.createContext({ buffer });
+    const ctx = vm.createContext({ buffer }, { passThrough: [buffer] });
     expect(vm.runInContext('var v = new Uint8Array(buffer); v[0] = 7; v.buffer === buffer', ctx)).to.equal(true);
     expect(Object.getPrototypeOf(buffer)).to.equal(ArrayBuffer.prototype);
     expect(new Uint8Array(buffer)[0]).to.equal(7);
