@@ -11,11 +11,14 @@ import { contextRecord } from '../vm/context.js';
 import { createConsole, type OutputStream } from './console.js';
 import { formatUncaught, formatUnhandledRejection } from './report.js';
 import { thrownLocation } from '../vm/display-errors.js';
+import { syntaxErrorLocation } from '../interpreter/script.js';
+import { ModuleGraph } from './module-graph.js';
 
 const USAGE = `Usage: vmjs <command> [options]
 
 Commands:
-  vmjs run <file> [--timeout <ms>]   run a script file in a fresh context
+  vmjs run <file> [--timeout <ms>]   run a script file in a fresh context; a .mjs file (or any
+                                     file with --module) runs as a module graph from disk
   vmjs eval <code> [--timeout <ms>]  evaluate code in a fresh context and print its completion value
   vmjs --help                        print this help
   vmjs --version                     print the version
@@ -36,17 +39,21 @@ function version(): string {
   return pkg.version;
 }
 
-interface Parsed { command: 'run' | 'eval'; operand: string; timeout: number | undefined }
+interface Parsed { command: 'run' | 'eval'; operand: string; timeout: number | undefined; module: boolean }
 
 function parseArgs(argv: string[]): Parsed | string {
   const [command, ...rest] = argv;
   if (command !== 'run' && command !== 'eval') return command === undefined ? 'missing command' : `unknown command '${command}'`;
   let operand: string | undefined;
   let timeout: number | undefined;
+  let module = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     let value: string | undefined;
-    if (arg === '--timeout') {
+    if (arg === '--module' && command === 'run') {
+      module = true;
+      continue;
+    } else if (arg === '--timeout') {
       value = rest[++i];
       if (value === undefined) return '--timeout needs a value (milliseconds)';
     } else if (arg.startsWith('--timeout=')) {
@@ -61,7 +68,7 @@ function parseArgs(argv: string[]): Parsed | string {
     timeout = Number(value);
   }
   if (operand === undefined) return command === 'run' ? 'run needs a file' : 'eval needs code';
-  return { command, operand, timeout };
+  return { command, operand, timeout, module };
 }
 
 /** The fresh context a program runs in: an ordinary global with the builtins and `console`. Its
@@ -106,6 +113,32 @@ async function runCode(source: string, filename: string, timeout: number | undef
   return 1;
 }
 
+/** Runs a module graph from disk; an uncaught error (or a missing file) is reported naming its file. */
+async function runModule(filename: string, timeout: number | undefined, io: Io): Promise<number> {
+  let graph: ModuleGraph | null = null;
+  const rejections: unknown[] = [];
+  const sourceOf = (e: unknown): string | undefined => {
+    const file = syntaxErrorLocation(e)?.filename;
+    return file === undefined ? undefined : graph?.sources.get(file);
+  };
+  try {
+    const context = freshContext(io, rejections);
+    graph = new ModuleGraph(context);
+    const main = graph.load(filename, null);
+    await graph.link(main);
+    await main.evaluate(timeout === undefined ? {} : { timeout });
+  } catch (e) {
+    io.stderr.write(formatUncaught(e, thrownLocation(e, sourceOf(e))));
+    return 1;
+  }
+  // As for a script: the program has settled two host tasks later; report the first unhandled rejection.
+  await nextTask();
+  await nextTask();
+  if (rejections.length === 0) return 0;
+  io.stderr.write(formatUnhandledRejection(rejections[0], thrownLocation(rejections[0], sourceOf(rejections[0]))));
+  return 1;
+}
+
 /** Runs the CLI with `argv` (the arguments after the program name); resolves to the exit code. */
 export async function main(argv: string[], io: Io = process): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h') { io.stdout.write(USAGE); return 0; }
@@ -117,6 +150,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   }
   if (parsed.command === 'eval') return runCode(parsed.operand, '[eval]', parsed.timeout, io, true);
   const filename = resolve(parsed.operand);
+  if (parsed.module || filename.endsWith('.mjs')) return runModule(filename, parsed.timeout, io);
   let source: string;
   try {
     source = readFileSync(filename, 'utf8');

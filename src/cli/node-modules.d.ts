@@ -8,9 +8,11 @@ declare module 'node:path' {
   export function resolve(...paths: string[]): string;
   export function dirname(path: string): string;
   export function join(...paths: string[]): string;
+  export function isAbsolute(path: string): boolean;
 }
 declare module 'node:url' {
   export function fileURLToPath(url: string): string;
+  export function pathToFileURL(path: string): { href: string };
 }
 // import.meta.url is standard in every ESM host (ES lib typings omit it).
 interface ImportMeta { readonly url: string }

@@ -59,6 +59,12 @@ export function syntaxErrorFrom(e: ParseError, filename: string): SyntaxError {
   return err;
 }
 
+/** Gives `to` (a SyntaxError re-made in another realm) the location recorded for `from`. */
+export function copySyntaxErrorLocation(from: unknown, to: unknown): void {
+  const loc = syntaxErrorLocation(from);
+  if (loc !== undefined && typeof to === 'object' && to !== null) syntaxErrorLocations.set(to, loc);
+}
+
 export function isStrictBody(body: readonly Statement[]): boolean {
   for (const s of body) {
     if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;

@@ -1,7 +1,7 @@
 // Parsing with acorn (ESTree, with locations). Early errors acorn does not report
 // are checked in the interpreter's preparation.
 import { Parser, type Options, type Program } from 'acorn';
-import type { ScriptProgram } from '../interpreter/compile/estree.js';
+import type { ModuleProgram, ScriptProgram } from '../interpreter/compile/estree.js';
 
 export interface SourceInfo {
   filename: string;
@@ -35,15 +35,87 @@ const baseOptions: Options = {
   allowImportExportEverywhere: false,
 };
 
+/** The members of acorn's Parser that the import-defer syntax uses: internals acorn.d.ts omits. */
+interface DeferInternals {
+  type: { label: string };
+  value: unknown;
+  start: number;
+  end: number;
+  input: string;
+  containsEsc: boolean;
+  next(): void;
+  unexpected(pos?: number): never;
+  raise(pos: number, message: string): never;
+  isContextual(name: string): boolean;
+  parseImport(node: Record<string, unknown>): unknown;
+  parseImportSpecifiers(): unknown[];
+  parseExprImport(forNew?: boolean): unknown;
+  parseImportMeta(node: Record<string, unknown>): unknown;
+  parseDynamicImport(node: Record<string, unknown>): unknown;
+  parseIdent(liberal?: boolean): { name: string; start: number };
+}
+
+/** Whitespace and comments, then `*`: the token after `defer` that makes it the phase keyword. */
+const deferredStar = /^(?:\s|\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?\*\/)*\*/;
+
+/** Deferred module evaluation (the import-defer proposal, stage 3; acorn does not parse it yet):
+ * `import defer * as ns from "m"` gives the ImportDeclaration `phase: 'defer'`, and
+ * `import.defer(specifier[, options])` an ImportExpression with `phase: 'defer'`. */
+const ImportDeferParser: typeof Parser = Parser.extend((Base) => {
+  const B = Base as unknown as new (...a: any[]) => DeferInternals; // a mixin base needs `any[]`
+  return class extends B {
+    vmjsDeferPhase = false;
+    vmjsForNew = false;
+    override parseImport(node: Record<string, unknown>): unknown {
+      this.vmjsDeferPhase = false;
+      const result = super.parseImport(node);
+      if (this.vmjsDeferPhase) node.phase = 'defer';
+      this.vmjsDeferPhase = false;
+      return result;
+    }
+    override parseImportSpecifiers(): unknown[] {
+      if (this.type.label === 'name' && this.value === 'defer' && !this.containsEsc && deferredStar.test(this.input.slice(this.end))) {
+        this.next();
+        this.vmjsDeferPhase = true;
+      }
+      return super.parseImportSpecifiers();
+    }
+    override parseExprImport(forNew?: boolean): unknown {
+      this.vmjsForNew = forNew === true;
+      return super.parseExprImport(forNew);
+    }
+    override parseImportMeta(node: Record<string, unknown>): unknown {
+      const forNew = this.vmjsForNew;
+      this.vmjsForNew = false;
+      // After `import`, at the dot: `import.defer(` is a deferred dynamic import.
+      if (/^\s*defer\b/.test(this.input.slice(this.end))) {
+        this.next(); // the dot
+        const property = this.parseIdent(true);
+        if (forNew) this.raise(property.start, "Cannot use new with import.defer");
+        if (this.type.label !== '(') this.unexpected();
+        delete node.meta;
+        node.phase = 'defer';
+        return this.parseDynamicImport(node);
+      }
+      return super.parseImportMeta(node);
+    }
+  } as unknown as typeof Parser;
+});
+
 /** Parses a Script (§16.1). Throws ParseError. */
 export function parseScript(source: string, info: SourceInfo): ScriptProgram {
   return parseWith(source, { ...baseOptions, sourceType: 'script' }, info) as ScriptProgram; // sourceType 'script'
 }
 
+/** Parses a Module (§16.2): strict code, import/export declarations, top-level await. Throws ParseError. */
+export function parseModule(source: string, info: SourceInfo): ModuleProgram {
+  return parseWith(source, { ...baseOptions, sourceType: 'module', allowHashBang: true }, info) as ModuleProgram; // sourceType 'module'
+}
+
 /** Parses source for eval / the Function constructor: `kind` selects the goal. */
 export function parseWith(source: string, options: Options, info: SourceInfo): Program {
   try {
-    return Parser.parse(source, options);
+    return ImportDeferParser.parse(source, options);
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     if (err && typeof err.message === 'string' && err.loc) {
@@ -69,15 +141,48 @@ const RENAMED: Record<string, string> = {
 function v8Message(m: string, source: string, pos: number | undefined): string {
   const plain = m.replace(/ \(\d+:\d+\)$/, '');
   if (RENAMED[plain] !== undefined) return RENAMED[plain];
+  if (plain === 'Assigning to rvalue' && pos !== undefined) return invalidTargetMessage(source, pos);
   if (plain !== 'Unexpected token' || pos === undefined) return plain;
   const rest = source.slice(pos);
   if (/^\s*$/.test(rest)) return 'Unexpected end of input';
-  const tok = /^(?:[A-Za-z_$][\w$]*|\d[\w.]*|"|'|`|=>|\.\.\.|[!=]==?|[<>]=?|&&|\|\||\?\?|\S)/.exec(rest)![0];
+  const tok = /^(?:[A-Za-z_$][\w$]*|\d[\w.]*|"|'|`|=>|\.\.\.|[!=]==?|[<>]=?|&&|\|\||\?\?|\*\*|\S)/.exec(rest)![0];
+  // `-x ** y`: acorn stops at `**`; V8 explains (an operand, not an operator, comes before it).
+  if (tok === '**' && /[\w$)\]'"`]\s*$/.test(source.slice(0, pos))) {
+    return 'Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence';
+  }
   if (/^\d/.test(tok)) return 'Unexpected number';
   if (tok === '"' || tok === "'") return 'Unexpected string';
   if (tok === '`') return 'Unexpected template string';
   if (/^[A-Za-z_$]/.test(tok)) return KEYWORDS.has(tok) ? `Unexpected token '${tok}'` : `Unexpected identifier '${tok}'`;
   return `Unexpected token '${tok}'`;
+}
+
+/** V8's words for an invalid assignment target at `pos`, by what surrounds it (acorn says "Assigning to
+ * rvalue" for all of them): an update's operand (prefix or postfix), a for-in/of head, or an assignment. */
+function invalidTargetMessage(source: string, pos: number): string {
+  const head = source.slice(0, pos);
+  const before = head.replace(/[\s(]*$/, '');
+  if (/(?:\+\+|--)$/.test(before)) return 'Invalid left-hand side expression in prefix operation';
+  if (/\bfor\s*\(\s*(?:await\s*)?[\s(]*$/.test(head)) return 'Invalid left-hand side in for-loop';
+  // The first update or assignment operator after the target, outside brackets, says which it was;
+  // parentheses opened just before the target close around it first.
+  let open = (head.slice(before.length).match(/\(/g) ?? []).length;
+  let depth = 0;
+  for (let i = pos; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      if (depth > 0) depth--;
+      else if (ch === ')' && open > 0) open--;
+      else break;
+    } else if (depth === 0) {
+      const two = source.slice(i, i + 2);
+      if (two === '++' || two === '--') return 'Invalid left-hand side expression in postfix operation';
+      if (ch === '=' && source[i + 1] !== '=' && source[i + 1] !== '>' && source[i - 1] !== '=' && source[i - 1] !== '!') break;
+      if (ch === ';' || ch === '\n') break;
+    }
+  }
+  return 'Invalid left-hand side in assignment';
 }
 
 const KEYWORDS = new Set(('break case catch class const continue debugger default delete do else export extends false finally for function if ' +
@@ -112,7 +217,7 @@ let evalParser: ParserCtor | null = null;
 
 function getEvalParser(): ParserCtor {
   if (evalParser !== null) return evalParser;
-  evalParser = Parser.extend((Base) => {
+  evalParser = ImportDeferParser.extend((Base) => {
     const B = Base as unknown as new (...a: any[]) => ParserInternals; // a mixin base needs `any[]`
     return class EvalParser extends B {
       // acorn copies only the options it knows into this.options: keep ours from the raw argument.

@@ -2,6 +2,7 @@
 // context's realm (the main context's by default) whose body is parsed and compiled once, inside one
 // object environment per `contextExtensions` object (src/interpreter/compiled-function.ts).
 import { contextRecord, isContext } from './context.js';
+import { VmImportHost } from './dynamic-import.js';
 import { validateImportModuleDynamically } from './constants.js';
 import { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } from './errors.js';
 import { validateArray, validateBoolean, validateBuffer, validateInt32, validateObject, validateString, validateStringArray } from './validators.js';
@@ -79,6 +80,8 @@ export function compileFunction(code: unknown, params?: unknown, options: unknow
     throw intoParsingRealm(e, realm);
   }
   const fn = instantiateFunction(prepared, realm, contextExtensions);
+  // import() in the body calls `importModuleDynamically` with the function as the referrer.
+  prepared.source.host = new VmImportHost(fn, importModuleDynamically);
   // node sets these as plain properties of the function, only for the options given.
   if (cachedData !== undefined) (fn as { cachedDataRejected?: boolean }).cachedDataRejected = true;
   if (produceCachedData) (fn as { cachedDataProduced?: boolean }).cachedDataProduced = false;

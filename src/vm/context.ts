@@ -24,7 +24,8 @@ export interface VmContextRecord {
   /** `options.microtaskMode`: 'afterEvaluate' gives the realm its own job queue, drained at the end of
    * each run (src/vm/execute.ts) instead of at the host's microtask checkpoint. */
   readonly microtaskMode: 'afterEvaluate' | undefined;
-  /** `options.importModuleDynamically`: accepted, not used until dynamic import() exists. */
+  /** `options.importModuleDynamically`: what import() calls in code of the context that has no Script
+   * or Module of its own (the Function constructor's, indirect eval's); see src/vm/import-hosts.ts. */
   readonly importModuleDynamically: unknown;
 }
 

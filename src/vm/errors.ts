@@ -164,3 +164,33 @@ export function ERR_VMJS_NOT_IMPLEMENTED(feature: string): NodeError {
 export function ERR_VMJS_NODE_ONLY(feature: string): NodeError {
   return nodeError(Error as ErrorCtor, 'ERR_VMJS_NODE_ONLY', `${feature} needs Node.js (or a runtime with Node's process object); this runtime has none`);
 }
+
+/** ERR_VM_MODULE_STATUS: `Module status <reason>`. */
+export function ERR_VM_MODULE_STATUS(reason: string): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_STATUS', `Module status ${reason}`);
+}
+
+export function ERR_VM_MODULE_ALREADY_LINKED(): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_ALREADY_LINKED', 'Module has already been linked');
+}
+
+export function ERR_VM_MODULE_NOT_MODULE(): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_NOT_MODULE', 'Provided module is not an instance of Module');
+}
+
+export function ERR_VM_MODULE_DIFFERENT_CONTEXT(): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_DIFFERENT_CONTEXT', 'Linked modules must use the same context');
+}
+
+/** ERR_VM_MODULE_LINK_FAILURE, with the errored module's error as `cause`. */
+export function ERR_VM_MODULE_LINK_FAILURE(message: string, cause: unknown): NodeError {
+  const error = nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_LINK_FAILURE', message);
+  defineProperty(error, 'cause', { value: cause, writable: true, enumerable: false, configurable: true });
+  return error;
+}
+
+export function ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA(): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA', 'Cached data cannot be created for a module which has been evaluated');
+}
+
+export const DYNAMIC_IMPORT_CALLBACK_MISSING = 'A dynamic import callback was not specified.';

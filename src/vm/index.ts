@@ -6,8 +6,12 @@ import { createScript, runInContext, runInNewContext, runInThisContext } from '.
 import { compileFunction } from './compile-function.js';
 import { measureMemory } from './measure-memory.js';
 import { constants } from './constants.js';
+import { Module, SourceTextModule, SyntheticModule } from './module.js';
+import './import-hosts.js';
 
 export { Script, createContext, isContext, createScript, runInContext, runInNewContext, runInThisContext, compileFunction, measureMemory, constants };
+export { Module, SourceTextModule, SyntheticModule };
+export type { ModuleStatus, ModuleLinker, ModuleRequestInfo, SourceTextModuleOptions, SyntheticModuleOptions, ModuleEvaluateOptions } from './module.js';
 export type { ScriptOptions } from './script.js';
 export type { Context, CreateContextOptions } from './context.js';
 export type { RunningScriptOptions, RunningScriptInNewContextOptions } from './run-options.js';
@@ -20,6 +24,6 @@ export type { NodeError } from './errors.js';
 /** The module object, as `import vm from 'node:vm'` gives it. */
 const vm = {
   Script, createContext, createScript, runInContext, runInNewContext, runInThisContext,
-  isContext, compileFunction, measureMemory, constants,
+  isContext, compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule,
 };
 export default vm;

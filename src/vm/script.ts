@@ -10,6 +10,7 @@ import { getContextOptions, getRunArgs, type RunningScriptInNewContextOptions, t
 import { validateBoolean, validateBuffer, validateInt32, validateObject, validateString } from './validators.js';
 import { ERR_VMJS_NOT_IMPLEMENTED } from './errors.js';
 import { decorateErrorStack } from './display-errors.js';
+import { VmImportHost } from './dynamic-import.js';
 
 export interface ScriptOptions {
   /** Shown in stack traces and error locations (default 'evalmachine.<anonymous>'). */
@@ -20,7 +21,7 @@ export interface ScriptOptions {
   cachedData?: ArrayBufferView;
   /** Accepted and validated; vmjs has no code cache yet, so `cachedDataProduced` is false. */
   produceCachedData?: boolean;
-  /** Accepted and validated; vmjs has no dynamic import() yet. */
+  /** Called by import() in the script's code: (specifier, script, attributes) → a Module or a namespace. */
   importModuleDynamically?: unknown;
 }
 
@@ -76,6 +77,8 @@ export class Script {
       decorateErrorStack(e, source, lineOffset, columnOffset);
       throw parsingContext === undefined ? e : intoParsingRealm(e, validateContext(parsingContext).realm);
     }
+    // import() in the script's code calls `importModuleDynamically` with this script as the referrer.
+    this.#prepared.code.sourceRecord.host = new VmImportHost(this, importModuleDynamically);
     this.sourceMapURL = findSourceMapURL(source);
     if (cachedData !== undefined) this.cachedDataRejected = true;
     if (produceCachedData) this.cachedDataProduced = false;

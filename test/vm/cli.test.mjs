@@ -164,3 +164,51 @@ describe('CLI', () => {
     });
   });
 });
+
+describe('CLI: modules', () => {
+  let dir;
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'vmjs-cli-mjs-')); });
+  after(() => { rmSync(dir, { recursive: true, force: true }); });
+  const file = (name, text) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+
+  it('runs a .mjs module graph from disk: relative imports, JSON, import.meta.url, import(), and prints what node prints', () => {
+    file('math.mjs', 'export function add(a, b) { return a + b; }\nexport let calls = 0;\n');
+    file('data.json', '{ "name": "vmjs", "list": [1, 2] }');
+    const main = file('main.mjs', [
+      "import { add } from './math.mjs';",
+      "import data from './data.json' with { type: 'json' };",
+      "console.log(add(1, 2), data.name, data.list.length, import.meta.url.endsWith('/main.mjs'));",
+      "const again = await import('./math.mjs');",
+      'console.log(again.add === add);',
+    ].join('\n'));
+    const ours = vmjs('run', main);
+    expect(ours.stderr).to.equal('');
+    expect(ours.code).to.equal(0);
+    expect(ours.stdout).to.equal(node(main).stdout);
+    expect(ours.stdout).to.equal('3 vmjs 2 true\ntrue\n');
+  });
+
+  it('--module runs another extension as a module; --timeout applies', () => {
+    const r = vmjs('run', file('loop.js', 'export let x = 1;\nwhile (x) {}'), '--module', '--timeout', '50');
+    expect(r.code).to.equal(1);
+    expect(r.stderr).to.include('Script execution timed out after 50ms');
+  });
+
+  it('a missing file or a bare specifier is an error naming the importer', () => {
+    const missing = vmjs('run', file('bad.mjs', "import './nope.mjs';"));
+    expect(missing.code).to.equal(1);
+    expect(missing.stderr).to.include(`Cannot find module '${join(dir, 'nope.mjs')}' imported from ${join(dir, 'bad.mjs')}`);
+    const bare = vmjs('run', file('bare.mjs', "import x from 'lodash';"));
+    expect(bare.code).to.equal(1);
+    expect(bare.stderr).to.include(`Cannot resolve 'lodash' imported from ${join(dir, 'bare.mjs')}`);
+  });
+
+  it('reports an uncaught error and a syntax error with file, line and source line', () => {
+    const thrown = vmjs('run', file('throws.mjs', 'import "./math.mjs";\nthrow new TypeError("boom");'));
+    expect(thrown.code).to.equal(1);
+    expect(thrown.stderr).to.equal(`${join(dir, 'throws.mjs')}:2\nthrow new TypeError("boom");\n^\n\nTypeError: boom\n`);
+    const syntax = vmjs('run', file('syntax.mjs', 'export let = 1;'));
+    expect(syntax.code).to.equal(1);
+    expect(syntax.stderr).to.match(/syntax\.mjs:1\nexport let = 1;\n +\^\n\nSyntaxError: /);
+  });
+});

@@ -9,7 +9,7 @@ export interface VmScript {
 }
 
 export type ModuleLinker = (specifier: string, referencingModule: VmModule, extra: { attributes?: Record<string, string>; assert?: Record<string, string> }) => Promise<VmModule>;
-export type DynamicImporter = (specifier: string, referrer: unknown, attributes?: Record<string, string>) => Promise<VmModule>;
+export type DynamicImporter = (specifier: string, referrer: unknown, attributes?: Record<string, string>, phase?: string) => Promise<VmModule>;
 
 export interface VmModule {
   readonly identifier: string;

@@ -93,9 +93,9 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
   let loader: ModuleLoader | null = null;
   let script: VmScript;
   try {
-    const importModuleDynamically = vm.SourceTextModule === undefined ? undefined : (specifier: string, referrer: unknown, attributes?: Record<string, string>) => {
+    const importModuleDynamically = vm.SourceTextModule === undefined ? undefined : (specifier: string, referrer: unknown, attributes?: Record<string, string>, phase?: string) => {
       if (loader === null) throw new Error('import() before the test realm exists');
-      return loader.importerFor(path)(specifier, referrer, attributes);
+      return loader.importerFor(path)(specifier, referrer, attributes, phase);
     };
     script = new vm.Script(text, { filename: path, importModuleDynamically });
   } catch (e) {

@@ -1,6 +1,7 @@
 // Module resolution for one test (INTERPRETING.md "Modules"): specifiers name files next to the
 // referencing module; each file is one Module Record per test (so cycles and self-imports resolve
-// to the same record); `.json` files are JSON modules.
+// to the same record); `.json` files and `type: 'json'` imports are JSON modules, `type: 'text'`
+// imports text modules (import-text: the file's text as the default export).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DynamicImporter, ModuleLinker, VmApi, VmModule } from './engine.js';
@@ -25,13 +26,16 @@ export class ModuleLoader {
     return record;
   }
 
-  readonly linker: ModuleLinker = async (specifier, referencingModule) => this.load(resolveSpecifier(referencingModule.identifier, specifier));
+  readonly linker: ModuleLinker = async (specifier, referencingModule, extra) =>
+    this.load(resolveSpecifier(referencingModule.identifier, specifier), typeOf(extra?.attributes ?? extra?.assert));
 
   /** For `import()` in code of `referrerPath`: loads, links and evaluates the target. */
   importerFor(referrerPath: string): DynamicImporter {
-    return async (specifier) => {
-      const record = this.load(resolveSpecifier(referrerPath, specifier));
+    return async (specifier, _referrer, attributes, phase) => {
+      const record = this.load(resolveSpecifier(referrerPath, specifier), typeOf(attributes));
       await this.ensureLinked(record);
+      // import.defer() (import-defer): the engine evaluates only what the deferred module needs eagerly.
+      if (phase === 'defer') return record;
       // A module already evaluating (an import() inside a cycle) is returned as it is: evaluating
       // it again would be a reentrant Evaluate, which node:vm turns into a process abort.
       if (record.status === 'linked' || (this.reevaluateIsSafe && record.status !== 'evaluating')) await record.evaluate();
@@ -56,8 +60,9 @@ export class ModuleLoader {
     return this.ensureLinked(record);
   }
 
-  private load(path: string): VmModule {
-    const cached = this.records.get(path);
+  private load(path: string, type?: string): VmModule {
+    const key = type === 'text' ? `${path}\0text` : path;
+    const cached = this.records.get(key);
     if (cached !== undefined) return cached;
     let text: string;
     try {
@@ -66,7 +71,14 @@ export class ModuleLoader {
       throw new Error(`cannot resolve module ${path}: no such file`);
     }
     let record: VmModule;
-    if (path.endsWith('.json')) {
+    if (type === 'text') {
+      const SM = this.vm.SyntheticModule;
+      if (SM === undefined) throw new Error('text modules are not supported by this engine: vm.SyntheticModule is missing');
+      record = new SM(['default'], function () { this.setExport('default', text); }, { context: this.context, identifier: key });
+      this.records.set(key, record);
+      return record;
+    }
+    if (path.endsWith('.json') || type === 'json') {
       const SM = this.vm.SyntheticModule;
       if (SM === undefined) throw new Error('JSON modules are not supported by this engine: vm.SyntheticModule is missing');
       const value = this.parseJsonInRealm(text);
@@ -76,6 +88,11 @@ export class ModuleLoader {
     }
     return this.sourceTextModule(path, text);
   }
+}
+
+/** The `type` import attribute, if any. */
+function typeOf(attributes: Record<string, string> | undefined): string | undefined {
+  return attributes?.type;
 }
 
 /** All test262 specifiers are `./name` relative to the referencing file. */

@@ -3,12 +3,16 @@
 import type { Node } from 'acorn';
 import { ScopeInfo } from './scope.js';
 import type { FunctionTemplate } from './function-template.js';
+import type { ScriptOrModuleHost } from '../runtime/host-defined.js';
 
 export interface SourceRecord {
   readonly text: string;
   readonly filename: string;
   readonly lineOffset: number;
   readonly columnOffset: number;
+  /** The Script or Module Record's [[HostDefined]] (import() and import.meta), set once by the layer
+   * that made the record; eval code inherits its caller's. */
+  host?: ScriptOrModuleHost;
 }
 
 /** Private names visible in a class body (§9.2 PrivateEnvironment Records), resolved at compile time

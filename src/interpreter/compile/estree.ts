@@ -10,6 +10,11 @@ export interface ScriptProgram extends Program {
   body: Statement[];
 }
 
+/** A Program parsed with sourceType 'module': statements and import/export declarations. */
+export interface ModuleProgram extends Program {
+  sourceType: 'module';
+}
+
 /** A function the class compiler synthesizes (it is never parsed): a default constructor and a static
  * block (`body` a BlockStatement), or a field initializer (`body` the initializer expression). It has
  * only these fields: no `id`, `generator`, `async` or `expression`. */

@@ -4,9 +4,9 @@
 import type { CompileContext } from './compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import type { Env } from '../runtime/environment.js';
-import { lookupDynamic, UNINIT, throwTDZ, type DynamicHit } from '../runtime/environment.js';
+import { lookupDynamic, UNINIT, throwTDZ, ImportCell, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
-import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane } from '../runtime/global-environment.js';
+import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane, type GlobalReadSite } from '../runtime/global-environment.js';
 
 export type Reader = (f: Frame) => unknown;
 export type Writer = (f: Frame, v: unknown) => void;
@@ -16,31 +16,15 @@ function needsTDZ(b: Binding): boolean {
 }
 
 /** A reader for `name`; `forTypeof` makes an unresolvable name read as undefined. */
-/** A global read through the membrane. Each site remembers the last object that passed unchanged
- * (a guest object or function: the same answer in every realm), so the hot case, a top-level
- * function called again and again, costs one comparison. The host realm's answers are not
- * remembered: there every value passes unchanged, and the same Script may run in a context next.
- * One closure literal per kind of read, each calling its global operation directly (hot path). */
+/** A global read through the membrane: values from the contextified object come through it (in
+ * globalGet, which remembers per site what passed unchanged); the rarer kinds of read ask it always. */
 function guestGlobalReader(name: string, forTypeof: boolean, shielded: boolean): Reader {
-  const site = { passed: undefined as unknown };
-  if (shielded) {
-    return forTypeof
-      ? (f) => { const v = globalTypeofGetShielded(f.realm, name); return v === site.passed ? v : admit(f, v, site); }
-      : (f) => { const v = globalGetShielded(f.realm, name); return v === site.passed ? v : admit(f, v, site); };
+  if (!forTypeof && !shielded) {
+    const site: GlobalReadSite = { passed: undefined };
+    return (f) => globalGet(f.realm, name, site);
   }
-  return forTypeof
-    ? (f) => { const v = globalTypeofGet(f.realm, name); return v === site.passed ? v : admit(f, v, site); }
-    : (f) => { const v = globalGet(f.realm, name); return v === site.passed ? v : admit(f, v, site); };
-}
-
-/** The membrane's answer for a value a global read site has not seen pass before. */
-function admit(f: Frame, v: unknown, site: { passed: unknown }): unknown {
-  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return v;
-  const realm = f.realm;
-  if (realm.isHost) return v;
-  const g = throughMembrane(realm, v);
-  if (g === v) site.passed = v;
-  return g;
+  if (shielded) return forTypeof ? (f) => throughMembrane(f.realm, globalTypeofGetShielded(f.realm, name)) : (f) => throughMembrane(f.realm, globalGetShielded(f.realm, name));
+  return (f) => throughMembrane(f.realm, globalTypeofGet(f.realm, name));
 }
 
 export function compileRead(name: string, c: CompileContext, forTypeof = false): Reader {
@@ -51,6 +35,7 @@ export function compileRead(name: string, c: CompileContext, forTypeof = false):
   if (r.kind === 'dynamic') return (f) => dynamicRead(f, name, forTypeof);
   const { hops, binding } = r;
   const slot = binding.slot;
+  if (binding.kind === 'import') return (f) => readImport(f, envAt(f.env, hops).slots[slot] as ImportCell, name);
   if (!needsTDZ(binding)) {
     if (hops === 0) return (f) => f.env.slots[slot];
     if (hops === 1) return (f) => f.env.parent!.slots[slot];
@@ -60,6 +45,13 @@ export function compileRead(name: string, c: CompileContext, forTypeof = false):
   if (hops === 0) return (f) => { const v = f.env.slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
   if (hops === 1) return (f) => { const v = f.env.parent!.slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
   return (f) => { const v = envAt(f.env, hops).slots[slot]; if (v === UNINIT) throwTDZ(f.realm, name); return v; };
+}
+
+/** GetBindingValue of an import binding (§9.1.1.5.1): the exporting module's binding, with its TDZ. */
+function readImport(f: Frame, cell: ImportCell, name: string): unknown {
+  const v = cell.env.slots[cell.slot];
+  if (v === UNINIT) throwTDZ(f.realm, name);
+  return v;
 }
 
 export function envAt(env: Env, hops: number): Env {
@@ -76,6 +68,10 @@ export function compileWrite(name: string, c: CompileContext): Writer {
   if (r.kind === 'dynamic') return (f, v) => dynamicWrite(f, name, v, strict);
   const { hops, binding } = r;
   const slot = binding.slot;
+  if (binding.kind === 'import') {
+    // Import bindings are immutable (§9.1.1.5.5): assigning one is a TypeError even before it is initialized.
+    return (f) => f.realm.throwTypeError('Assignment to constant variable.');
+  }
   if (binding.kind === 'const') {
     return (f) => {
       if (envAt(f.env, hops).slots[slot] === UNINIT) throwTDZ(f.realm, name);
@@ -155,6 +151,7 @@ export function dynamicReadAt(f: Frame, hit: DynamicHit, name: string, forTypeof
   if (hit.kind === 'evalVar') return hit.env.evalVars!.get(name);
   const v = hit.env.slots[hit.slot];
   if (v === UNINIT) throwTDZ(f.realm, name);
+  if (v instanceof ImportCell) return readImport(f, v, name);
   return v;
 }
 
@@ -180,6 +177,7 @@ export function dynamicWriteAt(f: Frame, hit: DynamicHit, name: string, v: unkno
   }
   if (hit.kind === 'evalVar') { hit.env.evalVars!.set(name, v); return; }
   const b = hit.env.info.bindings.get(name)!;
+  if (b.kind === 'import') f.realm.throwTypeError('Assignment to constant variable.');
   if (hit.env.slots[hit.slot] === UNINIT) throwTDZ(f.realm, name);
   if (b.kind === 'const') f.realm.throwTypeError('Assignment to constant variable.');
   if (b.kind === 'callee') { if (strict) f.realm.throwTypeError('Assignment to constant variable.'); return; }

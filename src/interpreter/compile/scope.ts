@@ -5,6 +5,9 @@ import type { AnyNode, BlockStatement, ClassBody, Expression, FunctionDeclaratio
 import type { FunctionNode, LexicalDeclaration } from './estree.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments'
+  // An import binding of a module (§9.1.1.5.5 CreateImportBinding): its slot holds an ImportCell that
+  // names the exporting module's binding, read through on every access (live, with its TDZ).
+  | 'import'
   // acorn's types allow `using` / `await using` declarations (ES2026); the parser stops at ES2025
   // (src/parser/parse.ts), so none reach the evaluator until they are implemented.
   | 'using' | 'await using';
@@ -15,7 +18,7 @@ export interface Binding {
   readonly kind: BindingKind;
 }
 
-export type ScopeKind = 'function' | 'block' | 'catch' | 'with' | 'script' | 'eval' | 'class';
+export type ScopeKind = 'function' | 'block' | 'catch' | 'with' | 'script' | 'eval' | 'class' | 'module';
 
 /** A scope known at compile time. Materialized scopes (`materialized`) have a run-time Env;
  * `info` of that Env is this object, so direct eval can resolve names at run time. */

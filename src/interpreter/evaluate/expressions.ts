@@ -18,6 +18,7 @@ import { compileUnary, compileBinary, compileLogical, compileConditional } from 
 import { compileAssignment, compileUpdate } from './assignment.js';
 import { compileYield } from './yield.js';
 import { compileAwait } from './await.js';
+import { EvaluateImportCall } from '../runtime/dynamic-import.js';
 
 export function compileExpression(node: Expression, c: CompileContext): Expr {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateExpression(node, c);
@@ -52,13 +53,25 @@ export function compileExpression(node: Expression, c: CompileContext): Expr {
     case 'ParenthesizedExpression': return compileExpression(node.expression, c);
     case 'MetaProperty': {
       if (node.meta.name === 'new') return function* (f) { return f.thisFrame.newTarget; };
-      return function* (f) { return f.realm.throwSyntaxError('Cannot use \'import.meta\' outside a module'); };
+      // §13.3.12.1 import.meta: only module code parses it; the module's host makes the object once.
+      return function* (f) {
+        const host = f.source?.host;
+        if (host === undefined || host.importMeta === undefined) return f.realm.throwSyntaxError('Cannot use \'import.meta\' outside a module');
+        return host.importMeta(f.realm);
+      };
     }
     case 'YieldExpression': return compileYield(node, c);
     case 'AwaitExpression': return compileAwait(node, c);
     case 'ImportExpression': {
+      // §13.3.10.1 EvaluateImportCall: both operands are evaluated before anything is checked.
       const spec = compileExpression(node.source, c);
-      return function* (f) { yield* spec(f); return f.realm.throwTypeError('vmjs: dynamic import() is not supported yet'); };
+      const options = node.options ? compileExpression(node.options, c) : null;
+      const phase = (node as { phase?: string }).phase === 'defer' ? 'defer' : 'evaluation'; // import.defer() (import-defer)
+      return function* (f) {
+        const specifier = yield* spec(f);
+        const opts = options === null ? undefined : yield* options(f);
+        return EvaluateImportCall(f, specifier, opts, phase);
+      };
     }
   }
   throw new SyntaxError(`vmjs: unsupported expression ${(node as Node).type}`);

@@ -15,6 +15,14 @@ export class Env {
   ) {}
 }
 
+/** What an import binding's slot holds (§9.1.1.5.5 CreateImportBinding): the exporting module's
+ * environment and the slot of the binding there, so every read sees the current value (live
+ * bindings) and its TDZ. A namespace import or an export resolved to a namespace holds a one-slot
+ * environment with the namespace object. */
+export class ImportCell {
+  constructor(readonly env: Env, readonly slot: number) {}
+}
+
 export function newEnv(parent: Env | null, info: ScopeInfo): Env {
   return new Env(parent, copySlots(info.init), info);
 }

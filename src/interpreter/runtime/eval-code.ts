@@ -59,6 +59,8 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   const body: Statement[] = program.body;
   const strict = strictCaller || isStrictBody(body);
   const src = evalSource(source);
+  // PerformEval: the eval code's ScriptOrModule is its caller's (§19.2.1.1 step 26), for import().
+  if (f.source?.host !== undefined) src.host = f.source.host;
 
   // Lexical declarations (and, in strict code, vars) live in a new scope under the caller's.
   const scope = new ScopeInfo('eval', f.env.info, true);

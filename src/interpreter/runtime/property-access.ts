@@ -93,13 +93,22 @@ function putOnPrimitive(realm: Realm, base: unknown, key: unknown, value: unknow
  * did not fail that way (a setter threw). One walk of the chain. */
 function failedSetMessage(base: object, key: PropertyKey): string | undefined {
   const k = describeValue(key);
+  // A deferred module namespace (import-defer) must not be asked for its properties: that evaluates it.
+  if (isNamespaceLike(base, 'Deferred Module')) return `Cannot assign to property '${k}' of a deferred module namespace`;
   for (let o: object | null = base; o !== null; o = getPrototypeOf(o)) {
     const d = getOwnPropertyDescriptor(o, key);
     if (d === undefined) continue;
     if (!('value' in d)) return d.set === undefined ? `Cannot set property ${k} of ${objectLabel(base)} which has only a getter` : undefined;
+    // A module namespace's exports read as writable but refuse every [[Set]] (§10.4.6.9); V8 says read only.
+    if (o === base && d.writable === true && isNamespaceLike(base)) return `Cannot assign to read only property '${k}' of object '[object Module]'`;
     return d.writable === false ? `Cannot assign to read only property '${k}' of ${typeof base === 'function' ? 'function' : 'object'} '${objectLabel(base)}'` : undefined;
   }
   return Object.isExtensible(base) ? undefined : `Cannot add property ${k}, object is not extensible`;
+}
+
+/** A module namespace exotic object as V8 tells one: null prototype, not extensible, tagged "Module". */
+function isNamespaceLike(o: object, tag = 'Module'): boolean {
+  return getPrototypeOf(o) === null && !Object.isExtensible(o) && (o as Record<symbol, unknown>)[Symbol.toStringTag] === tag;
 }
 
 function objectLabel(o: object): string {

@@ -8,8 +8,8 @@ export default function ({ describe, it, expect, vm }) {
   };
 
   describe('exports', () => {
-    it('the names node:vm exports, named and on the default object', () => {
-      const names = ['Script', 'compileFunction', 'constants', 'createContext', 'createScript', 'isContext', 'measureMemory', 'runInContext', 'runInNewContext', 'runInThisContext'];
+    it('the names node:vm exports (with --experimental-vm-modules), named and on the default object', () => {
+      const names = ['Module', 'Script', 'SourceTextModule', 'SyntheticModule', 'compileFunction', 'constants', 'createContext', 'createScript', 'isContext', 'measureMemory', 'runInContext', 'runInNewContext', 'runInThisContext'];
       expect(Object.keys(vm.default).sort()).to.deep.equal(names);
       for (const name of names) expect(vm[name], name).to.equal(vm.default[name]);
     });
