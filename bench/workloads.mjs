@@ -52,6 +52,7 @@ export const WORKLOADS = [
   micro('closures', 1e6, 1e3),
   micro('strings', 5e4, 100),
   micro('arrays', 6e4, 100),
+  micro('typed-arrays', 2e4, 100),
   micro('methods', 6e5, 1e3),
   { ...micro('async', 3e5, 100), settle: true },
 ];

@@ -12,7 +12,7 @@ export { createGlobalProxy } from './vm/global-proxy.js';
 export { createRealm, createHostRealm, installIntrinsics } from './realm/intrinsics.js';
 export * as abstractOps from './realm/abstract-ops.js';
 export { toRealmError, hostCall } from './realm/host-errors.js';
-export { toFloat16 } from './realm/builtins/math.js';
+export { toFloat16 } from './realm/abstract-ops/float16.js';
 export { installArray } from './realm/builtins/array.js';
 export { createArrayIterator, installArrayIterator } from './realm/builtins/array-iterator.js';
 export { installString } from './realm/builtins/string.js';

@@ -9,3 +9,7 @@ export * from './abstract-ops/iterator-operations.js';
 export * from './abstract-ops/property-descriptors.js';
 export * from './abstract-ops/promise-operations.js';
 export * from './describe.js';
+export * from './abstract-ops/array-buffer-operations.js';
+export * from './abstract-ops/typed-array-operations.js';
+export * from './abstract-ops/float16.js';
+export * from './abstract-ops/array-buffer-slice.js';

@@ -28,6 +28,13 @@ import { installWeakSet } from './builtins/weakset.js';
 import { installProxy } from './builtins/proxy.js';
 import { installPromise } from './builtins/promise.js';
 import { installAsyncFromSyncIteratorPrototype } from './builtins/async-from-sync-iterator.js';
+import { installArrayBuffer } from './builtins/array-buffer.js';
+import { installSharedArrayBuffer } from './builtins/shared-array-buffer.js';
+import { installDataView } from './builtins/data-view.js';
+import { installTypedArray } from './builtins/typed-array.js';
+import { installTypedArrayConstructors } from './builtins/typed-array-constructors.js';
+import { installAtomics } from './builtins/atomics.js';
+import { installUint8ArrayBase64 } from './builtins/uint8array-base64.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -79,6 +86,15 @@ export function installIntrinsics(realm: Realm): void {
   installWeakMap(realm);
   installWeakSet(realm);
   installPromise(realm);
+  // Binary data (§25, §23.2): buffers, views, typed arrays (after Array: %TypedArray.prototype%.toString
+  // is %Array.prototype.toString%, and the iterators are the realm's array iterators).
+  installArrayBuffer(realm);
+  installSharedArrayBuffer(realm);
+  installDataView(realm);
+  installTypedArray(realm);
+  installTypedArrayConstructors(realm);
+  installUint8ArrayBase64(realm);
+  installAtomics(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }
@@ -133,6 +149,8 @@ function collectHostIntrinsics(): Intrinsics {
   I.AsyncFunction = (AsyncFunctionPrototype as { constructor: Function }).constructor;
   I.ThrowTypeError = getOwnPropertyDescriptor(Function.prototype, 'caller')!.get as Function;
   I.ObjectPrototypeToString = Object.prototype.toString;
+  I.TypedArray = getPrototypeOf(Uint8Array) as Function;
+  I.TypedArrayPrototype = getPrototypeOf(Uint8Array.prototype) as object;
   return I;
 }
 

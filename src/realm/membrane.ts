@@ -73,7 +73,8 @@ function hostIntrinsics(): Map<object, string> {
   for (const name of ['Object', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Error', 'EvalError',
     'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError', 'RegExp', 'Date', 'Map', 'Set',
     'WeakMap', 'WeakSet', 'Promise', 'Proxy', 'Iterator', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'WeakRef',
-    'FinalizationRegistry']) {
+    'FinalizationRegistry', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+    'Uint32Array', 'BigInt64Array', 'BigUint64Array', 'Float16Array', 'Float32Array', 'Float64Array']) {
     const C = g[name];
     add(C, name);
     if (typeof C === 'function') add((C as { prototype?: unknown }).prototype, `${name}Prototype`);
@@ -81,6 +82,9 @@ function hostIntrinsics(): Map<object, string> {
   for (const name of ['Math', 'JSON', 'Reflect', 'Atomics', 'eval', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
     'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'unescape']) add(g[name], name);
   const proto = (v: unknown): unknown => (v === null || v === undefined ? undefined : ObjectGetPrototypeOf(v as object));
+  const TypedArray = proto(Uint8Array) as { prototype?: unknown } | undefined;
+  add(TypedArray, 'TypedArray');
+  add(TypedArray?.prototype, 'TypedArrayPrototype');
   const GeneratorFunction = proto(function* () { /* a host generator */ }) as { constructor: unknown } | undefined;
   add(GeneratorFunction, 'GeneratorFunctionPrototype');
   add(GeneratorFunction?.constructor, 'GeneratorFunction');

@@ -179,7 +179,40 @@ export const TypedArrayPrototypeGetSymbolToStringTag = ObjectGetOwnPropertyDescr
 export const TypedArrayPrototypeGetLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
 export const TypedArrayPrototypeGetBuffer = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
 export const ArrayBufferPrototypeGetByteLength = ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
-export const ArrayBufferPrototypeSlice = ArrayBuffer.prototype.slice;
+export const HostArrayBuffer = ArrayBuffer;
+export const HostArrayBufferPrototype = ArrayBuffer.prototype;
+export const ArrayBufferIsView = ArrayBuffer.isView;
+export const HostDataView = DataView;
+export const TypedArrayPrototypeGetByteOffset = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'byteOffset')!.get!;
+export const TypedArrayPrototypeGetByteLength = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'byteLength')!.get!;
+export const TypedArrayPrototypeAt = (TypedArrayPrototype as { at: Function }).at;
+export const TypedArrayPrototypeSet = (TypedArrayPrototype as { set: Function }).set;
+/** Every own property of a host prototype or constructor, as it was when vmjs loaded: the builtins that
+ * delegate to the host's methods and getters take them from these copies. */
+type Descriptors = Readonly<Record<PropertyKey, PropertyDescriptor>>;
+const descriptorsOf = (o: object): Descriptors => ObjectFreeze(Object.getOwnPropertyDescriptors(o)) as Descriptors;
+export const HostTypedArrayPrototypeDescriptors = descriptorsOf(TypedArrayPrototype);
+export const HostArrayBufferPrototypeDescriptors = descriptorsOf(ArrayBuffer.prototype);
+export const HostDataViewPrototypeDescriptors = descriptorsOf(DataView.prototype);
+/** The host's concrete typed array constructors, by [[TypedArrayName]] (Float16Array only where the host has it). */
+export const HostTypedArrayConstructors: Readonly<Record<string, Function>> = (() => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const out: Record<string, Function> = {};
+  for (const name of [
+    'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+    'BigInt64Array', 'BigUint64Array', 'Float16Array', 'Float32Array', 'Float64Array',
+  ]) {
+    if (typeof g[name] === 'function') out[name] = g[name] as Function;
+  }
+  return ObjectFreeze(out);
+})();
+/** SharedArrayBuffer is absent from browsers' pages that are not cross-origin isolated. */
+export const HostSharedArrayBuffer = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : undefined;
+export const HostSharedArrayBufferPrototypeDescriptors = HostSharedArrayBuffer === undefined ? undefined : descriptorsOf(HostSharedArrayBuffer.prototype);
+export const HostAtomicsDescriptors = typeof Atomics === 'object' ? descriptorsOf(Atomics) : undefined;
+/** structuredClone is a web/node API, not ECMAScript: transferring a buffer through it detaches the
+ * buffer where the host has no ArrayBuffer.prototype.transfer. Undefined where the host lacks it. */
+export const GlobalStructuredClone = (globalThis as { structuredClone?: (value: unknown, options?: { transfer?: unknown[] }) => unknown }).structuredClone;
 
 // ---------------------------------------------------------------------------------------------
 // Map, Set, WeakMap, WeakSet, and the Map and Set iterators
@@ -220,3 +253,5 @@ export const PromisePrototypeThen = Promise.prototype.then;
 export const GlobalQueueMicrotask = (globalThis as { queueMicrotask?: (callback: () => void) => void }).queueMicrotask;
 /** setTimeout is a web/node API too (every host vmjs targets has it): undefined where the host lacks it. */
 export const GlobalSetTimeout = (globalThis as { setTimeout?: (callback: () => void, ms: number) => unknown }).setTimeout;
+/** clearTimeout, with setTimeout (Atomics.waitAsync's finite timeouts): undefined where the host lacks it. */
+export const GlobalClearTimeout = (globalThis as { clearTimeout?: (handle: unknown) => void }).clearTimeout;

@@ -159,6 +159,12 @@ describe('test262 runner: CLI on fixtures (vmjs engine)', function () {
     expect(byFile['sandbox/loop.js'].message).to.equal('[sloppy] timed out after 1500 ms');
   });
 
+  it('gives vmjs [[CanBlock]] false: a CanBlockIsFalse test runs (a vmjs agent cannot suspend in Atomics.wait)', async () => {
+    const { byFile } = await runJson(['test/skip/canblock.js']);
+    expect(byFile['skip/canblock.js'].status).to.equal('fail');
+    expect(byFile['skip/canblock.js'].message).to.match(/a CanBlockIsFalse test was run/);
+  });
+
   it('--generator-form runs the same tests in the generator form, and only checks', async () => {
     const { byFile, stderr } = await runJson(['--generator-form', 'test/pass', 'test/negative']);
     expect(stderr).to.include('on vmjs (generator form everywhere)');

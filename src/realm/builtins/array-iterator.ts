@@ -2,30 +2,13 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
-import { CreateIterResultObject as createIterResult, LengthOfArrayLike as lengthOfArrayLike, adoptArray as arrayFromList } from '../abstract-ops.js';
 import {
-  ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeSlice, ObjectCreate, ReflectApply,
-  TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength, TypedArrayPrototypeGetSymbolToStringTag,
-} from '../primordials.js';
+  CreateIterResultObject as createIterResult, IsTypedArrayOutOfBounds, LengthOfArrayLike as lengthOfArrayLike, TypedArrayLength,
+  adoptArray as arrayFromList, isTypedArray,
+} from '../abstract-ops.js';
+import { ObjectCreate } from '../primordials.js';
 
 export type ArrayIterationKind = 'key' | 'value' | 'key+value';
-
-/** Whether `o` is a typed array, by %TypedArray%.prototype's @@toStringTag getter: a brand check that
- * answers undefined for anything else and runs no guest code. */
-export function isTypedArray(o: object): boolean {
-  return ReflectApply(TypedArrayPrototypeGetSymbolToStringTag, o, []) !== undefined;
-}
-
-/** IsTypedArrayOutOfBounds (§10.4.5.12), for the detached case: V8's getters report length 0 for a
- * detached view, and ArrayBuffer.prototype.slice throws on a detached buffer. (A view left out of bounds
- * by shrinking a resizable buffer also reports length 0; that case is not told apart here.) */
-function typedArrayOutOfBounds(ta: object): boolean {
-  if (ReflectApply(TypedArrayPrototypeGetLength, ta, []) !== 0) return false;
-  const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as ArrayBuffer;
-  if (ReflectApply(ArrayBufferPrototypeGetByteLength, buffer, []) !== 0) return false;
-  try { ReflectApply(ArrayBufferPrototypeSlice, buffer, [0, 0]); } catch { return true; }
-  return false;
-}
 
 class SlotBase { constructor(o: object) { return o; } }
 
@@ -55,8 +38,8 @@ class ArrayIteratorSlots extends SlotBase {
     const index = self.#index;
     let len: number;
     if (self.#typed) {
-      if (typedArrayOutOfBounds(a)) realm.throwTypeError('Cannot perform Array Iterator.prototype.next on a detached ArrayBuffer');
-      len = ReflectApply(TypedArrayPrototypeGetLength, a, []) as number;
+      len = TypedArrayLength(a);
+      if (len === 0 && IsTypedArrayOutOfBounds(a)) realm.throwTypeError('Cannot perform Array Iterator.prototype.next on a detached ArrayBuffer');
     } else {
       len = lengthOfArrayLike(realm, a);
     }

@@ -1,0 +1,111 @@
+// The TypedArray constructors (ECMA-262 §23.2.5–§23.2.7): Int8Array … Float64Array, and Float16Array
+// where the host has it. Each makes a host typed array of its type and gives it the prototype
+// GetPrototypeFromConstructor(NewTarget) finds; a buffer the host allocated for it gets the realm's
+// %ArrayBuffer.prototype% at once (the host would otherwise make it lazily, with its own prototype).
+// From a typed array or a buffer the host initialises the array; from an iterable or an array-like
+// the elements are read here (the host would look @@iterator up a second time).
+import type { Realm } from '../realm.js';
+import { constant, createBuiltinConstructor, defineTable } from '../builtin.js';
+import {
+  GetIteratorFromMethod, GetMethod, GetPrototypeFromConstructor, IsFixedLengthArrayBuffer, IsSharedArrayBuffer, IteratorToList,
+  LengthOfArrayLike, ToIndex, ToNumber, adoptArrayBuffer, describeValue, isArrayBuffer, isBigIntContentType, isObject, isTypedArray,
+  recordResizableView,
+} from '../abstract-ops.js';
+import { agent } from '../agent.js';
+import { ToBigInt } from './bigint.js';
+import { toRealmBrandError } from '../brand-error.js';
+import {
+  HostTypedArrayConstructors, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIterator,
+  TypedArrayPrototypeGetBuffer,
+} from '../primordials.js';
+
+type HostTypedArrayConstructor = new (...args: unknown[]) => object;
+
+/** IteratorToList(GetIteratorFromMethod(obj, method)) (§7.4.16), without the iterator objects when
+ * `method` is the realm's own %Array.prototype.values% and %ArrayIteratorPrototype%.next is still the
+ * original data property: the steps (length read, then element read, each turn) are the same and
+ * nothing else was observable. */
+export function iterableToList(realm: Realm, obj: object, method: Function): unknown[] {
+  const I = realm.intrinsics;
+  const next = ObjectGetOwnPropertyDescriptor(I.ArrayIteratorPrototype, 'next');
+  if (method === I.ArrayPrototypeValues && next !== undefined && next.value === originalNext.get(realm)) {
+    const values: unknown[] = [];
+    const a = obj as Record<number, unknown>;
+    for (let index = 0; index < LengthOfArrayLike(realm, a); index++) {
+      if ((index & 1023) === 0 && --agent.steps <= 0) agent.tick();
+      values.push(a[index]);
+    }
+    return values;
+  }
+  return IteratorToList(realm, GetIteratorFromMethod(realm, obj, method));
+}
+
+/** Each realm's original %ArrayIteratorPrototype%.next, recorded when its typed arrays are installed. */
+const originalNext = new WeakMap<Realm, unknown>();
+
+export function installTypedArrayConstructors(realm: Realm): void {
+  const I = realm.intrinsics;
+  originalNext.set(realm, ObjectGetOwnPropertyDescriptor(I.ArrayIteratorPrototype, 'next')?.value);
+  const TypedArrayCtor = I.TypedArray as Function;
+  const TypedArrayPrototype = I.TypedArrayPrototype as object;
+  for (const name of Object.keys(HostTypedArrayConstructors)) {
+    const Host = HostTypedArrayConstructors[name] as unknown as HostTypedArrayConstructor;
+    const bytesPerElement = (Host as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    const protoKey = `${name}Prototype`;
+    const prototype = Object.create(TypedArrayPrototype) as object;
+    I[protoKey] = prototype;
+
+    // §23.2.5.1 TypedArray ( ...args )
+    const ctor = {
+      [name]: function (this: unknown, ...args: unknown[]): object {
+        if (new.target === undefined) realm.throwTypeError(`Constructor ${name} requires 'new'`);
+        const first = args[0];
+        let ta: object;
+        if (!isObject(first)) {
+          // Step 6: a length; it is converted before the prototype is looked up.
+          const elementLength = args.length === 0 ? 0 : ToIndex(realm, first, `Invalid typed array length: ${describeValue(first)}`);
+          const proto = GetPrototypeFromConstructor(realm, new.target, protoKey);
+          try { ta = new Host(elementLength); } catch (e) { throw toRealmBrandError(realm, e, first); }
+          ObjectSetPrototypeOf(ta, proto);
+        } else {
+          // Step 5: AllocateTypedArray looks the prototype up first; then the host initialises the
+          // array from a typed array, a buffer, an iterable or an array-like, in the spec's order.
+          const proto = GetPrototypeFromConstructor(realm, new.target, protoKey);
+          const isBuffer = isArrayBuffer(first) || IsSharedArrayBuffer(first);
+          if (isBuffer || isTypedArray(first)) {
+            try { ta = new Host(...args); } catch (e) { throw toRealmBrandError(realm, e, first); }
+            ObjectSetPrototypeOf(ta, proto);
+            if (isBuffer) {
+              // A view of the caller's buffer: the buffer keeps its prototype (an embedder's stays the host's).
+              if (!IsFixedLengthArrayBuffer(first)) recordResizableView(ta, args[2] === undefined);
+              return ta;
+            }
+          } else {
+            // InitializeTypedArrayFromList / InitializeTypedArrayFromArrayLike (§23.2.5.1.4–5): the
+            // elements are gathered here (the realm's iteration), then converted and written in order.
+            const usingIterator = GetMethod(realm, first, SymbolIterator);
+            const values = usingIterator === undefined ? undefined : iterableToList(realm, first, usingIterator);
+            const len = values === undefined ? LengthOfArrayLike(realm, first) : values.length;
+            try { ta = new Host(len); } catch (e) { throw toRealmBrandError(realm, e, first); }
+            ObjectSetPrototypeOf(ta, proto);
+            const target = ta as Record<number, unknown>;
+            const source = (values ?? first) as Record<number, unknown>;
+            const bigint = isBigIntContentType(name);
+            for (let k = 0; k < len; k++) {
+              if ((k & 1023) === 0 && --agent.steps <= 0) agent.tick();
+              const kValue = source[k];
+              target[k] = bigint ? ToBigInt(realm, kValue) : typeof kValue === 'number' ? kValue : ToNumber(realm, kValue);
+            }
+          }
+        }
+        adoptArrayBuffer(realm, ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object);
+        return ta;
+      },
+    }[name]!;
+    createBuiltinConstructor(realm, ctor, name, 3, prototype, TypedArrayCtor);
+    I[name] = ctor;
+    // §23.2.6.1 and §23.2.7.1 TypedArray.BYTES_PER_ELEMENT, TypedArray.prototype.BYTES_PER_ELEMENT
+    defineTable(realm, ctor, [constant('BYTES_PER_ELEMENT', bytesPerElement)]);
+    defineTable(realm, prototype, [constant('BYTES_PER_ELEMENT', bytesPerElement)]);
+  }
+}
