@@ -25,6 +25,8 @@ import { installMap } from './builtins/map.js';
 import { installSet } from './builtins/set.js';
 import { installWeakMap } from './builtins/weakmap.js';
 import { installWeakSet } from './builtins/weakset.js';
+import { installWeakRef } from './builtins/weakref.js';
+import { installFinalizationRegistry } from './builtins/finalization-registry.js';
 import { installProxy } from './builtins/proxy.js';
 import { installPromise } from './builtins/promise.js';
 import { installAsyncFromSyncIteratorPrototype } from './builtins/async-from-sync-iterator.js';
@@ -85,6 +87,8 @@ export function installIntrinsics(realm: Realm): void {
   installSet(realm);
   installWeakMap(realm);
   installWeakSet(realm);
+  installWeakRef(realm);
+  installFinalizationRegistry(realm);
   installPromise(realm);
   // Binary data (§25, §23.2): buffers, views, typed arrays (after Array: %TypedArray.prototype%.toString
   // is %Array.prototype.toString%, and the iterators are the realm's array iterators).

@@ -26,6 +26,8 @@ export const HostMap = Map;
 export const HostSet = Set;
 export const HostWeakMap = WeakMap;
 export const HostWeakSet = WeakSet;
+export const HostWeakRef = WeakRef;
+export const HostFinalizationRegistry = FinalizationRegistry;
 export const HostProxy = Proxy;
 export const HostPromise = Promise;
 
@@ -241,6 +243,9 @@ export const WeakMapPrototypeGet = WeakMap.prototype.get;
 export const WeakMapPrototypeHas = WeakMap.prototype.has;
 export const WeakMapPrototypeSet = WeakMap.prototype.set;
 export const WeakSetPrototypeAdd = WeakSet.prototype.add;
+export const WeakRefPrototypeDeref = WeakRef.prototype.deref;
+export const FinalizationRegistryPrototypeRegister = FinalizationRegistry.prototype.register;
+export const FinalizationRegistryPrototypeUnregister = FinalizationRegistry.prototype.unregister;
 export const WeakSetPrototypeDelete = WeakSet.prototype.delete;
 export const WeakSetPrototypeHas = WeakSet.prototype.has;
 
