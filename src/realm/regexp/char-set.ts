@@ -24,25 +24,36 @@ function anchored(source: string, flags: string): RegExp {
   return new HostRegExp('^(?:' + source + ')$', setFlags(flags));
 }
 
-/** The predicate of the set written `source` (an atom of a pattern with `flags`). */
+const blockCodes: number[] = [];
+
+/** The predicate of the set written `source` (an atom of a pattern with `flags`). Answers come a
+ * block of 256 characters at a time: a sticky host regexp of the set alone, tried at each
+ * character of a string of the block's characters. */
 export function hostCharPredicate(source: string, flags: string): CharPredicate {
-  const rx = anchored(source, flags);
   const fullUnicode = flags.includes('u') || flags.includes('v');
-  const small = new Int8Array(256); // 0 unknown, 1 in, 2 out
-  const large = new HostMap<number, boolean>();
-  return (c: number): boolean => {
-    if (c < 256) {
-      const known = small[c];
-      if (known !== 0) return known === 1;
-    } else {
-      const known = ReflectApply(MapPrototypeGet, large, [c]) as boolean | undefined;
-      if (known !== undefined) return known;
+  const sticky = new HostRegExp('(?:' + source + ')', setFlags(flags) + 'y');
+  const blockCount = fullUnicode ? 0x1100 : 0x100;
+  /** 0 unknown, 1 known. */
+  const known = new Uint8Array(blockCount);
+  /** One bit per character, made when the first block is asked. */
+  let bits: Int32Array | null = null;
+  const fill = (block: number): void => {
+    if (bits === null) bits = new Int32Array(blockCount * 8);
+    const first = block * 256;
+    for (let i = 0; i < 256; i++) blockCodes[i] = first + i;
+    const text = ReflectApply(fullUnicode ? StringFromCodePoint : StringFromCharCode, undefined, blockCodes) as string;
+    // Every character of the block is one code unit, or (astral blocks) two.
+    const width = fullUnicode && first >= 0x10000 ? 2 : 1;
+    for (let i = 0; i < 256; i++) {
+      sticky.lastIndex = i * width;
+      if (ReflectApply(RegExpPrototypeExec, sticky, [text]) !== null) bits[(first + i) >> 5] |= 1 << ((first + i) & 31);
     }
-    const s = fullUnicode ? StringFromCodePoint(c) : StringFromCharCode(c);
-    const result = ReflectApply(RegExpPrototypeExec, rx, [s]) !== null;
-    if (c < 256) small[c] = result ? 1 : 2;
-    else if ((ReflectApply(MapPrototypeGetSize, large, []) as number) < MAP_CACHE_LIMIT) ReflectApply(MapPrototypeSet, large, [c, result]);
-    return result;
+    known[block] = 1;
+  };
+  return (c: number): boolean => {
+    const block = c >> 8;
+    if (known[block] === 0) fill(block);
+    return (bits![c >> 5] & (1 << (c & 31))) !== 0;
   };
 }
 

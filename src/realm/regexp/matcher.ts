@@ -1,39 +1,58 @@
-// vmjs's own regular expression matcher (ECMA-262 §22.2.2 Pattern Semantics): the pattern's tree
-// (./pattern.ts) compiled once into closures that follow the spec's Matchers and MatcherContinuations
-// — a backtracking matcher in continuation-passing style, forward and (in lookbehinds) backward.
-// Every character test, quantifier iteration and backreference is a guest step: the agent's step
-// counter is decremented there, so a timeout stops a catastrophic match like any guest loop.
+// vmjs's own regular expression matcher (ECMA-262 §22.2.2 Pattern Semantics). The pattern's tree
+// (./pattern.ts) is compiled once into a small program for a backtracking machine: the spec's
+// Matchers and continuations become instructions, its choice points become entries on an explicit
+// backtrack stack, and every write to a capture or a quantifier's counter is logged on a trail so
+// that backtracking restores the state the spec's persistent MatchStates would have. No host frame
+// is spent per character or per iteration, so a long match cannot overflow the host stack.
 //
-// Captures live in one array of the compiled pattern (start, end per group; -1 for undefined),
-// written on the way in and restored on the way back; matching runs no guest code, so a compiled
-// pattern is never re-entered.
+// Every instruction executed is a guest step: the agent's step counter is decremented in the loop,
+// so a timeout stops a catastrophic match like any guest loop.
 import { agent } from '../agent.js';
 import { ReflectApply, StringPrototypeCharCodeAt, StringPrototypeSlice } from '../primordials.js';
 import { canonicalEquals, hostCharPredicate, hostStringPredicate, type CharPredicate } from './char-set.js';
 import type { ParsedPattern, PatternNode } from './pattern.js';
 
-/** A MatcherContinuation: true when the rest of the pattern matched from `pos`. */
-type Continuation = (pos: number) => boolean;
-/** A Matcher: tries its node at `pos`, then the continuation. */
-type Matcher = (pos: number, k: Continuation) => boolean;
+export interface CompiledMatcher {
+  /** Matches at `index` of `input` (`units` are its code units); the captures (start, end pairs,
+   * -1 where undefined; pair 0 is the match) or null. */
+  match(input: string, units: Uint16Array, index: number): number[] | null;
+}
+
 /** One character in the matcher's direction: the position after it, or -1. */
 type Step = (pos: number) => number;
 
-export interface CompiledMatcher {
-  /** Matches at `index` of `input` (which must be the string `units` was made from); the captures
-   * (start, end pairs, -1 where undefined; pair 0 is the match) or null. */
-  match(input: string, units: Uint16Array, index: number): number[] | null;
+const enum Op {
+  Step, StringSet, StringSetResume, Greedy, GreedyResume, Lazy, LazyResume, Split, Jump, GroupOpen, GroupClose,
+  Start, End, Boundary, NotBoundary, Backreference, Lookaround, SetSlot, Loop, IterationStart, IterationEnd, Match,
 }
+
+/** An instruction; one shape for all (the fields an op does not use stay at their defaults). */
+class Instruction {
+  a = 0;
+  b = 0;
+  c = 0;
+  min = 0;
+  max = 0;
+  greedy = true;
+  forward = true;
+  step: Step | null = null;
+  has: ((s: string) => boolean) | null = null;
+  indices: number[] | null = null;
+  constructor(readonly op: Op) {}
+}
+
+const HostRangeError = RangeError;
+
+/** Backtrack stack entries: pc, pos, trail length, and two words of the op's own state. */
+const ENTRY = 5;
+/** V8 gives up on a match whose backtrack stack outgrows its limit with this RangeError; so does vmjs. */
+const MAX_BACKTRACK_WORDS = ENTRY * 2_000_000;
 
 const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const isLineTerminator = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 const isAsciiWord = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-
-function tick(): void {
-  if (--agent.steps <= 0) agent.tick();
-}
 
 let lastInput: string | null = null;
 let lastUnits: Uint16Array = new Uint16Array(0);
@@ -54,14 +73,23 @@ export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMa
   const fullUnicode = flags.includes('u') || flags.includes('v');
   const ignoreCase = flags.includes('i');
   const multiline = flags.includes('m');
-  const nCaps = parsed.groupCount + 1;
-  const caps: number[] = [];
-  for (let i = 0; i < 2 * nCaps; i++) caps[i] = -1;
+  const code: Instruction[] = [];
+  /** Slots: the captures (2 per group, group 0 included), then registers the compiler allocates. */
+  let slotCount = 2 * (parsed.groupCount + 1);
+
   let S = '';
   let I: Uint16Array = new Uint16Array(0);
   let len = 0;
-
   const isWordChar: (c: number) => boolean = ignoreCase && fullUnicode ? hostCharPredicate('\\w', flags) : isAsciiWord;
+
+  // -------------------------------------------------------------------------------------------
+  // Compilation
+
+  function emit(op: Op): Instruction {
+    const ins = new Instruction(op);
+    code[code.length] = ins;
+    return ins;
+  }
 
   function stepFor(pred: CharPredicate, forward: boolean): Step {
     if (!fullUnicode) {
@@ -98,215 +126,340 @@ export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMa
     return null;
   }
 
-  function fromStep(step: Step): Matcher {
-    return (p, k) => {
-      if (--agent.steps <= 0) agent.tick();
-      const q = step(p);
-      return q >= 0 && k(q);
-    };
-  }
-
-  function compile(node: PatternNode, forward: boolean): Matcher {
+  function compile(node: PatternNode, forward: boolean): void {
     switch (node.type) {
-      case 'empty': return (p, k) => k(p);
-      case 'char': return fromStep(singleStep(node, forward)!);
-      case 'set': return node.strings ? stringSet(node.source, forward) : fromStep(singleStep(node, forward)!);
+      case 'empty': return;
+      case 'char':
+      case 'set': {
+        const step = singleStep(node, forward);
+        if (step !== null) {
+          emit(Op.Step).step = step;
+          return;
+        }
+        // A v-mode class with strings: the longest string first, then shorter ones (§22.2.2.7.1).
+        const has = hostStringPredicate((node as { source: string }).source, flags);
+        const main = emit(Op.StringSet);
+        const resume = emit(Op.StringSetResume);
+        main.has = resume.has = has;
+        main.forward = resume.forward = forward;
+        main.max = (node as { source: string }).source.length > 32 ? (node as { source: string }).source.length : 32;
+        return;
+      }
       case 'disjunction': {
-        const ms = node.alternatives.map((a) => compile(a, forward));
-        return (p, k) => {
-          for (let i = 0; i < ms.length; i++) {
-            tick();
-            if (ms[i](p, k)) return true;
+        const jumps: Instruction[] = [];
+        const alts = node.alternatives;
+        for (let i = 0; i < alts.length; i++) {
+          if (i < alts.length - 1) {
+            const split = emit(Op.Split);
+            split.a = code.length;
+            compile(alts[i], forward);
+            jumps[jumps.length] = emit(Op.Jump);
+            split.b = code.length;
+          } else {
+            compile(alts[i], forward);
           }
-          return false;
-        };
+        }
+        for (const j of jumps) j.a = code.length;
+        return;
       }
       case 'sequence': {
-        const ms = node.terms.map((t) => compile(t, forward));
-        if (!forward) ms.reverse();
-        let m = ms[ms.length - 1];
-        for (let i = ms.length - 2; i >= 0; i--) {
-          const a = ms[i];
-          const b = m;
-          m = (p, k) => a(p, (q) => b(q, k));
-        }
-        return m;
+        const terms = node.terms;
+        if (forward) for (let i = 0; i < terms.length; i++) compile(terms[i], true);
+        else for (let i = terms.length - 1; i >= 0; i--) compile(terms[i], false);
+        return;
       }
       case 'group': {
-        const body = compile(node.body, forward);
-        const s = 2 * node.index;
-        const e = s + 1;
-        return (p, k) => body(p, (q) => {
-          const os = caps[s];
-          const oe = caps[e];
-          if (forward) { caps[s] = p; caps[e] = q; } else { caps[s] = q; caps[e] = p; }
-          if (k(q)) return true;
-          caps[s] = os;
-          caps[e] = oe;
-          return false;
-        });
+        const tmp = slotCount++;
+        emit(Op.GroupOpen).a = tmp;
+        compile(node.body, forward);
+        const close = emit(Op.GroupClose);
+        close.a = tmp;
+        close.b = 2 * node.index;
+        close.forward = forward;
+        return;
       }
       case 'lookaround': {
-        const body = compile(node.body, !node.behind);
-        const succeed: Continuation = () => true;
-        if (node.negate) {
-          return (p, k) => {
-            const saved = copyCaps();
-            if (body(p, succeed)) { restoreCaps(saved); return false; }
-            return k(p);
-          };
-        }
-        return (p, k) => {
-          const saved = copyCaps();
-          if (!body(p, succeed)) return false;
-          if (k(p)) return true;
-          restoreCaps(saved);
-          return false;
-        };
+        const look = emit(Op.Lookaround);
+        look.greedy = !node.negate; // positive
+        const jump = emit(Op.Jump);
+        look.a = code.length; // the body, a subprogram ending in Match
+        compile(node.body, !node.behind);
+        emit(Op.Match);
+        jump.a = look.c = code.length;
+        return;
       }
-      case 'assertion': return assertion(node.kind);
-      case 'backreference': return backreference(node.indices, forward);
-      case 'quantifier': return quantifier(node, forward);
+      case 'assertion':
+        emit(node.kind === 'start' ? Op.Start : node.kind === 'end' ? Op.End : node.kind === 'boundary' ? Op.Boundary : Op.NotBoundary);
+        return;
+      case 'backreference': {
+        const ins = emit(Op.Backreference);
+        ins.indices = node.indices;
+        ins.forward = forward;
+        return;
+      }
+      case 'quantifier': compileQuantifier(node, forward);
     }
   }
 
-  function copyCaps(): number[] {
-    const c: number[] = [];
-    for (let i = 0; i < caps.length; i++) c[i] = caps[i];
-    return c;
-  }
-
-  function restoreCaps(saved: number[]): void {
-    for (let i = 0; i < caps.length; i++) caps[i] = saved[i];
-  }
-
-  function assertion(kind: 'start' | 'end' | 'boundary' | 'notBoundary'): Matcher {
-    switch (kind) {
-      case 'start': return (p, k) => (p === 0 || (multiline && isLineTerminator(I[p - 1]))) && k(p);
-      case 'end': return (p, k) => (p === len || (multiline && isLineTerminator(I[p]))) && k(p);
-      case 'boundary': return (p, k) => isBoundary(p) && k(p);
-      case 'notBoundary': return (p, k) => !isBoundary(p) && k(p);
-    }
-  }
-
-  function isBoundary(p: number): boolean {
-    const a = p > 0 && isWordChar(I[p - 1]);
-    const b = p < len && isWordChar(I[p]);
-    return a !== b;
-  }
-
-  function backreference(indices: number[], forward: boolean): Matcher {
-    return (p, k) => {
-      if (--agent.steps <= 0) agent.tick();
-      let s = -1;
-      let e = -1;
-      for (let i = 0; i < indices.length; i++) {
-        const g = indices[i];
-        if (caps[2 * g] >= 0) { s = caps[2 * g]; e = caps[2 * g + 1]; break; }
-      }
-      if (s < 0) return k(p);
-      const n = e - s;
-      const from = forward ? p : p - n;
-      if (from < 0 || from + n > len) return false;
-      if (!sameText(s, from, n)) return false;
-      return k(forward ? p + n : p - n);
-    };
-  }
-
-  /** Whether the n code units at a and at b are the same under Canonicalize. */
-  function sameText(a: number, b: number, n: number): boolean {
-    if (!ignoreCase) {
-      for (let i = 0; i < n; i++) if (I[a + i] !== I[b + i]) return false;
-      return true;
-    }
-    for (let i = 0; i < n; i++) {
-      let x = I[a + i];
-      let y = I[b + i];
-      if (fullUnicode && i + 1 < n && isHigh(x) && isLow(I[a + i + 1]) && isHigh(y) && isLow(I[b + i + 1])) {
-        x = (x - 0xd800) * 0x400 + (I[a + i + 1] - 0xdc00) + 0x10000;
-        y = (y - 0xd800) * 0x400 + (I[b + i + 1] - 0xdc00) + 0x10000;
-        i++;
-      }
-      if (!canonicalEquals(fullUnicode, x, y)) return false;
-      if (--agent.steps <= 0) agent.tick();
-    }
-    return true;
-  }
-
-  /** A v-mode class with strings: the longest string first, then shorter ones (§22.2.2.7.1
-   * CompileAtom), each one a bounded question to the host. */
-  function stringSet(source: string, forward: boolean): Matcher {
-    const has = hostStringPredicate(source, flags);
-    const maxLength = source.length > 32 ? source.length : 32;
-    const slice = (a: number, b: number): string => ReflectApply(StringPrototypeSlice, S, [a, b]) as string;
-    return (p, k) => {
-      const room = forward ? len - p : p;
-      for (let n = room < maxLength ? room : maxLength; n >= 0; n--) {
-        if (--agent.steps <= 0) agent.tick();
-        const a = forward ? p : p - n;
-        const b = a + n;
-        // Never between the halves of a surrogate pair.
-        if (forward ? (b < len && b > a && isHigh(I[b - 1]) && isLow(I[b])) : (a > 0 && a < b && isHigh(I[a - 1]) && isLow(I[a]))) continue;
-        if (has(slice(a, b)) && k(forward ? b : a)) return true;
-      }
-      return false;
-    };
-  }
-
-  function quantifier(node: Extract<PatternNode, { type: 'quantifier' }>, forward: boolean): Matcher {
+  function compileQuantifier(node: Extract<PatternNode, { type: 'quantifier' }>, forward: boolean): void {
     const { min, max, greedy, firstGroup, groupCount } = node;
-    if (max === 0) return (p, k) => k(p);
+    if (max === 0) return;
     const step = groupCount === 0 ? singleStep(node.body, forward) : null;
-    if (step !== null) return greedy ? greedyLoop(step, min, max, forward) : lazyLoop(step, min, max);
-    const body = compile(node.body, forward);
-    const from = 2 * firstGroup;
-    const to = 2 * (firstGroup + groupCount);
-
-    // RepeatMatcher (§22.2.2.3.1)
-    const repeat = (p: number, k: Continuation, min: number, max: number): boolean => {
-      if (--agent.steps <= 0) agent.tick();
-      if (max === 0) return k(p);
-      const d: Continuation = (q) => {
-        if (min === 0 && q === p) return false;
-        return repeat(q, k, min === 0 ? 0 : min - 1, max === Infinity ? Infinity : max - 1);
-      };
-      const tryBody = (): boolean => {
-        if (from === to) return body(p, d);
-        const saved: number[] = [];
-        for (let i = from; i < to; i++) { saved[i - from] = caps[i]; caps[i] = -1; }
-        if (body(p, d)) return true;
-        for (let i = from; i < to; i++) caps[i] = saved[i - from];
-        return false;
-      };
-      if (min !== 0) return tryBody();
-      if (!greedy) return k(p) || tryBody();
-      return tryBody() || k(p);
-    };
-    return (p, k) => repeat(p, k, min, max);
+    if (step !== null) {
+      // One character repeated: a loop that gives characters back one at a time.
+      const main = emit(greedy ? Op.Greedy : Op.Lazy);
+      const resume = emit(greedy ? Op.GreedyResume : Op.LazyResume);
+      main.step = resume.step = step;
+      main.min = resume.min = min;
+      main.max = resume.max = max;
+      main.forward = resume.forward = forward;
+      return;
+    }
+    // RepeatMatcher (§22.2.2.3.1): a counter and the position each iteration started at.
+    const counter = slotCount++;
+    const start = slotCount++;
+    const init = emit(Op.SetSlot);
+    init.a = counter;
+    init.b = 0;
+    const loop = emit(Op.Loop);
+    const loopPc = code.length - 1;
+    loop.a = counter;
+    loop.min = min;
+    loop.max = max;
+    loop.greedy = greedy;
+    loop.b = code.length;
+    const iterationStart = emit(Op.IterationStart);
+    iterationStart.a = start;
+    iterationStart.b = 2 * firstGroup;
+    iterationStart.c = 2 * (firstGroup + groupCount);
+    compile(node.body, forward);
+    const iterationEnd = emit(Op.IterationEnd);
+    iterationEnd.a = counter;
+    iterationEnd.b = start;
+    iterationEnd.min = min;
+    iterationEnd.c = loopPc;
+    loop.c = code.length;
   }
 
-  /** A greedy quantifier over one character: takes as many as it can, then gives them back one by
-   * one, without a host frame per character. */
-  function greedyLoop(step: Step, min: number, max: number, forward: boolean): Matcher {
-    return (p, k) => {
-      let n = 0;
-      let q = p;
-      while (n < max) {
-        if (--agent.steps <= 0) agent.tick();
-        const r = step(q);
-        if (r < 0) break;
-        q = r;
-        n++;
+  compile(parsed.root, true);
+  emit(Op.Match);
+
+  // -------------------------------------------------------------------------------------------
+  // The machine
+
+  const slots: number[] = [];
+  for (let i = 0; i < slotCount; i++) slots[i] = -1;
+  /** (slot, old value) pairs. */
+  const trail: number[] = [];
+  let trailTop = 0;
+  const stack: number[] = [];
+  let top = 0;
+
+  function write(slot: number, value: number): void {
+    trail[trailTop++] = slot;
+    trail[trailTop++] = slots[slot];
+    slots[slot] = value;
+  }
+
+  function unwind(mark: number): void {
+    while (trailTop > mark) {
+      const old = trail[--trailTop];
+      slots[trail[--trailTop]] = old;
+    }
+  }
+
+  function push(pc: number, pos: number, aux: number, aux2: number): void {
+    if (top >= MAX_BACKTRACK_WORDS) throw new HostRangeError('Maximum call stack size exceeded');
+    stack[top++] = pc;
+    stack[top++] = pos;
+    stack[top++] = trailTop;
+    stack[top++] = aux;
+    stack[top++] = aux2;
+  }
+
+  /** Runs the program from `pc` at `pos` to its Match: the end position, or -1. Choice points made
+   * inside are dropped when it returns (a lookaround is atomic); its capture writes stay on the trail. */
+  function run(startPc: number, startPos: number): number {
+    const base = top;
+    const mark = trailTop;
+    let pc = startPc;
+    let pos = startPos;
+    let aux = 0;
+    let aux2 = 0;
+    for (;;) {
+      if (--agent.steps <= 0) agent.tick();
+      const ins = code[pc];
+      let ok = true;
+      switch (ins.op) {
+        case Op.Step: {
+          const q = ins.step!(pos);
+          if (q < 0) ok = false;
+          else { pos = q; pc++; }
+          break;
+        }
+        case Op.StringSet:
+        case Op.StringSetResume: {
+          // aux: the longest length left to try (from the resumption), else as much as there is.
+          if (ins.op === Op.StringSet) {
+            pc++;
+            aux = ins.forward ? len - pos : pos;
+            if (aux > ins.max) aux = ins.max;
+          }
+          const found = longestString(ins, pos, aux);
+          if (found < 0) { ok = false; break; }
+          if (found > 0) push(pc, pos, found - 1, 0);
+          pos = ins.forward ? pos + found : pos - found;
+          pc++;
+          break;
+        }
+        case Op.Greedy: {
+          const step = ins.step!;
+          let n = 0;
+          let q = pos;
+          while (n < ins.max) {
+            if (--agent.steps <= 0) agent.tick();
+            const r = step(q);
+            if (r < 0) break;
+            q = r;
+            n++;
+          }
+          if (n < ins.min) { ok = false; break; }
+          if (n > ins.min) push(pc + 1, q, n, pos);
+          pos = q;
+          pc += 2;
+          break;
+        }
+        case Op.GreedyResume: {
+          // Give one character back: aux is the count taken, aux2 where the loop started.
+          pos = giveBack(pos, aux2, ins.forward);
+          if (aux - 1 > ins.min) push(pc, pos, aux - 1, aux2);
+          pc++;
+          break;
+        }
+        case Op.Lazy: {
+          const step = ins.step!;
+          let n = 0;
+          while (n < ins.min) {
+            if (--agent.steps <= 0) agent.tick();
+            const q = step(pos);
+            if (q < 0) break;
+            pos = q;
+            n++;
+          }
+          if (n < ins.min) { ok = false; break; }
+          if (n < ins.max) push(pc + 1, pos, n, 0);
+          pc += 2;
+          break;
+        }
+        case Op.LazyResume: {
+          // Take one more character: aux is the count taken so far.
+          const q = ins.step!(pos);
+          if (q < 0) { ok = false; break; }
+          pos = q;
+          if (aux + 1 < ins.max) push(pc, pos, aux + 1, 0);
+          pc++;
+          break;
+        }
+        case Op.Split:
+          push(ins.b, pos, 0, 0);
+          pc = ins.a;
+          break;
+        case Op.Jump:
+          pc = ins.a;
+          break;
+        case Op.GroupOpen:
+          write(ins.a, pos);
+          pc++;
+          break;
+        case Op.GroupClose: {
+          const other = slots[ins.a];
+          if (ins.forward) { write(ins.b, other); write(ins.b + 1, pos); } else { write(ins.b, pos); write(ins.b + 1, other); }
+          pc++;
+          break;
+        }
+        case Op.Start:
+          if (pos === 0 || (multiline && isLineTerminator(I[pos - 1]))) pc++; else ok = false;
+          break;
+        case Op.End:
+          if (pos === len || (multiline && isLineTerminator(I[pos]))) pc++; else ok = false;
+          break;
+        case Op.Boundary:
+          if (isBoundary(pos)) pc++; else ok = false;
+          break;
+        case Op.NotBoundary:
+          if (!isBoundary(pos)) pc++; else ok = false;
+          break;
+        case Op.Backreference: {
+          const q = backreference(ins.indices!, ins.forward, pos);
+          if (q < 0) ok = false;
+          else { pos = q; pc++; }
+          break;
+        }
+        case Op.Lookaround: {
+          const lookMark = trailTop;
+          const matched = run(ins.a, pos) >= 0;
+          if (ins.greedy /* positive */) {
+            if (matched) pc = ins.c; else ok = false;
+          } else {
+            unwind(lookMark);
+            if (matched) ok = false; else pc = ins.c;
+          }
+          break;
+        }
+        case Op.SetSlot:
+          write(ins.a, ins.b);
+          pc++;
+          break;
+        case Op.Loop: {
+          const n = slots[ins.a];
+          if (n < ins.min) pc = ins.b;
+          else if (n >= ins.max) pc = ins.c;
+          else if (ins.greedy) { push(ins.c, pos, 0, 0); pc = ins.b; }
+          else { push(ins.b, pos, 0, 0); pc = ins.c; }
+          break;
+        }
+        case Op.IterationStart:
+          write(ins.a, pos);
+          for (let s = ins.b; s < ins.c; s++) if (slots[s] !== -1) write(s, -1);
+          pc++;
+          break;
+        case Op.IterationEnd: {
+          const n = slots[ins.a];
+          // An iteration past the minimum that matched the empty string fails (§22.2.2.3.1 step 2.b).
+          if (n >= ins.min && pos === slots[ins.b]) { ok = false; break; }
+          write(ins.a, n + 1);
+          pc = ins.c;
+          break;
+        }
+        case Op.Match:
+          top = base;
+          return pos;
       }
-      if (n < min) return false;
-      for (;;) {
-        if (k(q)) return true;
-        if (n === min) return false;
-        if (--agent.steps <= 0) agent.tick();
-        q = giveBack(q, p, forward);
-        n--;
+      if (ok) continue;
+      // Backtrack to the latest choice point made by this run.
+      if (top === base) {
+        unwind(mark);
+        return -1;
       }
-    };
+      aux2 = stack[--top];
+      aux = stack[--top];
+      unwind(stack[--top]);
+      pos = stack[--top];
+      pc = stack[--top];
+    }
+  }
+
+  /** The length (at most `longest`) of the longest string of a class with strings at `p`, or -1. */
+  function longestString(ins: Instruction, p: number, longest: number): number {
+    for (let n = longest; n >= 0; n--) {
+      const a = ins.forward ? p : p - n;
+      const b = a + n;
+      // Never between the halves of a surrogate pair.
+      if (ins.forward ? (b < len && b > a && isHigh(I[b - 1]) && isLow(I[b])) : (a > 0 && a < b && isHigh(I[a - 1]) && isLow(I[a]))) continue;
+      if (--agent.steps <= 0) agent.tick();
+      if (ins.has!(ReflectApply(StringPrototypeSlice, S, [a, b]) as string)) return n;
+    }
+    return -1;
   }
 
   /** The position one character back towards `origin` from `q` (a pair counts as one with u/v). */
@@ -319,40 +472,62 @@ export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMa
     return q + 1;
   }
 
-  function lazyLoop(step: Step, min: number, max: number): Matcher {
-    return (p, k) => {
-      let n = 0;
-      let q = p;
-      while (n < min) {
-        if (--agent.steps <= 0) agent.tick();
-        q = step(q);
-        if (q < 0) return false;
-        n++;
-      }
-      for (;;) {
-        if (k(q)) return true;
-        if (n >= max) return false;
-        if (--agent.steps <= 0) agent.tick();
-        q = step(q);
-        if (q < 0) return false;
-        n++;
-      }
-    };
+  function isBoundary(p: number): boolean {
+    const a = p > 0 && isWordChar(I[p - 1]);
+    const b = p < len && isWordChar(I[p]);
+    return a !== b;
   }
 
-  const root = compile(parsed.root, true);
-  let end = -1;
-  const finish: Continuation = (q) => { end = q; return true; };
+  /** BackreferenceMatcher (§22.2.2.7.2): the position after the referenced text, or -1. */
+  function backreference(indices: number[], forward: boolean, p: number): number {
+    let s = -1;
+    let e = -1;
+    for (let i = 0; i < indices.length; i++) {
+      const g = indices[i];
+      if (slots[2 * g] >= 0) { s = slots[2 * g]; e = slots[2 * g + 1]; break; }
+    }
+    if (s < 0) return p;
+    const n = e - s;
+    const from = forward ? p : p - n;
+    if (from < 0 || from + n > len) return -1;
+    if (!sameText(s, from, n)) return -1;
+    return forward ? p + n : p - n;
+  }
+
+  /** Whether the n code units at a and at b are the same under Canonicalize. */
+  function sameText(a: number, b: number, n: number): boolean {
+    if (!ignoreCase) {
+      for (let i = 0; i < n; i++) if (I[a + i] !== I[b + i]) return false;
+      return true;
+    }
+    for (let i = 0; i < n; i++) {
+      if (--agent.steps <= 0) agent.tick();
+      let x = I[a + i];
+      let y = I[b + i];
+      if (fullUnicode && i + 1 < n && isHigh(x) && isLow(I[a + i + 1]) && isHigh(y) && isLow(I[b + i + 1])) {
+        x = (x - 0xd800) * 0x400 + (I[a + i + 1] - 0xdc00) + 0x10000;
+        y = (y - 0xd800) * 0x400 + (I[b + i + 1] - 0xdc00) + 0x10000;
+        i++;
+      }
+      if (!canonicalEquals(fullUnicode, x, y)) return false;
+    }
+    return true;
+  }
+
+  const captureWords = 2 * (parsed.groupCount + 1);
 
   return {
     match(input: string, units: Uint16Array, index: number): number[] | null {
       S = input;
       I = units;
       len = units.length;
-      for (let i = 0; i < caps.length; i++) caps[i] = -1;
-      if (--agent.steps <= 0) agent.tick();
-      if (!root(index, finish)) return null;
-      const result = copyCaps();
+      for (let i = 0; i < slotCount; i++) slots[i] = -1;
+      trailTop = 0;
+      top = 0;
+      const end = run(0, index);
+      if (end < 0) return null;
+      const result: number[] = [];
+      for (let i = 0; i < captureWords; i++) result[i] = slots[i];
       result[0] = index;
       result[1] = end;
       return result;
