@@ -132,22 +132,17 @@ function ownBuiltinExec(realm: Realm, R: RegExp, S: string, program: RegExpProgr
   let lastIndex = ToLength(realm, (R as unknown as Obj).lastIndex);
   const { global, sticky, hasIndices, fullUnicode } = program;
   if (!global && !sticky) lastIndex = 0;
-  const units = codeUnitsOf(S);
-  const matcher = program.matcher;
-  let captures: number[] | null;
-  for (;;) {
-    if (lastIndex > length) {
-      if (global || sticky) (R as unknown as Obj).lastIndex = 0;
-      return null;
-    }
-    captures = matcher.match(S, units, lastIndex);
-    if (captures !== null) break;
-    if (sticky) {
-      (R as unknown as Obj).lastIndex = 0;
-      return null;
-    }
-    lastIndex = advanceStringIndex(S, lastIndex, fullUnicode);
+  if (lastIndex > length) {
+    if (global || sticky) (R as unknown as Obj).lastIndex = 0;
+    return null;
   }
+  // The loop over start positions (steps 11-12) runs in the matcher.
+  const captures = program.matcher.search(S, codeUnitsOf(S), lastIndex, sticky);
+  if (captures === null) {
+    if (global || sticky) (R as unknown as Obj).lastIndex = 0;
+    return null;
+  }
+  lastIndex = captures[0];
   const e = captures[1];
   if (global || sticky) (R as unknown as Obj).lastIndex = e;
   const { groupCount, groupNames, hasNamedGroups } = program.parsed;

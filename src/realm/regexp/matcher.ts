@@ -10,12 +10,17 @@
 import { agent } from '../agent.js';
 import { ReflectApply, StringPrototypeCharCodeAt, StringPrototypeSlice } from '../primordials.js';
 import { canonicalEquals, hostCharPredicate, hostStringPredicate, type CharPredicate } from './char-set.js';
+import { StringIndexOf } from '../abstract-ops/string-operations.js';
+import { CharacterRanges, rangesHave } from './character-ranges.js';
+import { requiredLiteral } from './required-literal.js';
 import type { ParsedPattern, PatternNode } from './pattern.js';
 
 export interface CompiledMatcher {
-  /** Matches at `index` of `input` (`units` are its code units); the captures (start, end pairs,
-   * -1 where undefined; pair 0 is the match) or null. */
-  match(input: string, units: Uint16Array, index: number): number[] | null;
+  /** The first match of `input` (`units` are its code units) starting at `index` or after it
+   * (only at `index` when `sticky`), trying start positions as RegExpBuiltinExec's loop does
+   * (§22.2.7.2, AdvanceStringIndex); the captures (start, end pairs, -1 where undefined; pair 0
+   * is the match) or null. */
+  search(input: string, units: Uint16Array, index: number, sticky: boolean): number[] | null;
 }
 
 /** One character in the matcher's direction: the position after it, or -1. */
@@ -515,22 +520,61 @@ export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMa
   }
 
   const captureWords = 2 * (parsed.groupCount + 1);
+  // The start positions worth trying: a match must begin with one of these characters (or at a line start).
+  const start = new CharacterRanges(flags).startSet(parsed.root);
+  const startChars = start === null ? null : start.set;
+  const lineStart = start !== null && start.lineStart;
+
+  function mayStartAt(p: number): boolean {
+    if (lineStart && (p === 0 || (multiline && isLineTerminator(I[p - 1])))) return true;
+    if (p >= len) return true; // `$` may match there
+    let c = I[p];
+    if (fullUnicode && isHigh(c) && p + 1 < len && isLow(I[p + 1])) c = (c - 0xd800) * 0x400 + (I[p + 1] - 0xdc00) + 0x10000;
+    return rangesHave(startChars!, c);
+  }
+
+  const literal = requiredLiteral(parsed, flags);
 
   return {
-    match(input: string, units: Uint16Array, index: number): number[] | null {
+    search(input: string, units: Uint16Array, index: number, sticky: boolean): number[] | null {
       S = input;
       I = units;
       len = units.length;
-      for (let i = 0; i < slotCount; i++) slots[i] = -1;
-      trailTop = 0;
-      top = 0;
-      const end = run(0, index);
-      if (end < 0) return null;
-      const result: number[] = [];
-      for (let i = 0; i < captureWords; i++) result[i] = slots[i];
-      result[0] = index;
-      result[1] = end;
-      return result;
+      let found = -1;
+      for (let p = index; p <= len; p = advance(p)) {
+        if (--agent.steps <= 0) agent.tick();
+        if (literal !== null && found < p) {
+          // No match starts before found - maxOffset: skip there (never into a surrogate pair's middle).
+          found = StringIndexOf(input, literal.text, p);
+          if (found < 0) return null;
+          let q = found - literal.maxOffset;
+          if (q > p && !sticky) {
+            if (fullUnicode && q - 1 >= p && isLow(I[q]) && isHigh(I[q - 1])) q--;
+            p = q;
+          }
+        }
+        if (startChars === null || mayStartAt(p)) {
+          for (let i = 0; i < slotCount; i++) slots[i] = -1;
+          trailTop = 0;
+          top = 0;
+          const end = run(0, p);
+          if (end >= 0) {
+            const result: number[] = [];
+            for (let i = 0; i < captureWords; i++) result[i] = slots[i];
+            result[0] = p;
+            result[1] = end;
+            return result;
+          }
+        }
+        if (sticky) return null;
+      }
+      return null;
     },
   };
+
+  /** AdvanceStringIndex (§22.2.7.3) */
+  function advance(p: number): number {
+    if (fullUnicode && p + 1 < len && isHigh(I[p]) && isLow(I[p + 1])) return p + 2;
+    return p + 1;
+  }
 }

@@ -14,6 +14,9 @@
 //   T(A|B, R)   = 1 + T(A, R) + T(B, R)
 //   T((?=G) R)  = 1 + T(G, 1) + T(R)        lookarounds are atomic: no backtracking into them
 //   T(\k R)     = N + T(R)                  a backreference compares at most n characters
+//   T(x* R)     ≤ 3N + T(R)                when R must start with a character x cannot match (or with
+//                 `$`, or with `\b` after word characters): of the positions x* gives back to, R fails
+//                 at its first character at all but one (the sets are over-approximated, ./character-ranges.ts)
 // v-mode classes with strings are unbounded here (they run on vmjs's matcher). A quantifier over
 // one character that ends a top-level alternative with min ≤ 1 costs 1 per visit plus N once per
 // exec: reaching it means the match succeeds after it consumes, which ends the exec. One exec tries
@@ -21,6 +24,7 @@
 // costs N: E(n) = starts·T + 3N. Nested unbounded quantifiers get no bound at all, and so never reach
 // the host; `(a+)+$`, `(a|a)*b`, `(x+x+)+y`, `^(\w+\s?)*$` are unbounded.
 import type { ParsedPattern, PatternNode } from './pattern.js';
+import { CharacterRanges } from './character-ranges.js';
 
 /** Work (search-tree nodes) one host call may cost: V8 runs several million a few milliseconds. */
 export const HOST_WORK_LIMIT = 1e7;
@@ -62,6 +66,7 @@ function timesN(a: Poly): Poly {
 
 class Analysis {
   private work = 0;
+  constructor(readonly sets: CharacterRanges) {}
 
   cost(node: PatternNode, rest: Poly): Poly {
     if (++this.work > ANALYSIS_BUDGET) throw UNBOUNDED;
@@ -74,7 +79,18 @@ class Analysis {
       case 'group': return this.cost(node.body, rest);
       case 'sequence': {
         let t = rest;
-        for (let i = node.terms.length - 1; i >= 0; i--) t = this.cost(node.terms[i], t);
+        for (let i = node.terms.length - 1; i >= 0; i--) {
+          const term = node.terms[i];
+          // A one-character loop whose characters the next term cannot start with: of the positions
+          // it backtracks to, only one lets the rest go past its first character (see above).
+          const loop = oneCharacterLoop(term);
+          if (loop !== null && this.sets.disjointFromRest(loop.body, node.terms, i + 1)) {
+            if (++this.work > ANALYSIS_BUDGET) throw UNBOUNDED;
+            t = add(t, [0, 3]);
+          } else {
+            t = this.cost(term, t);
+          }
+        }
         return t;
       }
       case 'disjunction': {
@@ -100,20 +116,37 @@ class Analysis {
   }
 }
 
+/** The one-character quantifier `term` is, or wraps in groups; null if none. */
+function oneCharacterLoop(term: PatternNode): Extract<PatternNode, { type: 'quantifier' }> | null {
+  while (term.type === 'group') term = term.body;
+  return term.type === 'quantifier' && isSingleCharacter(term) ? term : null;
+}
+
 function isSingleCharacter(node: Extract<PatternNode, { type: 'quantifier' }>): boolean {
   return node.groupCount === 0 && (node.body.type === 'char' || (node.body.type === 'set' && !node.body.strings));
 }
 
-/** Whether `node` is a top-level alternative ending in a quantifier over one character with min ≤ 1. */
-function trailingQuantifier(node: PatternNode): boolean {
-  const last = node.type === 'sequence' ? node.terms[node.terms.length - 1] : node;
-  return last.type === 'quantifier' && last.min <= 1 && isSingleCharacter(last);
+/** How many final terms of a top-level alternative are a quantifier over one character with
+ * min ≤ 1 that, once reached, ends the match: the last term, or a greedy unbounded loop over
+ * exactly the word characters before a final `\b` (its longest run always ends at a boundary). */
+function trailingLoop(node: PatternNode, sets: CharacterRanges): number {
+  const terms = node.type === 'sequence' ? node.terms : [node];
+  const last = terms[terms.length - 1];
+  if (last.type === 'quantifier' && last.min <= 1 && isSingleCharacter(last)) return 1;
+  if (terms.length >= 2 && last.type === 'assertion' && last.kind === 'boundary') {
+    const loop = terms[terms.length - 2];
+    if (loop.type === 'quantifier' && loop.min === 1 && loop.max === Infinity && loop.greedy && isSingleCharacter(loop) &&
+      sets.isWordSet(loop.body)) return 2;
+  }
+  return 0;
 }
 
-function withoutTrailingQuantifier(node: PatternNode): PatternNode {
+/** The alternative with its final `count` terms replaced by one character (cost 1 per visit). */
+function withoutTrailingLoop(node: PatternNode, count: number): PatternNode {
   const single: PatternNode = { type: 'char', value: 0 };
-  if (node.type !== 'sequence') return single;
-  return { type: 'sequence', terms: [...node.terms.slice(0, -1), single] };
+  const terms = node.type === 'sequence' ? node.terms : [node];
+  if (terms.length === count) return single;
+  return { type: 'sequence', terms: [...terms.slice(0, terms.length - count), single] };
 }
 
 function startsAnchored(node: PatternNode): boolean {
@@ -134,9 +167,11 @@ export function hostInputLimit(parsed: ParsedPattern, flags: string): number {
   let perStart: Poly = alternatives.length > 1 ? [1] : [0];
   let anchored = !flags.includes('m');
   try {
-    const analysis = new Analysis();
+    const sets = new CharacterRanges(flags);
+    const analysis = new Analysis(sets);
     for (const a of alternatives) {
-      perStart = add(perStart, analysis.cost(trailingQuantifier(a) ? withoutTrailingQuantifier(a) : a, [1]));
+      const trailing = trailingLoop(a, sets);
+      perStart = add(perStart, analysis.cost(trailing > 0 ? withoutTrailingLoop(a, trailing) : a, [1]));
       if (!startsAnchored(a)) anchored = false;
     }
   } catch (e) {
