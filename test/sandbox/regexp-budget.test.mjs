@@ -114,6 +114,18 @@ describe('the safety analysis', () => {
     expect(limit('\\d+')).to.be.above(1e6);
     expect(limit('"[^"]*"')).to.be.below(10000);
   });
+
+  it('counts a loop the rest cannot start with once, not once per position it gives back', () => {
+    // Disjoint neighbours (\d then \s or `,`; the last group before `$`): linear, anchored.
+    expect(limit('^(\\d+)\\s*,\\s*(\\d+)$')).to.be.above(1e5);
+    // A loop of exactly the word characters before a final \b ends the match once reached.
+    expect(limit('\\b\\w+\\b')).to.be.above(1e6);
+    // Overlapping neighbours keep the product: \d+ then \d, [a-z]* then [a-c].
+    expect(limit('^\\d+\\d+$')).to.be.below(limit('^(\\d+)\\s*,\\s*(\\d+)$') / 100);
+    expect(limit('[a-z]*[a-c]x')).to.be.below(10000);
+    // Case folding joins sets: under i, [A-Z]+ and a overlap.
+    expect(limit('^[A-Z]+a\\d*$', 'i')).to.be.below(limit('^[A-Z]+a\\d*$') / 100);
+  });
 });
 
 /** [pattern, inputs]: vmjs's matcher must give the host engine's answers for each. */

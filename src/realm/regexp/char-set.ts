@@ -3,6 +3,7 @@
 // character at a time, on a pattern that is a single set anchored at both ends: that match runs in
 // time bounded by the set's size, so it cannot hang, and it gives exactly the host's Unicode data
 // (properties, simple case folding, v-mode set operations). Answers are cached per set.
+import { codeUnitAt, contains } from './text.js';
 import {
   HostMap, HostRegExp, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply, RegExpPrototypeExec,
   StringFromCharCode, StringFromCodePoint,
@@ -16,7 +17,7 @@ const MAP_CACHE_LIMIT = 4096;
 /** The flags that change what a single-character pattern matches. */
 function setFlags(flags: string): string {
   let f = '';
-  for (const ch of ['i', 's', 'u', 'v']) if (flags.includes(ch)) f += ch;
+  for (const ch of ['i', 's', 'u', 'v']) if (contains(flags, ch)) f += ch;
   return f;
 }
 
@@ -30,7 +31,7 @@ const blockCodes: number[] = [];
  * block of 256 characters at a time: a sticky host regexp of the set alone, tried at each
  * character of a string of the block's characters. */
 export function hostCharPredicate(source: string, flags: string): CharPredicate {
-  const fullUnicode = flags.includes('u') || flags.includes('v');
+  const fullUnicode = contains(flags, 'u') || contains(flags, 'v');
   const sticky = new HostRegExp('(?:' + source + ')', setFlags(flags) + 'y');
   const blockCount = fullUnicode ? 0x1100 : 0x100;
   /** 0 unknown, 1 known. */
@@ -88,7 +89,7 @@ function nonUnicodeCanonicalize(ch: number): number {
   const u = StringFromCharCode(ch).toUpperCase();
   let result = ch;
   if (u.length === 1) {
-    const cu = u.charCodeAt(0);
+    const cu = codeUnitAt(u, 0);
     if (!(ch >= 128 && cu < 128)) result = cu;
   }
   upperCache[ch] = result + 1;

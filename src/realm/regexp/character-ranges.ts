@@ -2,6 +2,8 @@
 // ranges, for the safety analysis (./safety.ts): "may these two sets share a character?" must never
 // answer no when they do. Anything this model does not read exactly (property escapes, v-mode
 // classes, legacy octal escapes in classes) is taken as every character.
+import { codeUnitAt, contains, isHexUnit } from './text.js';
+import { ReflectApply, StringPrototypeCodePointAt } from '../primordials.js';
 import type { PatternNode } from './pattern.js';
 
 /** Flat [lo, hi, lo, hi, …], sorted, inclusive. */
@@ -80,10 +82,10 @@ export class CharacterRanges {
   private readonly multiline: boolean;
 
   constructor(flags: string) {
-    this.ignoreCase = flags.includes('i');
-    this.unicodeSets = flags.includes('v');
-    this.unicode = this.unicodeSets || flags.includes('u');
-    this.multiline = flags.includes('m');
+    this.ignoreCase = contains(flags, 'i');
+    this.unicodeSets = contains(flags, 'v');
+    this.unicode = this.unicodeSets || contains(flags, 'u');
+    this.multiline = contains(flags, 'm');
   }
 
   /** Whether no character of the one-character atom `body` can start what `terms[from..]` matches
@@ -249,25 +251,39 @@ export class CharacterRanges {
     return negate ? complement(r) : r;
   }
 
+  private hexDigits(s: string, from: number, n: number): boolean {
+    for (let k = 0; k < n; k++) if (!(from + k < s.length && isHexUnit(codeUnitAt(s, from + k)))) return false;
+    return true;
+  }
+
+  private hexValue(s: string, from: number, n: number): number {
+    let v = 0;
+    for (let k = 0; k < n; k++) {
+      const c = codeUnitAt(s, from + k);
+      v = v * 16 + (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10);
+    }
+    return v;
+  }
+
   /** One ClassAtom at i: a character (value) or a class escape (set), or null when not read exactly. */
   private classAtom(s: string, i: number): { value: number; set: Ranges | null; next: number } | null {
     const c = s[i];
     if (c !== '\\') {
-      const cp = s.codePointAt(i)!;
+      const cp = ReflectApply(StringPrototypeCodePointAt, s, [i]) as number;
       const width = this.unicode && cp > 0xffff ? 2 : 1;
-      return { value: width === 2 ? cp : s.charCodeAt(i), set: null, next: i + width };
+      return { value: width === 2 ? cp : codeUnitAt(s, i), set: null, next: i + width };
     }
     const e = s[i + 1];
     const set = this.escapeClass(e);
     if (set !== null) return { value: -1, set, next: i + 2 };
     const simple: Record<string, number> = { b: 8, t: 9, n: 10, v: 11, f: 12, r: 13 };
     if (e in simple) return { value: simple[e], set: null, next: i + 2 };
-    if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 2, i + 4))) return { value: parseInt(s.slice(i + 2, i + 4), 16), set: null, next: i + 4 };
-    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6)) && !this.unicode) {
-      return { value: parseInt(s.slice(i + 2, i + 6), 16), set: null, next: i + 6 };
-    }
-    if (/[0-9a-zA-Z]/.test(e)) return null; // \0, octal, \c, \p, \u in u-mode …: not read here
+    if (e === 'x' && this.hexDigits(s, i + 2, 2)) return { value: this.hexValue(s, i + 2, 2), set: null, next: i + 4 };
+    if (e === 'u' && this.hexDigits(s, i + 2, 4) && !this.unicode) return { value: this.hexValue(s, i + 2, 4), set: null, next: i + 6 };
+    const ec = codeUnitAt(s, i + 1);
+    // \0, octal, \c, \p, \u in u-mode …: not read here
+    if ((ec >= 0x30 && ec <= 0x39) || (ec >= 0x41 && ec <= 0x5a) || (ec >= 0x61 && ec <= 0x7a)) return null;
     // An identity escape of a syntax character.
-    return { value: e.charCodeAt(0), set: null, next: i + 2 };
+    return { value: codeUnitAt(e, 0), set: null, next: i + 2 };
   }
 }

@@ -7,6 +7,7 @@
 //
 // Every instruction executed is a guest step: the agent's step counter is decremented in the loop,
 // so a timeout stops a catastrophic match like any guest loop.
+import { contains } from './text.js';
 import { agent } from '../agent.js';
 import { ReflectApply, StringPrototypeCharCodeAt, StringPrototypeSlice } from '../primordials.js';
 import { canonicalEquals, hostCharPredicate, hostStringPredicate, type CharPredicate } from './char-set.js';
@@ -75,9 +76,9 @@ export function codeUnitsOf(s: string): Uint16Array {
 
 /** Compiles a parsed pattern with its flags into a matcher. */
 export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMatcher {
-  const fullUnicode = flags.includes('u') || flags.includes('v');
-  const ignoreCase = flags.includes('i');
-  const multiline = flags.includes('m');
+  const fullUnicode = contains(flags, 'u') || contains(flags, 'v');
+  const ignoreCase = contains(flags, 'i');
+  const multiline = contains(flags, 'm');
   const code: Instruction[] = [];
   /** Slots: the captures (2 per group, group 0 included), then registers the compiler allocates. */
   let slotCount = 2 * (parsed.groupCount + 1);

@@ -8,6 +8,7 @@
 // each atom ends. Atoms that match one character through a set (classes, `.`, `\d`, `\p{…}`, and
 // any character under the `i` flag) keep their source text: the matcher asks the host engine
 // whether one code point is in the set (./char-set.ts), a question bounded in time.
+import { codeUnitAt, contains, indexIn } from './text.js';
 import { HostNumber, ReflectApply, StringPrototypeCodePointAt, StringPrototypeSlice } from '../primordials.js';
 
 const NumberParseInt = HostNumber.parseInt;
@@ -70,9 +71,9 @@ class PatternParser {
   private namedGroups = false;
 
   constructor(private readonly src: string, flags: string) {
-    this.unicodeSets = flags.includes('v');
-    this.unicode = this.unicodeSets || flags.includes('u');
-    this.ignoreCase = flags.includes('i');
+    this.unicodeSets = contains(flags, 'v');
+    this.unicode = this.unicodeSets || contains(flags, 'u');
+    this.ignoreCase = contains(flags, 'i');
   }
 
   parse(): ParsedPattern {
@@ -215,7 +216,7 @@ class PatternParser {
     const cp = ReflectApply(StringPrototypeCodePointAt, this.src, [this.pos]) as number;
     if (this.unicode && cp > 0xffff) { this.pos += 2; return cp; }
     this.pos++;
-    return this.src.charCodeAt(this.pos - 1);
+    return codeUnitAt(this.src, this.pos - 1);
   }
 
   private literal(value: number): PatternNode {
@@ -245,7 +246,7 @@ class PatternParser {
         return body;
       }
       // (?<name>
-      const close = this.src.indexOf('>', this.pos);
+      const close = indexIn(this.src, '>', this.pos);
       const name = this.decodeGroupName(this.slice(this.pos + 2, close));
       this.pos = close + 1;
       const index = ++this.groupIndex;
@@ -263,12 +264,12 @@ class PatternParser {
 
   /** A RegExpIdentifierName's string value: `\uXXXX` and `\u{…}` escapes decoded. */
   private decodeGroupName(raw: string): string {
-    if (!raw.includes('\\')) return raw;
+    if (!contains(raw, '\\')) return raw;
     let out = '';
     for (let i = 0; i < raw.length; i++) {
       if (raw[i] === '\\' && raw[i + 1] === 'u') {
         if (raw[i + 2] === '{') {
-          const end = raw.indexOf('}', i);
+          const end = indexIn(raw, '}', i);
           out += String.fromCodePoint(hexValue(ReflectApply(StringPrototypeSlice, raw, [i + 3, end]) as string));
           i = end;
         } else {
@@ -304,8 +305,8 @@ class PatternParser {
   /** Whether a v-mode class may contain strings: `\q{…}` or a property of strings. Conservative:
    * a class that cannot is still matched correctly by the string-capable path. */
   private mayMatchStrings(source: string): boolean {
-    if (source.includes('\\q{')) return true;
-    for (const p of stringProperties) if (source.includes('\\p{' + p + '}')) return true;
+    if (contains(source, '\\q{')) return true;
+    for (const p of stringProperties) if (contains(source, '\\p{' + p + '}')) return true;
     return false;
   }
 
@@ -317,7 +318,7 @@ class PatternParser {
         return this.setNode('\\' + c, false);
       case 'p': case 'P':
         if (this.unicode) {
-          const end = this.src.indexOf('}', this.pos);
+          const end = indexIn(this.src, '}', this.pos);
           const source = this.slice(this.pos, end + 1);
           this.pos = end + 1;
           return this.setNode(source, this.unicodeSets && c === 'p' && this.isStringProperty(source));
@@ -325,7 +326,7 @@ class PatternParser {
         break;
       case 'k':
         if (this.unicode || this.namedGroups) {
-          const close = this.src.indexOf('>', this.pos);
+          const close = indexIn(this.src, '>', this.pos);
           const name = this.decodeGroupName(this.slice(this.pos + 3, close));
           this.pos = close + 1;
           const indices: number[] = [];
@@ -339,7 +340,7 @@ class PatternParser {
       case 'c':
         if (isAsciiLetter(this.peek(2))) {
           this.pos += 3;
-          return this.literal(this.src.charCodeAt(this.pos - 1) % 32);
+          return this.literal(codeUnitAt(this.src, this.pos - 1) % 32);
         }
         if (!this.unicode) {
           // Annex B: `\c` not followed by a letter is a backslash, and `c` is read next.
@@ -376,7 +377,7 @@ class PatternParser {
         this.pos = i;
         return { type: 'backreference', indices: [n] };
       }
-      if (c === '8' || c === '9') { this.pos += 2; return this.literal(c.charCodeAt(0)); }
+      if (c === '8' || c === '9') { this.pos += 2; return this.literal(codeUnitAt(c, 0)); }
       return this.legacyOctal();
     }
     // IdentityEscape
@@ -401,7 +402,7 @@ class PatternParser {
     const s = this.src;
     const p = this.pos;
     if (this.unicode && s[p + 2] === '{') {
-      const end = s.indexOf('}', p);
+      const end = indexIn(s, '}', p);
       this.pos = end + 1;
       return hexValue(this.slice(p + 3, end));
     }
@@ -443,7 +444,7 @@ class PatternParser {
       if (s[i + 1] !== '?') { index++; continue; }
       if (s[i + 2] === '<' && s[i + 3] !== '=' && s[i + 3] !== '!') {
         index++;
-        const close = s.indexOf('>', i);
+        const close = indexIn(s, '>', i);
         if (this.decodeGroupName(ReflectApply(StringPrototypeSlice, s, [i + 3, close]) as string) === name) return index;
       }
     }

@@ -1,6 +1,7 @@
 // What a RegExp's [[RegExpMatcher]] is for vmjs: its pattern parsed once, the safety analysis's
 // verdict (how long an input the host engine may match), and vmjs's own matcher, compiled on first
 // use. Programs are shared by every RegExp with the same source and flags.
+import { contains } from './text.js';
 import {
   HostMap, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
   WeakMapPrototypeDelete, WeakMapPrototypeGet, WeakMapPrototypeSet,
@@ -22,10 +23,10 @@ export class RegExpProgram {
   constructor(readonly source: string, readonly flags: string) {
     this.parsed = parsePattern(source, flags);
     this.hostInputLimit = hostInputLimit(this.parsed, flags);
-    this.global = flags.includes('g');
-    this.sticky = flags.includes('y');
-    this.hasIndices = flags.includes('d');
-    this.fullUnicode = flags.includes('u') || flags.includes('v');
+    this.global = contains(flags, 'g');
+    this.sticky = contains(flags, 'y');
+    this.hasIndices = contains(flags, 'd');
+    this.fullUnicode = contains(flags, 'u') || contains(flags, 'v');
   }
 
   get matcher(): CompiledMatcher {

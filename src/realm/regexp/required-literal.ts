@@ -2,6 +2,7 @@
 // `indexOf` (linear in the input) instead of trying each one: of a pattern without alternatives at
 // the top, the longest run of plain characters (no `i` flag) whose distance from the match's start
 // is bounded. A match starting at s has the literal at some s + offset with offset ≤ maxOffset.
+import { contains } from './text.js';
 import { HostString } from '../primordials.js';
 import type { ParsedPattern, PatternNode } from './pattern.js';
 
@@ -37,8 +38,8 @@ function maxLength(node: PatternNode, fullUnicode: boolean): number {
 }
 
 export function requiredLiteral(parsed: ParsedPattern, flags: string): RequiredLiteral | null {
-  if (flags.includes('i')) return null;
-  const fullUnicode = flags.includes('u') || flags.includes('v');
+  if (contains(flags, 'i')) return null;
+  const fullUnicode = contains(flags, 'u') || contains(flags, 'v');
   const root = parsed.root;
   const terms = root.type === 'sequence' ? root.terms : [root];
   let best: RequiredLiteral | null = null;

@@ -23,6 +23,7 @@
 // N start positions (1 if sticky or anchored by `^` without `m`), and the loop that advances them
 // costs N: E(n) = starts·T + 3N. Nested unbounded quantifiers get no bound at all, and so never reach
 // the host; `(a+)+$`, `(a|a)*b`, `(x+x+)+y`, `^(\w+\s?)*$` are unbounded.
+import { contains } from './text.js';
 import type { ParsedPattern, PatternNode } from './pattern.js';
 import { CharacterRanges } from './character-ranges.js';
 
@@ -165,7 +166,7 @@ function evaluate(p: Poly, N: number): number {
 export function hostInputLimit(parsed: ParsedPattern, flags: string): number {
   const alternatives = parsed.root.type === 'disjunction' ? parsed.root.alternatives : [parsed.root];
   let perStart: Poly = alternatives.length > 1 ? [1] : [0];
-  let anchored = !flags.includes('m');
+  let anchored = !contains(flags, 'm');
   try {
     const sets = new CharacterRanges(flags);
     const analysis = new Analysis(sets);
@@ -178,7 +179,7 @@ export function hostInputLimit(parsed: ParsedPattern, flags: string): number {
     if (e === UNBOUNDED) return -1;
     throw e;
   }
-  const oneStart = flags.includes('y') || anchored;
+  const oneStart = contains(flags, 'y') || anchored;
   const work = (n: number): number => {
     const N = n + 1;
     return (oneStart ? evaluate(perStart, N) + 2 * N : N * evaluate(perStart, N)) + 3 * N;
