@@ -123,6 +123,8 @@ describe('the safety analysis', () => {
     // Overlapping neighbours keep the product: \d+ then \d, [a-z]* then [a-c].
     expect(limit('^\\d+\\d+$')).to.be.below(limit('^(\\d+)\\s*,\\s*(\\d+)$') / 100);
     expect(limit('[a-z]*[a-c]x')).to.be.below(10000);
+    // In a lookbehind the rest of a loop is what precedes it.
+    expect(limit('(?<=\\d+a*a*\\d+)x')).to.be.below(limit('(?=\\d+a*a*\\d+)x'));
     // Case folding joins sets: under i, [A-Z]+ and a overlap.
     expect(limit('^[A-Z]+a\\d*$', 'i')).to.be.below(limit('^[A-Z]+a\\d*$') / 100);
   });

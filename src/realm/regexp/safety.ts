@@ -67,6 +67,8 @@ function timesN(a: Poly): Poly {
 
 class Analysis {
   private work = 0;
+  /** Lookbehinds entered. */
+  private backward = 0;
   constructor(readonly sets: CharacterRanges) {}
 
   cost(node: PatternNode, rest: Poly): Poly {
@@ -84,7 +86,7 @@ class Analysis {
           const term = node.terms[i];
           // A one-character loop whose characters the next term cannot start with: of the positions
           // it backtracks to, only one lets the rest go past its first character (see above).
-          const loop = oneCharacterLoop(term);
+          const loop = this.backward === 0 ? oneCharacterLoop(term) : null;
           if (loop !== null && this.sets.disjointFromRest(loop.body, node.terms, i + 1)) {
             if (++this.work > ANALYSIS_BUDGET) throw UNBOUNDED;
             t = add(t, [0, 3]);
@@ -99,7 +101,16 @@ class Analysis {
         for (const a of node.alternatives) t = add(t, this.cost(a, rest));
         return t;
       }
-      case 'lookaround': return addConst(add(this.cost(node.body, [1]), rest), 1);
+      case 'lookaround': {
+        // A lookbehind matches backwards: what follows a loop there is what precedes it in the
+        // tree, so the disjoint-neighbour rule (which reads forwards) is off inside it.
+        if (node.behind) this.backward++;
+        try {
+          return addConst(add(this.cost(node.body, [1]), rest), 1);
+        } finally {
+          if (node.behind) this.backward--;
+        }
+      }
       case 'backreference': return add([1, 1], rest);
       case 'quantifier': {
         if (node.max === 0) return rest;
