@@ -219,3 +219,56 @@ describe("vmjs's own matcher against the host engine", function () {
     }
   });
 });
+
+describe("vmjs's own matcher against the host engine, on generated patterns", function () {
+  this.timeout(60000);
+  const atoms = ['a', 'b', 'A', '.', '\\w', '\\W', '\\d', '\\s', '[ab]', '[^a]', '[^\\d]', '\\b', '^', '$', '\\1', '\\2',
+    '(?=a)', '(?!b)', '(?<=a)', '(?<!b)', 'ſ', 'K', '\\u212a', 'ß', '😀', '[😀a]'];
+  const quantifiers = ['', '', '*', '+', '?', '{1,2}', '*?', '+?', '??', '{2}'];
+  const flagsList = ['', 'i', 'g', 'm', 'y', 'u', 'iu', 'd', 's'];
+  const alphabet = 'abA1 \nſK\u212aß😀'; // indexing splits the emoji: lone surrogates too
+
+  for (const seed of [1, 2, 3]) {
+    it(`agrees on 400 random patterns (seed ${seed})`, () => {
+      let state = seed;
+      const rnd = (n) => { state = (state * 1103515245 + 12345) & 0x7fffffff; return state % n; };
+      const gen = (depth) => {
+        let s = '';
+        for (let i = 1 + rnd(4); i > 0; i--) {
+          let t = depth > 0 && rnd(3) === 0
+            ? (rnd(2) ? '(' : '(?:') + gen(depth - 1) + (rnd(3) === 0 ? '|' + gen(depth - 1) : '') + ')'
+            : atoms[rnd(atoms.length)];
+          if (!/^\(\?<|\\b|^[\^$]$/.test(t)) t += quantifiers[rnd(quantifiers.length)];
+          s += t;
+        }
+        return s;
+      };
+      const ctx = vm.createContext({});
+      let compared = 0;
+      for (let k = 0; k < 400; k++) {
+        const source = gen(2);
+        const flags = flagsList[rnd(flagsList.length)];
+        try { new RegExp(source, flags); } catch { continue; }
+        const inputs = [];
+        for (let j = 0; j < 3; j++) {
+          let s = '';
+          for (let q = rnd(8); q > 0; q--) s += alphabet[rnd(alphabet.length)];
+          inputs.push(s);
+        }
+        const code = `(() => { const re = new RegExp(${JSON.stringify(source)}, ${JSON.stringify(flags)});
+          return JSON.stringify(${JSON.stringify(inputs)}.map((s) => { re.lastIndex = 0; const m = re.exec(s);
+            return [m && [...m], m && m.index, m && m.indices && [...m.indices], re.lastIndex, s.replace(re, '<$&>'), s.split(re)]; })); })()`;
+        setRegExpOwnMatcherEverywhere(false);
+        const host = vm.runInContext(code, ctx);
+        setRegExpOwnMatcherEverywhere(true);
+        try {
+          expect(vm.runInContext(code, ctx), `/${source}/${flags} on ${JSON.stringify(inputs)}`).to.equal(host);
+        } finally {
+          setRegExpOwnMatcherEverywhere(false);
+        }
+        compared++;
+      }
+      expect(compared).to.be.above(300);
+    });
+  }
+});
