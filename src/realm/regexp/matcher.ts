@@ -60,6 +60,7 @@ const isLineTerminator = (c: number): boolean => c === 0x0a || c === 0x0d || c =
 const isAsciiWord = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
+const EMPTY = new Uint16Array(0);
 let lastInput: string | null = null;
 let lastUnits: Uint16Array = new Uint16Array(0);
 
@@ -541,37 +542,49 @@ export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMa
       S = input;
       I = units;
       len = units.length;
-      let found = -1;
-      for (let p = index; p <= len; p = advance(p)) {
-        if (--agent.steps <= 0) agent.tick();
-        if (literal !== null && found < p) {
-          // No match starts before found - maxOffset: skip there (never into a surrogate pair's middle).
-          found = StringIndexOf(input, literal.text, p);
-          if (found < 0) return null;
-          let q = found - literal.maxOffset;
-          if (q > p && !sticky) {
-            if (fullUnicode && q - 1 >= p && isLow(I[q]) && isHigh(I[q - 1])) q--;
-            p = q;
-          }
-        }
-        if (startChars === null || mayStartAt(p)) {
-          for (let i = 0; i < slotCount; i++) slots[i] = -1;
-          trailTop = 0;
-          top = 0;
-          const end = run(0, p);
-          if (end >= 0) {
-            const result: number[] = [];
-            for (let i = 0; i < captureWords; i++) result[i] = slots[i];
-            result[0] = p;
-            result[1] = end;
-            return result;
-          }
-        }
-        if (sticky) return null;
+      try {
+        return searchFrom(index, sticky);
+      } finally {
+        // Keep no input alive between matches (programs are cached).
+        S = '';
+        I = EMPTY;
+        len = 0;
       }
-      return null;
     },
   };
+
+  function searchFrom(index: number, sticky: boolean): number[] | null {
+    const input = S;
+    let found = -1;
+    for (let p = index; p <= len; p = advance(p)) {
+      if (--agent.steps <= 0) agent.tick();
+      if (literal !== null && found < p) {
+        // No match starts before found - maxOffset: skip there (never into a surrogate pair's middle).
+        found = StringIndexOf(input, literal.text, p);
+        if (found < 0) return null;
+        let q = found - literal.maxOffset;
+        if (q > p && !sticky) {
+          if (fullUnicode && q - 1 >= p && isLow(I[q]) && isHigh(I[q - 1])) q--;
+          p = q;
+        }
+      }
+      if (startChars === null || mayStartAt(p)) {
+        for (let i = 0; i < slotCount; i++) slots[i] = -1;
+        trailTop = 0;
+        top = 0;
+        const end = run(0, p);
+        if (end >= 0) {
+          const result: number[] = [];
+          for (let i = 0; i < captureWords; i++) result[i] = slots[i];
+          result[0] = p;
+          result[1] = end;
+          return result;
+        }
+      }
+      if (sticky) return null;
+    }
+    return null;
+  }
 
   /** AdvanceStringIndex (§22.2.7.3) */
   function advance(p: number): number {
