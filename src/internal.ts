@@ -19,3 +19,4 @@ export { installString } from './realm/builtins/string.js';
 export { installNumber } from './realm/builtins/number.js';
 export { installBigInt } from './realm/builtins/bigint.js';
 export { installRegExp, createRegExpLiteral } from './realm/builtins/regexp.js';
+export { setRegExpOwnMatcherEverywhere, programFor as regExpProgramFor } from './realm/regexp/program.js';

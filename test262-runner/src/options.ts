@@ -24,6 +24,8 @@ export interface Options {
   workerHeapMb: number;
   /** Prepare every body in the evaluator's generator form (vmjs's internal switch). */
   generatorForm: boolean;
+  /** Run every regexp match on vmjs's own matcher (vmjs's internal switch). */
+  regexpOwnMatcher: boolean;
   help: boolean;
 }
 
@@ -53,6 +55,8 @@ Options:
   --generator-form     prepare every script and function body in the evaluator's generator form
                        (the form async code runs in) instead of the synchronous one; with --check,
                        proves both forms pass the same tests (cannot be combined with --update)
+  --regexp-own-matcher run every regular expression match on vmjs's own matcher, never the host's
+                       regexp engine (cannot be combined with --update)
   -h, --help           this text
 `;
 
@@ -80,6 +84,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
         progress: { type: 'string' },
         'worker-heap-mb': { type: 'string' },
         'generator-form': { type: 'boolean' },
+        'regexp-own-matcher': { type: 'boolean' },
         // Developer option, not in USAGE: run the same harness on node's own node:vm.
         engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -96,6 +101,8 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
   if (v.check && v.update) throw new UsageError('--check and --update do not go together: check first, then update');
   if (v['generator-form'] && v.update) throw new UsageError('--generator-form checks the expectations, it does not write them: drop --update');
   if (v['generator-form'] && engine !== 'vmjs') throw new UsageError('--generator-form is a switch of the vmjs engine');
+  if (v['regexp-own-matcher'] && v.update) throw new UsageError('--regexp-own-matcher checks the expectations, it does not write them: drop --update');
+  if (v['regexp-own-matcher'] && engine !== 'vmjs') throw new UsageError('--regexp-own-matcher is a switch of the vmjs engine');
   return {
     paths: parsed.positionals,
     test262Dir: v.test262 ?? defaults.test262Dir,
@@ -113,6 +120,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
     progress,
     workerHeapMb: positiveInt(v['worker-heap-mb'], '--worker-heap-mb', 1536),
     generatorForm: v['generator-form'] ?? false,
+    regexpOwnMatcher: v['regexp-own-matcher'] ?? false,
     help: v.help ?? false,
   };
 }

@@ -11,6 +11,8 @@ export interface WorkerConfig {
   timeout: number;
   /** Turn on vmjs's generator form everywhere before loading (--generator-form). */
   generatorForm: boolean;
+  /** Run every regexp match on vmjs's own matcher (--regexp-own-matcher). */
+  regexpOwnMatcher: boolean;
 }
 
 export type ToWorker = { type: 'run'; id: number; file: string };

@@ -19,10 +19,14 @@ async function start(): Promise<void> {
   process.on('unhandledRejection', () => {});
   let engine;
   try {
-    if (config.generatorForm) {
+    if (config.generatorForm || config.regexpOwnMatcher) {
       // The same module graph as index.js (the ESM build shares chunks), so the switch reaches it.
-      const internal = await import(VMJS_INTERNAL_URL) as { setGeneratorFormEverywhere(on: boolean): void };
-      internal.setGeneratorFormEverywhere(true);
+      const internal = await import(VMJS_INTERNAL_URL) as {
+        setGeneratorFormEverywhere(on: boolean): void;
+        setRegExpOwnMatcherEverywhere(on: boolean): void;
+      };
+      if (config.generatorForm) internal.setGeneratorFormEverywhere(true);
+      if (config.regexpOwnMatcher) internal.setRegExpOwnMatcherEverywhere(true);
     }
     engine = await loadEngine(config.engine, VMJS_INDEX_URL);
   } catch (e) {

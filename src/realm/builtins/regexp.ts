@@ -13,6 +13,9 @@ import {
   ToIntegerOrInfinity, ToLength, ToObject, ToString, ToUint32, adoptArray, describeValue, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
+import { agent } from '../agent.js';
+import { codeUnitsOf } from '../regexp/matcher.js';
+import { forgetProgram, programOf, type RegExpProgram } from '../regexp/program.js';
 import {
   ArrayPrototypeSlice, HostRegExp, MathMax, MathMin, NumberPrototypeToString, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, RegExpPrototype, RegExpPrototypeCompile,
@@ -107,12 +110,78 @@ function adoptMatch(realm: Realm, result: unknown[] | null): unknown[] | null {
   return result;
 }
 
-/** RegExpBuiltinExec (§22.2.7.2): the host's, on a host RegExp. `expose`: the result reaches guest
- * code, so it must carry the realm's prototypes (internal uses read it and drop it). */
+const readProgramKey = (rx: object): readonly [string, string] => [originalSource(rx as RegExp), originalFlags(rx as RegExp)];
+
+/** RegExpBuiltinExec (§22.2.7.2). Every call is a guest step. The safety analysis (regexp/safety.ts)
+ * decides, for this pattern and this input's length, whether the host's exec runs it (its work is
+ * bounded) or vmjs's own matcher does (every step under the budget). `expose`: the result reaches
+ * guest code, so it must carry the realm's prototypes (internal uses read it and drop it). */
 function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unknown[] | null {
-  const result = ReflectApply(RegExpPrototypeExec, R, [S]) as unknown[] | null;
+  if (--agent.steps <= 0) agent.tick();
+  const program = programOf(R, readProgramKey);
+  const result = program.onHost(S.length)
+    ? ReflectApply(RegExpPrototypeExec, R, [S]) as unknown[] | null
+    : ownBuiltinExec(realm, R, S, program);
   if (result !== null) updateLegacyStatics(realm, R, S, result, expose);
   return expose ? adoptMatch(realm, result) : result;
+}
+
+/** RegExpBuiltinExec (§22.2.7.2) with vmjs's matcher as [[RegExpMatcher]]. */
+function ownBuiltinExec(realm: Realm, R: RegExp, S: string, program: RegExpProgram): unknown[] | null {
+  const length = S.length;
+  let lastIndex = ToLength(realm, (R as unknown as Obj).lastIndex);
+  const { global, sticky, hasIndices, fullUnicode } = program;
+  if (!global && !sticky) lastIndex = 0;
+  if (lastIndex > length) {
+    if (global || sticky) (R as unknown as Obj).lastIndex = 0;
+    return null;
+  }
+  // The loop over start positions (steps 11-12) runs in the matcher.
+  const captures = program.matcher.search(S, codeUnitsOf(S), lastIndex, sticky);
+  if (captures === null) {
+    if (global || sticky) (R as unknown as Obj).lastIndex = 0;
+    return null;
+  }
+  lastIndex = captures[0];
+  const e = captures[1];
+  if (global || sticky) (R as unknown as Obj).lastIndex = e;
+  const { groupCount, groupNames, hasNamedGroups } = program.parsed;
+  const A: unknown[] = [];
+  for (let i = 0; i <= groupCount; i++) {
+    const s = captures[2 * i];
+    A[i] = s < 0 ? undefined : substring(S, s, captures[2 * i + 1]);
+  }
+  const result = A as unknown as Obj;
+  result.index = lastIndex;
+  result.input = S;
+  let groups: Obj | undefined;
+  if (hasNamedGroups) {
+    groups = ObjectCreate(null) as Obj;
+    for (let i = 1; i <= groupCount; i++) {
+      const name = groupNames[i];
+      if (name !== undefined && (groups[name] === undefined || A[i] !== undefined)) groups[name] = A[i];
+    }
+  }
+  result.groups = groups;
+  if (hasIndices) {
+    // MakeMatchIndicesIndexPairArray (§22.2.7.8)
+    const indices: unknown[] = [];
+    for (let i = 0; i <= groupCount; i++) {
+      const s = captures[2 * i];
+      indices[i] = s < 0 ? undefined : [s, captures[2 * i + 1]];
+    }
+    let groupIndices: Obj | undefined;
+    if (hasNamedGroups) {
+      groupIndices = ObjectCreate(null) as Obj;
+      for (let i = 1; i <= groupCount; i++) {
+        const name = groupNames[i];
+        if (name !== undefined && (groupIndices[name] === undefined || indices[i] !== undefined)) groupIndices[name] = indices[i];
+      }
+    }
+    (indices as unknown as Obj).groups = groupIndices;
+    result.indices = indices;
+  }
+  return A;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,6 +498,7 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   const Fstr = F === undefined ? '' : ToString(realm, F);
   // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
   ReflectApply(RegExpPrototypeCompile, t, [Pstr, Fstr]);
+  forgetProgram(t);
   return t;
 }
 

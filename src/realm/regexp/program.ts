@@ -1,0 +1,81 @@
+// What a RegExp's [[RegExpMatcher]] is for vmjs: its pattern parsed once, the safety analysis's
+// verdict (how long an input the host engine may match), and vmjs's own matcher, compiled on first
+// use. Programs are shared by every RegExp with the same source and flags.
+import { contains } from './text.js';
+import {
+  HostMap, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
+  WeakMapPrototypeDelete, WeakMapPrototypeGet, WeakMapPrototypeSet,
+} from '../primordials.js';
+import { compileMatcher, type CompiledMatcher } from './matcher.js';
+import { parsePattern, type ParsedPattern } from './pattern.js';
+import { hostInputLimit } from './safety.js';
+
+export class RegExpProgram {
+  readonly parsed: ParsedPattern;
+  /** Inputs up to this length run on the host engine; -1: none do. */
+  readonly hostInputLimit: number;
+  readonly global: boolean;
+  readonly sticky: boolean;
+  readonly hasIndices: boolean;
+  readonly fullUnicode: boolean;
+  private compiled: CompiledMatcher | null = null;
+
+  constructor(readonly source: string, readonly flags: string) {
+    this.parsed = parsePattern(source, flags);
+    this.hostInputLimit = hostInputLimit(this.parsed, flags);
+    this.global = contains(flags, 'g');
+    this.sticky = contains(flags, 'y');
+    this.hasIndices = contains(flags, 'd');
+    this.fullUnicode = contains(flags, 'u') || contains(flags, 'v');
+  }
+
+  get matcher(): CompiledMatcher {
+    if (this.compiled === null) this.compiled = compileMatcher(this.parsed, this.flags);
+    return this.compiled;
+  }
+
+  /** Whether a match against an input of `length` code units runs on the host engine. */
+  onHost(length: number): boolean {
+    return !ownMatcherEverywhere && length <= this.hostInputLimit;
+  }
+}
+
+const PROGRAM_CACHE_LIMIT = 1000;
+const programs = new HostMap<string, RegExpProgram>();
+/** The program of each RegExp object that has been matched (RegExp.prototype.compile forgets it). */
+const programOfRegExp = new HostWeakMap<object, RegExpProgram>();
+
+/** The program for a pattern the host accepted with `flags`. */
+export function programFor(source: string, flags: string): RegExpProgram {
+  const key = flags + '/' + source;
+  let p = ReflectApply(MapPrototypeGet, programs, [key]) as RegExpProgram | undefined;
+  if (p === undefined) {
+    p = new RegExpProgram(source, flags);
+    if ((ReflectApply(MapPrototypeGetSize, programs, []) as number) >= PROGRAM_CACHE_LIMIT) ReflectApply(MapPrototypeClear, programs, []);
+    ReflectApply(MapPrototypeSet, programs, [key, p]);
+  }
+  return p;
+}
+
+/** The program of RegExp `rx`, computed with `read` (its [[OriginalSource]], [[OriginalFlags]]) the first time. */
+export function programOf(rx: object, read: (rx: object) => readonly [string, string]): RegExpProgram {
+  let p = ReflectApply(WeakMapPrototypeGet, programOfRegExp, [rx]) as RegExpProgram | undefined;
+  if (p === undefined) {
+    const [source, flags] = read(rx);
+    p = programFor(source, flags);
+    ReflectApply(WeakMapPrototypeSet, programOfRegExp, [rx, p]);
+  }
+  return p;
+}
+
+/** RegExp.prototype.compile gave `rx` a new matcher. */
+export function forgetProgram(rx: object): void {
+  ReflectApply(WeakMapPrototypeDelete, programOfRegExp, [rx]);
+}
+
+let ownMatcherEverywhere = false;
+
+/** Internal switch (tests, test262 runner): run every match on vmjs's own matcher. */
+export function setRegExpOwnMatcherEverywhere(on: boolean): void {
+  ownMatcherEverywhere = on;
+}
