@@ -42,9 +42,29 @@ export function registerGuestRealm(realm: Realm): void {
   guestRoots.add(realm.intrinsics.FunctionPrototype);
 }
 
+/** The targets of the Proxies realms made: a null prototype given through a guest Proxy lands on its
+ * target, which must be recognised as the guest's too. */
+const guestProxyTargets = new WeakMap<object, object>();
+
 /** A realm made `o` with no prototype chain to classify it by (null prototype, or a Proxy). */
 export function markGuestObject(o: object): void {
   guestObjects.add(o);
+}
+
+/** A Proxy a realm made, with its target. */
+export function markGuestProxy(proxy: object, target: object): void {
+  guestObjects.add(proxy);
+  guestProxyTargets.set(proxy, target);
+}
+
+/** `o` was given a null prototype by guest code: it, and what it forwards to if it is a guest Proxy,
+ * stay recognisably the guest's. */
+export function markGuestNullPrototype(o: object): void {
+  let x: object | undefined = o;
+  for (let i = 0; x !== undefined && i < 10000; i++) {
+    guestObjects.add(x);
+    x = guestProxyTargets.get(x);
+  }
 }
 
 /** Whether `o` is a guest object of some vmjs realm. Reads prototypes only (a guest Proxy's trap never runs). */

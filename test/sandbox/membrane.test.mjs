@@ -124,3 +124,16 @@ describe('membrane: guest code that host code starts without a call', () => {
     expect(indirectEval(ESCAPE('globalThis.log.constructor'))).to.equal('undefined');
   });
 });
+
+describe('membrane: guest objects stay the guest\'s', () => {
+  it('an object given a null prototype through a guest Proxy is not taken for a host object', () => {
+    const ctx = vmjs.createContext({});
+    const r = vmjs.runInContext(`
+      var plain = {};
+      var p = new Proxy(new Proxy(plain, {}), { setPrototypeOf: null });
+      Object.setPrototypeOf(p, null);
+      var child = Object.create(plain);
+      [Reflect.setPrototypeOf(p, child), Object.getPrototypeOf(child) === plain, plain === globalThis.plain]`, ctx);
+    expect(r).to.deep.equal([false, true, true]);
+  });
+});

@@ -1,6 +1,6 @@
 // ECMA-262 §10.1 Ordinary Object Internal Methods (sec-ordinary-object-internal-methods-and-internal-slots):
 // the operations builtins use to ObjectCreate objects from constructors and set prototypes.
-import { markGuestObject } from '../membrane.js';
+import { markGuestNullPrototype } from '../membrane.js';
 import type { Intrinsics, Realm } from '../realm.js';
 import { GetFunctionRealm } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
@@ -38,7 +38,7 @@ export function markImmutablePrototype(O: object): void {
 export function SetPrototypeOf(realm: Realm, O: object, V: object | null): boolean {
   if (immutablePrototypeObjects.has(O)) return ObjectGetPrototypeOf(O) === V;
   // An object the guest gives a null prototype stays recognisably the guest's (membrane.ts).
-  if (V === null) markGuestObject(O);
+  if (V === null) markGuestNullPrototype(O);
   try {
     return ReflectSetPrototypeOf(O, V);
   } catch (e) {

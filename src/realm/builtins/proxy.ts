@@ -2,7 +2,7 @@
 // invariants and [[ProxyHandler]] behaviour are exactly the spec's. The
 // constructor and Proxy.revocable are the realm's; invariant violations the
 // host reports are brought into the realm where guest code catches them.
-import { markGuestObject } from '../membrane.js';
+import { markGuestProxy } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
 import { hostCall } from '../host-errors.js';
@@ -30,7 +30,7 @@ export function installProxy(realm: Realm): void {
     checkArgs(realm, target, handler);
     const p = hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, handler]) as object;
     realmProxies.add(p);
-    markGuestObject(p);
+    markGuestProxy(p, target as object);
     return p;
   };
   const ProxyCtor = createBuiltinFunction(realm, impl.bind(undefined), 'Proxy', 2);
@@ -40,7 +40,7 @@ export function installProxy(realm: Realm): void {
       checkArgs(realm, target, handler);
       const r = ProxyRevocable(target as object, handler as ProxyHandler<object>);
       realmProxies.add(r.proxy);
-      markGuestObject(r.proxy);
+      markGuestProxy(r.proxy, target as object);
       const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
       const revoke = createBuiltinFunction(realm, () => { r.revoke(); }, '', 0);
       ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
