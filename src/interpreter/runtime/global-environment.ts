@@ -5,11 +5,8 @@ import type { Realm, GlobalLexicalBinding } from '../../realm/realm.js';
 import { sloppyPut } from './property-access.js';
 import { membraneOf } from '../../realm/membrane.js';
 
-const NO_SITE: GlobalReadSite = { passed: undefined };
-
 /** A value a global reference read, on its way to guest code: the contextified object is the
- * embedder's, so what it holds comes through the membrane (src/realm/membrane.ts). The readers in
- * compile/references.ts call this only for a value they have not already seen pass unchanged. */
+ * embedder's, so what it holds comes through the membrane (src/realm/membrane.ts). */
 export function throughMembrane(realm: Realm, v: unknown): unknown {
   const m = realm.membrane ?? membraneOf(realm);
   return m === null ? v : m.toGuest(v);
@@ -59,7 +56,7 @@ export function globalHas(realm: Realm, name: string): boolean {
 }
 
 /** GetBindingValue on the global environment; throws ReferenceError when unresolvable. */
-export function globalGet(realm: Realm, name: string, site: GlobalReadSite = NO_SITE): unknown {
+export function globalGet(realm: Realm, name: string): unknown {
   if (realm.globalLexicals.size !== 0) {
     const lex = realm.globalLexicals.get(name);
     if (lex !== undefined) {
@@ -71,29 +68,20 @@ export function globalGet(realm: Realm, name: string, site: GlobalReadSite = NO_
   const sb = realm.sandbox;
   if (sb !== null) {
     const v = sb[name];
-    // The contextified object is the embedder's: its objects reach guest code through the membrane,
-    // except the one this read site last let through unchanged (one comparison in the hot case).
-    if (v !== undefined) return v === site.passed || (typeof v !== 'object' && typeof v !== 'function') ? v : admitFromSandbox(realm, v, site);
-    if (name in sb) return v;
+    if (v !== undefined || name in sb) return v;
   }
+  return realmGlobalGet(realm, name);
+}
+
+/** The end of GetBindingValue on the global environment: the realm's own global object (after the
+ * global lexicals and the contextified object had no binding). */
+export function realmGlobalGet(realm: Realm, name: string): unknown {
   const g = realm.globalObject;
   const v = g[name];
   if (v !== undefined || name in g) return v;
   return realm.throwReferenceError(`${name} is not defined`);
 }
 
-/** What a global read site remembers: the last object that passed the membrane unchanged (a guest
- * object or function, the same answer in every realm). */
-export interface GlobalReadSite { passed: unknown }
-
-/** The membrane's answer for a sandbox value the site has not seen pass before. The host realm's
- * answers are not remembered: there everything passes, and the same Script may run in a context next. */
-function admitFromSandbox(realm: Realm, v: unknown, site: GlobalReadSite): unknown {
-  if (v === null || realm.isHost) return v;
-  const g = throughMembrane(realm, v);
-  if (g === v) site.passed = v;
-  return g;
-}
 
 /** `typeof name` on the global environment: undefined instead of a ReferenceError. */
 export function globalTypeofGet(realm: Realm, name: string): unknown {
