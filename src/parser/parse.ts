@@ -114,13 +114,19 @@ export function parseModule(source: string, info: SourceInfo): ModuleProgram {
 
 /** Parses source for eval / the Function constructor: `kind` selects the goal. */
 export function parseWith(source: string, options: Options, info: SourceInfo): Program {
+  return parseReporting(() => ImportDeferParser.parse(source, options), source, info, true);
+}
+
+/** Runs an acorn parse; an acorn SyntaxError becomes a ParseError with V8's words, placed in the
+ * source's lines (`offsetColumns`: the first line is shifted by the columnOffset too). */
+function parseReporting<T>(parse: () => T, source: string, info: SourceInfo, offsetColumns: boolean): T {
   try {
-    return ImportDeferParser.parse(source, options);
+    return parse();
   } catch (e) {
     const err = e as { message?: string; loc?: { line: number; column: number } };
     if (err && typeof err.message === 'string' && err.loc) {
       const line = err.loc.line + info.lineOffset;
-      const column = err.loc.column + (err.loc.line === 1 ? info.columnOffset : 0);
+      const column = err.loc.column + (offsetColumns && err.loc.line === 1 ? info.columnOffset : 0);
       throw new ParseError({ message: v8Message(err.message, source, (e as { pos?: number }).pos), line, column });
     }
     throw e;
@@ -249,29 +255,11 @@ function getEvalParser(): ParserCtor {
 export function parseFunctionBody(source: string, info: SourceInfo): ScriptProgram {
   const allow: EvalAllowances = { newTarget: true, superProperty: false, superCall: false };
   const options = { ...baseOptions, sourceType: 'script', allowReturnOutsideFunction: true, vmjsEval: allow } as Options;
-  try {
-    return getEvalParser().parse(source, options) as ScriptProgram; // sourceType 'script'
-  } catch (e) {
-    const err = e as { message?: string; loc?: { line: number; column: number } };
-    if (err && typeof err.message === 'string' && err.loc) {
-      const line = err.loc.line + info.lineOffset;
-      const column = err.loc.column + (err.loc.line === 1 ? info.columnOffset : 0);
-      throw new ParseError({ message: v8Message(err.message, source, (e as { pos?: number }).pos), line, column });
-    }
-    throw e;
-  }
+  return parseReporting(() => getEvalParser().parse(source, options) as ScriptProgram, source, info, true); // sourceType 'script'
 }
 
 /** Parses direct or indirect eval code as a Script with the caller's allowances. */
 export function parseEvalCode(source: string, allow: EvalAllowances | null, info: SourceInfo): ScriptProgram {
   const options = { ...baseOptions, sourceType: 'script', vmjsEval: allow } as Options;
-  try {
-    return getEvalParser().parse(source, options) as ScriptProgram; // sourceType 'script'
-  } catch (e) {
-    const err = e as { message?: string; loc?: { line: number; column: number } };
-    if (err && typeof err.message === 'string' && err.loc) {
-      throw new ParseError({ message: v8Message(err.message, source, (e as { pos?: number }).pos), line: err.loc.line + info.lineOffset, column: err.loc.column });
-    }
-    throw e;
-  }
+  return parseReporting(() => getEvalParser().parse(source, options) as ScriptProgram, source, info, false); // sourceType 'script'
 }

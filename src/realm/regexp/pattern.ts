@@ -68,6 +68,8 @@ class PatternParser {
   private groupIndex = 0;
   private readonly groupNames: (string | undefined)[] = [undefined];
   private totalGroups = 0;
+  /** Each named group's index and where its name starts (prescanGroups). */
+  private readonly namedGroupStarts: [index: number, nameStart: number][] = [];
   private namedGroups = false;
 
   constructor(private readonly src: string, flags: string) {
@@ -82,8 +84,8 @@ class PatternParser {
     return { root, groupCount: this.groupIndex, groupNames: this.groupNames, hasNamedGroups: this.namedGroups };
   }
 
-  /** Counts the capturing groups and collects their names before parsing: `\N` and `\k<name>` may
-   * refer to a group that comes later. */
+  /** Counts the capturing groups and notes where the named ones start, before parsing: `\N` and
+   * `\k<name>` may refer to a group that comes later. */
   private prescanGroups(): void {
     const s = this.src;
     let inClass = 0;
@@ -101,6 +103,7 @@ class PatternParser {
       if (s[i + 2] === '<' && s[i + 3] !== '=' && s[i + 3] !== '!') {
         this.totalGroups++;
         this.namedGroups = true;
+        this.namedGroupStarts[this.namedGroupStarts.length] = [this.totalGroups, i + 3];
       }
     }
   }
@@ -426,28 +429,15 @@ class PatternParser {
     return false;
   }
 
-  /** The index of a named group not parsed yet (a forward reference): found by scanning. */
+  /** The index of a named group not parsed yet (a forward reference), from the prescan; past the
+   * last group when there is none of that name (as the scan it replaces answered). */
   private forwardNamedGroup(name: string): number {
-    const s = this.src;
-    let index = 0;
-    let inClass = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === '\\') { i++; continue; }
-      if (inClass > 0) {
-        if (c === ']') inClass--;
-        else if (c === '[' && this.unicodeSets) inClass++;
-        continue;
-      }
-      if (c === '[') { inClass = 1; continue; }
-      if (c !== '(') continue;
-      if (s[i + 1] !== '?') { index++; continue; }
-      if (s[i + 2] === '<' && s[i + 3] !== '=' && s[i + 3] !== '!') {
-        index++;
-        const close = indexIn(s, '>', i);
-        if (this.decodeGroupName(ReflectApply(StringPrototypeSlice, s, [i + 3, close]) as string) === name) return index;
-      }
+    const starts = this.namedGroupStarts;
+    for (let k = 0; k < starts.length; k++) {
+      const [index, start] = starts[k];
+      const close = indexIn(this.src, '>', start);
+      if (this.decodeGroupName(ReflectApply(StringPrototypeSlice, this.src, [start, close]) as string) === name) return index;
     }
-    return index;
+    return this.totalGroups;
   }
 }
