@@ -22,6 +22,7 @@ import { AsyncFunctionStart } from './runtime/async-function.js';
 import { PerformPromiseThen } from '../realm/abstract-ops/promise-operations.js';
 import { Termination } from '../realm/agent.js';
 import { recordErrorLocation } from './runtime/error-location.js';
+import { callStack } from './runtime/call-stack.js';
 
 /** A ModuleRequest Record (§16.2.1.3): a specifier with its import attributes (sorted by key). */
 export interface ModuleRequest {
@@ -251,11 +252,17 @@ export function instantiateModuleFunctions(prepared: PreparedModule, instance: M
 /** ExecuteModule without a capability (§16.2.1.6.5 step 9): runs the body; guest exceptions throw. */
 export function executeModuleSync(prepared: PreparedModule, instance: ModuleInstance): void {
   const f = instance.frame;
+  const cs = callStack;
+  const caller = cs.top;
+  f.caller = caller;
+  cs.top = f;
   try {
     prepared.code.syncBody!(f);
   } catch (e) {
     if (!(e instanceof Termination)) recordErrorLocation(e, f);
     throw e;
+  } finally {
+    cs.top = caller;
   }
 }
 

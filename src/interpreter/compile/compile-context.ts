@@ -13,6 +13,16 @@ export interface SourceRecord {
   /** The Script or Module Record's [[HostDefined]] (import() and import.meta), set once by the layer
    * that made the record; eval code inherits its caller's. */
   host?: ScriptOrModuleHost;
+  /** Eval code and Function-constructor code: where it was made (V8's eval origin in stack traces). */
+  evalFrom?: EvalFrom;
+}
+
+/** The caller of eval or of a Function constructor: its function's name ('' at top level), its source
+ * and the position of the call. */
+export interface EvalFrom {
+  readonly name: string;
+  readonly source: SourceRecord | null;
+  readonly pos: number;
 }
 
 /** Private names visible in a class body (§9.2 PrivateEnvironment Records), resolved at compile time

@@ -3,10 +3,12 @@
 // carry (Env.info), so names resolve as they would in the caller.
 import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
+import { callStack } from './call-stack.js';
+import { evalFromFrame } from './stack-trace.js';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
-import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
+import { PrivateScope, type CompileContext, type EvalFrom, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
 import * as gen from '../evaluate/statements.js';
 import { driven, generatorForm } from '../compile/generator-form.js';
@@ -43,7 +45,7 @@ function privateNamesOf(env: PrivateEnv | null): string[] {
 }
 
 /** Direct eval from frame `f` (§19.2.1.1 with direct = true). */
-export function performDirectEval(f: Frame, source: string, strictCaller: boolean): unknown {
+export function performDirectEval(f: Frame, source: string, strictCaller: boolean, from: EvalFrom = evalFromFrame(f)): unknown {
   const realm = f.realm;
   const tf = f.thisFrame;
   const inFunction = tf.fn !== null;
@@ -59,6 +61,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   const body: Statement[] = program.body;
   const strict = strictCaller || isStrictBody(body);
   const src = evalSource(source);
+  src.evalFrom = from;
   // PerformEval: the eval code's ScriptOrModule is its caller's (§19.2.1.1 step 26), for import().
   if (f.source?.host !== undefined) src.host = f.source.host;
 
@@ -117,24 +120,32 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   ef.thisFrame = tf;
   ef.privateEnv = f.privateEnv;
   ef.source = src;
-  if (globalVars) {
-    const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
-    globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
-  } else if (varsHere) {
-    for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
-  } else {
-    const varEnv = f.varEnv!;
-    const declare = (name: string, v: unknown, isFn: boolean) => {
-      const b = varEnv.info.bindings.get(name);
-      if (b) { if (isFn) varEnv.slots[b.slot] = v; return; }
-      varEnv.evalVars ??= new Map();
-      if (isFn || !varEnv.evalVars.has(name)) varEnv.evalVars.set(name, v);
-    };
-    for (const fm of fnMakers) declare(fm.name, fm.make(ef), true);
-    for (const name of scan.vars) declare(name, undefined, false);
-    for (const fn of scan.annexB) declare(fn.id.name, undefined, false);
+  const cs = callStack;
+  const caller = cs.top;
+  ef.caller = caller;
+  cs.top = ef;
+  try {
+    if (globalVars) {
+      const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
+      globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
+    } else if (varsHere) {
+      for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
+    } else {
+      const varEnv = f.varEnv!;
+      const declare = (name: string, v: unknown, isFn: boolean) => {
+        const b = varEnv.info.bindings.get(name);
+        if (b) { if (isFn) varEnv.slots[b.slot] = v; return; }
+        varEnv.evalVars ??= new Map();
+        if (isFn || !varEnv.evalVars.has(name)) varEnv.evalVars.set(name, v);
+      };
+      for (const fm of fnMakers) declare(fm.name, fm.make(ef), true);
+      for (const name of scan.vars) declare(name, undefined, false);
+      for (const fn of scan.annexB) declare(fn.id.name, undefined, false);
+    }
+    run(ef);
+  } finally {
+    cs.top = caller;
   }
-  run(ef);
   return ef.completion;
 }
 
@@ -154,14 +165,23 @@ export function performIndirectEval(realm: Realm, x: unknown): unknown {
   const body: Statement[] = program.body;
   const strict = isStrictBody(body);
   const src = evalSource(x);
+  src.evalFrom = evalFromFrame(callStack.top);
   if (strict) {
     const f0 = globalFrame(realm, new ScopeInfo('script', null, false), true, src);
-    return performDirectEval(f0, x, true);
+    return performDirectEval(f0, x, true, src.evalFrom);
   }
   const code = compileScriptBody(body, src, false);
   const f = globalFrame(realm, code.scope, false, src);
-  globalDeclarationInstantiation(code, realm, f, true);
-  code.body(f);
+  const cs = callStack;
+  const caller = cs.top;
+  f.caller = caller;
+  cs.top = f;
+  try {
+    globalDeclarationInstantiation(code, realm, f, true);
+    code.body(f);
+  } finally {
+    cs.top = caller;
+  }
   return f.completion;
 }
 

@@ -30,7 +30,8 @@ export class Frame {
   /** The frame that owns `this`, `new.target`, `super` and `arguments`: itself, except in arrow
    * functions (and eval code), which see their enclosing function's. */
   thisFrame: Frame;
-  /** Source offset of the statement being evaluated: where an error that escapes the frame came from. */
+  /** Source offset of the statement being evaluated, or of the call in progress (calls set it before
+   * calling): where an error that escapes the frame came from, and this frame's line in a stack trace. */
   pos = 0;
   /** The source the running code was compiled from. */
   source: SourceRecord | null = null;
@@ -41,6 +42,9 @@ export class Frame {
   calleeThis: unknown = undefined;
   /** The running PrivateEnvironment (§9.2): private names of the enclosing classes. */
   privateEnv: PrivateEnv | null = null;
+  /** The frame below this one on the guest call stack while this one runs (call-stack.ts): what an
+   * error's stack is read from. Set on entry, never cleared (the next entry overwrites it). */
+  caller: Frame | null = null;
 
   constructor(
     readonly realm: Realm,

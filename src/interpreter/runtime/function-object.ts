@@ -15,6 +15,7 @@ import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import type { PrivateEnv, PrivateName } from './private-names.js';
 import { createGeneratorObject } from './generator-object.js';
 import { recordErrorLocation } from './error-location.js';
+import { callStack } from './call-stack.js';
 
 const { defineProperty, setPrototypeOf, getPrototypeOf, create } = Object;
 const HostRangeError = RangeError;
@@ -183,6 +184,8 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   // tick() answers true when host code is calling (agent.hostCode): the arguments come in first.
   if (--a.steps <= 0 && a.tick()) return invokeFromHost(s, thisArg, args, newTarget);
   if (++a.depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
+  const cs = callStack;
+  const caller = cs.top;
   let f: Frame | null = null;
   try {
     const body = t.compiled ?? compileFunction(t);
@@ -198,6 +201,8 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     const env = new Env(s.env, copySlots(body.scope.init), body.scope);
     f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict);
     f.source = t.source;
+    f.caller = caller;
+    cs.top = f;
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
     if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);
@@ -223,6 +228,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     throw e;
   } finally {
     a.depth--;
+    cs.top = caller;
   }
 }
 
