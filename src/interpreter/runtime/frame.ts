@@ -42,9 +42,6 @@ export class Frame {
   calleeThis: unknown = undefined;
   /** The running PrivateEnvironment (§9.2): private names of the enclosing classes. */
   privateEnv: PrivateEnv | null = null;
-  /** The frame below this one on the guest call stack while this one runs (call-stack.ts): what an
-   * error's stack is read from. Set on entry, never cleared (the next entry overwrites it). */
-  caller: Frame | null = null;
 
   constructor(
     readonly realm: Realm,
@@ -58,6 +55,9 @@ export class Frame {
     readonly newTarget: unknown,
     readonly args: ArrayLike<unknown>,
     readonly strict: boolean,
+    /** The frame below this one on the guest call stack while this one runs (call-stack.ts): what an
+     * error's stack is read from. Set on each entry (a resumed generator's may change). */
+    public caller: Frame | null = null,
   ) {
     this.env = env;
     this.thisFrame = this;

@@ -15,7 +15,6 @@ import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import type { PrivateEnv, PrivateName } from './private-names.js';
 import { createGeneratorObject } from './generator-object.js';
 import { recordErrorLocation } from './error-location.js';
-import { callStack } from './call-stack.js';
 
 const { defineProperty, setPrototypeOf, getPrototypeOf, create } = Object;
 const HostRangeError = RangeError;
@@ -184,8 +183,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   // tick() answers true when host code is calling (agent.hostCode): the arguments come in first.
   if (--a.steps <= 0 && a.tick()) return invokeFromHost(s, thisArg, args, newTarget);
   if (++a.depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
-  const cs = callStack;
-  const caller = cs.top;
+  const caller = a.top as Frame | null;
   let f: Frame | null = null;
   try {
     const body = t.compiled ?? compileFunction(t);
@@ -199,10 +197,9 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
       thisValue = thisArg === undefined || thisArg === null ? realm.globalThisValue : ToObject(realm, thisArg);
     }
     const env = new Env(s.env, copySlots(body.scope.init), body.scope);
-    f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict);
+    f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict, caller);
     f.source = t.source;
-    f.caller = caller;
-    cs.top = f;
+    a.top = f;
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
     if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);
@@ -228,7 +225,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     throw e;
   } finally {
     a.depth--;
-    cs.top = caller;
+    a.top = caller;
   }
 }
 

@@ -228,7 +228,8 @@ function recordOf(fr: Frame, isAsync: boolean): CallSiteRecord {
     enclosingLine: enclosing.line,
     enclosingColumn: enclosing.column,
     functionName,
-    methodName: method && s !== null ? methodNameOf(realm, thisValue, s) : null,
+    // V8 looks for it on any receiver, the global object of a plain sloppy call included.
+    methodName: s !== null && !isConstructor && thisValue !== undefined && thisValue !== null ? methodNameOf(realm, thisValue, s) : null,
     typeName: method ? typeNameOf(realm, thisValue) : null,
     isToplevel,
     isEval,
