@@ -15,7 +15,7 @@ import { agent, Termination } from '../realm/agent.js';
 import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './runtime/global-environment.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
-import { callStack } from './runtime/call-stack.js';
+import { enterFrame } from './runtime/call-stack.js';
 
 export interface ScriptSourceOptions {
   filename: string;
@@ -137,10 +137,7 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
   return runGuest(realm, options.timeout, () => {
     const code = script.code;
     const f = globalFrame(realm, code.scope, code.strict, code.sourceRecord);
-    const cs = callStack;
-    const caller = cs.top;
-    f.caller = caller;
-    cs.top = f;
+    const depth = enterFrame(f);
     try {
       globalDeclarationInstantiation(code, realm, f, false);
       code.body(f);
@@ -148,7 +145,7 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
       if (!(e instanceof Termination)) recordErrorLocation(e, f);
       throw e;
     } finally {
-      cs.top = caller;
+      agent.depth = depth;
     }
     return f.completion;
   });
@@ -159,13 +156,11 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
 export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T): T {
   agent.enterRun(timeout);
   const depth = agent.depth;
-  const top = callStack.top;
   let result: T;
   try {
     result = body();
   } catch (e) {
     agent.depth = depth;
-    callStack.top = top;
     const t = agent.exitRun();
     if (t !== null) throw t;
     if (e instanceof Termination) throw e;

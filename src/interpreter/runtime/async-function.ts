@@ -15,7 +15,7 @@ import {
   type PromiseCapability,
 } from '../../realm/abstract-ops/promise-operations.js';
 import { ReflectApply } from '../../realm/primordials.js';
-import { callStack } from './call-stack.js';
+import { pushFrame } from './call-stack.js';
 import { recordAsyncResult, recordAwait } from './async-stack.js';
 
 /** What an `await` yields to this driver; the operand travels in Frame.raw. */
@@ -54,17 +54,13 @@ function promiseOf(capability: PromiseCapability | object): object {
 function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability | object, mode: number, value: unknown): void {
   let result: IteratorResult<unknown, number>;
   // On the call stack while it runs; the first step runs inside the call (invoke pushed f already).
-  const cs = callStack;
-  const caller = cs.top;
-  if (caller !== f) { f.caller = caller; cs.top = f; }
+  pushFrame(f);
   try {
     result = mode === NEXT ? body.next(value) : body.throw(value);
   } catch (e) {
-    cs.top = caller;
     settle(realm, capability, THROW, e);
     return;
   }
-  cs.top = caller;
   if (result.done) {
     settle(realm, capability, NEXT, result.value === RETURN ? f.retVal : undefined);
     return;

@@ -14,7 +14,7 @@ import { NewPromiseCapability, type PromiseCapability } from '../../realm/abstra
 import { describeValue } from '../../realm/describe.js';
 import { ObjectCreate, ReflectApply } from '../../realm/primordials.js';
 import { AWAIT, Await } from './async-function.js';
-import { callStack } from './call-stack.js';
+import { pushFrame } from './call-stack.js';
 
 /** What yield* in an async generator yields: an inner iterator's value, which AsyncGeneratorYield
  * completes the request with as it is, without the await a plain `yield` does (§15.5.5). */
@@ -132,9 +132,7 @@ function step(r: AsyncGeneratorRecord, mode: number, value: unknown): void {
   }
   const delegating = r.delegating;
   r.delegating = false;
-  const cs = callStack;
-  const caller = cs.top;
-  if (caller !== f) { f.caller = caller; cs.top = f; }
+  pushFrame(f);
   try {
     if (mode === NEXT) result = r.body.next(value);
     else if (mode === THROW) result = r.body.throw(value);
@@ -147,7 +145,6 @@ function step(r: AsyncGeneratorRecord, mode: number, value: unknown): void {
     return;
   } finally {
     agent.depth = depth;
-    cs.top = caller;
   }
   if (result.done) {
     finish(r, NEXT, result.value === RETURN ? f.retVal : undefined);

@@ -1,6 +1,6 @@
 // The Function constructor family (§20.2.1.1.1 CreateDynamicFunction): the realm's builtins reach it
 // through the evaluator hooks (src/realm/evaluator-hooks.ts).
-import { callStack } from './call-stack.js';
+import { currentFrame } from './call-stack.js';
 import { evalFromFrame } from './stack-trace.js';
 import type { SourceRecord } from '../compile/compile-context.js';
 import type { FunctionExpression } from 'acorn';
@@ -44,7 +44,7 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
     if (e instanceof ParseError) realm.throwSyntaxError(e.failure.message);
     throw e;
   }
-  const source: SourceRecord = { text: wrapped, filename: 'anonymous', lineOffset: 0, columnOffset: 0, evalFrom: evalFromFrame(callStack.top) };
+  const source: SourceRecord = { text: wrapped, filename: 'anonymous', lineOffset: 0, columnOffset: 0, evalFrom: evalFromFrame(currentFrame()) };
   const scope = new ScopeInfo('script', null, false);
   const fkind: FunctionKind = kind === 'normal' ? 'normal' : kind;
   const t = new FunctionTemplate(fnNode, fkind, 'anonymous', scope, false, source, null);

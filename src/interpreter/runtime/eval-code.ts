@@ -3,7 +3,8 @@
 // carry (Env.info), so names resolve as they would in the caller.
 import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
-import { callStack } from './call-stack.js';
+import { currentFrame, enterFrame } from './call-stack.js';
+import { agent } from '../../realm/agent.js';
 import { evalFromFrame } from './stack-trace.js';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
@@ -120,10 +121,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   ef.thisFrame = tf;
   ef.privateEnv = f.privateEnv;
   ef.source = src;
-  const cs = callStack;
-  const caller = cs.top;
-  ef.caller = caller;
-  cs.top = ef;
+  const depth = enterFrame(ef);
   try {
     if (globalVars) {
       const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
@@ -144,7 +142,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     }
     run(ef);
   } finally {
-    cs.top = caller;
+    agent.depth = depth;
   }
   return ef.completion;
 }
@@ -165,22 +163,19 @@ export function performIndirectEval(realm: Realm, x: unknown): unknown {
   const body: Statement[] = program.body;
   const strict = isStrictBody(body);
   const src = evalSource(x);
-  src.evalFrom = evalFromFrame(callStack.top);
+  src.evalFrom = evalFromFrame(currentFrame());
   if (strict) {
     const f0 = globalFrame(realm, new ScopeInfo('script', null, false), true, src);
     return performDirectEval(f0, x, true, src.evalFrom);
   }
   const code = compileScriptBody(body, src, false);
   const f = globalFrame(realm, code.scope, false, src);
-  const cs = callStack;
-  const caller = cs.top;
-  f.caller = caller;
-  cs.top = f;
+  const depth = enterFrame(f);
   try {
     globalDeclarationInstantiation(code, realm, f, true);
     code.body(f);
   } finally {
-    cs.top = caller;
+    agent.depth = depth;
   }
   return f.completion;
 }

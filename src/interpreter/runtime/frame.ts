@@ -58,6 +58,8 @@ export class Frame {
     /** The frame below this one on the guest call stack while this one runs (call-stack.ts): what an
      * error's stack is read from. Set on each entry (a resumed generator's may change). */
     public caller: Frame | null = null,
+    /** The call depth this frame runs at (agent.depth): deeper than the agent's, it has returned. */
+    public depth = 0,
   ) {
     this.env = env;
     this.thisFrame = this;

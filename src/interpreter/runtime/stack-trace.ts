@@ -14,7 +14,7 @@ import type { EvalFrom, SourceRecord } from '../compile/compile-context.js';
 import { inferredName } from '../compile/inferred-names.js';
 import type { Frame } from './frame.js';
 import { functionStateOf, type FunctionState } from './function-object.js';
-import { callStack } from './call-stack.js';
+import { currentFrame } from './call-stack.js';
 import { lineColumn } from './source-position.js';
 import { UNINIT } from './environment.js';
 import { asyncCallerOf } from './async-stack.js';
@@ -27,7 +27,7 @@ const METHOD_SEARCH_KEYS = 1000;
  * then the async functions awaiting the bottom one (V8's `at async fn` frames). */
 export function captureCallSites(limit: number, skipUntil: Function | undefined): CallSiteRecord[] {
   const out: CallSiteRecord[] = [];
-  let fr = callStack.top;
+  let fr = currentFrame();
   if (skipUntil !== undefined) {
     let g = fr;
     while (g !== null && !(g.fn !== null && g.fn.fnObject === skipUntil && !isEvalCodeFrame(g))) g = g.caller;
