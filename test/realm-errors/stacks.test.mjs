@@ -106,6 +106,11 @@ describe('realm-errors: stacks, differential with node:vm', () => {
     const stack = vmjs.runInContext('function inner() { return new Error("h"); }\nfunction outer() { return call(inner); }\nouter().stack', ctx, { filename: 'h.js' });
     expect(stack).to.equal('Error: h\n    at inner (h.js:1:27)\n    at outer (h.js:2:27)\n    at h.js:3:1');
   });
+  it('an async generator resumed from inside its own step (queued requests) keeps a finite stack', async () => {
+    const code = 'async function* g() { yield 1; yield 2; throw new Error("ag"); }\nvar it = g(); it.next(); it.next(); it.next().catch(out);';
+    expect(await stackOf(vmjs, code)).to.equal('Error: ag\n    at g (file.js:1:47)');
+    expect(await stackOf(vmjs, code)).to.equal(await stackOf(nodeVm, code));
+  });
   describe('known differences', () => {
     for (const [reason, code] of Object.entries(differences)) {
       it(reason, async () => {
