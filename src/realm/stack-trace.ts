@@ -176,7 +176,8 @@ export function captureStack(realm: Realm, o: object, skipUntil?: Function, lazy
   ObjectDefineProperty(o, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
 }
 
-/** The lazy `stack` of an error made while Error.prepareStackTrace was a function. */
+/** The first read of a lazy `stack`: Error.prepareStackTrace(error, callSites) if it is a function now
+ * (V8 calls it on first read), else the default text; then the data property. */
 export function materializeStack(realm: Realm, o: object, makeCallSites: (frames: readonly CallSiteRecord[]) => object): unknown {
   const frames = pending.get(o);
   if (frames === undefined) return undefined;
@@ -207,11 +208,6 @@ export function materializeStack(realm: Realm, o: object, makeCallSites: (frames
     settledText.set(o, stack);
   }
   return stack;
-}
-
-/** Whether `o` still waits for its lazy stack. */
-export function hasPendingStack(o: object): boolean {
-  return pending.has(o);
 }
 
 /** Assigning to a lazy `stack` replaces it with a data property, as V8 does (false when `o` is frozen). */
