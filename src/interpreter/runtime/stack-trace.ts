@@ -42,7 +42,12 @@ export function captureCallSites(limit: number, skipUntil: Function | undefined)
   }
   if (fr === null && last !== null) {
     // The bottom frame is an async body resumed by a job: the async functions awaiting its promise.
-    for (let a = asyncCallerOf(last); a !== null && out.length < limit; a = asyncCallerOf(a)) out.push(recordOf(a, true));
+    // (Two async functions awaiting each other's promise never settle: stop where the chain closes.)
+    const seen = new Set<Frame>([last]);
+    for (let a = asyncCallerOf(last); a !== null && !seen.has(a) && out.length < limit; a = asyncCallerOf(a)) {
+      seen.add(a);
+      out.push(recordOf(a, true));
+    }
   }
   return out;
 }
