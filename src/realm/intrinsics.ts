@@ -37,6 +37,7 @@ import { installTypedArray } from './builtins/typed-array.js';
 import { installTypedArrayConstructors } from './builtins/typed-array-constructors.js';
 import { installAtomics } from './builtins/atomics.js';
 import { installUint8ArrayBase64 } from './builtins/uint8array-base64.js';
+import { installShadowRealm } from './builtins/shadow-realm.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -99,6 +100,7 @@ export function installIntrinsics(realm: Realm): void {
   installTypedArrayConstructors(realm);
   installUint8ArrayBase64(realm);
   installAtomics(realm);
+  installShadowRealm(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }

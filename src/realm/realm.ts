@@ -75,6 +75,9 @@ export class Realm {
   onUnhandledRejection: UnhandledRejectionHandler | null = null;
   /** The membrane between this realm and the host (src/realm/membrane.ts), made on first use. */
   membrane: Membrane | null = null;
+  /** For the realm of a ShadowRealm: the realm whose code created it. Its embedder (module loading,
+   * vm's context record) is that realm's, found by following this to a realm that has none. */
+  creatorRealm: Realm | null = null;
   /** Embedder data (e.g. vm's context object); never reachable from guest code. */
   hostDefined: unknown = undefined;
   /** Whether the embedder lets this realm compile strings into code (vm's `codeGeneration.strings`):

@@ -2,7 +2,7 @@
 // (INTERPRETING.md "Test Execution", "Test Results", "negative", "async").
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isTimeoutError, type Engine, type VmModule, type VmScript } from './engine.js';
+import { isTimeoutError, type DynamicImporter, type Engine, type VmModule, type VmScript } from './engine.js';
 import { HarnessCache } from './harness.js';
 import { parseMetadata, MetadataError, type Negative, type Phase, type TestMetadata } from './metadata.js';
 import { ModuleLoader } from './modules.js';
@@ -86,6 +86,16 @@ async function runScenario(opts: ExecOptions, path: string, source: string, meta
   }
 }
 
+/** The test realm's context-level importModuleDynamically (import() in Function and eval code, and a
+ * ShadowRealm's importValue): specifiers resolve next to the test file, in the test's loader. */
+function contextImporter(loader: () => ModuleLoader | null, path: string): DynamicImporter {
+  return (specifier, referrer, attributes, phase) => {
+    const l = loader();
+    if (l === null) throw new Error('import() before the test realm exists');
+    return l.importerFor(path)(specifier, referrer, attributes, phase);
+  };
+}
+
 async function runScript(opts: ExecOptions, path: string, text: string, meta: TestMetadata, mode: Mode, deadline: Deadline): Promise<Outcome> {
   const { vm } = opts.engine;
   const printed: string[] = [];
@@ -102,7 +112,7 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
     return judgeThrow('parse', e, meta.negative);
   }
   if (meta.negative?.phase === 'parse') return expectedButNone(meta.negative);
-  const realm = createTestRealm(opts.engine, (m) => printed.push(m));
+  const realm = createTestRealm(opts.engine, (m) => printed.push(m), contextImporter(() => loader, path));
   loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
   const harnessFailure = runHarness(opts, realm, meta, mode, deadline);
   if (harnessFailure !== null) return harnessFailure;
@@ -121,8 +131,10 @@ async function runModule(opts: ExecOptions, path: string, source: string, meta: 
   const { vm } = opts.engine;
   if (vm.SourceTextModule === undefined) return { pass: false, message: `module code is not supported by the ${opts.engine.name} engine (its vm API has no SourceTextModule)` };
   const printed: string[] = [];
-  const realm = createTestRealm(opts.engine, (m) => printed.push(m));
+  let contextLoader: ModuleLoader | null = null;
+  const realm = createTestRealm(opts.engine, (m) => printed.push(m), contextImporter(() => contextLoader, path));
   const loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
+  contextLoader = loader;
   let record: VmModule;
   try {
     record = loader.sourceTextModule(path, source);

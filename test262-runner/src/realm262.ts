@@ -4,7 +4,7 @@
 // $262 and print are written as guest code (PRELUDE) run inside the realm, so they are the realm's
 // own functions with the realm's prototypes, and the errors they throw are the realm's errors. They
 // reach the runner only through a host `hooks` object captured in a closure, never through a global.
-import type { Engine, VmScript } from './engine.js';
+import type { DynamicImporter, Engine, VmScript } from './engine.js';
 
 /** $262 capabilities this runner cannot provide; printed with every run's summary. */
 export const MISSING_CAPABILITIES: readonly string[] = [
@@ -74,19 +74,20 @@ export interface TestRealm {
 const preludes = new WeakMap<Engine, VmScript>();
 
 /** Creates a realm; `onPrint` receives what guest code passes to `print` in it and in every realm
- * it creates through $262.createRealm. */
-export function createTestRealm(engine: Engine, onPrint: (message: string) => void): TestRealm {
+ * it creates through $262.createRealm. `importer` is the context's own importModuleDynamically: the
+ * loader of code that belongs to no Script or Module, and of the ShadowRealms made in the realm. */
+export function createTestRealm(engine: Engine, onPrint: (message: string) => void, importer?: DynamicImporter): TestRealm {
   let prelude = preludes.get(engine);
   if (prelude === undefined) {
     prelude = new engine.vm.Script(PRELUDE, { filename: 'test262-runner/prelude.js' });
     preludes.set(engine, prelude);
   }
-  const context = engine.vm.createContext();
+  const context = importer === undefined ? engine.vm.createContext() : engine.vm.createContext(undefined, { importModuleDynamically: importer });
   const install = prelude.runInContext(context);
   if (typeof install !== 'function') throw new Error('test262 prelude did not evaluate to a function');
   let syntaxError: string | null = null;
   const hooks: Hooks = {
-    createRealm: () => createTestRealm(engine, onPrint).$262,
+    createRealm: () => createTestRealm(engine, onPrint, importer).$262,
     evalScript: (source) => {
       let script: VmScript;
       try {
