@@ -17,6 +17,7 @@ const common = { bundle: true, platform: 'neutral', target: 'es2022', sourcemap:
 const entries = { index: 'src/index.ts', internal: 'src/internal.ts', 'cli/main': 'src/cli/main.ts' };
 if (existsSync('test262-runner/src/main.ts')) entries['test262/main'] = 'test262-runner/src/main.ts';
 if (existsSync('test262-runner/src/worker.ts')) entries['test262/worker'] = 'test262-runner/src/worker.ts';
+if (existsSync('test262-runner/src/agent-worker.ts')) entries['test262/agent-worker'] = 'test262-runner/src/agent-worker.ts';
 await build({ ...common, entryPoints: entries, outdir: 'dist/esm', format: 'esm', splitting: true, external: ['node:*', 'cli-progress'] });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/cjs/index.cjs', format: 'cjs' });
 

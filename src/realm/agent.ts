@@ -65,6 +65,12 @@ export class Agent {
     return this.hostCode;
   }
 
+  /** Milliseconds until the innermost run's deadline (Infinity without one): a host block (Atomics.wait)
+   * is clamped to it, so a timeout still ends the run. */
+  msUntilDeadline(): number {
+    return this.deadline === Infinity ? Infinity : this.deadline - Date.now();
+  }
+
   private terminate(t: Termination): never {
     this.terminating = t;
     this.steps = 1;

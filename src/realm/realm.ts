@@ -83,6 +83,10 @@ export class Realm {
   /** Whether the embedder lets this realm compile strings into code (vm's `codeGeneration.strings`):
    * HostEnsureCanCompileStrings reads it. */
   canCompileStrings = true;
+  /** [[CanBlock]] as this realm's code sees it (AgentCanSuspend, §9.7.1): whether Atomics.wait may block
+   * the host thread. vmjs contexts share their thread's agent, so the embedder says it per context
+   * (createContext's vmjs option `canBlock`); false by default, as on a browser's main thread. */
+  canBlock = false;
 
   constructor(isHost: boolean) {
     this.isHost = isHost;

@@ -44,6 +44,11 @@ export interface CreateContextOptions {
    * membrane (src/realm/membrane.ts): a deliberate hand-over, e.g. of a host function whose
    * `constructor` the embedder does not mind the guest reaching. */
   passThrough?: readonly unknown[];
+  /** vmjs only: [[CanBlock]] of the context's code (default false, as on a browser's main thread).
+   * With true, Atomics.wait blocks the host thread (the host's Atomics.wait on the same memory), which
+   * only an embedder running the context on a thread that may block (a worker) should ask for; the
+   * wait is clamped to the run's timeout, but nothing else (an interrupt) can end it early. */
+  canBlock?: boolean;
 }
 
 export type Context = Record<PropertyKey, unknown>;
@@ -113,6 +118,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     importModuleDynamically,
     onUnhandledRejection,
     passThrough = [],
+    canBlock = false,
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -128,6 +134,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   validateImportModuleDynamically(importModuleDynamically);
   if (onUnhandledRejection !== undefined) validateFunction(onUnhandledRejection, 'options.onUnhandledRejection');
   validateArray(passThrough, 'options.passThrough');
+  validateBoolean(canBlock, 'options.canBlock');
 
   const realm = createRealm();
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
@@ -136,6 +143,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     for (const v of passThrough) if ((typeof v === 'object' && v !== null) || typeof v === 'function') m.passedThrough.add(v as object);
   }
   realm.canCompileStrings = strings as boolean;
+  realm.canBlock = canBlock;
   installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);

@@ -7,6 +7,7 @@ import { HarnessCache } from './harness.js';
 import { parseMetadata, MetadataError, type Negative, type Phase, type TestMetadata } from './metadata.js';
 import { ModuleLoader } from './modules.js';
 import { createTestRealm, type TestRealm } from './realm262.js';
+import { AgentHost, type AgentConfig } from './agents.js';
 import { combine, failure, type ScenarioResult, type TestResult } from './result.js';
 import { harnessFiles, scenariosFor, sourceFor, type Mode } from './scenarios.js';
 import { skipDecision, type SkipPolicy } from './skip.js';
@@ -18,6 +19,8 @@ export interface ExecOptions {
   skip: SkipPolicy;
   /** Per scenario, in milliseconds: script runs, module evaluation and the async wait share it. */
   timeout: number;
+  /** How $262.agent starts its agents (the same engine and switches as this worker). */
+  agentConfig: AgentConfig;
 }
 
 const ASYNC_COMPLETE = 'Test262:AsyncTestComplete';
@@ -76,13 +79,16 @@ class TimedOut {
 
 async function runScenario(opts: ExecOptions, path: string, source: string, meta: TestMetadata, mode: Mode): Promise<Outcome> {
   const deadline = new Deadline(opts.timeout);
+  const agents = new AgentHost(opts.agentConfig, opts.timeout);
   try {
     return mode === 'module'
-      ? await runModule(opts, path, source, meta, deadline)
-      : await runScript(opts, path, sourceFor(mode, source), meta, mode, deadline);
+      ? await runModule(opts, path, source, meta, deadline, agents)
+      : await runScript(opts, path, sourceFor(mode, source), meta, mode, deadline, agents);
   } catch (e) {
     if (e instanceof TimedOut || isTimeoutError(e)) return { pass: false, message: `timed out after ${opts.timeout} ms`, timedOut: true };
     throw e;
+  } finally {
+    agents.dispose();
   }
 }
 
@@ -96,7 +102,7 @@ function contextImporter(loader: () => ModuleLoader | null, path: string): Dynam
   };
 }
 
-async function runScript(opts: ExecOptions, path: string, text: string, meta: TestMetadata, mode: Mode, deadline: Deadline): Promise<Outcome> {
+async function runScript(opts: ExecOptions, path: string, text: string, meta: TestMetadata, mode: Mode, deadline: Deadline, agents: AgentHost): Promise<Outcome> {
   const { vm } = opts.engine;
   const printed: string[] = [];
   // The test parses before the realm exists: a parse-phase error must come before any evaluation.
@@ -112,7 +118,7 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
     return judgeThrow('parse', e, meta.negative);
   }
   if (meta.negative?.phase === 'parse') return expectedButNone(meta.negative);
-  const realm = createTestRealm(opts.engine, (m) => printed.push(m), contextImporter(() => loader, path));
+  const realm = createTestRealm(opts.engine, { onPrint: (m) => printed.push(m), importer: contextImporter(() => loader, path), agents });
   loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
   const harnessFailure = runHarness(opts, realm, meta, mode, deadline);
   if (harnessFailure !== null) return harnessFailure;
@@ -127,12 +133,12 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
   return PASS;
 }
 
-async function runModule(opts: ExecOptions, path: string, source: string, meta: TestMetadata, deadline: Deadline): Promise<Outcome> {
+async function runModule(opts: ExecOptions, path: string, source: string, meta: TestMetadata, deadline: Deadline, agents: AgentHost): Promise<Outcome> {
   const { vm } = opts.engine;
   if (vm.SourceTextModule === undefined) return { pass: false, message: `module code is not supported by the ${opts.engine.name} engine (its vm API has no SourceTextModule)` };
   const printed: string[] = [];
   let contextLoader: ModuleLoader | null = null;
-  const realm = createTestRealm(opts.engine, (m) => printed.push(m), contextImporter(() => contextLoader, path));
+  const realm = createTestRealm(opts.engine, { onPrint: (m) => printed.push(m), importer: contextImporter(() => contextLoader, path), agents });
   const loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
   contextLoader = loader;
   let record: VmModule;

@@ -28,6 +28,7 @@ function createShadowRealmRealm(creator: Realm): Realm {
   inner.jobQueue = creator.jobQueue;
   inner.onUnhandledRejection = creator.onUnhandledRejection;
   inner.canCompileStrings = creator.canCompileStrings;
+  inner.canBlock = creator.canBlock;
   return inner;
 }
 
