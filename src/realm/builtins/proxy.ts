@@ -2,12 +2,48 @@
 // invariants and [[ProxyHandler]] behaviour are exactly the spec's. The
 // constructor and Proxy.revocable are the realm's; invariant violations the
 // host reports are brought into the realm where guest code catches them.
+//
+// The host Proxy's handler is not the guest's: the host would hand the guest's traps objects it makes
+// itself, with the host's prototypes (the descriptor of `defineProperty`, the argument list of
+// `apply` and `construct`), and `desc.constructor.constructor` would be the host's Function. Each
+// realm Proxy gets a host handler whose traps look the guest's trap up on each call (GetMethod, as
+// the spec's internal methods do), bring those objects into the realm and call it. The spec makes
+// them in the current realm; host code cannot tell which realm's code is running, so they are the
+// Proxy's realm's.
 import { markGuestProxy } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
 import { hostCall } from '../host-errors.js';
-import { isObject } from '../abstract-ops.js';
-import { HostProxy, ObjectCreate, ObjectDefineProperty, ProxyRevocable } from '../primordials.js';
+import { CreateArrayFromList, FromPropertyDescriptor, describeTyped, isObject } from '../abstract-ops.js';
+import { HostProxy, HostReflect, HostTypeError, ObjectCreate, ObjectDefineProperty, ProxyRevocable, ReflectApply } from '../primordials.js';
+
+type Trap = keyof ProxyHandler<object>;
+
+const TRAPS: readonly Trap[] = [
+  'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions', 'getOwnPropertyDescriptor', 'defineProperty', 'has',
+  'get', 'set', 'deleteProperty', 'ownKeys', 'apply', 'construct',
+];
+
+/** The host handler of a realm Proxy whose [[ProxyHandler]] is the guest's `handler`: each trap is the
+ * guest's, called with the realm's objects; without one, the target's internal method. */
+function realmHandler(realm: Realm, handler: object): ProxyHandler<object> {
+  const h = ObjectCreate(null) as Record<Trap, Function>;
+  for (const name of TRAPS) {
+    const fallback = HostReflect[name] as Function;
+    h[name] = (target: object, ...rest: unknown[]): unknown => {
+      // GetMethod(handler, name); its TypeError is left to the host, like the host Proxy's own errors, so
+      // that the code that catches it gets its own realm's TypeError (runtime/catch-value.ts).
+      const trap = (handler as Record<string, unknown>)[name];
+      if (trap === undefined || trap === null) return ReflectApply(fallback, undefined, [target, ...rest]);
+      if (typeof trap !== 'function') throw new HostTypeError(`${describeTyped(trap)} is not a function`);
+      if (name === 'defineProperty') rest[1] = FromPropertyDescriptor(realm, rest[1] as PropertyDescriptor);
+      else if (name === 'apply') rest[1] = CreateArrayFromList(realm, rest[1] as unknown[]);
+      else if (name === 'construct') rest[0] = CreateArrayFromList(realm, rest[0] as unknown[]);
+      return ReflectApply(trap, handler, [target, ...rest]);
+    };
+  }
+  return h as unknown as ProxyHandler<object>;
+}
 
 /** Every Proxy a realm's constructor made: vm.measureMemory's walk must not call guest traps. */
 const realmProxies = new WeakSet<object>();
@@ -28,7 +64,7 @@ export function installProxy(realm: Realm): void {
   const impl = function Proxy(this: unknown, target: unknown, handler: unknown): object {
     if (new.target === undefined) realm.throwTypeError("Constructor Proxy requires 'new'");
     checkArgs(realm, target, handler);
-    const p = hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, handler]) as object;
+    const p = hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, realmHandler(realm, handler as object)]) as object;
     realmProxies.add(p);
     markGuestProxy(p, target as object);
     return p;
@@ -38,7 +74,7 @@ export function installProxy(realm: Realm): void {
     // §28.2.2.1 Proxy.revocable ( target, handler )
     method('revocable', 2, (target: unknown, handler: unknown): object => {
       checkArgs(realm, target, handler);
-      const r = ProxyRevocable(target as object, handler as ProxyHandler<object>);
+      const r = ProxyRevocable(target as object, realmHandler(realm, handler as object));
       realmProxies.add(r.proxy);
       markGuestProxy(r.proxy, target as object);
       const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
