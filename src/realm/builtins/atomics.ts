@@ -10,12 +10,14 @@
 //   realm's typed array is a host typed array), so agents in other threads that share the buffer wake
 //   it with Atomics.notify. The block is clamped to the run's deadline: when the deadline comes first,
 //   the run is terminated as by any timeout. An interrupt request cannot end a block early.
-// - Atomics.waitAsync: the agent's own waiter lists (§25.4.3.2 GetWaiterList, one per buffer and
-//   byte index); a waiter's promise is the realm's, resolved by a job with "ok" when notify removes
-//   it, or "timed-out" by a host timer (setTimeout) where the host has one; without one a finite
-//   timeout never fires.
-// - Atomics.notify: wakes this agent's async waiters first, then, for the rest of the count, the
-//   host's (agents the embedder shares the buffer with).
+// - Atomics.waitAsync: where the host has Atomics.waitAsync, the waiter is the host's (so a notify in
+//   any thread sharing the buffer wakes it, and the host keeps its timeout); its outcome resolves the
+//   realm's promise from a job of the realm. Otherwise the agent's own waiter lists (§25.4.3.2
+//   GetWaiterList, one per buffer and byte index): a waiter's promise is the realm's, resolved by a job
+//   with "ok" when notify removes it, or "timed-out" by a host timer (setTimeout) where the host has
+//   one; without one a finite timeout never fires.
+// - Atomics.notify: wakes this agent's own async waiters first, then, for the rest of the count, the
+//   host's (its async waiters, and agents the embedder shares the buffer with).
 import type { Realm } from '../realm.js';
 import { defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
@@ -28,7 +30,7 @@ import { agent } from '../agent.js';
 import { ToBigInt } from './bigint.js';
 import { hostFunction, hostMethod } from './host-delegation.js';
 import {
-  BigIntAsIntN, GlobalClearTimeout, GlobalSetTimeout, HostAtomicsDescriptors, MathMax, NumberIsInteger, ObjectCreate, ReflectApply,
+  BigIntAsIntN, GlobalClearTimeout, GlobalSetTimeout, HostAtomicsDescriptors, MathMax, NumberIsInteger, ObjectCreate, PromisePrototypeThen, ReflectApply,
   TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
 
@@ -99,6 +101,7 @@ export function installAtomics(realm: Realm): void {
   I.Atomics = AtomicsObject;
   const hostNotify = D.notify?.value as Function | undefined;
   const hostWait = D.wait?.value as Function | undefined;
+  const hostWaitAsync = D.waitAsync?.value as Function | undefined;
   /** DoWait's critical section for an agent that can suspend: the host's wait, clamped to the deadline. */
   const blockingWait = (ta: object, i: number, v: number | bigint, t: number): string => {
     const left = agent.msUntilDeadline();
@@ -129,6 +132,19 @@ export function installAtomics(realm: Realm): void {
       if (t === 0) {
         CreateDataPropertyOrThrow(realm, resultObject, 'async', false);
         CreateDataPropertyOrThrow(realm, resultObject, 'value', 'timed-out');
+        return resultObject;
+      }
+      if (hostWaitAsync !== undefined) {
+        // The host's waiter list, which every thread's Atomics.notify reaches; its settlement (a host
+        // task) resolves the realm's promise from a job of the realm.
+        const r = ReflectApply(hostWaitAsync, undefined, [ta, i, v, t]) as { async: boolean; value: unknown };
+        if (r.async) {
+          ReflectApply(PromisePrototypeThen, r.value, [(outcome: unknown) => {
+            HostEnqueuePromiseJob(() => { ReflectApply(capability.resolve, undefined, [outcome]); }, realm);
+          }]);
+        }
+        CreateDataPropertyOrThrow(realm, resultObject, 'async', r.async);
+        CreateDataPropertyOrThrow(realm, resultObject, 'value', r.async ? capability.promise : r.value);
         return resultObject;
       }
       const list = GetWaiterList(buffer, byteIndex);
