@@ -62,6 +62,12 @@ describe('ShadowRealm', () => {
     expect(vm.runInContext('new ShadowRealm().evaluate("2")', ctx)).to.equal(2);
   });
 
+  it('runs its promise jobs on the context\'s queue (afterEvaluate: drained at the end of the run)', () => {
+    const ctx = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
+    vm.runInContext('var r = new ShadowRealm(); r.evaluate("Promise.resolve().then(() => { globalThis.done = 1; }); 0")', ctx);
+    expect(vm.runInContext('r.evaluate("globalThis.done")', ctx)).to.equal(1);
+  });
+
   it('keeps the context\'s code-generation setting', () => {
     const ctx = vm.createContext({}, { codeGeneration: { strings: false } });
     expect(vm.runInContext(`try { new ShadowRealm().evaluate('1'); } catch (e) { e.constructor === EvalError }`, ctx)).to.equal(true);
