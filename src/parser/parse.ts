@@ -20,10 +20,12 @@ export class ParseError extends Error {
   constructor(readonly failure: ParseFailure) { super(failure.message); }
 }
 
-/** ES2025: the one later syntax acorn knows, `using` / `await using` declarations (ES2026), is not
- * implemented by the evaluator yet (Symbol.dispose never ran and the bindings had no TDZ), so it
- * must not parse: at 2025 acorn rejects it as node 20 does. Raise this when they land. */
-export const ECMA_VERSION = 2025;
+/** ES2026. Acorn 8.19 at 2026 (its ecmaVersion 17) adds exactly one thing over 2025: `using` and
+ * `await using` declarations (explicit resource management), with their early errors (not at the top
+ * level of a Script or eval code, not directly in a case clause or a single-statement position, no
+ * binding patterns, an initializer except in for-of heads, `await using` only where `await` is).
+ * ARCHITECTURE.md records the decision. */
+export const ECMA_VERSION = 2026;
 
 const baseOptions: Options = {
   ecmaVersion: ECMA_VERSION,
