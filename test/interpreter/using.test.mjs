@@ -105,6 +105,15 @@ describe('using declarations', () => {
     expect(vm.runInNewContext('var using = 1; using')).to.equal(1);
   });
 
+  it('vm.compileFunction bodies and Function bodies may declare using at their top', () => {
+    const context = vm.createContext({ log: [] });
+    const fn = vm.compileFunction('using x = { [Symbol.dispose]() { log.push("disposed"); } }; log.push("body"); return 1;', [], { parsingContext: context });
+    expect(fn()).to.equal(1);
+    expect(context.log).to.deep.equal(['body', 'disposed']);
+    expect(vm.runInContext('Function("using x = { [Symbol.dispose]() { log.push(2); } }; return 3")()', context)).to.equal(3);
+    expect(() => vm.compileFunction('switch (1) { case 1: using x = null; }')).to.throw(SyntaxError);
+  });
+
   it('a timeout inside a dispose method ends the run; no guest catch sees it', () => {
     const context = vm.createContext({ seen: [] });
     expect(() => vm.runInContext('try { using x = { [Symbol.dispose]() { for (;;) {} } }; } catch (e) { seen.push(e); }', context, { timeout: 50 }))
