@@ -180,6 +180,14 @@ describe('await using declarations', () => {
       .to.deep.equal(['body', 'start 1', 'end 1', 'body', 'start 2', 'end 2', 'value 1', 'gen resumed', 'start gen', 'end gen']);
   });
 
+  it('an async generator\'s return() while suspended at a yield awaits the disposal', async () => {
+    expect(await logOf(`
+      async function* g() { await using r = ares("gen"); yield 1; log.push("not reached"); }
+      const it = g();
+      it.next().then((v) => { log.push("next " + v.value); return it.return(9); }).then((v) => log.push("return " + v.value + " " + v.done));`, { turns: 10 }))
+      .to.deep.equal(['next 1', 'start gen', 'end gen', 'return 9 true']);
+  });
+
   it('at the top level of a module, which then evaluates asynchronously', async () => {
     const context = vm.createContext({ log: [] });
     const m = new vm.SourceTextModule(`
