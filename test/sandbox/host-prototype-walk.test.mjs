@@ -330,6 +330,27 @@ function reachable(roots, forbidden) {
 describe('sandbox: no host prototype in a context', function () {
   this.timeout(120000);
 
+  it('hands Proxy traps the realm\'s descriptor and argument lists, and a missing trap costs the target no extra trap', () => {
+    const out = vm.runInNewContext(`
+      var got = {};
+      var p = new Proxy(function () {}, {
+        defineProperty(t, k, d) { got.desc = d; return Reflect.defineProperty(t, k, d); },
+        apply(t, self, args) { got.applyArgs = args; return 1; },
+        construct(t, args) { got.constructArgs = args; return {}; },
+      });
+      Object.defineProperty(p, 'x', { value: 1, configurable: true }); p(1); new p(2);
+      var log = [];
+      var logging = new Proxy({}, { getOwnPropertyDescriptor(t, k) { log.push('gopd ' + String(k)); return Reflect.getOwnPropertyDescriptor(t, k); },
+        get(t, k, r) { log.push('get ' + String(k)); return Reflect.get(t, k, r); } });
+      var outer = new Proxy(logging, {});
+      outer.a;
+      [Object.getPrototypeOf(got.desc) === Object.prototype, got.desc.constructor.constructor === Function,
+       Array.isArray(got.applyArgs) && Object.getPrototypeOf(got.applyArgs) === Array.prototype,
+       Object.getPrototypeOf(got.constructArgs) === Array.prototype, log.join()]
+    `);
+    expect(out).to.deep.equal([true, true, true, true, 'get a']);
+  });
+
   it('reaches no host intrinsic from anything the builtins return, throw or pass to guest code', async () => {
     const forbidden = hostIntrinsics();
     expect(forbidden.has(Object.prototype) && forbidden.has(Array.prototype.map) && forbidden.has(Object.getPrototypeOf([].values()))).to.equal(true);

@@ -6,43 +6,43 @@
 // The host Proxy's handler is not the guest's: the host would hand the guest's traps objects it makes
 // itself, with the host's prototypes (the descriptor of `defineProperty`, the argument list of
 // `apply` and `construct`), and `desc.constructor.constructor` would be the host's Function. Each
-// realm Proxy gets a host handler whose traps look the guest's trap up on each call (GetMethod, as
-// the spec's internal methods do), bring those objects into the realm and call it. The spec makes
-// them in the current realm; host code cannot tell which realm's code is running, so they are the
-// Proxy's realm's.
+// realm Proxy's host handler reads the guest's traps and brings those objects into the realm before
+// calling them (realmHandler). The spec makes them in the current realm; host code cannot tell which
+// realm's code is running, so they are the Proxy's realm's.
 import { markGuestProxy } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
 import { hostCall } from '../host-errors.js';
-import { CreateArrayFromList, FromPropertyDescriptor, describeTyped, isObject } from '../abstract-ops.js';
-import { HostProxy, HostReflect, HostTypeError, ObjectCreate, ObjectDefineProperty, ProxyRevocable, ReflectApply } from '../primordials.js';
+import { CreateArrayFromList, FromPropertyDescriptor, isObject } from '../abstract-ops.js';
+import { HostProxy, ObjectCreate, ObjectDefineProperty, ProxyRevocable, ReflectApply } from '../primordials.js';
 
-type Trap = keyof ProxyHandler<object>;
-
-const TRAPS: readonly Trap[] = [
-  'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions', 'getOwnPropertyDescriptor', 'defineProperty', 'has',
-  'get', 'set', 'deleteProperty', 'ownKeys', 'apply', 'construct',
-];
-
-/** The host handler of a realm Proxy whose [[ProxyHandler]] is the guest's `handler`: each trap is the
- * guest's, called with the realm's objects; without one, the target's internal method. */
+/** The host handler of a realm Proxy whose [[ProxyHandler]] is the guest's `handler`. The host reads
+ * a trap from its handler once per internal method (GetMethod); this handler is a host Proxy whose
+ * `get` reads the guest's (so a missing trap is missing for the host too, which then does exactly the
+ * target's internal method, with no invariant checks of its own), and hands the host a function that
+ * calls it with the guest's handler as `this` and the realm's objects for the host's. */
 function realmHandler(realm: Realm, handler: object): ProxyHandler<object> {
-  const h = ObjectCreate(null) as Record<Trap, Function>;
-  for (const name of TRAPS) {
-    const fallback = HostReflect[name] as Function;
-    h[name] = (target: object, ...rest: unknown[]): unknown => {
-      // GetMethod(handler, name); its TypeError is left to the host, like the host Proxy's own errors, so
-      // that the code that catches it gets its own realm's TypeError (runtime/catch-value.ts).
-      const trap = (handler as Record<string, unknown>)[name];
-      if (trap === undefined || trap === null) return ReflectApply(fallback, undefined, [target, ...rest]);
-      if (typeof trap !== 'function') throw new HostTypeError(`${describeTyped(trap)} is not a function`);
-      if (name === 'defineProperty') rest[1] = FromPropertyDescriptor(realm, rest[1] as PropertyDescriptor);
-      else if (name === 'apply') rest[1] = CreateArrayFromList(realm, rest[1] as unknown[]);
-      else if (name === 'construct') rest[0] = CreateArrayFromList(realm, rest[0] as unknown[]);
-      return ReflectApply(trap, handler, [target, ...rest]);
-    };
-  }
-  return h as unknown as ProxyHandler<object>;
+  return new HostProxy(ObjectCreate(null) as object, {
+    get(_target: object, name: PropertyKey): unknown {
+      const trap = (handler as Record<PropertyKey, unknown>)[name];
+      // Undefined or null: the target's internal method; not callable: the host's TypeError, which the
+      // code that catches it gets as its own realm's (runtime/catch-value.ts).
+      if (typeof trap !== 'function') return trap;
+      if (name === 'defineProperty') {
+        return (target: object, key: PropertyKey, desc: PropertyDescriptor): unknown =>
+          ReflectApply(trap, handler, [target, key, FromPropertyDescriptor(realm, desc)]);
+      }
+      if (name === 'apply') {
+        return (target: object, thisArg: unknown, args: unknown[]): unknown =>
+          ReflectApply(trap, handler, [target, thisArg, CreateArrayFromList(realm, args)]);
+      }
+      if (name === 'construct') {
+        return (target: object, args: unknown[], newTarget: unknown): unknown =>
+          ReflectApply(trap, handler, [target, CreateArrayFromList(realm, args), newTarget]);
+      }
+      return function (this: unknown, ...args: unknown[]): unknown { return ReflectApply(trap, handler, args); };
+    },
+  }) as ProxyHandler<object>;
 }
 
 /** Every Proxy a realm's constructor made: vm.measureMemory's walk must not call guest traps. */
