@@ -14,9 +14,9 @@ import { GetWrappedValue, thrownDescription } from './wrapped-function.js';
 const shadowRealms = new WeakMap<object, Realm>();
 
 /** ValidateShadowRealmObject (sec-validateshadowrealmobject): O's [[ShadowRealm]]. */
-function ValidateShadowRealmObject(realm: Realm, O: unknown, method: string): Realm {
+function ValidateShadowRealmObject(realm: Realm, O: unknown, methodName: string): Realm {
   const inner = (typeof O === 'object' && O !== null) ? shadowRealms.get(O) : undefined;
-  if (inner === undefined) realm.throwTypeError(`Method ShadowRealm.prototype.${method} called on incompatible receiver`);
+  if (inner === undefined) realm.throwTypeError(`Method ShadowRealm.prototype.${methodName} called on incompatible receiver`);
   return inner;
 }
 
