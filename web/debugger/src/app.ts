@@ -1,0 +1,307 @@
+// The debugger page: the editor, the controls and the drawing of the recorded state. vmjs runs in a
+// module worker (worker.ts); the page only navigates the trace it posts back.
+import type { TraceData } from '../../../src/debug/trace-types.js';
+import { ProgramEditor } from './views/editor.js';
+import { renderFrames } from './views/frames.js';
+import { renderObjects } from './views/objects.js';
+import { drawArrows } from './views/arrows.js';
+import { OriginIds } from './views/values.js';
+import { TraceNavigator } from './navigation.js';
+import { programFromHash, shareHash } from './share.js';
+import { EXAMPLES } from './examples.js';
+import type { RunReply, RunRequest } from './protocol.js';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
+
+const ui = {
+  editor: byId('editor'),
+  run: byId<HTMLButtonElement>('run'),
+  stop: byId<HTMLButtonElement>('stop'),
+  share: byId<HTMLButtonElement>('share'),
+  shareLink: byId<HTMLInputElement>('share-link'),
+  examples: byId<HTMLSelectElement>('examples'),
+  stepLimit: byId<HTMLInputElement>('step-limit'),
+  first: byId<HTMLButtonElement>('first'),
+  back: byId<HTMLButtonElement>('back'),
+  forward: byId<HTMLButtonElement>('forward'),
+  last: byId<HTMLButtonElement>('last'),
+  over: byId<HTMLButtonElement>('over'),
+  out: byId<HTMLButtonElement>('out'),
+  continue: byId<HTMLButtonElement>('continue'),
+  slider: byId<HTMLInputElement>('slider'),
+  stepLabel: byId('step-label'),
+  status: byId('status'),
+  truncated: byId('truncated'),
+  error: byId('error'),
+  stale: byId('stale'),
+  output: byId('output'),
+  area: byId('state'),
+  frames: byId('frames'),
+  objects: byId('objects'),
+  arrows: byId('arrows') as unknown as SVGSVGElement,
+};
+
+let trace: TraceNavigator | null = null;
+let index = 0;
+let worker: Worker | null = null;
+
+const editor = new ProgramEditor({
+  parent: ui.editor,
+  doc: programFromHash(location.hash) ?? EXAMPLES[0]!.source,
+  onRun: () => run(),
+  onChange: () => { if (trace !== null) ui.stale.hidden = false; },
+  onBreakpoints: () => updateControls(),
+});
+
+function setStatus(text: string, kind: 'idle' | 'running' | 'failure' = 'idle'): void {
+  ui.status.textContent = text;
+  ui.status.dataset.kind = kind;
+}
+
+// ---- Running in the worker ----
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  w.onmessage = (event: MessageEvent<RunReply>) => {
+    ui.run.disabled = false;
+    ui.stop.hidden = true;
+    const reply = event.data;
+    if (reply.type === 'failure') {
+      showFailure(reply.message);
+      return;
+    }
+    showTrace(reply.data);
+  };
+  w.onerror = (event) => {
+    event.preventDefault();
+    ui.run.disabled = false;
+    ui.stop.hidden = true;
+    showFailure(`The worker failed: ${event.message || 'it could not be loaded'}`);
+  };
+  return w;
+}
+
+function run(): void {
+  worker ??= startWorker();
+  const limit = Math.max(1, Math.floor(Number(ui.stepLimit.value) || 5000));
+  const request: RunRequest = { type: 'run', source: editor.text, stepLimit: limit };
+  ui.run.disabled = true;
+  ui.stop.hidden = false;
+  setStatus('Recording…', 'running');
+  worker.postMessage(request);
+}
+
+/** Ends a run that takes too long: the worker is terminated and a fresh one made for the next. */
+function stop(): void {
+  worker?.terminate();
+  worker = null;
+  ui.run.disabled = false;
+  ui.stop.hidden = true;
+  setStatus('Stopped: the run was cancelled.', 'failure');
+}
+
+function showFailure(message: string): void {
+  trace = null;
+  setStatus(message, 'failure');
+  ui.frames.replaceChildren();
+  ui.objects.replaceChildren();
+  ui.arrows.replaceChildren();
+  ui.output.textContent = '';
+  ui.truncated.hidden = true;
+  ui.error.hidden = true;
+  ui.stale.hidden = true;
+  editor.mark({ current: 0, previous: 0, kind: 'normal' });
+  updateControls();
+}
+
+function showTrace(data: TraceData): void {
+  trace = new TraceNavigator(data);
+  ui.stale.hidden = true;
+  const steps = data.steps.length;
+  setStatus(`Recorded ${steps} step${steps === 1 ? '' : 's'}.`);
+  ui.slider.max = String(Math.max(0, steps - 1));
+  ui.truncated.hidden = !data.truncated && data.completion.type !== 'timeout';
+  ui.truncated.textContent = data.completion.type === 'timeout'
+    ? `The run timed out: ${data.completion.text}. The steps recorded until then are shown.`
+    : `The run was stopped after ${data.stepLimit} steps (the step limit); the program had not finished. Raise the limit to record more.`;
+  if (data.completion.type === 'throw') {
+    ui.error.hidden = false;
+    ui.error.textContent = `Uncaught ${data.completion.text}`;
+  } else {
+    ui.error.hidden = true;
+  }
+  go(0);
+}
+
+// ---- Showing a step ----
+
+function go(target: number): void {
+  if (trace === null || trace.length === 0) return;
+  index = Math.max(0, Math.min(trace.length - 1, target));
+  const state = trace.stateAt(index);
+  const { step } = state;
+  const previous = index > 0 ? trace.data.steps[index - 1]!.span.line : 0;
+  editor.mark({ current: step.span.line, previous, kind: step.kind === 'exception' ? 'error' : 'normal' });
+  const ids = new OriginIds();
+  renderFrames(ui.frames, step, ids);
+  renderObjects(ui.objects, ui.frames, state.heap, ids);
+  drawArrows(ui.area, ui.arrows);
+  ui.output.textContent = state.output.join('\n');
+  ui.output.scrollTop = ui.output.scrollHeight;
+  ui.slider.value = String(index);
+  const where = `line ${step.span.line}`;
+  ui.stepLabel.textContent = `Step ${index + 1} of ${trace.length} · ${step.kind} · ${where}`;
+  ui.stepLabel.dataset.kind = step.kind;
+  updateControls();
+}
+
+function updateControls(): void {
+  const n = trace?.length ?? 0;
+  const atStart = trace === null || index <= 0;
+  const atEnd = trace === null || index >= n - 1;
+  ui.first.disabled = ui.back.disabled = atStart;
+  ui.last.disabled = ui.forward.disabled = ui.over.disabled = ui.out.disabled = ui.continue.disabled = atEnd;
+  ui.slider.disabled = trace === null;
+  ui.continue.title = editor.breakpoints().size === 0
+    ? 'Continue to the next breakpoint (none set: to the end) [c]'
+    : 'Continue to the next breakpoint [c]';
+}
+
+type Move = 'first' | 'back' | 'forward' | 'last' | 'over' | 'overBack' | 'out' | 'outBack' | 'continue' | 'continueBack';
+
+function move(kind: Move): void {
+  if (trace === null) return;
+  const nav = trace;
+  const targets: Record<Move, () => number> = {
+    first: () => 0,
+    back: () => index - 1,
+    forward: () => index + 1,
+    last: () => nav.length - 1,
+    over: () => nav.stepOver(index, 1),
+    overBack: () => nav.stepOver(index, -1),
+    out: () => nav.stepOut(index, 1),
+    outBack: () => nav.stepOut(index, -1),
+    continue: () => nav.continueTo(index, editor.breakpoints(), 1),
+    continueBack: () => nav.continueTo(index, editor.breakpoints(), -1),
+  };
+  go(targets[kind]());
+}
+
+// ---- Wiring ----
+
+for (const [i, example] of EXAMPLES.entries()) {
+  const option = document.createElement('option');
+  option.value = String(i);
+  option.textContent = example.name;
+  ui.examples.append(option);
+}
+ui.examples.addEventListener('change', () => {
+  const example = EXAMPLES[Number(ui.examples.value)];
+  if (example === undefined) return;
+  editor.text = example.source;
+  ui.examples.value = '';
+  run();
+});
+
+ui.run.addEventListener('click', () => run());
+ui.stop.addEventListener('click', () => stop());
+ui.first.addEventListener('click', () => move('first'));
+ui.back.addEventListener('click', () => move('back'));
+ui.forward.addEventListener('click', () => move('forward'));
+ui.last.addEventListener('click', () => move('last'));
+ui.over.addEventListener('click', () => move('over'));
+ui.out.addEventListener('click', () => move('out'));
+ui.continue.addEventListener('click', () => move('continue'));
+ui.slider.addEventListener('input', () => go(Number(ui.slider.value)));
+
+ui.share.addEventListener('click', () => {
+  const hash = shareHash(editor.text);
+  history.replaceState(null, '', hash);
+  ui.shareLink.value = location.href;
+  ui.shareLink.hidden = false;
+  ui.shareLink.select();
+  void copyToClipboard(location.href);
+});
+
+async function copyToClipboard(text: string): Promise<void> {
+  try {
+    await window.navigator.clipboard.writeText(text);
+    setStatus('Share link copied to the clipboard.');
+  } catch {
+    setStatus('Share link ready: copy it from the box.');
+  }
+}
+
+window.addEventListener('hashchange', () => {
+  const program = programFromHash(location.hash);
+  if (program !== null && program !== editor.text) {
+    editor.text = program;
+    run();
+  }
+});
+
+const KEYS: Record<string, Move> = {
+  ArrowRight: 'forward',
+  ArrowLeft: 'back',
+  'Shift+ArrowRight': 'over',
+  'Shift+ArrowLeft': 'overBack',
+  ArrowDown: 'over',
+  ArrowUp: 'out',
+  'Shift+ArrowUp': 'outBack',
+  Home: 'first',
+  End: 'last',
+  c: 'continue',
+  'Shift+C': 'continueBack',
+};
+
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') { event.preventDefault(); run(); return; }
+  if (event.key === 'Escape' && editor.hasFocus()) { editor.view.contentDOM.blur(); return; }
+  if (editor.hasFocus() || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  if (target !== null && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+  const name = event.shiftKey && event.key !== 'Shift' ? `Shift+${event.key}` : event.key;
+  const action = KEYS[name];
+  if (action === undefined) return;
+  event.preventDefault();
+  move(action);
+});
+
+let redraw = 0;
+const scheduleArrows = (): void => {
+  cancelAnimationFrame(redraw);
+  redraw = requestAnimationFrame(() => { if (trace !== null) drawArrows(ui.area, ui.arrows); });
+};
+new ResizeObserver(scheduleArrows).observe(ui.area);
+window.addEventListener('resize', scheduleArrows);
+
+/** What the browser test reads and drives (and a console user may): the trace shown and the step. */
+interface PageHandle {
+  /** Shows a trace recorded elsewhere, with its program in the editor. */
+  showTrace(data: TraceData): void;
+  readonly busy: boolean;
+  go(step: number): void;
+  readonly step: number;
+  readonly steps: number;
+  readonly ready: boolean;
+}
+const handle: PageHandle = {
+  showTrace(data) {
+    const source = data.files[0]?.source;
+    if (source !== undefined && source !== editor.text) editor.text = source;
+    showTrace(data);
+  },
+  go,
+  get busy() { return !ui.stop.hidden; },
+  get step() { return index; },
+  get steps() { return trace?.length ?? 0; },
+  get ready() { return trace !== null; },
+};
+(window as unknown as { vmjsDebugger: PageHandle }).vmjsDebugger = handle;
+
+updateControls();
+run();
