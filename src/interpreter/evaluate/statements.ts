@@ -27,6 +27,7 @@ import { makeFunction } from '../runtime/function-object.js';
 import { getIterator, iterationOperandText } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
 import { recordErrorLocation } from '../runtime/error-location.js';
+import { debugHooks } from '../runtime/debug-hooks.js';
 import { compileExpression } from './expressions.js';
 import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './functions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
@@ -34,6 +35,35 @@ import { compileClass } from './classes.js';
 
 export function compileStatement(node: Statement, c: CompileContext): Stmt {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateStatement(node, c);
+  if (c.source.debug === true && isStep(node)) return debugStatement(node, compileStatementOnly(node, c));
+  return compileStatementOnly(node, c);
+}
+
+/** Statements the debugger stops before: not blocks (their statements stop), not declarations that
+ * do nothing when reached, not labels (the labelled statement stops). */
+function isStep(node: Statement): boolean {
+  const t = node.type;
+  return t !== 'BlockStatement' && t !== 'EmptyStatement' && t !== 'FunctionDeclaration' && t !== 'LabeledStatement';
+}
+
+/** A statement of debug-compiled code: reported to the recorder before it runs, and when an exception
+ * leaves it (src/interpreter/runtime/debug-hooks.ts). */
+function debugStatement(node: Statement, s: Stmt): Stmt {
+  return function* (f) {
+    debugHooks.wrapperRuns++;
+    const r = debugHooks.recorder;
+    if (r === null) return yield* s(f);
+    r.statement(f, node);
+    try {
+      return yield* s(f);
+    } catch (e) {
+      r.exception(f, node, e);
+      throw e;
+    }
+  };
+}
+
+function compileStatementOnly(node: Statement, c: CompileContext): Stmt {
   const labels = c.labels;
   c.labels = [];
   switch (node.type) {
