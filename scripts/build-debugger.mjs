@@ -14,6 +14,8 @@ export async function buildDebugger() {
   await build({
     entryPoints: { app: join(root, 'web/debugger/src/app.ts'), worker: join(root, 'web/debugger/src/worker.ts') },
     outdir: out, bundle: true, platform: 'browser', format: 'esm', target: 'es2022',
+    // vmjs is in both (the page's Trace evaluates breakpoint conditions with it): one shared chunk.
+    splitting: true, chunkNames: 'chunks/[name]-[hash]',
     minify: true, sourcemap: true, logLevel: 'warning', legalComments: 'eof',
   });
   for (const file of ['index.html', 'styles.css']) copyFileSync(join(root, 'web/debugger', file), join(out, file));

@@ -96,13 +96,13 @@ function arrowTarget(state, ref) {
 }
 
 /** Clicks the breakpoint gutter beside a 1-based line. */
-async function clickGutter(page, line) {
+async function clickGutter(page, line, button = 'left') {
   const { x, y } = await page.evaluate((n) => {
     const gutter = document.querySelector('#editor .cm-breakpoint-gutter').getBoundingClientRect();
     const row = document.querySelectorAll('#editor .cm-content > .cm-line')[n - 1].getBoundingClientRect();
     return { x: gutter.left + gutter.width / 2, y: row.top + row.height / 2 };
   }, line);
-  await page.mouse.click(x, y);
+  await page.mouse.click(x, y, { button });
 }
 
 let checks = 0;
@@ -187,6 +187,18 @@ async function main() {
       assert.deepEqual(s.frames.slice(1).map((f) => f.bindings.n), ['3', '2']);
     });
     await clickGutter(page, 3);
+    // A conditional breakpoint: right-click the gutter of line 2, type the condition.
+    await clickGutter(page, 2, 'right');
+    await page.fill('#condition', 'n === 1');
+    await page.press('#condition', 'Enter');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await press('Home');
+    await press('c');
+    s = await state();
+    check('a conditional breakpoint (line 2 when n === 1): continue stops in fact(1) only', () => {
+      assert.equal(s.current, 2);
+      assert.deepEqual(s.frames.slice(1).map((f) => f.bindings.n), ['3', '2', '1']);
+    });
 
     // ---- 2. Share links ----
     const program = 'const greeting = "héllo, wörld ✓";\nconsole.log(greeting);\n';
@@ -199,7 +211,7 @@ async function main() {
     check('Share puts the program in the hash as base64url UTF-8', () => assert.equal(hash, `#code=${encode(program)}`));
 
     // ---- 3. Real runs: vm.debug in the worker ----
-    await runRecorded(page, url, state, press, settle);
+    await runRecorded(page, url, state, press);
 
     assert.deepEqual(errors, [], 'no page errors');
     console.log(`debugger-page: ${checks} checks passed; screenshots in ${shots}`);
@@ -209,14 +221,31 @@ async function main() {
   }
 }
 
-async function runRecorded(page, url, state, press, settle) {
+/** Opens the page on a share link for `program` and waits until its run is recorded and shown. */
+async function open(page, url, program) {
+  await page.goto('about:blank');
+  await page.goto(`${url}#code=${encode(program)}`);
+  await page.waitForFunction((p) => window.vmjsDebugger?.recorded === p && !window.vmjsDebugger.busy, program, { timeout: 60_000 });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+}
+
+/** Replaces the program in the editor by typing, runs it with Ctrl+Enter, waits for the outcome. */
+async function typeAndRun(page, program) {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(program);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction((p) => !window.vmjsDebugger.busy
+    && (window.vmjsDebugger.recorded === p || document.getElementById('status').dataset.kind === 'failure'), program, { timeout: 60_000 });
+  await page.keyboard.press('Escape');
+}
+
+async function runRecorded(page, url, state, press) {
   const factorial = 'function fact(n) {\n  if (n <= 1) return 1;\n  return n * fact(n - 1);\n}\n\nconst result = fact(3);\nconsole.log(result);\n';
-  await page.goto(`${url}#code=${encode(factorial)}`);
-  await settle();
+  await open(page, url, factorial);
   let s = await state();
   if (s.steps === 0) throw new Error(`the page recorded nothing: ${s.status}`);
   console.log(`recorded: recursive factorial (${s.steps} steps)`);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
   // Forward until the stack is deepest; the base case runs there.
   let deepest = s;
   for (let i = 0; i < s.steps; i++) {
@@ -244,6 +273,12 @@ async function runRecorded(page, url, state, press, settle) {
     assert.deepEqual(s.frames.slice(1).map((f) => f.bindings.n), ['3', '2']);
     assert.equal(s.current, 3);
   });
+  await press('ArrowDown');
+  s = await state();
+  check('factorial: step over from line 3 of fact(2): its return, the call to fact(1) run through', () => {
+    assert.deepEqual(s.frames.slice(1).map((f) => f.bindings.n), ['3', '2']);
+    assert.equal(s.frames[2].bindings['Return value'], '2');
+  });
   await press('End');
   s = await state();
   check('factorial: the last step: result = 6 and "6" printed', () => {
@@ -252,12 +287,10 @@ async function runRecorded(page, url, state, press, settle) {
   });
 
   const counter = 'function makeCounter() {\n  let count = 0;\n  return function increment() {\n    count += 1;\n    return count;\n  };\n}\n\nconst counter = makeCounter();\ncounter();\ncounter();\nconsole.log(counter());\n';
-  await page.goto(`${url}#code=${encode(counter)}`);
-  await settle();
+  await open(page, url, counter);
   s = await state();
   if (s.steps === 0) throw new Error(`the page recorded nothing: ${s.status}`);
   console.log(`recorded: closure counter (${s.steps} steps)`);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
   // Forward into the second call of increment, on `count += 1` (line 4) with count = 1.
   const seen = [];
   for (let i = 0; i < s.steps; i++) {
@@ -296,6 +329,27 @@ async function runRecorded(page, url, state, press, settle) {
   s = await state();
   await page.screenshot({ path: join(shots, 'counter-end.png') });
   check('counter: the last step prints 3', () => assert.equal(s.output.trim(), '3'));
+
+  await open(page, url, 'function f(x) {\n  throw new TypeError(`bad ${x}`);\n}\nf(1);\n');
+  await press('End');
+  s = await state();
+  await page.screenshot({ path: join(shots, 'uncaught-error.png') });
+  check('an uncaught error is shown, with its message', () => {
+    assert.match(s.error ?? '', /^Uncaught TypeError: bad 1/);
+  });
+
+  await page.fill('#step-limit', '40');
+  await typeAndRun(page, 'let i = 0;\nwhile (true) {\n  i++;\n}\n');
+  s = await state();
+  const notice = await page.evaluate(() => { const n = document.getElementById('truncated'); return n.hidden ? null : n.textContent; });
+  check('a run cut by the step limit says so; its steps are shown', () => {
+    assert.match(notice ?? '', /stopped after 40 steps/);
+    assert.ok(s.steps > 1 && s.steps <= 41, `${s.steps} steps`);
+  });
+
+  await typeAndRun(page, 'let x = ;\n');
+  const failure = await page.evaluate(() => document.getElementById('status').textContent);
+  check('a program that does not parse: its SyntaxError in the status line', () => assert.match(failure, /^SyntaxError: /));
 }
 
 main().catch((e) => {

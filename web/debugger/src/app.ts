@@ -6,7 +6,7 @@ import { renderFrames } from './views/frames.js';
 import { renderObjects } from './views/objects.js';
 import { drawArrows } from './views/arrows.js';
 import { OriginIds } from './views/values.js';
-import { TraceNavigator } from './navigation.js';
+import { Trace } from '../../../src/debug/trace.js';
 import { programFromHash, shareHash } from './share.js';
 import { EXAMPLES } from './examples.js';
 import type { RunReply, RunRequest } from './protocol.js';
@@ -43,9 +43,13 @@ const ui = {
   frames: byId('frames'),
   objects: byId('objects'),
   arrows: byId('arrows') as unknown as SVGSVGElement,
+  conditionForm: byId<HTMLFormElement>('condition-form'),
+  conditionLine: byId('condition-line'),
+  condition: byId<HTMLInputElement>('condition'),
+  conditionRemove: byId<HTMLButtonElement>('condition-remove'),
 };
 
-let trace: TraceNavigator | null = null;
+let trace: Trace | null = null;
 let index = 0;
 let worker: Worker | null = null;
 
@@ -55,6 +59,34 @@ const editor = new ProgramEditor({
   onRun: () => run(),
   onChange: () => { if (trace !== null) ui.stale.hidden = false; },
   onBreakpoints: () => updateControls(),
+  onEditCondition: (line, condition, anchor) => editCondition(line, condition, anchor),
+});
+
+// ---- Conditional breakpoints: a right-click in the gutter opens this small form ----
+
+let conditionLine = 0;
+
+function editCondition(line: number, condition: string, anchor: DOMRect): void {
+  conditionLine = line;
+  ui.conditionLine.textContent = String(line);
+  ui.condition.value = condition;
+  ui.conditionForm.style.left = `${anchor.right + 6}px`;
+  ui.conditionForm.style.top = `${Math.max(4, anchor.top - 8)}px`;
+  ui.conditionForm.hidden = false;
+  ui.condition.focus();
+}
+
+ui.conditionForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  editor.setBreakpoint(conditionLine, ui.condition.value.trim());
+  ui.conditionForm.hidden = true;
+});
+ui.conditionRemove.addEventListener('click', () => {
+  editor.setBreakpoint(conditionLine, null);
+  ui.conditionForm.hidden = true;
+});
+ui.condition.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') ui.conditionForm.hidden = true;
 });
 
 function setStatus(text: string, kind: 'idle' | 'running' | 'failure' = 'idle'): void {
@@ -119,7 +151,7 @@ function showFailure(message: string): void {
 }
 
 function showTrace(data: TraceData): void {
-  trace = new TraceNavigator(data);
+  trace = Trace.fromData(data);
   ui.stale.hidden = true;
   const steps = data.steps.length;
   setStatus(`Recorded ${steps} step${steps === 1 ? '' : 's'}.`);
@@ -140,53 +172,52 @@ function showTrace(data: TraceData): void {
 // ---- Showing a step ----
 
 function go(target: number): void {
-  if (trace === null || trace.length === 0) return;
-  index = Math.max(0, Math.min(trace.length - 1, target));
-  const state = trace.stateAt(index);
-  const { step } = state;
+  if (trace === null || trace.steps === 0) return;
+  index = Math.max(0, Math.min(trace.steps - 1, target));
+  const step = trace.stepAt(index);
   const previous = index > 0 ? trace.data.steps[index - 1]!.span.line : 0;
-  editor.mark({ current: step.span.line, previous, kind: step.kind === 'exception' ? 'error' : 'normal' });
+  const failed = step.kind === 'exception' || (step.kind === 'end' && trace.completion.type === 'throw');
+  editor.mark({ current: step.span.line, previous, kind: failed ? 'error' : 'normal' });
   const ids = new OriginIds();
   renderFrames(ui.frames, step, ids);
-  renderObjects(ui.objects, ui.frames, state.heap, ids);
+  renderObjects(ui.objects, ui.frames, step.heap, ids);
   drawArrows(ui.area, ui.arrows);
-  ui.output.textContent = state.output.join('\n');
+  ui.output.textContent = step.output.join('\n');
   ui.output.scrollTop = ui.output.scrollHeight;
   ui.slider.value = String(index);
   const where = `line ${step.span.line}`;
-  ui.stepLabel.textContent = `Step ${index + 1} of ${trace.length} · ${step.kind} · ${where}`;
+  ui.stepLabel.textContent = `Step ${index + 1} of ${trace.steps} · ${step.kind} · ${where}`;
   ui.stepLabel.dataset.kind = step.kind;
   updateControls();
 }
 
 function updateControls(): void {
-  const n = trace?.length ?? 0;
+  const n = trace?.steps ?? 0;
   const atStart = trace === null || index <= 0;
   const atEnd = trace === null || index >= n - 1;
   ui.first.disabled = ui.back.disabled = atStart;
   ui.last.disabled = ui.forward.disabled = ui.over.disabled = ui.out.disabled = ui.continue.disabled = atEnd;
   ui.slider.disabled = trace === null;
-  ui.continue.title = editor.breakpoints().size === 0
+  ui.continue.title = editor.breakpoints().length === 0
     ? 'Continue to the next breakpoint (none set: to the end) [c]'
     : 'Continue to the next breakpoint [c]';
 }
 
-type Move = 'first' | 'back' | 'forward' | 'last' | 'over' | 'overBack' | 'out' | 'outBack' | 'continue' | 'continueBack';
+type Move = 'first' | 'back' | 'forward' | 'last' | 'over' | 'overBack' | 'out' | 'continue' | 'continueBack';
 
 function move(kind: Move): void {
   if (trace === null) return;
-  const nav = trace;
+  const t = trace;
   const targets: Record<Move, () => number> = {
     first: () => 0,
-    back: () => index - 1,
-    forward: () => index + 1,
-    last: () => nav.length - 1,
-    over: () => nav.stepOver(index, 1),
-    overBack: () => nav.stepOver(index, -1),
-    out: () => nav.stepOut(index, 1),
-    outBack: () => nav.stepOut(index, -1),
-    continue: () => nav.continueTo(index, editor.breakpoints(), 1),
-    continueBack: () => nav.continueTo(index, editor.breakpoints(), -1),
+    back: () => t.previous(index),
+    forward: () => t.next(index),
+    last: () => t.steps - 1,
+    over: () => t.stepOver(index),
+    overBack: () => t.stepBackOver(index),
+    out: () => t.stepOut(index),
+    continue: () => t.continue(index, editor.breakpoints()),
+    continueBack: () => t.reverseContinue(index, editor.breakpoints()),
   };
   go(targets[kind]());
 }
@@ -251,7 +282,6 @@ const KEYS: Record<string, Move> = {
   'Shift+ArrowLeft': 'overBack',
   ArrowDown: 'over',
   ArrowUp: 'out',
-  'Shift+ArrowUp': 'outBack',
   Home: 'first',
   End: 'last',
   c: 'continue',
@@ -284,6 +314,8 @@ interface PageHandle {
   /** Shows a trace recorded elsewhere, with its program in the editor. */
   showTrace(data: TraceData): void;
   readonly busy: boolean;
+  /** The program of the trace shown ('' when none). */
+  readonly recorded: string;
   go(step: number): void;
   readonly step: number;
   readonly steps: number;
@@ -297,8 +329,9 @@ const handle: PageHandle = {
   },
   go,
   get busy() { return !ui.stop.hidden; },
+  get recorded() { return trace?.source() ?? ''; },
   get step() { return index; },
-  get steps() { return trace?.length ?? 0; },
+  get steps() { return trace?.steps ?? 0; },
   get ready() { return trace !== null; },
 };
 (window as unknown as { vmjsDebugger: PageHandle }).vmjsDebugger = handle;

@@ -1,12 +1,11 @@
-// The module worker that runs vmjs: it records the program with vm.debug and posts the trace back.
-// Guest programs never run as page code, and a long run never freezes the tab (the page can
+// The module worker that runs vmjs: it records the program with vm.debug and posts the trace's data
+// back. Guest programs never run as page code, and a long run never freezes the tab (the page can
 // terminate this worker).
 import vm from '../../../src/index.js';
-import type { TraceData } from '../../../src/debug/trace-types.js';
 import type { RunReply, RunRequest } from './protocol.js';
 
-interface DebugOptions { stepLimit?: number; filename?: string }
-type Debug = (source: string, context: object, options?: DebugOptions) => { data: TraceData };
+/** A run that outlasts this is ended by vmjs (completion 'timeout'); the page's Stop ends it sooner. */
+const TIMEOUT_MS = 30_000;
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<RunRequest>) => void) | null;
@@ -15,7 +14,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 function describe(error: unknown): string {
-  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
     const e = error as { name?: unknown; message?: unknown };
     return `${String(e.name ?? 'Error')}: ${String(e.message)}`;
   }
@@ -23,14 +22,12 @@ function describe(error: unknown): string {
 }
 
 function record(request: RunRequest): RunReply {
-  const debug = (vm as unknown as { debug?: Debug }).debug;
-  if (typeof debug !== 'function') {
-    return { type: 'failure', message: 'This vmjs build has no vm.debug (the recorder): the page cannot record a run.' };
-  }
   try {
-    const trace = debug(request.source, vm.createContext(), { stepLimit: request.stepLimit, filename: 'program.js' });
+    // No context given: vm.debug makes a fresh one whose promise jobs run before the recording ends.
+    const trace = vm.debug(request.source, undefined, { stepLimit: request.stepLimit, filename: 'program.js', timeout: TIMEOUT_MS });
     return { type: 'trace', data: trace.data };
   } catch (error) {
+    // The program could not be recorded at all: a SyntaxError (a thrown guest error is in the trace).
     return { type: 'failure', message: describe(error) };
   }
 }

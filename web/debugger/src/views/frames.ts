@@ -2,6 +2,9 @@
 // frame last and highlighted; each frame's scopes with their bindings. The global (or module) scope
 // appears once, in the outermost frame that has it.
 import type { FrameView, StepData } from '../../../../src/debug/trace-types.js';
+
+/** What the column needs of a step. */
+type StepFrames = Pick<StepData, 'kind' | 'stack' | 'value'>;
 import { el, valueCell, type OriginIds } from './values.js';
 
 const SHARED_SCOPES = new Set(['global', 'module']);
@@ -14,7 +17,7 @@ function scopeTitle(kind: string, name: string | undefined): string {
   }
 }
 
-function frameBox(frame: FrameView, index: number, current: boolean, shown: Set<string>, ids: OriginIds, step: StepData): HTMLElement {
+function frameBox(frame: FrameView, index: number, current: boolean, shown: Set<string>, ids: OriginIds, step: StepFrames): HTMLElement {
   const box = el('section', current ? 'frame current' : 'frame');
   box.dataset.frame = frame.name;
   box.dataset.depth = String(index);
@@ -65,7 +68,7 @@ function frameBox(frame: FrameView, index: number, current: boolean, shown: Set<
 }
 
 /** Renders the stack of a step into `column` (replacing what was there). */
-export function renderFrames(column: HTMLElement, step: StepData, ids: OriginIds): void {
+export function renderFrames(column: HTMLElement, step: StepFrames, ids: OriginIds): void {
   const shown = new Set<string>();
   const outermostFirst = step.stack.slice().reverse();
   const boxes = outermostFirst.map((frame, i) => frameBox(frame, i, i === outermostFirst.length - 1, shown, ids, step));
