@@ -1,5 +1,6 @@
-// The objects column: a box for every heap object reachable from the frames shown, in the order the
-// frames first reach them (so arrows mostly run left to right and downwards).
+// The objects column: a box for every heap object reachable from the frames shown, laid out in
+// sub-columns by distance (the objects a binding refers to first, then what those refer to, …), each
+// in the order the frames first reach them, so arrows mostly run left to right.
 import type { HeapObjectView, PropertyView, ValueView } from '../../../../src/debug/trace-types.js';
 import { el, refsOf, valueCell, type OriginIds } from './values.js';
 
@@ -16,21 +17,22 @@ function objectRefs(object: HeapObjectView): number[] {
   return refs;
 }
 
-/** The objects reachable from `roots`, breadth first, at most MAX_OBJECTS; `missing` counts the rest. */
-export function reachable(roots: number[], heap: ReadonlyMap<number, HeapObjectView>): { objects: HeapObjectView[]; missing: number } {
+/** The objects reachable from `roots`, breadth first, with their distance from the roots (0 for an
+ * object a root refers to); at most MAX_OBJECTS, `missing` counts the rest. */
+export function reachable(roots: number[], heap: ReadonlyMap<number, HeapObjectView>): { objects: { object: HeapObjectView; level: number }[]; missing: number } {
   const seen = new Set<number>();
-  const order: HeapObjectView[] = [];
-  const queue = roots.slice();
+  const order: { object: HeapObjectView; level: number }[] = [];
+  const queue = roots.map((id) => ({ id, level: 0 }));
   let missing = 0;
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const { id, level } = next;
     if (seen.has(id)) continue;
     seen.add(id);
     const object = heap.get(id);
     if (object === undefined) continue;
     if (order.length >= MAX_OBJECTS) { missing++; continue; }
-    order.push(object);
-    queue.push(...objectRefs(object));
+    order.push({ object, level });
+    for (const ref of objectRefs(object)) queue.push({ id: ref, level: level + 1 });
   }
   return { objects: order, missing };
 }
@@ -91,7 +93,12 @@ function objectBox(object: HeapObjectView, ids: OriginIds): HTMLElement {
 export function renderObjects(column: HTMLElement, from: HTMLElement, heap: ReadonlyMap<number, HeapObjectView>, ids: OriginIds): void {
   const roots = [...from.querySelectorAll<HTMLElement>('[data-ref]')].map((node) => Number(node.dataset.ref));
   const { objects, missing } = reachable(roots, heap);
-  const boxes: HTMLElement[] = objects.map((object) => objectBox(object, ids));
-  if (missing > 0) boxes.push(el('p', 'objects-missing', `${missing} more object${missing === 1 ? '' : 's'} not drawn`));
-  column.replaceChildren(...boxes);
+  const levels: HTMLElement[] = [];
+  // Boxes are made in breadth-first order, so origin ids (and arrows) follow the reading order.
+  for (const { object, level } of objects) {
+    while (levels.length <= level) levels.push(el('div', 'object-level'));
+    levels[level]!.append(objectBox(object, ids));
+  }
+  if (missing > 0) (levels[0] ?? column).append(el('p', 'objects-missing', `${missing} more object${missing === 1 ? '' : 's'} not drawn`));
+  column.replaceChildren(...levels);
 }
