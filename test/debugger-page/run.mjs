@@ -330,6 +330,38 @@ async function runRecorded(page, url, state, press) {
   await page.screenshot({ path: join(shots, 'counter-end.png') });
   check('counter: the last step prints 3', () => assert.equal(s.output.trim(), '3'));
 
+  // The page's other examples: stepped to the end and back to the start, with the frames they must show.
+  const examples = [
+    { name: 'Class with a method', frames: ['new Point', 'Point.distanceTo'], output: '5' },
+    { name: 'Array sort with a comparator', frames: ['<anonymous>'], output: 'Alan, Grace, Ada' },
+    { name: 'Generator', frames: ['range'], output: '6', value: 'Yielded' },
+  ];
+  for (const example of examples) {
+    await page.selectOption('#examples', { label: example.name });
+    await page.waitForFunction(() => !window.vmjsDebugger.busy && window.vmjsDebugger.ready && window.vmjsDebugger.step === 0 && window.vmjsDebugger.recorded.includes('console.log'));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const names = new Set();
+    const values = new Set();
+    s = await state();
+    const steps = s.steps;
+    for (let i = 1; i < steps; i++) {
+      await press('ArrowRight');
+      s = await state();
+      for (const f of s.frames) { names.add(f.name); for (const b of Object.keys(f.bindings)) values.add(b); }
+    }
+    const end = s;
+    for (let i = 1; i < steps; i++) await press('ArrowLeft');
+    s = await state();
+    check(`example "${example.name}": ${steps} steps forwards and back; frames ${example.frames.join(', ')}; prints ${example.output}`, () => {
+      assert.equal(end.step, steps - 1);
+      assert.equal(end.output.trim(), example.output);
+      for (const name of example.frames) assert.ok(names.has(name), `frame ${name} among ${[...names].join(', ')}`);
+      if (example.value) assert.ok(values.has(example.value), `a "${example.value}" row`);
+      assert.equal(s.step, 0);
+      assert.equal(s.output, '');
+    });
+  }
+
   await open(page, url, 'function f(x) {\n  throw new TypeError(`bad ${x}`);\n}\nf(1);\n');
   await press('End');
   s = await state();

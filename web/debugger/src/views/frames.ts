@@ -9,6 +9,11 @@ import { el, valueCell, type OriginIds } from './values.js';
 
 const SHARED_SCOPES = new Set(['global', 'module']);
 
+/** The row a step's value gets in the current frame, by step kind. */
+const STEP_VALUE: Partial<Record<StepData['kind'], string>> = {
+  return: 'Return value', yield: 'Yielded', await: 'Awaiting', exception: 'Thrown',
+};
+
 function scopeTitle(kind: string, name: string | undefined): string {
   switch (kind) {
     case 'closure': return name === undefined ? 'closure' : `closure (${name})`;
@@ -53,15 +58,16 @@ function frameBox(frame: FrameView, index: number, current: boolean, shown: Set<
     }
     box.append(table);
   }
-  if (current && step.kind === 'return') {
-    const table = el('table', 'scope return');
+  const label = current ? STEP_VALUE[step.kind] : undefined;
+  if (label !== undefined && step.value !== undefined) {
+    const table = el('table', 'scope step-value');
     const row = table.insertRow();
-    row.className = 'binding return-value';
-    row.dataset.name = 'Return value';
+    row.className = 'binding step-value';
+    row.dataset.name = label;
     const name = row.insertCell();
     name.className = 'binding-name';
-    name.textContent = 'Return value';
-    row.insertCell().append(valueCell(step.value, ids, 'Return value'));
+    name.textContent = label;
+    row.insertCell().append(valueCell(step.value, ids, label));
     box.append(table);
   }
   return box;
