@@ -17,22 +17,25 @@ function objectRefs(object: HeapObjectView): number[] {
   return refs;
 }
 
-/** The objects reachable from `roots`, breadth first, with their distance from the roots (0 for an
- * object a root refers to); at most MAX_OBJECTS, `missing` counts the rest. */
+/** The objects reachable from `roots`, each root's in turn, breadth first, with their distance from
+ * that root (0 for the object it refers to), so a structure is laid out whole, left to right, before
+ * the next root's; at most MAX_OBJECTS, `missing` counts the rest. */
 export function reachable(roots: number[], heap: ReadonlyMap<number, HeapObjectView>): { objects: { object: HeapObjectView; level: number }[]; missing: number } {
   const seen = new Set<number>();
   const order: { object: HeapObjectView; level: number }[] = [];
-  const queue = roots.map((id) => ({ id, level: 0 }));
   let missing = 0;
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    const { id, level } = next;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const object = heap.get(id);
-    if (object === undefined) continue;
-    if (order.length >= MAX_OBJECTS) { missing++; continue; }
-    order.push({ object, level });
-    for (const ref of objectRefs(object)) queue.push({ id: ref, level: level + 1 });
+  for (const root of roots) {
+    const queue = [{ id: root, level: 0 }];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const { id, level } = next;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const object = heap.get(id);
+      if (object === undefined) continue;
+      if (order.length >= MAX_OBJECTS) { missing++; continue; }
+      order.push({ object, level });
+      for (const ref of objectRefs(object)) queue.push({ id: ref, level: level + 1 });
+    }
   }
   return { objects: order, missing };
 }
