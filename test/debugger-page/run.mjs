@@ -379,6 +379,23 @@ async function runRecorded(page, url, state, press) {
     assert.ok(s.steps > 1 && s.steps <= 41, `${s.steps} steps`);
   });
 
+  // A long recording runs in the worker: the page stays responsive and Stop ends it.
+  await page.fill('#step-limit', '4000000000');
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText('let n = 0;\nwhile (true) n++;\n');
+  await page.click('#run');
+  await page.waitForTimeout(300);
+  const during = await page.evaluate(() => ({ busy: window.vmjsDebugger.busy, t: performance.now() }));
+  await page.click('#stop');
+  const stopped = await page.evaluate(() => ({ busy: window.vmjsDebugger.busy, status: document.getElementById('status').textContent }));
+  check('a long recording leaves the page responsive; Stop ends it', () => {
+    assert.equal(during.busy, true);
+    assert.equal(stopped.busy, false);
+    assert.match(stopped.status, /^Stopped/);
+  });
+  await page.fill('#step-limit', '5000');
+
   await typeAndRun(page, 'let x = ;\n');
   const failure = await page.evaluate(() => document.getElementById('status').textContent);
   check('a program that does not parse: its SyntaxError in the status line', () => assert.match(failure, /^SyntaxError: /));
