@@ -23,9 +23,17 @@ declare module 'node:util' {
 }
 declare module 'node:process' {
   interface WriteStream { write(chunk: string): boolean; isTTY?: boolean; hasColors?(): boolean }
-  const process: { stdout: WriteStream; stderr: WriteStream; hrtime: { bigint(): bigint } };
+  interface ReadStream { isTTY?: boolean }
+  const process: { stdout: WriteStream; stderr: WriteStream; stdin: ReadStream; hrtime: { bigint(): bigint } };
   export default process;
 }
 declare module 'node:timers/promises' {
   export function setTimeout(ms?: number): Promise<void>;
+}
+declare module 'node:readline' {
+  interface Interface extends AsyncIterable<string> {
+    prompt(): void;
+    close(): void;
+  }
+  export function createInterface(options: { input: unknown; output: unknown; prompt?: string; terminal?: boolean }): Interface;
 }
