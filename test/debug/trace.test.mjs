@@ -201,9 +201,10 @@ out;
 `);
     const kinds = [];
     for (let i = 0; i < t.steps; i++) kinds.push(`${t.stepAt(i).kind}:${t.stepAt(i).span.line}`);
+    // The loop's test is a step at each iteration (line 2), the last one (i === 2) before the return.
     expect(kinds).to.deep.equal([
       'statement:6', 'statement:7', 'call:1', 'statement:2', 'statement:3', 'yield:3', 'statement:8',
-      'statement:3', 'yield:3', 'statement:8', 'return:3', 'statement:10', 'end:10',
+      'statement:2', 'statement:3', 'yield:3', 'statement:8', 'statement:2', 'return:2', 'statement:10', 'end:10',
     ]);
     expect(t.stepAt(5).value).to.deep.equal({ kind: 'primitive', text: '0' });
     expect(names(t, 6)).to.deep.equal(['(top level)']);
@@ -211,6 +212,7 @@ out;
     expect(names(t, 7)).to.deep.equal(['range', '(top level)']);
     expect(binding(t, 7, 'i')).to.equal('1');
     expect(binding(t, 7, 'n')).to.equal('2');
+    expect(binding(t, 11, 'i')).to.equal('2');
     expect(t.stepOver(4)).to.equal(5);
     expect(t.stepOut(4)).to.equal(6);
   });
@@ -255,7 +257,9 @@ console.log('sync done');
     expect(t.data.stepLimit).to.equal(50);
     expect(t.stepAt(49).kind).to.equal('end');
     expect(t.stepAt(48).span.line).to.equal(3);
-    expect(binding(t, 48, 'i')).to.equal('46'); // steps 0 and 1 are `let` and `while`, then one per `i++`
+    // Step 0 is `let`, then the test (line 2) and `i++` (line 3) for each iteration.
+    expect(binding(t, 48, 'i')).to.equal('23');
+    expect(t.stepAt(47).span.line).to.equal(2);
     // The next run is not interrupted by the limit of this one.
     expect(vm.runInNewContext('let j = 0; for (let k = 0; k < 100; k++) j++; j')).to.equal(100);
     expect(vm.debug('1 + 1').steps).to.equal(2);
