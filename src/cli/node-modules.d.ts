@@ -45,8 +45,9 @@ declare module 'node:util' {
 }
 declare module 'node:process' {
   interface WriteStream { write(chunk: string): boolean; isTTY?: boolean; hasColors?(): boolean }
+  interface ReadStream { isTTY?: boolean }
   const process: {
-    stdout: WriteStream; stderr: WriteStream; hrtime: { bigint(): bigint };
+    stdout: WriteStream; stderr: WriteStream; stdin: ReadStream; hrtime: { bigint(): bigint };
     on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): void;
     off(signal: 'SIGINT' | 'SIGTERM', listener: () => void): void;
   };
@@ -54,4 +55,11 @@ declare module 'node:process' {
 }
 declare module 'node:timers/promises' {
   export function setTimeout(ms?: number): Promise<void>;
+}
+declare module 'node:readline' {
+  interface Interface extends AsyncIterable<string> {
+    prompt(): void;
+    close(): void;
+  }
+  export function createInterface(options: { input: unknown; output: unknown; prompt?: string; terminal?: boolean }): Interface;
 }

@@ -79,10 +79,11 @@ function envBindings(e: Env, heap: HeapRecorder): BindingView[] {
   const out: BindingView[] = [];
   const classScope = e.info.kind === 'class';
   for (const [name, b] of e.info.bindings) {
-    if (b.kind === 'arguments') continue;
+    // `arguments`, and a named function expression's own name (the function itself), are left out.
+    if (b.kind === 'arguments' || b.kind === 'callee') continue;
     let v = e.slots[b.slot];
     if (v instanceof ImportCell) v = v.env.slots[v.slot];
-    const mutable = !(b.kind === 'const' || b.kind === 'callee' || classScope);
+    const mutable = !(b.kind === 'const' || classScope);
     out.push({ name, value: v === UNINIT ? heap.uninitialized() : heap.value(v), mutable });
   }
   if (e.evalVars !== null) for (const [name, v] of e.evalVars) out.push({ name, value: heap.value(v), mutable: true });

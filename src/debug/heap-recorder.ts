@@ -163,8 +163,11 @@ export class HeapRecorder {
         break;
       }
       case 'generator': label = 'Object [Generator] {}'; break;
-      default:
-        label = ctor === null ? '[Object: null prototype]' : ctor;
+      default: {
+        const c = ownData(o, 'constructor');
+        label = typeof c === 'function' && ownData(c, 'prototype') === o ? `${functionNameOf(c) || '(anonymous)'}.prototype`
+          : ctor === null ? '[Object: null prototype]' : ctor;
+      }
     }
     const properties: PropertyView[] = [];
     for (const k of ownKeysOf(o)) {

@@ -35,6 +35,7 @@ export class Recorder implements DebugRecorder {
   private pendingOutput: string[] = [];
   private lastThrown: unknown = NOTHING;
   private lastSpan: SourceSpan;
+  private script: Activation | null = null;
 
   constructor(
     private readonly file: string,
@@ -101,6 +102,7 @@ export class Recorder implements DebugRecorder {
 
   enterScript(f: Frame): void {
     const a: Activation = { f, name: '(top level)', fn: null, node: null };
+    this.script = a;
     this.activations.set(f, a);
     this.stack.push(a);
   }
@@ -112,6 +114,7 @@ export class Recorder implements DebugRecorder {
   /** The last step: the program's completion, with the global scope as it ends. */
   finish(value: unknown, hasValue: boolean): void {
     this.stopped = true;
+    if (this.script !== null && this.script.node !== null) this.lastSpan = this.spanOf(this.script.node);
     this.heap.begin();
     const stack: FrameView[] = [{ name: '(top level)', span: this.lastSpan, scopes: [{ kind: 'global', bindings: globalBindings(this.heap, this.global) }] }];
     const step: StepData = { kind: 'end', span: this.lastSpan, stack, heapChanges: [] };

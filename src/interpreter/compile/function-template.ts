@@ -204,7 +204,8 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
       ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))
       : sync.compileFunctionStatements(bodyStatements, c);
   }
-  if (t.source.debug === true) {
+  // Class field initializers are part of the construction that runs them: no frame of their own.
+  if (t.source.debug === true && t.kind !== 'classField') {
     run = canSuspend ? debugGenBody(run as (f: Frame) => Generator<unknown, Signal, unknown>, node) : debugSyncBody(run as (f: Frame) => Signal, node);
   }
   t.compiled = { scope, instantiate, run };

@@ -40,10 +40,24 @@ export function compileStatement(node: Statement, c: CompileContext): Stmt {
 }
 
 /** Statements the debugger stops before: not blocks (their statements stop), not declarations that
- * do nothing when reached, not labels (the labelled statement stops). */
+ * do nothing when reached, not labels (the labelled statement stops), not `while` and `for` loops with
+ * a test (they stop before each evaluation of the test instead: see loopTest). */
 function isStep(node: Statement): boolean {
   const t = node.type;
-  return t !== 'BlockStatement' && t !== 'EmptyStatement' && t !== 'FunctionDeclaration' && t !== 'LabeledStatement';
+  return t !== 'BlockStatement' && t !== 'EmptyStatement' && t !== 'FunctionDeclaration' && t !== 'LabeledStatement'
+    && t !== 'WhileStatement' && !(t === 'ForStatement' && node.test !== null && node.test !== undefined);
+}
+
+/** A loop's test in debug-compiled code: the debugger stops before each evaluation, so the loop's
+ * line shows at every iteration. Unchanged in normal code. */
+function loopTest(node: Expression, e: Expr, c: CompileContext): Expr {
+  if (c.source.debug !== true) return e;
+  return function* (f) {
+    debugHooks.wrapperRuns++;
+    const r = debugHooks.recorder;
+    if (r !== null) r.statement(f, node);
+    return yield* e(f);
+  };
 }
 
 /** A statement of debug-compiled code: reported to the recorder before it runs, and when an exception
@@ -314,7 +328,7 @@ function loopControl(sig: Signal, f: Frame, labels: string[]): number {
 }
 
 function compileWhile(node: WhileStatement, c: CompileContext, labels: string[]): Stmt {
-  const test = compileExpression(node.test, c);
+  const test = loopTest(node.test, compileExpression(node.test, c), c);
   const body = compileSubStatement(node.body, c);
   const completion = c.completion;
   return function* (f) {
@@ -333,7 +347,7 @@ function compileWhile(node: WhileStatement, c: CompileContext, labels: string[])
 }
 
 function compileDoWhile(node: DoWhileStatement, c: CompileContext, labels: string[]): Stmt {
-  const test = compileExpression(node.test, c);
+  const test = loopTest(node.test, compileExpression(node.test, c), c);
   const body = compileSubStatement(node.body, c);
   const completion = c.completion;
   return function* (f) {
@@ -362,7 +376,7 @@ function compileFor(node: ForStatement, c: CompileContext, labels: string[]): St
     cc = childContext(c, scope);
   }
   const initS: Stmt | null = init === null ? null : init.type === 'VariableDeclaration' ? compileVariableDeclaration(init, cc) : exprStatement(compileExpression(init as Expression, cc));
-  const test: Expr | null = node.test ? compileExpression(node.test, cc) : null;
+  const test: Expr | null = node.test ? loopTest(node.test, compileExpression(node.test, cc), cc) : null;
   const update: Expr | null = node.update ? compileExpression(node.update, cc) : null;
   const body = compileSubStatement(node.body, cc);
   // CreatePerIterationEnvironment only matters when a closure can capture the bindings.
