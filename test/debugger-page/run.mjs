@@ -394,7 +394,7 @@ async function runRecorded(page, url, state, press) {
     assert.equal(stopped.busy, false);
     assert.match(stopped.status, /^Stopped/);
   });
-  await page.fill('#step-limit', '5000');
+  await page.fill('#step-limit', '10000');
 
   await typeAndRun(page, 'let x = ;\n');
   const failure = await page.evaluate(() => document.getElementById('status').textContent);

@@ -119,7 +119,7 @@ function startWorker(): Worker {
 
 function run(): void {
   worker ??= startWorker();
-  const limit = Math.max(1, Math.floor(Number(ui.stepLimit.value) || 5000));
+  const limit = Math.min(0xffff_ffff, Math.max(1, Math.floor(Number(ui.stepLimit.value) || 10_000)));
   const request: RunRequest = { type: 'run', source: editor.text, stepLimit: limit };
   ui.run.disabled = true;
   ui.stop.hidden = false;
@@ -337,4 +337,8 @@ const handle: PageHandle = {
 (window as unknown as { vmjsDebugger: PageHandle }).vmjsDebugger = handle;
 
 updateControls();
-run();
+if (location.hash.includes('code=') && programFromHash(location.hash) === null) {
+  setStatus('The link\'s program could not be read (a damaged link?): showing an example instead.', 'failure');
+} else {
+  run();
+}
