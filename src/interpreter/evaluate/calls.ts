@@ -3,7 +3,8 @@
 // this value, passed in f.calleeThis (no [fn, this] pair allocated per call).
 // Generator form; the synchronous form is derived.
 import type { CallExpression, Expression, NewExpression, SpreadElement, Super, TaggedTemplateExpression } from 'acorn';
-import type { Expr, Ev } from './mode.js';
+import { IS_GEN, type Expr, type Ev } from './mode.js';
+import { namedCallee } from '../compile/named-access.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import { sourceText } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
@@ -94,6 +95,8 @@ function memberCallee(site: MemberSite): Callee {
     }
     case 'named': {
       const { obj, optional, name, pos } = site;
+      const perName = IS_GEN || optional || site.inChain ? null : namedCallee(name, obj as never, pos);
+      if (perName !== null) return perName as unknown as Expr;
       return function* (f) {
         const o = yield* obj(f);
         if (o === SHORT || (optional && (o === null || o === undefined))) return SHORT;
