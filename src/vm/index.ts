@@ -31,6 +31,6 @@ export type { NodeError } from './errors.js';
 /** The module object, as `import vm from 'node:vm'` gives it. */
 const vm = {
   Script, createContext, createScript, runInContext, runInNewContext, runInThisContext,
-  isContext, compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule, debug,
+  isContext, compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule, debug, Trace,
 };
 export default vm;
