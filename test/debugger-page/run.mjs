@@ -335,6 +335,7 @@ async function runRecorded(page, url, state, press) {
     { name: 'Class with a method', frames: ['new Point', 'Point.distanceTo'], output: '5' },
     { name: 'Array sort with a comparator', frames: ['<anonymous>'], output: 'Alan, Grace, Ada' },
     { name: 'Generator', frames: ['range'], output: '6', value: 'Yielded' },
+    { name: 'Async function', frames: ['main', 'load'], output: '8', value: 'Awaiting' },
   ];
   for (const example of examples) {
     await page.selectOption('#examples', { label: example.name });

@@ -4,7 +4,7 @@ import type { TraceData } from '../../../src/debug/trace-types.js';
 import { ProgramEditor } from './views/editor.js';
 import { renderFrames } from './views/frames.js';
 import { renderObjects } from './views/objects.js';
-import { drawArrows } from './views/arrows.js';
+import { drawArrows, highlightArrowsOnHover } from './views/arrows.js';
 import { OriginIds } from './views/values.js';
 import { Trace } from '../../../src/debug/trace.js';
 import { programFromHash, shareHash } from './share.js';
@@ -307,6 +307,7 @@ const scheduleArrows = (): void => {
   redraw = requestAnimationFrame(() => { if (trace !== null) drawArrows(ui.area, ui.arrows); });
 };
 new ResizeObserver(scheduleArrows).observe(ui.area);
+highlightArrowsOnHover(ui.area, ui.arrows);
 window.addEventListener('resize', scheduleArrows);
 
 /** What the browser test reads and drives (and a console user may): the trace shown and the step. */

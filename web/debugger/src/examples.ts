@@ -72,4 +72,20 @@ for (const n of range(1, 4)) {
 console.log(total);
 `,
   },
+  {
+    name: 'Async function',
+    source: `async function load(id) {
+  const value = await Promise.resolve(id * 2);
+  return value + 1;
+}
+
+async function main() {
+  const a = await load(1);
+  const b = await load(2);
+  console.log(a + b);
+}
+
+main();
+`,
+  },
 ];

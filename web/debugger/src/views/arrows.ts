@@ -67,3 +67,25 @@ export function drawArrows(area: HTMLElement, svg: SVGSVGElement): void {
     svg.append(dot);
   }
 }
+
+/** While the pointer is on a reference cell or an object box, its arrows (in and out) stand out. */
+export function highlightArrowsOnHover(area: HTMLElement, svg: SVGSVGElement): void {
+  let lit: Element[] = [];
+  const clear = (): void => {
+    for (const node of lit) node.classList.remove('lit');
+    lit = [];
+  };
+  area.addEventListener('pointerover', (event) => {
+    clear();
+    const target = event.target as Element;
+    const cell = target.closest<HTMLElement>('[data-ref]');
+    const box = target.closest<HTMLElement>('.object');
+    const selector = cell !== null
+      ? `path.arrow[data-source="${cell.id}"]`
+      : box !== null ? `path.arrow[data-target="${box.id}"]` : null;
+    if (selector === null) return;
+    lit = [...svg.querySelectorAll(selector)];
+    for (const node of lit) node.classList.add('lit');
+  });
+  area.addEventListener('pointerleave', clear);
+}
