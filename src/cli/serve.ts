@@ -44,7 +44,8 @@ function packageRoot(): string {
   }
 }
 
-interface ServeArgs { dir: string; port: number }
+/** `given`: the folder was named on the command line (else it is the built debugger page). */
+interface ServeArgs { dir: string; given: boolean; port: number }
 
 function parseServeArgs(args: string[]): ServeArgs | string {
   let dir: string | undefined;
@@ -66,7 +67,15 @@ function parseServeArgs(args: string[]): ServeArgs | string {
     if (!/^\d+$/.test(value) || Number(value) > 65535) return `--port expects a port number (0-65535), got '${value}'`;
     port = Number(value);
   }
-  return { dir: resolve(dir ?? join(packageRoot(), 'dist/debugger')), port };
+  return { dir: resolve(dir ?? join(packageRoot(), 'dist/debugger')), given: dir !== undefined, port };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The file a request path names inside `root`, or null when it would leave it. */
@@ -93,7 +102,15 @@ async function answer(root: string, req: IncomingMessage, res: ServerResponse): 
     return;
   }
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    if ((await stat(file)).isDirectory()) {
+      // A folder's page resolves its relative URLs against the folder: it must end in '/'.
+      const path = (req.url ?? '/').replace(/[?#].*$/s, '');
+      if (!path.endsWith('/')) {
+        res.writeHead(301, { location: `${path}/` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
     const body = await readFile(file);
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -113,8 +130,12 @@ export async function serve(args: string[], io: { stdout: Output; stderr: Output
     io.stderr.write(`vmjs serve: ${parsed}\n\n${SERVE_USAGE}`);
     return 9;
   }
-  if (!existsSync(join(parsed.dir, 'index.html'))) {
-    io.stderr.write(`vmjs serve: no index.html in ${parsed.dir}${args.length === 0 || args[0]!.startsWith('--') ? ' (run `npm run build` first)' : ''}\n`);
+  if (!parsed.given && !existsSync(join(parsed.dir, 'index.html'))) {
+    io.stderr.write(`vmjs serve: the debugger page is not built (no ${join(parsed.dir, 'index.html')}): run \`npm run build\` first\n`);
+    return 1;
+  }
+  if (parsed.given && !(await isDirectory(parsed.dir))) {
+    io.stderr.write(`vmjs serve: ${parsed.dir} is not a folder\n`);
     return 1;
   }
   const server = createServer((req, res) => { void answer(parsed.dir, req, res); });

@@ -19,9 +19,9 @@ if (!existsSync(join(root, 'dist/debugger/index.html'))) {
   process.exit(1);
 }
 
-/** Starts `vmjs serve dist/debugger --port 0` and answers the URL it prints. */
-async function startServer() {
-  const child = spawn(process.execPath, [join(root, 'bin/vmjs.js'), 'serve', join(root, 'dist/debugger'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts `vmjs serve <dir> --port 0` and answers the URL it prints. */
+async function startServer(dir = join(root, 'dist/debugger')) {
+  const child = spawn(process.execPath, [join(root, 'bin/vmjs.js'), 'serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk) => {
@@ -212,6 +212,19 @@ async function main() {
 
     // ---- 3. Real runs: vm.debug in the worker ----
     await runRecorded(page, url, state, press);
+
+    // The folder works from any path of a static host: served from dist/, opened at /debugger (redirected to /debugger/).
+    const parent = await startServer(join(root, 'dist'));
+    try {
+      await open(page, `${parent.url}debugger`, 'const x = [1, 2];\nconsole.log(x.length);\n');
+      s = await state();
+      check('served from a sub-folder: the page, its worker and its chunk load by relative URLs', () => {
+        assert.ok(page.url().startsWith(`${parent.url}debugger/`));
+        assert.ok(s.steps > 1);
+      });
+    } finally {
+      parent.child.kill('SIGTERM');
+    }
 
     assert.deepEqual(errors, [], 'no page errors');
     console.log(`debugger-page: ${checks} checks passed; screenshots in ${shots}`);

@@ -32,7 +32,7 @@ function get(url, path) {
     request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
       let body = '';
       res.on('data', (d) => { body += d; });
-      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], body }));
+      res.on('end', () => resolve({ status: res.statusCode, type: res.headers['content-type'], location: res.headers.location, body }));
     }).on('error', reject).end();
   });
 }
@@ -59,6 +59,7 @@ describe('CLI: vmjs serve', () => {
       expect(index).to.include({ status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><title>t</title>' });
       expect(await get(url, '/app.js?v=1')).to.include({ status: 200, type: 'text/javascript; charset=utf-8' });
       expect(await get(url, '/sub/')).to.include({ status: 200, body: 'sub' });
+      expect(await get(url, '/sub')).to.include({ status: 301, location: '/sub/' });
       expect((await get(url, '/missing.js')).status).to.equal(404);
       expect((await get(url, '/%2e%2e/secret.txt')).status).to.equal(403);
       expect((await get(url, '/../secret.txt')).status).to.equal(403);
@@ -81,15 +82,15 @@ describe('CLI: vmjs serve', () => {
     await stopped(child);
   });
 
-  it('bad usage exits 9; a folder without index.html exits 1; --help prints its usage', () => {
+  it('bad usage exits 9; a folder that does not exist exits 1; --help prints its usage', () => {
     for (const args of [['--port', 'x'], ['--port', '70000'], [dir, 'extra'], ['--frobnicate']]) {
       const r = spawnSync(process.execPath, [bin, 'serve', ...args], { encoding: 'utf8', timeout: 10000 });
       expect(r.status, args.join(' ')).to.equal(9);
       expect(r.stderr).to.match(/^vmjs serve: /);
     }
-    const missing = spawnSync(process.execPath, [bin, 'serve', dir, '--port', '0'], { encoding: 'utf8', timeout: 10000 });
+    const missing = spawnSync(process.execPath, [bin, 'serve', join(dir, 'nowhere'), '--port', '0'], { encoding: 'utf8', timeout: 10000 });
     expect(missing.status).to.equal(1);
-    expect(missing.stderr).to.include('no index.html');
+    expect(missing.stderr).to.include('is not a folder');
     const help = spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8', timeout: 10000 });
     expect(help.status).to.equal(0);
     expect(help.stdout).to.match(/^Usage: vmjs serve \[dir\] \[--port <n>\]/);
