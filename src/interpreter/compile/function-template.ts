@@ -15,6 +15,7 @@ import { superCall } from '../runtime/super.js';
 import { NORMAL } from '../runtime/frame.js';
 import { driven, generatorForm } from './generator-form.js';
 import { Env, copySlots } from '../runtime/environment.js';
+import { debugGenBody, debugSyncBody } from '../runtime/debug-hooks.js';
 
 export type FunctionKind =
   | 'normal' | 'arrow' | 'method' | 'getter' | 'setter' | 'classConstructor'
@@ -204,6 +205,10 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     run = expressionBody !== null
       ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))
       : sync.compileFunctionStatements(bodyStatements, c);
+  }
+  // Class field initializers are part of the construction that runs them: no frame of their own.
+  if (t.source.debug === true && t.kind !== 'classField') {
+    run = canSuspend ? debugGenBody(run as (f: Frame) => Generator<unknown, Signal, unknown>, node) : debugSyncBody(run as (f: Frame) => Signal, node);
   }
   t.compiled = { scope, instantiate, run };
   return t.compiled;

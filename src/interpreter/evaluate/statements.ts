@@ -27,6 +27,7 @@ import { makeFunction } from '../runtime/function-object.js';
 import { getIterator, iterationOperandText } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
 import { recordErrorLocation } from '../runtime/error-location.js';
+import { debugHooks } from '../runtime/debug-hooks.js';
 import { compileExpression } from './expressions.js';
 import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './functions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
@@ -36,6 +37,49 @@ import type { DisposeHint } from '../../realm/abstract-ops/disposal.js';
 
 export function compileStatement(node: Statement, c: CompileContext): Stmt {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateStatement(node, c);
+  if (c.source.debug === true && isStep(node)) return debugStatement(node, compileStatementOnly(node, c));
+  return compileStatementOnly(node, c);
+}
+
+/** Statements the debugger stops before: not blocks (their statements stop), not declarations that
+ * do nothing when reached, not labels (the labelled statement stops), not `while` and `for` loops with
+ * a test (they stop before each evaluation of the test instead: see loopTest). */
+function isStep(node: Statement): boolean {
+  const t = node.type;
+  return t !== 'BlockStatement' && t !== 'EmptyStatement' && t !== 'FunctionDeclaration' && t !== 'LabeledStatement'
+    && t !== 'WhileStatement' && !(t === 'ForStatement' && node.test !== null && node.test !== undefined);
+}
+
+/** A loop's test in debug-compiled code: the debugger stops before each evaluation, so the loop's
+ * line shows at every iteration. Unchanged in normal code. */
+function loopTest(node: Expression, e: Expr, c: CompileContext): Expr {
+  if (c.source.debug !== true) return e;
+  return function* (f) {
+    debugHooks.wrapperRuns++;
+    const r = debugHooks.recorder;
+    if (r !== null) r.statement(f, node);
+    return yield* e(f);
+  };
+}
+
+/** A statement of debug-compiled code: reported to the recorder before it runs, and when an exception
+ * leaves it (src/interpreter/runtime/debug-hooks.ts). */
+function debugStatement(node: Statement, s: Stmt): Stmt {
+  return function* (f) {
+    debugHooks.wrapperRuns++;
+    const r = debugHooks.recorder;
+    if (r === null) return yield* s(f);
+    r.statement(f, node);
+    try {
+      return yield* s(f);
+    } catch (e) {
+      r.exception(f, node, e);
+      throw e;
+    }
+  };
+}
+
+function compileStatementOnly(node: Statement, c: CompileContext): Stmt {
   const labels = c.labels;
   c.labels = [];
   switch (node.type) {
@@ -328,7 +372,7 @@ function loopControl(sig: Signal, f: Frame, labels: string[]): number {
 }
 
 function compileWhile(node: WhileStatement, c: CompileContext, labels: string[]): Stmt {
-  const test = compileExpression(node.test, c);
+  const test = loopTest(node.test, compileExpression(node.test, c), c);
   const body = compileSubStatement(node.body, c);
   const completion = c.completion;
   return function* (f) {
@@ -347,7 +391,7 @@ function compileWhile(node: WhileStatement, c: CompileContext, labels: string[])
 }
 
 function compileDoWhile(node: DoWhileStatement, c: CompileContext, labels: string[]): Stmt {
-  const test = compileExpression(node.test, c);
+  const test = loopTest(node.test, compileExpression(node.test, c), c);
   const body = compileSubStatement(node.body, c);
   const completion = c.completion;
   return function* (f) {
@@ -378,7 +422,7 @@ function compileFor(node: ForStatement, c: CompileContext, labels: string[]): St
   // for (using …; …; …): the loop environment's resources are disposed when the loop ends (§14.7.4.2).
   const usingSlot = lexical && (init!.kind === 'using' || init!.kind === 'await using') ? disposeCapabilitySlot(scope!) : -1;
   const initS: Stmt | null = init === null ? null : init.type === 'VariableDeclaration' ? compileVariableDeclaration(init, cc) : exprStatement(compileExpression(init as Expression, cc));
-  const test: Expr | null = node.test ? compileExpression(node.test, cc) : null;
+  const test: Expr | null = node.test ? loopTest(node.test, compileExpression(node.test, cc), cc) : null;
   const update: Expr | null = node.update ? compileExpression(node.update, cc) : null;
   const body = compileSubStatement(node.body, cc);
   // CreatePerIterationEnvironment only matters when a closure can capture the bindings.
