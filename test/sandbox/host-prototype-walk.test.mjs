@@ -291,6 +291,13 @@ const GUEST = String.raw`
   push(Object.getOwnPropertyDescriptor({ get g() { return 1; } }, 'g'));
   push(Array.from({ length: 2 }, rec)); push([1, 2].reduce(recNumber));
   push(afn(1)); push(agen().next());
+  // The ShadowRealm boundary: wrapped functions both ways, and the TypeErrors that replace what crosses.
+  var shadow = new ShadowRealm();
+  var wrapped = shadow.evaluate('(f) => { var r = f(1); return () => r; }');
+  push(wrapped); push(wrapped(rec)); push(wrapped(rec)());
+  try { shadow.evaluate('({})'); } catch (e) { push(e); }
+  try { wrapped({}); } catch (e) { push(e); }
+  push(shadow.importValue('./nowhere.js', 'x').then(rec, rec));
   seen.calls = calls;
   seen.origins = origins;
   seen.where = function (i) { return origins[i]; };
