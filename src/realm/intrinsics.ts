@@ -20,7 +20,6 @@ import { installReflect } from './builtins/reflect.js';
 import { installJSON } from './builtins/json.js';
 import { installMath } from './builtins/math.js';
 import { installMathSumPrecise } from './builtins/math-sum-precise.js';
-import { installRegExpEscape } from './builtins/regexp-escape.js';
 import { GLOBAL_FUNCTION_NAMES, GLOBAL_INTRINSIC_NAMES, installGlobalFunctions, installGlobalProperties } from './builtins/global.js';
 import { installArray } from './builtins/array.js';
 import { installString } from './builtins/string.js';
@@ -90,7 +89,6 @@ export function installIntrinsics(realm: Realm): void {
   installNumber(realm);
   installBigInt(realm);
   installRegExp(realm);
-  installRegExpEscape(realm);
   installReflect(realm);
   installJSON(realm);
   installMath(realm);

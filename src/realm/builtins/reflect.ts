@@ -3,7 +3,7 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateListFromArrayLike, FromPropertyDescriptor, IsConstructor, SetPrototypeOf, ToPropertyDescriptor, ToPropertyKey,
+  CreateListFromArrayLike, FromPropertyDescriptor, IsConstructor, SetPrototypeOf, ToPropertyDescriptor, ToPropertyKey, coerceArrayLengthDescriptor, refusesPreventExtensions,
   adoptArray, describeValue, isObject,
 } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
@@ -38,6 +38,7 @@ export function installReflect(realm: Realm): void {
       const O = requireTarget(realm, target, 'defineProperty');
       const key = ToPropertyKey(realm, propertyKey);
       const desc = ToPropertyDescriptor(realm, attributes);
+      coerceArrayLengthDescriptor(realm, O, key, desc);
       return hostCall(realm, HostReflect.defineProperty, undefined, [O, key, desc]);
     },
     deleteProperty(target: unknown, propertyKey: unknown): boolean {
@@ -75,6 +76,7 @@ export function installReflect(realm: Realm): void {
     },
     preventExtensions(target: unknown): boolean {
       const O = requireTarget(realm, target, 'preventExtensions');
+      if (refusesPreventExtensions(O)) return false;
       return hostCall(realm, HostReflect.preventExtensions, undefined, [O]);
     },
     set(target: unknown, propertyKey: unknown, V: unknown, ...rest: unknown[]): boolean {
