@@ -28,38 +28,41 @@ const TRAP_NAMES = [
 ] as const;
 
 /** The handler the host Proxy gets for a guest `handler`: each trap is read from the guest's handler when the host
- * asks for it (one Get, as the spec's GetMethod does), and the objects the host makes for a trap, the argument
- * list of `apply` and `construct` (CreateArrayFromList) and the descriptor of `defineProperty`
- * (FromPropertyDescriptor), get the realm's prototypes before the guest's trap sees them. */
+ * asks for it (one Get, as the spec's GetMethod does) and called with the guest's handler as `this`; the objects
+ * the host makes for a trap, the argument list of `apply` and `construct` (CreateArrayFromList) and the
+ * descriptor of `defineProperty` (FromPropertyDescriptor), get the realm's prototypes before the trap sees them. */
 function realmHandler(realm: Realm, handler: object): object {
   const shim = ObjectCreate(null) as object;
   const { ArrayPrototype, ObjectPrototype } = realm.intrinsics;
   for (const name of TRAP_NAMES) {
-    let get: () => unknown;
-    if (name === 'apply') {
-      get = () => {
-        const trap = (handler as Record<string, unknown>).apply;
-        if (typeof trap !== 'function') return trap;
+    // The wrapper of the trap read last (a handler's traps rarely change).
+    let lastTrap: unknown;
+    let wrapper: unknown;
+    const wrap = (trap: Function): Function => {
+      if (name === 'apply') {
         return (target: object, thisArgument: unknown, args: unknown[]): unknown =>
           ReflectApply(trap, handler, [target, thisArgument, ObjectSetPrototypeOf(args, ArrayPrototype)]);
-      };
-    } else if (name === 'construct') {
-      get = () => {
-        const trap = (handler as Record<string, unknown>).construct;
-        if (typeof trap !== 'function') return trap;
+      }
+      if (name === 'construct') {
         return (target: object, args: unknown[], newTarget: unknown): unknown =>
           ReflectApply(trap, handler, [target, ObjectSetPrototypeOf(args, ArrayPrototype), newTarget]);
-      };
-    } else if (name === 'defineProperty') {
-      get = () => {
-        const trap = (handler as Record<string, unknown>).defineProperty;
-        if (typeof trap !== 'function') return trap;
+      }
+      if (name === 'defineProperty') {
         return (target: object, key: PropertyKey, desc: object): unknown =>
           ReflectApply(trap, handler, [target, key, ObjectSetPrototypeOf(desc, ObjectPrototype)]);
-      };
-    } else {
-      get = () => (handler as Record<string, unknown>)[name];
-    }
+      }
+      return function (this: unknown, ...args: unknown[]): unknown { return ReflectApply(trap, handler, args); };
+    };
+    const get = (): unknown => {
+      const trap = (handler as Record<string, unknown>)[name];
+      // undefined/null: the host forwards to the target; another non-callable: the host's TypeError.
+      if (typeof trap !== 'function') return trap;
+      if (trap !== lastTrap) {
+        lastTrap = trap;
+        wrapper = wrap(trap);
+      }
+      return wrapper;
+    };
     ObjectDefineProperty(shim, name, { get, enumerable: false, configurable: false });
   }
   return shim;
