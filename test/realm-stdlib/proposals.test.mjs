@@ -137,4 +137,11 @@ describe('realm-stdlib: GetFunctionRealm through bound functions and Proxies; ty
     expect(run(realm, 'var t = new Uint8Array(new ArrayBuffer(4, { maxByteLength: 8 })); [Reflect.preventExtensions(t), Object.isExtensible(t)].join()')).to.equal('false,true');
     expect(run(realm, 'Object.isFrozen(Object.freeze(new Uint8Array(0))) && !Object.isExtensible(Object.preventExtensions(new Uint8Array(new ArrayBuffer(4))))')).to.equal(true);
   });
+
+  it('Reflect.set on a typed array with another receiver and an invalid index succeeds without coercing the value', () => {
+    const { realm } = newRealm();
+    expect(run(realm, 'var n = 0; var v = { valueOf() { n++; return 1; } }; var ta = new Int8Array(2); [Reflect.set(ta, "5", v, {}), Reflect.set(ta, "-0", v, 1), Reflect.set(ta, "1.5", v, ta.slice()), n].join()'))
+      .to.equal('true,true,true,0');
+    expect(run(realm, 'var ta = new Int8Array(2); [Reflect.set(ta, "1", 7), ta[1], Reflect.set(ta, "1", 8, ta), ta[1]].join()')).to.equal('true,7,true,8');
+  });
 });

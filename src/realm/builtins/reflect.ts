@@ -4,6 +4,7 @@ import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
   CreateListFromArrayLike, FromPropertyDescriptor, IsConstructor, SetPrototypeOf, ToPropertyDescriptor, ToPropertyKey, coerceArrayLengthDescriptor, refusesPreventExtensions,
+  CanonicalNumericIndexString, IsValidIntegerIndex, isTypedArray,
   adoptArray, describeValue, isObject,
 } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
@@ -83,6 +84,12 @@ export function installReflect(realm: Realm): void {
       const O = requireTarget(realm, target, 'set');
       const key = ToPropertyKey(realm, propertyKey);
       const receiver = rest.length === 0 ? O : rest[0];
+      // A typed array's [[Set]] (§10.4.5.5) with another receiver and an invalid integer index succeeds without
+      // touching V; the host coerces V first.
+      if (receiver !== O && typeof key === 'string' && isTypedArray(O)) {
+        const numericIndex = CanonicalNumericIndexString(key);
+        if (numericIndex !== undefined && !IsValidIntegerIndex(O, numericIndex)) return true;
+      }
       return hostCall(realm, HostReflect.set, undefined, [O, key, V, receiver]);
     },
     setPrototypeOf(target: unknown, proto: unknown): boolean {
