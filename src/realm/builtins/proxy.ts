@@ -2,48 +2,12 @@
 // invariants and [[ProxyHandler]] behaviour are exactly the spec's. The
 // constructor and Proxy.revocable are the realm's; invariant violations the
 // host reports are brought into the realm where guest code catches them.
-//
-// The host Proxy's handler is not the guest's: the host would hand the guest's traps objects it makes
-// itself, with the host's prototypes (the descriptor of `defineProperty`, the argument list of
-// `apply` and `construct`), and `desc.constructor.constructor` would be the host's Function. Each
-// realm Proxy's host handler reads the guest's traps and brings those objects into the realm before
-// calling them (realmHandler). The spec makes them in the current realm; host code cannot tell which
-// realm's code is running, so they are the Proxy's realm's.
 import { markGuestProxy } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
 import { hostCall } from '../host-errors.js';
-import { CreateArrayFromList, FromPropertyDescriptor, isObject } from '../abstract-ops.js';
-import { HostProxy, ObjectCreate, ObjectDefineProperty, ProxyRevocable, ReflectApply } from '../primordials.js';
-
-/** The host handler of a realm Proxy whose [[ProxyHandler]] is the guest's `handler`. The host reads
- * a trap from its handler once per internal method (GetMethod); this handler is a host Proxy whose
- * `get` reads the guest's (so a missing trap is missing for the host too, which then does exactly the
- * target's internal method, with no invariant checks of its own), and hands the host a function that
- * calls it with the guest's handler as `this` and the realm's objects for the host's. */
-function realmHandler(realm: Realm, handler: object): ProxyHandler<object> {
-  return new HostProxy(ObjectCreate(null) as object, {
-    get(_target: object, name: PropertyKey): unknown {
-      const trap = (handler as Record<PropertyKey, unknown>)[name];
-      // Undefined or null: the target's internal method; not callable: the host's TypeError, which the
-      // code that catches it gets as its own realm's (runtime/catch-value.ts).
-      if (typeof trap !== 'function') return trap;
-      if (name === 'defineProperty') {
-        return (target: object, key: PropertyKey, desc: PropertyDescriptor): unknown =>
-          ReflectApply(trap, handler, [target, key, FromPropertyDescriptor(realm, desc)]);
-      }
-      if (name === 'apply') {
-        return (target: object, thisArg: unknown, args: unknown[]): unknown =>
-          ReflectApply(trap, handler, [target, thisArg, CreateArrayFromList(realm, args)]);
-      }
-      if (name === 'construct') {
-        return (target: object, args: unknown[], newTarget: unknown): unknown =>
-          ReflectApply(trap, handler, [target, CreateArrayFromList(realm, args), newTarget]);
-      }
-      return function (this: unknown, ...args: unknown[]): unknown { return ReflectApply(trap, handler, args); };
-    },
-  }) as ProxyHandler<object>;
-}
+import { isObject, linkFunctionRealm } from '../abstract-ops.js';
+import { HostProxy, ObjectCreate, ObjectDefineProperty, ObjectSetPrototypeOf, ProxyRevocable, ReflectApply } from '../primordials.js';
 
 /** Every Proxy a realm's constructor made: vm.measureMemory's walk must not call guest traps. */
 const realmProxies = new WeakSet<object>();
@@ -58,6 +22,52 @@ function checkArgs(realm: Realm, target: unknown, handler: unknown): void {
   if (!isObject(target) || !isObject(handler)) realm.throwTypeError('Cannot create proxy with a non-object as target or handler');
 }
 
+const TRAP_NAMES = [
+  'apply', 'construct', 'defineProperty', 'deleteProperty', 'get', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'has',
+  'isExtensible', 'ownKeys', 'preventExtensions', 'set', 'setPrototypeOf',
+] as const;
+
+/** The handler the host Proxy gets for a guest `handler`: each trap is read from the guest's handler when the host
+ * asks for it (one Get, as the spec's GetMethod does) and called with the guest's handler as `this`; the objects
+ * the host makes for a trap, the argument list of `apply` and `construct` (CreateArrayFromList) and the
+ * descriptor of `defineProperty` (FromPropertyDescriptor), get the realm's prototypes before the trap sees them. */
+function realmHandler(realm: Realm, handler: object): object {
+  const shim = ObjectCreate(null) as object;
+  const { ArrayPrototype, ObjectPrototype } = realm.intrinsics;
+  for (const name of TRAP_NAMES) {
+    // The wrapper of the trap read last (a handler's traps rarely change).
+    let lastTrap: unknown;
+    let wrapper: unknown;
+    const wrap = (trap: Function): Function => {
+      if (name === 'apply') {
+        return (target: object, thisArgument: unknown, args: unknown[]): unknown =>
+          ReflectApply(trap, handler, [target, thisArgument, ObjectSetPrototypeOf(args, ArrayPrototype)]);
+      }
+      if (name === 'construct') {
+        return (target: object, args: unknown[], newTarget: unknown): unknown =>
+          ReflectApply(trap, handler, [target, ObjectSetPrototypeOf(args, ArrayPrototype), newTarget]);
+      }
+      if (name === 'defineProperty') {
+        return (target: object, key: PropertyKey, desc: object): unknown =>
+          ReflectApply(trap, handler, [target, key, ObjectSetPrototypeOf(desc, ObjectPrototype)]);
+      }
+      return function (this: unknown, ...args: unknown[]): unknown { return ReflectApply(trap, handler, args); };
+    };
+    const get = (): unknown => {
+      const trap = (handler as Record<string, unknown>)[name];
+      // undefined/null: the host forwards to the target; another non-callable: the host's TypeError.
+      if (typeof trap !== 'function') return trap;
+      if (trap !== lastTrap) {
+        lastTrap = trap;
+        wrapper = wrap(trap);
+      }
+      return wrapper;
+    };
+    ObjectDefineProperty(shim, name, { get, enumerable: false, configurable: false });
+  }
+  return shim;
+}
+
 export function installProxy(realm: Realm): void {
   const I = realm.intrinsics;
   // A bound function is a constructor without a `prototype` property; the function it wraps stays private.
@@ -67,6 +77,7 @@ export function installProxy(realm: Realm): void {
     const p = hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, realmHandler(realm, handler as object)]) as object;
     realmProxies.add(p);
     markGuestProxy(p, target as object);
+    if (typeof target === 'function') linkFunctionRealm(p as Function, target);
     return p;
   };
   const ProxyCtor = createBuiltinFunction(realm, impl.bind(undefined), 'Proxy', 2);
@@ -74,11 +85,16 @@ export function installProxy(realm: Realm): void {
     // §28.2.2.1 Proxy.revocable ( target, handler )
     method('revocable', 2, (target: unknown, handler: unknown): object => {
       checkArgs(realm, target, handler);
-      const r = ProxyRevocable(target as object, realmHandler(realm, handler as object));
+      const r = ProxyRevocable(target as object, realmHandler(realm, handler as object) as ProxyHandler<object>);
       realmProxies.add(r.proxy);
       markGuestProxy(r.proxy, target as object);
+      const callable = typeof target === 'function';
+      if (callable) linkFunctionRealm(r.proxy as Function, target);
       const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
-      const revoke = createBuiltinFunction(realm, () => { r.revoke(); }, '', 0);
+      const revoke = createBuiltinFunction(realm, () => {
+        r.revoke();
+        if (callable) linkFunctionRealm(r.proxy as Function, null);
+      }, '', 0);
       ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
       ObjectDefineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
       return result;
