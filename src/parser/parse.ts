@@ -1,4 +1,4 @@
-// Parsing with acorn (ESTree, with locations). Early errors acorn does not report
+// Parsing with acorn (ESTree with start/end offsets). Early errors acorn does not report
 // are checked in the interpreter's preparation.
 import { Parser, type Options, type Program } from 'acorn';
 import type { ModuleProgram, ScriptProgram } from '../interpreter/compile/estree.js';
@@ -25,9 +25,12 @@ export class ParseError extends Error {
  * must not parse: at 2025 acorn rejects it as node 20 does. Raise this when they land. */
 export const ECMA_VERSION = 2025;
 
+/** Without `locations`: nothing in vmjs reads a node's `loc` (error positions are offsets, turned into
+ * lines from the source when shown), and the three objects per node it costs were a fifth of acorn's
+ * time and most of a cachedData decode's garbage collection (box2d, pdfjs: see ARCHITECTURE.md). */
 const baseOptions: Options = {
   ecmaVersion: ECMA_VERSION,
-  locations: true,
+  locations: false,
   ranges: false,
   allowHashBang: true,
   allowReturnOutsideFunction: false,
