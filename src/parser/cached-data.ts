@@ -30,11 +30,16 @@ const FNV_PRIME = 0x01000193;
 const FNV_BASIS = 0x811c9dc5;
 const FNV_BASIS_2 = 0x050c5d1f; // a second offset basis, so that the two hashes make 64 bits
 
-/** FNV-1a over a string's UTF-16 code units (each unit one step). */
-function hashSource(source: string, basis: number): number {
-  let h = basis;
-  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+/** Two FNV-1a hashes over a string's UTF-16 code units (each unit one step), from FNV_BASIS and
+ * FNV_BASIS_2, in one pass. */
+function hashSource(source: string): [number, number] {
+  let h1 = FNV_BASIS, h2 = FNV_BASIS_2;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, FNV_PRIME);
+  }
+  return [h1 >>> 0, h2 >>> 0];
 }
 
 /** FNV-1a over bytes. */
@@ -57,8 +62,9 @@ export function encodeCachedData(kind: CachedDataKind, source: string, tree: obj
   for (let i = 0; i < PRODUCER.length; i++) out[p++] = PRODUCER.charCodeAt(i);
   out[p++] = kind;
   view.setUint32(p, source.length, true); p += 4;
-  view.setUint32(p, hashSource(source, FNV_BASIS), true); p += 4;
-  view.setUint32(p, hashSource(source, FNV_BASIS_2), true); p += 4;
+  const [h1, h2] = hashSource(source);
+  view.setUint32(p, h1, true); p += 4;
+  view.setUint32(p, h2, true); p += 4;
   view.setUint32(p, payload.length, true); p += 4;
   view.setUint32(p, checksum(payload, 0, payload.length), true); p += 4;
   out.set(payload, p);
@@ -87,8 +93,8 @@ export function decodeCachedData(kind: CachedDataKind, source: string, data: Arr
     // Cheap checks first: the length, then the payload's checksum, then the source's hash.
     if (payloadLength !== bytes.length - headerLength) return null;
     if (checksum(bytes, headerLength, bytes.length) !== payloadSum) return null;
-    if (view.getUint32(p, true) !== hashSource(source, FNV_BASIS)) return null;
-    if (view.getUint32(p + 4, true) !== hashSource(source, FNV_BASIS_2)) return null;
+    const [h1, h2] = hashSource(source);
+    if (view.getUint32(p, true) !== h1 || view.getUint32(p + 4, true) !== h2) return null;
     const tree = decodeTree(bytes, headerLength, bytes.length, source);
     const program = tree as { type?: unknown; body?: unknown } | null;
     if (typeof program !== 'object' || program === null || program.type !== 'Program' || !Array.isArray(program.body)) return null;

@@ -412,19 +412,22 @@ class TreeDecoder {
   }
 
   private value(): unknown {
-    switch (this.byte()) {
-      case TAG_NULL: return null;
-      case TAG_UNDEFINED: return undefined;
+    if (this.pos >= this.limit) this.fail();
+    const tag = this.bytes[this.pos++];
+    switch (tag) {
+      case TAG_OBJECT: return this.object();
+      case TAG_OWN: return this.source.slice(this.curStart, this.curEnd);
       case TAG_FALSE: return false;
       case TAG_TRUE: return true;
-      case TAG_OBJECT: return this.object();
+      case TAG_NULL: return null;
       case TAG_ARRAY: {
         const n = this.count();
-        const a = new Array(n);
-        for (let i = 0; i < n; i++) a[i] = this.value();
+        const a: unknown[] = []; // packed, as acorn's arrays are
+        for (let i = 0; i < n; i++) a.push(this.value());
         return a;
       }
       case TAG_UINT: return this.varint();
+      case TAG_UNDEFINED: return undefined;
       case TAG_F64: {
         if (this.pos + 8 > this.limit) this.fail();
         const n = new DataView(this.bytes.buffer, this.bytes.byteOffset).getFloat64(this.pos, true);
@@ -447,13 +450,17 @@ class TreeDecoder {
         return BigInt(digits);
       }
       default:
-        this.pos--;
-        return this.string();
+        return this.stringTagged(tag);
     }
   }
 
   private string(): string {
-    switch (this.byte()) {
+    if (this.pos >= this.limit) this.fail();
+    return this.stringTagged(this.bytes[this.pos++]);
+  }
+
+  private stringTagged(tag: number): string {
+    switch (tag) {
       case TAG_OWN: return this.source.slice(this.curStart, this.curEnd);
       case TAG_INNER:
         if (this.curEnd - this.curStart < 2) this.fail();
