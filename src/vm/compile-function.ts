@@ -81,8 +81,9 @@ export function compileFunction(code: unknown, params?: unknown, options: unknow
   let prepared: PreparedFunction | undefined;
   const cached = cachedData === undefined ? undefined : cachedTree<ScriptProgram>(CachedDataKind.FunctionBody, code, cachedData);
   if (cached !== undefined) {
-    // The parameters are checked against the body's declarations here: a clash throws from the
-    // source's preparation below, with its location, as without cachedData.
+    // A tree that does not prepare (a parameter that clashes with a declaration of the body, or data
+    // produceCachedData cannot make) is prepared again from the source below, which throws the
+    // SyntaxError with its location as without cachedData, or rejects the data.
     try { prepared = prepareFunction(code, names, sourceOptions, withScopes, cached); } catch { prepared = undefined; }
   }
   try {
