@@ -150,11 +150,13 @@ class TreeEncoder {
     if (end > start) {
       if (s.length === end - start && src.startsWith(s, start)) return w.byte(TAG_OWN);
       if (s.length === end - start - 2 && src.startsWith(s, start + 1)) return w.byte(TAG_INNER);
-      if (s.length > 2) {
-        const at = src.indexOf(s, start);
-        if (at >= 0 && at + s.length <= end) {
+      // Searched within the range only (a search of the rest of the source would make encoding
+      // quadratic); longer ranges are rare here and their other strings go in the table.
+      if (s.length > 2 && end - start <= 4096) {
+        const at = src.substring(start, end).indexOf(s);
+        if (at >= 0) {
           w.byte(TAG_SLICE);
-          w.varint(at - start);
+          w.varint(at);
           return w.varint(s.length);
         }
       }
