@@ -8,9 +8,16 @@ import { measureMemory } from './measure-memory.js';
 import { constants } from './constants.js';
 import { Module, SourceTextModule, SyntheticModule } from './module.js';
 import './import-hosts.js';
+import { debug } from './debug.js';
+import { Trace } from '../debug/trace.js';
 
 export { Script, createContext, isContext, createScript, runInContext, runInNewContext, runInThisContext, compileFunction, measureMemory, constants };
 export { Module, SourceTextModule, SyntheticModule };
+/** vmjs extension: the stepping debugger (record, then navigate). */
+export { debug, Trace };
+export type { DebugOptions } from './debug.js';
+export type { Breakpoint } from '../debug/trace.js';
+export type * from '../debug/trace-types.js';
 export type { ModuleStatus, ModuleLinker, ModuleRequestInfo, SourceTextModuleOptions, SyntheticModuleOptions, ModuleEvaluateOptions } from './module.js';
 export type { ScriptOptions } from './script.js';
 export type { Context, CreateContextOptions } from './context.js';
@@ -24,6 +31,6 @@ export type { NodeError } from './errors.js';
 /** The module object, as `import vm from 'node:vm'` gives it. */
 const vm = {
   Script, createContext, createScript, runInContext, runInNewContext, runInThisContext,
-  isContext, compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule,
+  isContext, compileFunction, measureMemory, constants, Module, SourceTextModule, SyntheticModule, debug, Trace,
 };
 export default vm;

@@ -45,8 +45,18 @@ function findSourceMapURL(source: string): string | undefined {
   return url;
 }
 
+let preparedOf: (script: Script) => PreparedScript;
+
+/** The prepared program a Script holds (vm.debug re-prepares its source for the debugger). */
+export function preparedScriptOf(script: Script): PreparedScript {
+  return preparedOf(script);
+}
+
 export class Script {
   readonly #prepared: PreparedScript;
+  static {
+    preparedOf = (script) => script.#prepared;
+  }
   // Own properties in node's order: cachedDataRejected, cachedData, cachedDataProduced, sourceMapURL.
   declare cachedDataRejected?: boolean;
   declare cachedData?: Uint8Array;

@@ -119,7 +119,14 @@ describe('cachedData', () => {
         const r = roundTrip(source, parseScript);
         expect(r.difference, source).to.equal(null);
         expect(r.same, source).to.equal(true);
+        // With acorn's `loc` (the debugger parses with locations): rebuilt from the offsets and lines.
+        const withLoc = roundTrip(source, (text, i) => parseScript(text, i, true));
+        expect(withLoc.difference, source).to.equal(null);
+        expect(withLoc.same, source).to.equal(true);
       }
+      const box2d = readFileSync(join(octaneDir, 'box2d.js'), 'utf8');
+      const located = roundTrip(box2d, (text, i) => parseScript(text, i, true));
+      expect(located.difference).to.equal(null);
       const mod = 'import a, { b as c } from "m"; import defer * as ns from "n"; export * as d from "o"; export default class {}; await 1;';
       const r = roundTrip(mod, parseModule);
       expect(r.difference).to.equal(null);

@@ -287,6 +287,13 @@ export function directCallState(fn: Function): FunctionState | null {
   return s === undefined || s.template.kind === 'classConstructor' ? null : s;
 }
 
+/** The state of a guest constructor whose [[Construct]] a `new` site may run as `invoke(s, undefined,
+ * args, fn)` (this object made by OrdinaryCreateFromConstructor there); null for every other function. */
+export function directConstructState(fn: Function): FunctionState | null {
+  const s = StateStamp.get(fn);
+  return s === undefined || (s.template.kind !== 'normal' && s.template.kind !== 'classConstructor') ? null : s;
+}
+
 /** The guest source text of a function made by the interpreter (§20.2.3.5). */
 export function sourceTextOf(fn: Function): string | undefined {
   const s = StateStamp.get(fn);

@@ -8,14 +8,11 @@ import {
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
+import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
-  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
-  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
+  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
 } from '../primordials.js';
-
-function hasSlot(brand: Function, o: object): boolean {
-  try { ReflectApply(brand, o, []); return true; } catch { return false; }
-}
 
 /** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
 function adoptParsed(realm: Realm, root: unknown): void {
@@ -78,10 +75,12 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   }
   if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
   if (typeof value === 'object' && value !== null) {
-    if (hasSlot(NumberPrototypeValueOf, value)) value = ToNumber(realm, value);
-    else if (hasSlot(StringPrototypeValueOf, value)) value = ToString(realm, value);
-    else if (hasSlot(BooleanPrototypeValueOf, value)) value = ReflectApply(BooleanPrototypeValueOf, value, []);
-    else if (hasSlot(BigIntPrototypeValueOf, value)) value = ReflectApply(BigIntPrototypeValueOf, value, []);
+    switch (wrapperKind(value)) {
+      case 'Number': value = ToNumber(realm, value); break;
+      case 'String': value = ToString(realm, value); break;
+      case 'Boolean': value = ReflectApply(BooleanPrototypeValueOf, value, []); break;
+      case 'BigInt': value = ReflectApply(BigIntPrototypeValueOf, value, []); break;
+    }
   }
   switch (typeof value) {
     case 'object':
@@ -198,15 +197,16 @@ export function installJSON(realm: Realm): void {
             let item: string | undefined;
             if (typeof v === 'string') item = v;
             else if (typeof v === 'number') item = String(v);
-            else if (typeof v === 'object' && v !== null && (hasSlot(StringPrototypeValueOf, v) || hasSlot(NumberPrototypeValueOf, v))) item = ToString(realm, v);
+            else if (typeof v === 'object' && v !== null && (wrapperKind(v) === 'String' || wrapperKind(v) === 'Number')) item = ToString(realm, v);
             if (item !== undefined && !list.includes(item)) list.push(item);
           }
           state.propertyList = list;
         }
       }
       if (typeof space === 'object' && space !== null) {
-        if (hasSlot(NumberPrototypeValueOf, space)) space = ToNumber(realm, space);
-        else if (hasSlot(StringPrototypeValueOf, space)) space = ToString(realm, space);
+        const kind = wrapperKind(space);
+        if (kind === 'Number') space = ToNumber(realm, space);
+        else if (kind === 'String') space = ToString(realm, space);
       }
       if (typeof space === 'number') {
         const n = Math.min(10, ToIntegerOrInfinity(realm, space));
