@@ -80,6 +80,9 @@ export class Realm {
   /** Whether the embedder lets this realm compile strings into code (vm's `codeGeneration.strings`):
    * HostEnsureCanCompileStrings reads it. */
   canCompileStrings = true;
+  /** The allocation budget in bytes of each run of this realm's code, its jobs included (vm's
+   * `memoryLimit`, a vmjs option; Infinity: none). See Agent.allocated. */
+  memoryLimit = Infinity;
 
   constructor(isHost: boolean) {
     this.isHost = isHost;

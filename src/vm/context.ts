@@ -7,7 +7,7 @@ import { membraneOf } from '../realm/membrane.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
-import { validateArray, validateBoolean, validateFunction, validateObject, validateOneOf, validateString } from './validators.js';
+import { validateArray, validateBoolean, validateFunction, validateMemoryLimit, validateObject, validateOneOf, validateString } from './validators.js';
 import { DONT_CONTEXTIFY, validateImportModuleDynamically } from './constants.js';
 
 /** What vmjs keeps about a context; `realm.hostDefined` holds it (never reachable from guest code). */
@@ -44,6 +44,10 @@ export interface CreateContextOptions {
    * membrane (src/realm/membrane.ts): a deliberate hand-over, e.g. of a host function whose
    * `constructor` the embedder does not mind the guest reaching. */
   passThrough?: readonly unknown[];
+  /** vmjs only: bytes each run in the context (and each of its promise jobs) may allocate, counted by
+   * vmjs's size model; past it the run is terminated and the host gets ERR_VMJS_MEMORY_LIMIT. The
+   * context stays usable. A run's own `memoryLimit` can only narrow it. */
+  memoryLimit?: number;
 }
 
 export type Context = Record<PropertyKey, unknown>;
@@ -113,6 +117,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     importModuleDynamically,
     onUnhandledRejection,
     passThrough = [],
+    memoryLimit,
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -128,6 +133,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   validateImportModuleDynamically(importModuleDynamically);
   if (onUnhandledRejection !== undefined) validateFunction(onUnhandledRejection, 'options.onUnhandledRejection');
   validateArray(passThrough, 'options.passThrough');
+  if (memoryLimit !== undefined) validateMemoryLimit(memoryLimit, 'options.memoryLimit');
 
   const realm = createRealm();
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
@@ -136,6 +142,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     for (const v of passThrough) if ((typeof v === 'object' && v !== null) || typeof v === 'function') m.passedThrough.add(v as object);
   }
   realm.canCompileStrings = strings as boolean;
+  if (memoryLimit !== undefined) realm.memoryLimit = memoryLimit;
   installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);

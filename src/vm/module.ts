@@ -18,7 +18,7 @@ import { hostRealm } from './host-realm.js';
 import { VmImportHost, setModuleCheck } from './dynamic-import.js';
 import { decorateErrorStack } from './display-errors.js';
 import {
-  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_INTERRUPTED, ERR_SCRIPT_EXECUTION_TIMEOUT, ERR_VM_MODULE_ALREADY_LINKED,
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, terminationError, ERR_VM_MODULE_ALREADY_LINKED,
   ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA, ERR_VM_MODULE_DIFFERENT_CONTEXT, ERR_VM_MODULE_LINK_FAILURE, ERR_VM_MODULE_NOT_MODULE,
   ERR_VM_MODULE_STATUS, ERR_VMJS_NOT_IMPLEMENTED,
 } from './errors.js';
@@ -70,11 +70,6 @@ function isModule(x: unknown): x is Module {
   return typeof x === 'object' && x !== null && Module.hasRecord(x);
 }
 setModuleCheck(isModule as (x: unknown) => x is Module, (m) => Module.recordOf(m as Module));
-
-/** Termination (a timeout or an interrupt) as node reports it. */
-function terminationError(t: Termination): Error {
-  return t.reason === 'timeout' ? ERR_SCRIPT_EXECUTION_TIMEOUT(t.timeout) : ERR_SCRIPT_EXECUTION_INTERRUPTED();
-}
 
 export class Module {
   readonly #record: ModuleRecord;

@@ -86,15 +86,15 @@ export class Script {
 
   /** Runs the script in the main context (the host realm). */
   runInThisContext(options?: RunningScriptOptions): unknown {
-    const { timeout, displayErrors } = getRunArgs(options);
-    return execute(this.#prepared, hostRealm(), timeout, displayErrors);
+    const { timeout, displayErrors, memoryLimit } = getRunArgs(options);
+    return execute(this.#prepared, hostRealm(), timeout, displayErrors, memoryLimit);
   }
 
   /** Runs the script in a context made by vm.createContext. */
   runInContext(contextifiedObject: Context, options?: RunningScriptOptions): unknown {
     const { realm } = validateContext(contextifiedObject);
-    const { timeout, displayErrors } = getRunArgs(options);
-    return execute(this.#prepared, realm, timeout, displayErrors);
+    const { timeout, displayErrors, memoryLimit } = getRunArgs(options);
+    return execute(this.#prepared, realm, timeout, displayErrors, memoryLimit);
   }
 
   /** Contextifies `contextObject` (a new `{}` by default) and runs the script in it. */

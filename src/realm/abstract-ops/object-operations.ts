@@ -6,6 +6,7 @@ import { ToLength, ToObject, primitivePrototype } from './type-conversion.js';
 import { SymbolDescriptiveString, describeTyped, describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
+import { chargeElements } from '../allocation.js';
 import { FunctionPrototypeSymbolHasInstance, HostString, NumberIsInteger, ObjectDefineProperty, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, ReflectSet, SymbolSpecies } from '../primordials.js';
 
 /** GetV (§7.3.3, sec-getv): property lookup on any value; primitives use the realm's prototypes with the
@@ -128,6 +129,8 @@ export function LengthOfArrayLike(realm: Realm, O: object): number {
 export function CreateListFromArrayLike(realm: Realm, obj: unknown, elementTypes?: 'property-key'): unknown[] {
   if (!isObject(obj)) return realm.throwTypeError('CreateListFromArrayLike called on non-object');
   const len = LengthOfArrayLike(realm, obj);
+  // An array-like's length is the guest's to choose (`f.apply(null, { length: 1e9 })`).
+  chargeElements(len);
   const list: unknown[] = [];
   for (let i = 0; i < len; i++) {
     const next = (obj as Record<number, unknown>)[i];

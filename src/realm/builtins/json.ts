@@ -8,6 +8,8 @@ import {
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
+import { agent } from '../agent.js';
+import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
 import {
   ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
   ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
@@ -17,23 +19,44 @@ function hasSlot(brand: Function, o: object): boolean {
   try { ReflectApply(brand, o, []); return true; } catch { return false; }
 }
 
-/** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
-function adoptParsed(realm: Realm, root: unknown): void {
-  if (!isObject(root) || realm.isHost) return;
+/** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet) and returns its
+ * size for the allocation budget (src/realm/allocation.ts): objects, arrays, their properties and
+ * elements, and string values. In the host realm the prototypes stay, and the walk is made only to
+ * count (`count`). */
+function adoptParsed(realm: Realm, root: unknown, count: boolean): number {
+  if (!isObject(root)) return typeof root === 'string' ? STRING_BYTES + root.length : 0;
+  const adopt = !realm.isHost;
+  if (!adopt && !count) return 0;
   const { ObjectPrototype, ArrayPrototype } = realm.intrinsics;
+  let size = 0;
   const work: object[] = [root];
   while (work.length > 0) {
     const o = work.pop()!;
+    size += OBJECT_BYTES;
     if (ArrayIsArray(o)) {
-      ObjectSetPrototypeOf(o, ArrayPrototype);
-      for (let i = 0; i < o.length; i++) { const v: unknown = o[i]; if (typeof v === 'object' && v !== null) work.push(v); }
+      if (adopt) ObjectSetPrototypeOf(o, ArrayPrototype);
+      size += ELEMENT_BYTES * o.length;
+      for (let i = 0; i < o.length; i++) {
+        const v: unknown = o[i];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
     } else {
-      ObjectSetPrototypeOf(o, ObjectPrototype);
+      if (adopt) ObjectSetPrototypeOf(o, ObjectPrototype);
       const ks = ObjectKeys(o);
-      for (let i = 0; i < ks.length; i++) { const v = (o as Record<string, unknown>)[ks[i]!]; if (typeof v === 'object' && v !== null) work.push(v); }
+      size += PROPERTY_BYTES * ks.length;
+      for (let i = 0; i < ks.length; i++) {
+        const v = (o as Record<string, unknown>)[ks[i]!];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
     }
   }
+  return size;
 }
+
+/** The most a parse can allocate per character of its text (`[{},{},…]`: an object per three). */
+const PARSE_BYTES_PER_CHAR = 24;
 
 /** InternalizeJSONProperty (§25.5.1.1). */
 function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function): unknown {
@@ -88,7 +111,7 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': return JSONStringify(value);
+    case 'string': chargeString(value.length + 2); return JSONStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
@@ -132,6 +155,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
     const strP = SerializeJSONProperty(realm, state, P, value);
     if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
   }
+  chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '{}';
   else if (state.gap === '') final = `{${partial.join(',')}}`;
@@ -140,6 +164,14 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   state.keys.pop();
   state.indent = stepback;
   return final;
+}
+
+/** Counts the string an object's or array's parts are about to be joined into (parts, separators,
+ * indentation) against the allocation budget. */
+function chargeJoined(partial: readonly string[], state: JSONSerializationRecord): void {
+  let size = 2 + partial.length * (2 + state.indent.length);
+  for (let i = 0; i < partial.length; i++) size += partial[i]!.length;
+  chargeString(size);
 }
 
 /** SerializeJSONArray (§25.5.2.6). */
@@ -153,6 +185,7 @@ function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value:
     const strP = SerializeJSONProperty(realm, state, String(index), value);
     partial.push(strP === undefined ? 'null' : strP);
   }
+  chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '[]';
   else if (state.gap === '') final = `[${partial.join(',')}]`;
@@ -172,13 +205,18 @@ export function installJSON(realm: Realm): void {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
       const jsonString = ToString(realm, text);
+      // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
+      // the tree is then counted as it is.
+      const budget = agent.allocLimit !== Infinity;
+      if (budget && !agent.fits(jsonString.length * PARSE_BYTES_PER_CHAR)) agent.charge(jsonString.length * PARSE_BYTES_PER_CHAR);
       let unfiltered: unknown;
       try {
         unfiltered = JSONParse(jsonString);
       } catch (e) {
         throw toRealmError(realm, e);
       }
-      adoptParsed(realm, unfiltered);
+      const size = adoptParsed(realm, unfiltered, budget);
+      if (budget) agent.charge(size);
       if (typeof reviver !== 'function') return unfiltered;
       const root = ObjectCreate(I.ObjectPrototype) as object;
       CreateDataPropertyOrThrow(realm, root, '', unfiltered);
