@@ -27,6 +27,9 @@ export interface VmContextRecord {
   /** `options.importModuleDynamically`: what import() calls in code of the context that has no Script
    * or Module of its own (the Function constructor's, indirect eval's); see src/vm/import-hosts.ts. */
   readonly importModuleDynamically: unknown;
+  /** vmjs only (createSandbox): the timeout in ms of every run in the context (scripts, module
+   * evaluation); a run's own `timeout` can only narrow it. undefined: none, as in node. */
+  readonly runTimeout: number | undefined;
 }
 
 /** The options createContext accepts (node 20). */
@@ -104,10 +107,12 @@ function installGlobalPrototype(realm: Realm): void {
  * vm.constants.DONT_CONTEXTIFY returns a new realm's own ordinary global object. */
 export function createContext(contextObject: unknown = {}, options: unknown = {}): Context {
   if (contextObject !== DONT_CONTEXTIFY && isContext(contextObject)) return contextObject as Context;
-  return makeContext(contextObject === DONT_CONTEXTIFY ? null : contextObject as Context, options);
+  return makeContext(contextObject === DONT_CONTEXTIFY ? null : contextObject as Context, options, undefined);
 }
 
-function makeContext(sandbox: Context | null, options: unknown): Context {
+/** Contextifies `sandbox` (null: DONT_CONTEXTIFY) with createContext's options; `runTimeout` is
+ * createSandbox's default timeout of each run. */
+export function makeContext(sandbox: Context | null, options: unknown, runTimeout: number | undefined): Context {
   validateObject(options, 'options');
   const {
     name = `VM Context ${defaultContextNameIndex++}`,
@@ -161,7 +166,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   const record: VmContextRecord = {
     contextObject, realm, name, origin,
     codeGeneration: { strings: strings as boolean, wasm: wasm as boolean },
-    microtaskMode, importModuleDynamically,
+    microtaskMode, importModuleDynamically, runTimeout,
   };
   realm.hostDefined = record;
   contexts.set(contextObject, record);

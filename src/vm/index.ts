@@ -8,9 +8,13 @@ import { measureMemory } from './measure-memory.js';
 import { constants } from './constants.js';
 import { Module, SourceTextModule, SyntheticModule } from './module.js';
 import './import-hosts.js';
+import { createSandbox } from './sandbox.js';
 
 export { Script, createContext, isContext, createScript, runInContext, runInNewContext, runInThisContext, compileFunction, measureMemory, constants };
 export { Module, SourceTextModule, SyntheticModule };
+/** vmjs extension (not on the default object, which holds node:vm's names only). */
+export { createSandbox };
+export type { SandboxOptions } from './sandbox.js';
 export type { ModuleStatus, ModuleLinker, ModuleRequestInfo, SourceTextModuleOptions, SyntheticModuleOptions, ModuleEvaluateOptions } from './module.js';
 export type { ScriptOptions } from './script.js';
 export type { Context, CreateContextOptions } from './context.js';

@@ -13,7 +13,8 @@ import { SourceTextModuleRecord } from '../module/source-text-module-record.js';
 import { SyntheticModuleRecord } from '../module/synthetic-module-record.js';
 import { GetModuleNamespace } from '../module/module-namespace.js';
 import type { ModuleRecord } from '../module/module-record.js';
-import { contextRecord, validateContext, type Context } from './context.js';
+import { contextRecord, validateContext, type Context, type VmContextRecord } from './context.js';
+import { tighterTimeout } from './script.js';
 import { hostRealm } from './host-realm.js';
 import { VmImportHost, setModuleCheck } from './dynamic-import.js';
 import { decorateErrorStack } from './display-errors.js';
@@ -183,7 +184,8 @@ export class Module {
     const realm = record.realm;
     let promise: object;
     try {
-      promise = runGuest(realm, timeout as number | undefined, () => {
+      const contextTimeout = (realm.hostDefined as VmContextRecord | undefined)?.runTimeout;
+      promise = runGuest(realm, tighterTimeout(timeout as number | undefined, contextTimeout), () => {
         const p = record.evaluate();
         if (realm.jobQueue.schedule === null) drainJobs(realm.jobQueue);
         return p;

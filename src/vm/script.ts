@@ -92,9 +92,9 @@ export class Script {
 
   /** Runs the script in a context made by vm.createContext. */
   runInContext(contextifiedObject: Context, options?: RunningScriptOptions): unknown {
-    const { realm } = validateContext(contextifiedObject);
+    const { realm, runTimeout } = validateContext(contextifiedObject);
     const { timeout, displayErrors, memoryLimit } = getRunArgs(options);
-    return execute(this.#prepared, realm, timeout, displayErrors, memoryLimit);
+    return execute(this.#prepared, realm, tighterTimeout(timeout, runTimeout), displayErrors, memoryLimit);
   }
 
   /** Contextifies `contextObject` (a new `{}` by default) and runs the script in it. */
@@ -107,6 +107,12 @@ export class Script {
   createCachedData(): never {
     throw ERR_VMJS_NOT_IMPLEMENTED('script.createCachedData()');
   }
+}
+
+/** A run's timeout narrowed by its context's own (createSandbox's). */
+export function tighterTimeout(timeout: number | undefined, contextTimeout: number | undefined): number | undefined {
+  if (contextTimeout === undefined) return timeout;
+  return timeout === undefined || timeout > contextTimeout ? contextTimeout : timeout;
 }
 
 /** A host SyntaxError from preparing the script, re-made in the parsing context's realm as node does
