@@ -24,7 +24,8 @@ export const STRING_BYTES = 32;
 export const ENTRY_BYTES = 40;
 
 /** What parsing and compiling code costs per character of its source (acorn's tree with locations
- * measured 179 bytes per character of `1;1;…`), for eval and the Function constructors. */
+ * measured 179 bytes per character of `1;1;…`, a regexp program 175 per character of `(?:a|b)…`), for
+ * eval, the Function constructors and new regexp patterns. */
 export const PARSE_BYTES_PER_CHAR = 192;
 
 /** Charges a new string of `length` characters. */
@@ -53,18 +54,23 @@ export function chargeConcat(r: string, a: unknown, b: unknown): void {
 const { isArray } = Array;
 const { isView } = ArrayBuffer;
 
+/** IsArray without its TypeError for a revoked Proxy (that store throws the realm's error itself). */
+function isArrayQuiet(o: object): boolean {
+  try { return isArray(o); } catch { return false; }
+}
+
 /** Charges `o[index] = …` when it may add an element: an array's store grows when the index is at or
  * past its length (a Proxy's length is not read: its traps would see the read, so a store through a
  * Proxy counts as an append); a typed array never grows; any other object may gain a property. The
  * evaluator calls it only while a budget is set. */
 export function chargeIndexedStore(o: object, index: number): void {
-  if (isArray(o) ? isRealmProxy(o) || index >= (o as unknown[]).length : !isView(o)) agent.charge(ELEMENT_BYTES);
+  if (isArrayQuiet(o) ? isRealmProxy(o) || index >= (o as unknown[]).length : !isView(o)) agent.charge(ELEMENT_BYTES);
 }
 
 /** Charges `o.length = v` on an array (not through a Proxy, whose traps would see the read) for the
  * elements a longer length makes the host allocate. The evaluator calls it only while a budget is set. */
 export function chargeLengthStore(o: object, v: unknown): void {
-  if (typeof v !== 'number' || !isArray(o) || isRealmProxy(o)) return;
+  if (typeof v !== 'number' || !isArrayQuiet(o) || isRealmProxy(o)) return;
   const len = (o as unknown[]).length;
   if (v > len) agent.charge(ELEMENT_BYTES * (v - len));
 }

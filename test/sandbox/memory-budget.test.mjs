@@ -41,6 +41,13 @@ const hostile = {
   'String.prototype.concat doubling': `let s = 'x'; for (;;) s = s.concat(s);`,
   'Function.prototype.apply with a huge array-like': `Math.max.apply(null, { length: 1e9 })`,
   'eval of a huge program': `eval('1;'.repeat(2e6))`,
+  'new regular expressions with long patterns': `for (let i = 0; ; i++) new RegExp('(?:a|b)'.repeat(1e4) + i).test('c');`,
+  'regexp match results kept': `const s = 'x'.repeat(1e5); const a = []; for (;;) a.push(s.match(/x/g));`,
+  'generator objects in an endless loop': `function* g() { yield 1; } const a = []; for (;;) a.push(g());`,
+  'async calls that never settle': `async function f() { await new Promise(() => {}); } const a = []; for (;;) a.push(f());`,
+  'bound functions in an endless loop': `const f = function () {}; const a = []; for (;;) a.push(f.bind(null, 1, 2));`,
+  'object spread copies kept': `const o = {}; for (let i = 0; i < 1000; i++) o['k' + i] = i; const a = []; for (;;) a.push({ ...o });`,
+  'Object.entries results kept': `const o = {}; for (let i = 0; i < 1000; i++) o['k' + i] = i; const a = []; for (;;) a.push(Object.entries(o));`,
 };
 
 /** Runs `cases` in a child with a `heapMiB` heap, each in a context with `limit`; returns the child's

@@ -205,6 +205,9 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
     if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);
+    // A suspendable activation outlives the call (its frame, host generator and promise or
+    // generator object): counted like a closure, without a check (Agent.tick checks).
+    if (t.isAsync || t.kind === 'generator') a.allocated += FUNCTION_BYTES;
     if (t.isAsync && t.kind !== 'asyncGenerator') return AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
     body.instantiate(f);
     if (t.kind === 'generator') return createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);

@@ -782,8 +782,9 @@ function unshift(realm: Realm, t: unknown, items: unknown[]): unknown {
   const argCount = items.length;
   if (argCount > 0) {
     if (len + argCount > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
+    agent.charge(ELEMENT_BYTES * argCount);
     for (let k = len; k > 0; k--) {
-      grow(k);
+      tick(k);
       const from = k - 1;
       const to = k + argCount - 1;
       if (from in O) O[to] = O[from];
