@@ -15,11 +15,14 @@ import { agent, Termination } from '../realm/agent.js';
 import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './runtime/global-environment.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
+import { debugScriptBody } from './runtime/debug-hooks.js';
 
 export interface ScriptSourceOptions {
   filename: string;
   lineOffset: number;
   columnOffset: number;
+  /** Compile for the stepping debugger (runtime/debug-hooks.ts). */
+  debug?: boolean;
 }
 
 export interface RunOptions {
@@ -84,7 +87,10 @@ export function prepareScript(source: string, options: ScriptSourceOptions): Pre
   } catch (e) {
     throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
-  const sourceRecord: SourceRecord = { text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset };
+  const sourceRecord: SourceRecord = {
+    text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset,
+    ...(options.debug === true ? { debug: true } : {}),
+  };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
   return { source, options, code };
 }
@@ -114,7 +120,7 @@ export function compileScriptBody(body: Statement[], sourceRecord: SourceRecord,
   const body2 = generatorForm.everywhere
     ? driven(gen.compileStatementList(body, { ...c, suspends: new Set(), forceGen: true }))
     : compileStatementList(body, c);
-  return { strict, scope, varNames, functions, lexicals, body: body2, sourceRecord };
+  return { strict, scope, varNames, functions, lexicals, body: sourceRecord.debug === true ? debugScriptBody(body2) : body2, sourceRecord };
 }
 
 /** GlobalDeclarationInstantiation (§16.1.7). */

@@ -37,6 +37,10 @@ import { installTypedArray } from './builtins/typed-array.js';
 import { installTypedArrayConstructors } from './builtins/typed-array-constructors.js';
 import { installAtomics } from './builtins/atomics.js';
 import { installUint8ArrayBase64 } from './builtins/uint8array-base64.js';
+import { installSuppressedError } from './builtins/suppressed-error.js';
+import { installDisposableStack } from './builtins/disposable-stack.js';
+import { installAsyncDisposableStack } from './builtins/async-disposable-stack.js';
+import { installIteratorDisposal } from './builtins/iterator-dispose.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -99,6 +103,11 @@ export function installIntrinsics(realm: Realm): void {
   installTypedArrayConstructors(realm);
   installUint8ArrayBase64(realm);
   installAtomics(realm);
+  // Explicit resource management (ES2026 §27.3, §27.4): after Promise and the iterator prototypes.
+  installSuppressedError(realm);
+  installDisposableStack(realm);
+  installAsyncDisposableStack(realm);
+  installIteratorDisposal(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }

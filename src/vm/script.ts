@@ -42,8 +42,18 @@ function findSourceMapURL(source: string): string | undefined {
   return url;
 }
 
+let preparedOf: (script: Script) => PreparedScript;
+
+/** The prepared program a Script holds (vm.debug re-prepares its source for the debugger). */
+export function preparedScriptOf(script: Script): PreparedScript {
+  return preparedOf(script);
+}
+
 export class Script {
   readonly #prepared: PreparedScript;
+  static {
+    preparedOf = (script) => script.#prepared;
+  }
   /** The URL of the script's source map comment, or undefined. */
   sourceMapURL: string | undefined;
   declare cachedDataRejected?: boolean;

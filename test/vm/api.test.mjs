@@ -21,7 +21,8 @@ describe('vm API: exports', () => {
   it('exports the names node:vm exports, as named exports and on the default object', () => {
     // node exports the module classes only with --experimental-vm-modules; vmjs always does.
     const nodeNames = [...new Set([...Object.keys(nodeVm), 'Module', 'SourceTextModule', 'SyntheticModule'])].sort();
-    expect(Object.keys(vm).sort()).to.deep.equal(nodeNames);
+    // …plus vmjs's own extension, the stepping debugger (vm.debug and its Trace).
+    expect(Object.keys(vm).sort()).to.deep.equal([...nodeNames, 'Trace', 'debug'].sort());
     for (const name of nodeNames) expect(named[name], name).to.equal(vm[name]);
   });
 

@@ -3,7 +3,8 @@
 // write it; plain `=` to an identifier or a property gets its own closures, the
 // commonest writes in any program. Generator form; the synchronous form is derived.
 import type { AssignmentExpression, Expression, Pattern, UpdateExpression } from 'acorn';
-import type { Ev, Expr } from './mode.js';
+import { IS_GEN, type Ev, type Expr } from './mode.js';
+import { namedAssign } from '../compile/named-access.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileWrite, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../compile/references.js';
@@ -163,6 +164,8 @@ function memberAssign(site: MemberSite, value: Expr, c: CompileContext): Expr {
     case 'named': {
       const { obj, name } = site;
       if (name === 'length') return lengthAssign(obj, value, c.strict);
+      const perName = IS_GEN ? null : namedAssign(name, obj as never, value as never, c.strict);
+      if (perName !== null) return perName as unknown as Expr;
       if (c.strict) {
         return function* (f) {
           const o = yield* obj(f);

@@ -17,6 +17,7 @@ import { superBase } from '../runtime/super.js';
 import { privateGet, resolvePrivate, type PrivateRef } from '../runtime/private-names.js';
 import { compileExpression } from './expressions.js';
 import { compileCall } from './calls.js';
+import { namedReader } from '../compile/named-access.js';
 
 /** Returned through an optional chain when it short-circuits (§13.3.9). */
 export const SHORT: unique symbol = Symbol('vmjs.optionalChainShortCircuit');
@@ -105,6 +106,8 @@ export function memberRead(site: MemberSite): Expr {
     case 'named': {
       const { obj, optional, name, pos } = site;
       if (!site.inChain) {
+        const perName = IS_GEN ? null : namedReader(name, obj as never, pos);
+        if (perName !== null) return perName as unknown as Expr;
         return function* (f) {
           const o = yield* obj(f);
           if (typeof o === 'object' && o !== null) return (o as Record<string, unknown>)[name];

@@ -55,16 +55,21 @@ export function putStrict(realm: Realm, base: unknown, key: unknown, value: unkn
     try {
       (base as Record<PropertyKey, unknown>)[key as PropertyKey] = value;
     } catch (e) {
-      // V8 words a failed set on a realm object with '[object Object]'; node names the constructor.
-      if (e instanceof HostTypeError && !realm.isHost) {
-        const message = failedSetMessage(base as object, key as PropertyKey);
-        if (message !== undefined) realm.throwTypeError(message);
-      }
-      throw e;
+      rethrowFailedSet(realm, base as object, key as PropertyKey, e);
     }
     return;
   }
   putOnPrimitive(realm, base, key, value, true);
+}
+
+/** What a strict [[Set]] on an object threw, as V8 words it: it words a failed set on a realm object
+ * with '[object Object]', node names the constructor. */
+export function rethrowFailedSet(realm: Realm, base: object, key: PropertyKey, e: unknown): never {
+  if (e instanceof HostTypeError && !realm.isHost) {
+    const message = failedSetMessage(base, key);
+    if (message !== undefined) realm.throwTypeError(message);
+  }
+  throw e;
 }
 
 

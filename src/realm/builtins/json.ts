@@ -10,14 +10,11 @@ import {
 import { hostCall, toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
+import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
-  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
-  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
+  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
 } from '../primordials.js';
-
-function hasSlot(brand: Function, o: object): boolean {
-  try { ReflectApply(brand, o, []); return true; } catch { return false; }
-}
 
 /** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet) and returns its
  * size for the allocation budget (src/realm/allocation.ts): objects, arrays, their properties and
@@ -56,7 +53,7 @@ function adoptParsed(realm: Realm, root: unknown, count: boolean): number {
 }
 
 /** The most a parse can allocate per character of its text (`[{},{},…]`: an object per three). */
-const PARSE_BYTES_PER_CHAR = 24;
+const JSON_PARSE_BYTES_PER_CHAR = 24;
 
 /** InternalizeJSONProperty (§25.5.1.1). */
 function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function): unknown {
@@ -101,10 +98,12 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   }
   if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
   if (typeof value === 'object' && value !== null) {
-    if (hasSlot(NumberPrototypeValueOf, value)) value = ToNumber(realm, value);
-    else if (hasSlot(StringPrototypeValueOf, value)) value = ToString(realm, value);
-    else if (hasSlot(BooleanPrototypeValueOf, value)) value = ReflectApply(BooleanPrototypeValueOf, value, []);
-    else if (hasSlot(BigIntPrototypeValueOf, value)) value = ReflectApply(BigIntPrototypeValueOf, value, []);
+    switch (wrapperKind(value)) {
+      case 'Number': value = ToNumber(realm, value); break;
+      case 'String': value = ToString(realm, value); break;
+      case 'Boolean': value = ReflectApply(BooleanPrototypeValueOf, value, []); break;
+      case 'BigInt': value = ReflectApply(BigIntPrototypeValueOf, value, []); break;
+    }
   }
   switch (typeof value) {
     case 'object':
@@ -208,7 +207,7 @@ export function installJSON(realm: Realm): void {
       // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
       // the tree is then counted as it is.
       const budget = agent.allocLimit !== Infinity;
-      if (budget && !agent.fits(jsonString.length * PARSE_BYTES_PER_CHAR)) agent.charge(jsonString.length * PARSE_BYTES_PER_CHAR);
+      if (budget && !agent.fits(jsonString.length * JSON_PARSE_BYTES_PER_CHAR)) agent.charge(jsonString.length * JSON_PARSE_BYTES_PER_CHAR);
       let unfiltered: unknown;
       try {
         unfiltered = JSONParse(jsonString);
@@ -236,15 +235,16 @@ export function installJSON(realm: Realm): void {
             let item: string | undefined;
             if (typeof v === 'string') item = v;
             else if (typeof v === 'number') item = String(v);
-            else if (typeof v === 'object' && v !== null && (hasSlot(StringPrototypeValueOf, v) || hasSlot(NumberPrototypeValueOf, v))) item = ToString(realm, v);
+            else if (typeof v === 'object' && v !== null && (wrapperKind(v) === 'String' || wrapperKind(v) === 'Number')) item = ToString(realm, v);
             if (item !== undefined && !list.includes(item)) list.push(item);
           }
           state.propertyList = list;
         }
       }
       if (typeof space === 'object' && space !== null) {
-        if (hasSlot(NumberPrototypeValueOf, space)) space = ToNumber(realm, space);
-        else if (hasSlot(StringPrototypeValueOf, space)) space = ToString(realm, space);
+        const kind = wrapperKind(space);
+        if (kind === 'Number') space = ToNumber(realm, space);
+        else if (kind === 'String') space = ToString(realm, space);
       }
       if (typeof space === 'number') {
         const n = Math.min(10, ToIntegerOrInfinity(realm, space));

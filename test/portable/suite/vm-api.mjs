@@ -10,7 +10,8 @@ export default function ({ describe, it, expect, vm }) {
   describe('exports', () => {
     it('the names node:vm exports (with --experimental-vm-modules), named and on the default object', () => {
       const names = ['Module', 'Script', 'SourceTextModule', 'SyntheticModule', 'compileFunction', 'constants', 'createContext', 'createScript', 'isContext', 'measureMemory', 'runInContext', 'runInNewContext', 'runInThisContext'];
-      expect(Object.keys(vm.default).sort()).to.deep.equal(names);
+      // …and vmjs's own extension, the stepping debugger: vm.debug and its Trace.
+      expect(Object.keys(vm.default).sort()).to.deep.equal(['Trace', 'debug', ...names].sort());
       for (const name of names) expect(vm[name], name).to.equal(vm.default[name]);
     });
 
