@@ -110,7 +110,7 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': chargeString(value.length + 2); return JSONStringify(value);
+    case 'string': if (agent.allocLimit !== Infinity) chargeString(value.length + 2); return JSONStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
@@ -154,7 +154,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
     const strP = SerializeJSONProperty(realm, state, P, value);
     if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
   }
-  chargeJoined(partial, state);
+  if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '{}';
   else if (state.gap === '') final = `{${partial.join(',')}}`;
@@ -166,7 +166,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
 }
 
 /** Counts the string an object's or array's parts are about to be joined into (parts, separators,
- * indentation) against the allocation budget. */
+ * indentation) against the allocation budget (only while one is set: it is a pass over the parts). */
 function chargeJoined(partial: readonly string[], state: JSONSerializationRecord): void {
   let size = 2 + partial.length * (2 + state.indent.length);
   for (let i = 0; i < partial.length; i++) size += partial[i]!.length;
@@ -184,7 +184,7 @@ function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value:
     const strP = SerializeJSONProperty(realm, state, String(index), value);
     partial.push(strP === undefined ? 'null' : strP);
   }
-  chargeJoined(partial, state);
+  if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '[]';
   else if (state.gap === '') final = `[${partial.join(',')}]`;
