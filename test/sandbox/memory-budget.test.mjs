@@ -157,6 +157,17 @@ describe('memory budget: behaviour', () => {
     expect(() => vm.runInContext('for (let i = 0; i < 1e6; i++) { const o = { i }; }', ctx)).to.throw().with.property('code', 'ERR_VMJS_MEMORY_LIMIT');
   });
 
+  it('nests: an inner run counts in the outer budget, whose end the guest cannot catch; an inner run\'s own limit is the inner run\'s', () => {
+    const inner = vm.createContext({});
+    const outer = vm.createContext({ runInner: (code) => vm.runInContext(code, inner) }, { memoryLimit: 2 * MiB });
+    const attempt = `try { runInner("'x'.repeat(4 * 2 ** 20).length") } catch (e) { 'caught ' + e.code }`;
+    expect(() => vm.runInContext(attempt, outer)).to.throw().with.property('code', 'ERR_VMJS_MEMORY_LIMIT');
+    expect([vm.runInContext('1 + 1', outer), vm.runInContext('2 + 2', inner)]).to.deep.equal([2, 4]);
+    const limited = vm.createContext({}, { memoryLimit: MiB });
+    const roomy = vm.createContext({ runInner: (code) => vm.runInContext(code, limited) }, { memoryLimit: 64 * MiB });
+    expect(vm.runInContext(attempt, roomy)).to.equal('caught ERR_VMJS_MEMORY_LIMIT');
+  });
+
   it('covers promise jobs drained by an afterEvaluate run', () => {
     const ctx = vm.createContext({}, { memoryLimit: MiB, microtaskMode: 'afterEvaluate' });
     expect(() => vm.runInContext(`Promise.resolve().then(() => 'x'.repeat(2 ** 24)); 'sync part done'`, ctx))
