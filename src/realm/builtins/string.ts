@@ -310,7 +310,7 @@ const HostPadEnd = hostStringMethod('padEnd');
  * converted the arguments (in the spec's order) and counted the result against the allocation budget. */
 function sizedMethods(realm: Realm) {
   return {
-    // §22.1.3.25 String.prototype.concat
+    // §22.1.3.5 String.prototype.concat (sec-string.prototype.concat)
     concat(this: unknown, ...args: unknown[]): unknown {
       try {
         const S = thisString(realm, this, 'concat');
@@ -324,7 +324,7 @@ function sizedMethods(realm: Realm) {
         return R;
       } catch (e) { throw toRealmError(realm, e); }
     },
-    // §22.1.3.17 String.prototype.repeat
+    // §22.1.3.18 String.prototype.repeat (sec-string.prototype.repeat)
     repeat(this: unknown, count: unknown): unknown {
       try {
         const S = thisString(realm, this, 'repeat');
@@ -333,18 +333,18 @@ function sizedMethods(realm: Realm) {
         return ReflectApply(HostRepeat, S, [n]);
       } catch (e) { throw toRealmError(realm, e); }
     },
-    // §22.1.3.16 String.prototype.padStart
+    // §22.1.3.17 String.prototype.padStart (sec-string.prototype.padstart)
     padStart(this: unknown, maxLength: unknown, fillString: unknown): unknown {
       try { return pad(realm, thisString(realm, this, 'padStart'), maxLength, fillString, HostPadStart); } catch (e) { throw toRealmError(realm, e); }
     },
-    // §22.1.3.15 String.prototype.padEnd
+    // §22.1.3.16 String.prototype.padEnd (sec-string.prototype.padend)
     padEnd(this: unknown, maxLength: unknown, fillString: unknown): unknown {
       try { return pad(realm, thisString(realm, this, 'padEnd'), maxLength, fillString, HostPadEnd); } catch (e) { throw toRealmError(realm, e); }
     },
   };
 }
 
-/** StringPaddingBuiltinsImpl (§22.1.3.17.1): ToLength(maxLength) first, then the host pads (converting
+/** StringPaddingBuiltinsImpl (§22.1.3.17.1, sec-stringpaddingbuiltinsimpl): ToLength(maxLength) first, then the host pads (converting
  * fillString itself) once what it adds is counted. */
 function pad(realm: Realm, S: string, maxLength: unknown, fillString: unknown, hostPad: Function): unknown {
   const intMaxLength = ToLength(realm, maxLength);
