@@ -16,8 +16,8 @@ const paths = [
   'JSON', 'Math',
 ];
 // Present in V8 (node 20) but not ours on purpose, or the other way round (ES2025 over node 20).
-const v8Only = new Set(['JSON.rawJSON', 'JSON.isRawJSON', 'Error.prototype.stack']);
-const oursOnly = new Set(['Object.groupBy', 'Math.f16round', 'Symbol.dispose', 'Symbol.asyncDispose']);
+const v8Only = new Set(['Error.prototype.stack']);
+const oursOnly = new Set(['Object.groupBy', 'Math.f16round', 'Math.sumPrecise', 'JSON.rawJSON', 'JSON.isRawJSON', 'Symbol.dispose', 'Symbol.asyncDispose']);
 
 function resolve(root, path) {
   return path.split('.').reduce((o, k) => o[k], root);

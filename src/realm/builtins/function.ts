@@ -1,7 +1,7 @@
 // %Function%, %Function.prototype% (ECMA-262 §20.2) and %ThrowTypeError% (§10.2.4.1).
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue } from '../abstract-ops.js';
+import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue, linkFunctionRealm } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { agent } from '../agent.js';
 import { ELEMENT_BYTES, FUNCTION_BYTES } from '../allocation.js';
@@ -66,7 +66,9 @@ export function installFunction(realm: Realm): void {
       // A bound function (measured 372 bytes with two bound arguments) and its arguments: counted
       // without a check (Agent.tick checks).
       agent.allocated += FUNCTION_BYTES + ELEMENT_BYTES * args.length;
-      return hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
+      const F = hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
+      linkFunctionRealm(F, Target);
+      return F;
     },
     // §20.2.3.3
     call(this: unknown, thisArg: unknown, ...args: unknown[]): unknown {

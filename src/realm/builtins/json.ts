@@ -4,25 +4,25 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, ToIntegerOrInfinity, ToNumber,
+  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
+import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
+import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
 import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
   ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
   ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
 } from '../primordials.js';
 
-/** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet) and returns its
- * size for the allocation budget (src/realm/allocation.ts): objects, arrays, their properties and
- * elements, and string values. In the host realm the prototypes stay, and the walk is made only to
- * count (`count`). */
-function adoptParsed(realm: Realm, root: unknown, count: boolean): number {
+/** Gives a freshly parsed tree the realm's prototypes (`adopt`: no guest code has seen it yet) and
+ * returns its size for the allocation budget (src/realm/allocation.ts): objects, arrays, their
+ * properties and elements, and string values (`count`: the walk may be made only to count). */
+function adoptParsed(realm: Realm, root: unknown, adopt: boolean, count: boolean): number {
   if (!isObject(root)) return typeof root === 'string' ? STRING_BYTES + root.length : 0;
-  const adopt = !realm.isHost;
   if (!adopt && !count) return 0;
   const { ObjectPrototype, ArrayPrototype } = realm.intrinsics;
   let size = 0;
@@ -55,28 +55,37 @@ function adoptParsed(realm: Realm, root: unknown, count: boolean): number {
 /** The most a parse can allocate per character of its text (`[{},{},…]`: an object per three). */
 const JSON_PARSE_BYTES_PER_CHAR = 24;
 
-/** InternalizeJSONProperty (§25.5.1.1). */
-function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function): unknown {
+/** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
+ * the reviver gets a context object holding the source text of a primitive it has not replaced. */
+function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
   const val = (holder as Record<string, unknown>)[name];
+  const context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
+  let elementRecords: JSONParseRecord[] | undefined;
+  let entryRecords: Map<string, JSONParseRecord> | undefined;
+  if (parseRecord !== undefined && SameValue(parseRecord.value, val)) {
+    if (!isObject(val)) CreateDataPropertyOrThrow(realm, context, 'source', parseRecord.source);
+    elementRecords = parseRecord.elements;
+    entryRecords = parseRecord.entries;
+  }
   if (isObject(val)) {
     if (IsArray(realm, val)) {
       const len = LengthOfArrayLike(realm, val);
       for (let i = 0; i < len; i++) {
         const prop = String(i);
-        const newElement = InternalizeJSONProperty(realm, val, prop, reviver);
+        const newElement = InternalizeJSONProperty(realm, val, prop, reviver, elementRecords?.[i]);
         if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, prop]);
         else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
       }
     } else {
       const ks = hostCall(realm, ObjectKeys, undefined, [val]);
       for (const P of ks) {
-        const newElement = InternalizeJSONProperty(realm, val, P, reviver);
+        const newElement = InternalizeJSONProperty(realm, val, P, reviver, entryRecords?.get(P));
         if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, P]);
         else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
       }
     }
   }
-  return ReflectApply(reviver, holder, [name, val]);
+  return ReflectApply(reviver, holder, [name, val, context]);
 }
 
 interface JSONSerializationRecord {
@@ -98,6 +107,7 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   }
   if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
   if (typeof value === 'object' && value !== null) {
+    if (hasIsRawJSON(value)) return (value as { rawJSON: string }).rawJSON;
     switch (wrapperKind(value)) {
       case 'Number': value = ToNumber(realm, value); break;
       case 'String': value = ToString(realm, value); break;
@@ -214,12 +224,26 @@ export function installJSON(realm: Realm): void {
       } catch (e) {
         throw toRealmError(realm, e);
       }
-      const size = adoptParsed(realm, unfiltered, budget);
-      if (budget) agent.charge(size);
-      if (typeof reviver !== 'function') return unfiltered;
+      if (typeof reviver !== 'function') {
+        const size = adoptParsed(realm, unfiltered, !realm.isHost, budget);
+        if (budget) agent.charge(size);
+        return unfiltered;
+      }
+      // With a reviver, the values are built again beside their parse records (the text is valid JSON):
+      // under a budget, counted first as the host's tree twice over (the values and their records).
+      if (budget) agent.charge(2 * adoptParsed(realm, unfiltered, false, true));
+      const parseRecord = ParseJSONWithRecords(realm, jsonString);
       const root = ObjectCreate(I.ObjectPrototype) as object;
-      CreateDataPropertyOrThrow(realm, root, '', unfiltered);
-      return InternalizeJSONProperty(realm, root, '', reviver);
+      CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
+      return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+    },
+    // JSON.rawJSON ( text )
+    rawJSON(text: unknown): object {
+      return JSONRawJSON(realm, text);
+    },
+    // JSON.isRawJSON ( O )
+    isRawJSON(O: unknown): boolean {
+      return JSONIsRawJSON(O);
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
@@ -258,7 +282,9 @@ export function installJSON(realm: Realm): void {
     },
   };
   defineTable(realm, JSONObject, [
+    method('isRawJSON', 1, fns.isRawJSON),
     method('parse', 2, fns.parse),
+    method('rawJSON', 1, fns.rawJSON),
     method('stringify', 3, fns.stringify),
     value(Symbol.toStringTag, 'JSON', { writable: false }),
   ]);
