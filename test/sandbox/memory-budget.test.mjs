@@ -19,6 +19,7 @@ const hostile = {
   'string doubling in a template': 'let s = "x"; for (;;) s = `${s}${s}`;',
   'JSON.parse of a huge input': `JSON.parse('[' + '0,'.repeat(5e7) + '0]')`,
   'JSON.parse of a big input, kept again and again': `const t = '[' + '[],'.repeat(2e5) + '[]]'; const keep = []; for (;;) keep.push(JSON.parse(t));`,
+  'JSON.parse with a reviver, kept again and again': `const t = '[' + '[],'.repeat(1e5) + '[]]'; const keep = []; for (;;) keep.push(JSON.parse(t, (k, v) => v));`,
   'JSON.stringify of a string repeated by reference': `const s = 'x'.repeat(1e6); JSON.stringify(new Array(2000).fill(s))`,
   'a Map grown forever': `const m = new Map(); for (let i = 0; ; i++) m.set(i, i);`,
   'a Set grown forever': `const s = new Set(); for (let i = 0; ; i++) s.add(i);`,
