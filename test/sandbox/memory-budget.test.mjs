@@ -26,6 +26,7 @@ const hostile = {
   'an array pushed forever': `const a = []; for (;;) a.push(1);`,
   'an array grown by index forever': `const a = []; for (let i = 0; ; i++) a[i] = i;`,
   'an array length set to 3e7': `const a = []; a.length = 3e7;`,
+  'an array length defined as 3e7': `Object.defineProperty([], 'length', { value: 3e7 })`,
   'new ArrayBuffer(2**31)': `new ArrayBuffer(2 ** 31)`,
   'object literals in an endless loop': `const a = []; for (;;) a.push({ x: 1, y: 2 });`,
   'a linked list of object literals': `let l = null; for (;;) l = { next: l };`,

@@ -7,7 +7,7 @@ import { isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
-import { OBJECT_BYTES } from '../allocation.js';
+import { OBJECT_BYTES, chargeLengthStore } from '../allocation.js';
 import { ArrayIsArray, ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
 import { ToNumber, ToUint32 } from './type-conversion.js';
 import { isRealmProxy } from '../builtins/proxy.js';
@@ -72,5 +72,7 @@ export function coerceArrayLengthDescriptor(realm: Realm, O: object, key: Proper
   const newLen = ToUint32(realm, desc.value);
   const numberLen = ToNumber(realm, desc.value);
   if (newLen !== numberLen) realm.throwRangeError('Invalid array length');
+  // A longer length makes the host allocate the elements: counted while a budget is set.
+  if (agent.allocLimit !== Infinity) chargeLengthStore(O, numberLen);
   desc.value = numberLen;
 }
