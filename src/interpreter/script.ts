@@ -28,6 +28,9 @@ export interface ScriptSourceOptions {
 export interface RunOptions {
   /** Milliseconds; the run ends with a Termination (thrown) once exceeded. */
   timeout?: number;
+  /** Bytes the run may allocate (default: the realm's memoryLimit); past it the run ends with a
+   * Termination. */
+  memoryLimit?: number;
 }
 
 /** A parsed and prepared Script; reusable across runs and realms. */
@@ -154,13 +157,14 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
       throw e;
     }
     return f.completion;
-  });
+  }, options.memoryLimit);
 }
 
-/** Runs guest code under a budget: termination wins over whatever else happened, and host errors
- * that escape are turned into the realm's. */
-export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T): T {
-  agent.enterRun(timeout);
+/** Runs guest code under a budget (a timeout, and an allocation budget: the realm's unless the
+ * caller gives a tighter one): termination wins over whatever else happened, and host errors that
+ * escape are turned into the realm's. */
+export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T, memoryLimit?: number): T {
+  agent.enterRun(timeout, memoryLimit === undefined || memoryLimit > realm.memoryLimit ? realm.memoryLimit : memoryLimit);
   const depth = agent.depth;
   let result: T;
   try {

@@ -87,6 +87,9 @@ export class Realm {
    * the host thread. vmjs contexts share their thread's agent, so the embedder says it per context
    * (createContext's vmjs option `canBlock`); false by default, as on a browser's main thread. */
   canBlock = false;
+  /** The allocation budget in bytes of each run of this realm's code, its jobs included (vm's
+   * `memoryLimit`, a vmjs option; Infinity: none). See Agent.allocated. */
+  memoryLimit = Infinity;
 
   constructor(isHost: boolean) {
     this.isHost = isHost;

@@ -8,13 +8,16 @@ import { measureMemory } from './measure-memory.js';
 import { constants } from './constants.js';
 import { Module, SourceTextModule, SyntheticModule } from './module.js';
 import './import-hosts.js';
+import { createSandbox } from './sandbox.js';
 import { debug } from './debug.js';
 import { Trace } from '../debug/trace.js';
 
 export { Script, createContext, isContext, createScript, runInContext, runInNewContext, runInThisContext, compileFunction, measureMemory, constants };
 export { Module, SourceTextModule, SyntheticModule };
-/** vmjs extension: the stepping debugger (record, then navigate). */
-export { debug, Trace };
+/** vmjs extensions (not on the default object, which holds node:vm's names only): the sandbox, and the
+ * stepping debugger (record, then navigate). */
+export { createSandbox, debug, Trace };
+export type { SandboxOptions } from './sandbox.js';
 export type { DebugOptions } from './debug.js';
 export type { Breakpoint } from '../debug/trace.js';
 export type * from '../debug/trace-types.js';

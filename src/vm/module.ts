@@ -13,7 +13,8 @@ import { SourceTextModuleRecord } from '../module/source-text-module-record.js';
 import { SyntheticModuleRecord } from '../module/synthetic-module-record.js';
 import { GetModuleNamespace } from '../module/module-namespace.js';
 import type { ModuleRecord } from '../module/module-record.js';
-import { contextRecord, validateContext, type Context } from './context.js';
+import { contextRecord, validateContext, type Context, type VmContextRecord } from './context.js';
+import { tighterTimeout } from './script.js';
 import { hostRealm } from './host-realm.js';
 import { VmImportHost, setModuleCheck } from './dynamic-import.js';
 import { decorateErrorStack } from './display-errors.js';
@@ -21,7 +22,7 @@ import { cachedTree, hostCachedData } from './cached-data.js';
 import { CachedDataKind } from '../parser/cached-data.js';
 import type { ModuleProgram } from '../interpreter/compile/estree.js';
 import {
-  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_INTERRUPTED, ERR_SCRIPT_EXECUTION_TIMEOUT, ERR_VM_MODULE_ALREADY_LINKED,
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, terminationError, ERR_VM_MODULE_ALREADY_LINKED,
   ERR_VM_MODULE_CACHED_DATA_REJECTED, ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA, ERR_VM_MODULE_DIFFERENT_CONTEXT, ERR_VM_MODULE_LINK_FAILURE, ERR_VM_MODULE_NOT_MODULE,
   ERR_VM_MODULE_STATUS,
 } from './errors.js';
@@ -74,11 +75,6 @@ function isModule(x: unknown): x is Module {
   return typeof x === 'object' && x !== null && Module.hasRecord(x);
 }
 setModuleCheck(isModule as (x: unknown) => x is Module, (m) => Module.recordOf(m as Module));
-
-/** Termination (a timeout or an interrupt) as node reports it. */
-function terminationError(t: Termination): Error {
-  return t.reason === 'timeout' ? ERR_SCRIPT_EXECUTION_TIMEOUT(t.timeout) : ERR_SCRIPT_EXECUTION_INTERRUPTED();
-}
 
 export class Module {
   readonly #record: ModuleRecord;
@@ -192,7 +188,8 @@ export class Module {
     const realm = record.realm;
     let promise: object;
     try {
-      promise = runGuest(realm, timeout as number | undefined, () => {
+      const contextTimeout = (realm.hostDefined as VmContextRecord | undefined)?.runTimeout;
+      promise = runGuest(realm, tighterTimeout(timeout as number | undefined, contextTimeout), () => {
         const p = record.evaluate();
         if (realm.jobQueue.schedule === null) drainJobs(realm.jobQueue);
         return p;

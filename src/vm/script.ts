@@ -113,15 +113,15 @@ export class Script {
 
   /** Runs the script in the main context (the host realm). */
   runInThisContext(options?: RunningScriptOptions): unknown {
-    const { timeout, displayErrors } = getRunArgs(options);
-    return execute(this.#prepared, hostRealm(), timeout, displayErrors);
+    const { timeout, displayErrors, memoryLimit } = getRunArgs(options);
+    return execute(this.#prepared, hostRealm(), timeout, displayErrors, memoryLimit);
   }
 
   /** Runs the script in a context made by vm.createContext. */
   runInContext(contextifiedObject: Context, options?: RunningScriptOptions): unknown {
-    const { realm } = validateContext(contextifiedObject);
-    const { timeout, displayErrors } = getRunArgs(options);
-    return execute(this.#prepared, realm, timeout, displayErrors);
+    const { realm, runTimeout } = validateContext(contextifiedObject);
+    const { timeout, displayErrors, memoryLimit } = getRunArgs(options);
+    return execute(this.#prepared, realm, tighterTimeout(timeout, runTimeout), displayErrors, memoryLimit);
   }
 
   /** Contextifies `contextObject` (a new `{}` by default) and runs the script in it. */
@@ -136,6 +136,12 @@ export class Script {
     if (!(typeof this === 'object' && this !== null && #prepared in this)) throw new TypeError('Illegal invocation');
     return hostCachedData(CachedDataKind.Script, this.#prepared.source, this.#prepared.program);
   }
+}
+
+/** A run's timeout narrowed by its context's own (createSandbox's). */
+export function tighterTimeout(timeout: number | undefined, contextTimeout: number | undefined): number | undefined {
+  if (contextTimeout === undefined) return timeout;
+  return timeout === undefined || timeout > contextTimeout ? contextTimeout : timeout;
 }
 
 /** A host SyntaxError from preparing the script, re-made in the parsing context's realm as node does

@@ -5,6 +5,8 @@ import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
+import { agent } from '../../realm/agent.js';
+import { PARSE_BYTES_PER_CHAR } from '../../realm/allocation.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, lexicalBindingKind } from '../compile/scope.js';
 import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
@@ -17,6 +19,8 @@ import type { PrivateEnv } from './private-names.js';
 import { Termination } from '../../realm/agent.js';
 
 function parseOrThrow(realm: Realm, source: string, allow: EvalAllowances | null): ScriptProgram {
+  // The tree and its compiled form are allocations the guest sizes with its string.
+  agent.charge(source.length * PARSE_BYTES_PER_CHAR);
   try {
     return parseEvalCode(source, allow, { filename: 'eval', lineOffset: 0, columnOffset: 0 });
   } catch (e) {

@@ -8,6 +8,8 @@ import {
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
+import { agent } from '../agent.js';
+import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
 import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
 import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
 import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
@@ -16,23 +18,42 @@ import {
   ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
 } from '../primordials.js';
 
-/** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
-function adoptParsed(realm: Realm, root: unknown): void {
-  if (!isObject(root) || realm.isHost) return;
+/** Gives a freshly parsed tree the realm's prototypes (`adopt`: no guest code has seen it yet) and
+ * returns its size for the allocation budget (src/realm/allocation.ts): objects, arrays, their
+ * properties and elements, and string values (`count`: the walk may be made only to count). */
+function adoptParsed(realm: Realm, root: unknown, adopt: boolean, count: boolean): number {
+  if (!isObject(root)) return typeof root === 'string' ? STRING_BYTES + root.length : 0;
+  if (!adopt && !count) return 0;
   const { ObjectPrototype, ArrayPrototype } = realm.intrinsics;
+  let size = 0;
   const work: object[] = [root];
   while (work.length > 0) {
     const o = work.pop()!;
+    size += OBJECT_BYTES;
     if (ArrayIsArray(o)) {
-      ObjectSetPrototypeOf(o, ArrayPrototype);
-      for (let i = 0; i < o.length; i++) { const v: unknown = o[i]; if (typeof v === 'object' && v !== null) work.push(v); }
+      if (adopt) ObjectSetPrototypeOf(o, ArrayPrototype);
+      size += ELEMENT_BYTES * o.length;
+      for (let i = 0; i < o.length; i++) {
+        const v: unknown = o[i];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
     } else {
-      ObjectSetPrototypeOf(o, ObjectPrototype);
+      if (adopt) ObjectSetPrototypeOf(o, ObjectPrototype);
       const ks = ObjectKeys(o);
-      for (let i = 0; i < ks.length; i++) { const v = (o as Record<string, unknown>)[ks[i]!]; if (typeof v === 'object' && v !== null) work.push(v); }
+      size += PROPERTY_BYTES * ks.length;
+      for (let i = 0; i < ks.length; i++) {
+        const v = (o as Record<string, unknown>)[ks[i]!];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
     }
   }
+  return size;
 }
+
+/** The most a parse can allocate per character of its text (`[{},{},…]`: an object per three). */
+const JSON_PARSE_BYTES_PER_CHAR = 24;
 
 /** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
  * the reviver gets a context object holding the source text of a primitive it has not replaced. */
@@ -99,7 +120,7 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': return JSONStringify(value);
+    case 'string': if (agent.allocLimit !== Infinity) chargeString(value.length + 2); return JSONStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
@@ -143,6 +164,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
     const strP = SerializeJSONProperty(realm, state, P, value);
     if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
   }
+  if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '{}';
   else if (state.gap === '') final = `{${partial.join(',')}}`;
@@ -151,6 +173,14 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   state.keys.pop();
   state.indent = stepback;
   return final;
+}
+
+/** Counts the string an object's or array's parts are about to be joined into (parts, separators,
+ * indentation) against the allocation budget (only while one is set: it is a pass over the parts). */
+function chargeJoined(partial: readonly string[], state: JSONSerializationRecord): void {
+  let size = 2 + partial.length * (2 + state.indent.length);
+  for (let i = 0; i < partial.length; i++) size += partial[i]!.length;
+  chargeString(size);
 }
 
 /** SerializeJSONArray (§25.5.2.6). */
@@ -164,6 +194,7 @@ function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value:
     const strP = SerializeJSONProperty(realm, state, String(index), value);
     partial.push(strP === undefined ? 'null' : strP);
   }
+  if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '[]';
   else if (state.gap === '') final = `[${partial.join(',')}]`;
@@ -183,6 +214,10 @@ export function installJSON(realm: Realm): void {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
       const jsonString = ToString(realm, text);
+      // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
+      // the tree is then counted as it is.
+      const budget = agent.allocLimit !== Infinity;
+      if (budget && !agent.fits(jsonString.length * JSON_PARSE_BYTES_PER_CHAR)) agent.charge(jsonString.length * JSON_PARSE_BYTES_PER_CHAR);
       let unfiltered: unknown;
       try {
         unfiltered = JSONParse(jsonString);
@@ -190,10 +225,13 @@ export function installJSON(realm: Realm): void {
         throw toRealmError(realm, e);
       }
       if (typeof reviver !== 'function') {
-        adoptParsed(realm, unfiltered);
+        const size = adoptParsed(realm, unfiltered, !realm.isHost, budget);
+        if (budget) agent.charge(size);
         return unfiltered;
       }
-      // With a reviver, the values are built again beside their parse records (the text is valid JSON).
+      // With a reviver, the values are built again beside their parse records (the text is valid JSON):
+      // under a budget, counted first as the host's tree twice over (the values and their records).
+      if (budget) agent.charge(2 * adoptParsed(realm, unfiltered, false, true));
       const parseRecord = ParseJSONWithRecords(realm, jsonString);
       const root = ObjectCreate(I.ObjectPrototype) as object;
       CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
