@@ -3,7 +3,9 @@
 // src/interpreter. Every entry module (src/vm, src/internal.ts) imports this first.
 import { installEvaluatorHooks } from './realm/evaluator-hooks.js';
 import { CreateDynamicFunction } from './interpreter/runtime/dynamic.js';
-import { performIndirectEval } from './interpreter/runtime/eval-code.js';
+import { performIndirectEval, performShadowRealmEval } from './interpreter/runtime/eval-code.js';
+import { realmImportHost } from './interpreter/runtime/host-defined.js';
+import { ReflectApply } from './realm/primordials.js';
 import { functionStateOf, sourceTextOf } from './interpreter/runtime/function-object.js';
 import { GeneratorResume, GeneratorResumeAbrupt } from './interpreter/runtime/generator-object.js';
 import { isArgumentsObject } from './interpreter/runtime/arguments-object.js';
@@ -17,6 +19,15 @@ import { captureCallSites } from './interpreter/runtime/stack-trace.js';
 installEvaluatorHooks({
   CreateDynamicFunction,
   PerformIndirectEval: (realm, x) => enterGuestFromHost(realm, x, (v) => performIndirectEval(realm, v)),
+  PerformShadowRealmEval: (callerRealm, evalRealm, text) => enterGuestFromHost(callerRealm, text, () => performShadowRealmEval(callerRealm, evalRealm, text)),
+  ImportModuleForRealm: (realm, specifier, capability) => {
+    const host = realmImportHost(realm);
+    if (host === null) {
+      ReflectApply(capability.reject, undefined, [realm.newError('TypeError', `Cannot import '${specifier}': no module loader for this realm`)]);
+      return;
+    }
+    host.importDynamically(realm, specifier, [], capability, 'evaluation');
+  },
   functionSourceText: sourceTextOf,
   GeneratorResume: (realm, g, value) => enterGuestFromHost(realm, value, (v) => GeneratorResume(realm, g, v)),
   GeneratorResumeAbrupt: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => GeneratorResumeAbrupt(realm, g, kind, v)),

@@ -10,7 +10,7 @@ import type { CompileContext, SourceRecord } from './compile/compile-context.js'
 import type { Realm } from '../realm/realm.js';
 import { parseModule, ParseError } from '../parser/parse.js';
 import { syntaxErrorFrom, type ScriptSourceOptions } from './script.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, markSuspendPoints } from './compile/scope.js';
+import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, lexicalBindingKind, markSuspendPoints, hasUsingDeclaration } from './compile/scope.js';
 import { compileModuleItemList as syncItems, DEFAULT_BINDING } from './evaluate-sync/module-items.js';
 import { compileModuleItemList as genItems } from './evaluate/module-items.js';
 import { functionTemplate } from './evaluate-sync/functions.js';
@@ -54,6 +54,8 @@ export interface ExportEntry {
 export interface PreparedModule {
   readonly source: string;
   readonly options: ScriptSourceOptions;
+  /** @internal The checked parse the body was compiled from; cachedData encodes it. */
+  readonly program: ModuleProgram;
   readonly requests: readonly ModuleRequest[];
   /** The requests in source order, as InnerModuleEvaluation visits them: an import-defer request
    * where it is deferred, and again where it is imported eagerly (unique by request and phase). */
@@ -85,11 +87,12 @@ function attributesOf(list: readonly ImportAttribute[] | undefined): Array<[stri
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** ParseModule (§16.2.1.6.1) and the preparation of the body. Throws the host's SyntaxError. */
-export function prepareModule(source: string, options: ScriptSourceOptions): PreparedModule {
+/** ParseModule (§16.2.1.6.1) and the preparation of the body, or of `parsed`, the source's checked
+ * parse read from cachedData. Throws the host's SyntaxError. */
+export function prepareModule(source: string, options: ScriptSourceOptions, parsed?: ModuleProgram): PreparedModule {
   let program: ModuleProgram;
   try {
-    program = parseModule(source, options);
+    program = parsed ?? parseModule(source, options);
   } catch (e) {
     throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
@@ -182,9 +185,11 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
   for (const fn of scan.functions) scope.declare(fn.id.name, 'var', undefined);
   for (const d of lexicalDeclarations(declarations)) {
     if (d.type === 'FunctionDeclaration') continue;
-    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : lexicalBindingKind(d.kind);
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
+  // A module body with `using` declarations disposes them when it ends (§16.2.1.6.5 ExecuteModule).
+  if (hasUsingDeclaration(body as Statement[])) scope.declare(DISPOSE_CAPABILITY, 'disposeCapability', undefined);
   const anonymousFunction = anonymousDefault !== null && anonymousDefault.type === 'FunctionDeclaration' ? anonymousDefault as FunctionDeclaration : null;
   if (anonymousDefault !== null) scope.declare(DEFAULT_BINDING, anonymousFunction !== null ? 'var' : anonymousDefault.type === 'ClassDeclaration' ? 'class' : 'const', anonymousFunction !== null ? undefined : UNINIT);
 
@@ -213,7 +218,7 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
     asyncBody: hasTopLevelAwait ? genItems(body, cg) : null,
   };
   return {
-    source, options, requests, evaluationOrder, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
+    source, options, program, requests, evaluationOrder, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
   };
 }
 

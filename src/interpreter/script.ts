@@ -16,22 +16,31 @@ import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createG
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
 import { enterFrame } from './runtime/call-stack.js';
+import { debugScriptBody } from './runtime/debug-hooks.js';
 
 export interface ScriptSourceOptions {
   filename: string;
   lineOffset: number;
   columnOffset: number;
+  /** Compile for the stepping debugger (runtime/debug-hooks.ts). */
+  debug?: boolean;
 }
 
 export interface RunOptions {
   /** Milliseconds; the run ends with a Termination (thrown) once exceeded. */
   timeout?: number;
+  /** Bytes the run may allocate (default: the realm's memoryLimit); past it the run ends with a
+   * Termination. */
+  memoryLimit?: number;
 }
 
 /** A parsed and prepared Script; reusable across runs and realms. */
 export interface PreparedScript {
   readonly source: string;
   readonly options: ScriptSourceOptions;
+  /** @internal The checked parse the code was compiled from (function bodies compile from it on
+   * first call, so it is retained anyway); cachedData encodes it. */
+  readonly program: ScriptProgram;
   /** @internal */
   readonly code: ScriptCode;
 }
@@ -74,17 +83,21 @@ export function isStrictBody(body: readonly Statement[]): boolean {
   return false;
 }
 
-/** Parses and prepares `source` as a Script. Throws the host's SyntaxError on a parse or early error. */
-export function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript {
+/** Parses and prepares `source` as a Script, or prepares `parsed`, its checked parse read from
+ * cachedData. Throws the host's SyntaxError on a parse or early error. */
+export function prepareScript(source: string, options: ScriptSourceOptions, parsed?: ScriptProgram): PreparedScript {
   let program: ScriptProgram;
   try {
-    program = parseScript(source, options);
+    program = parsed ?? parseScript(source, options, options.debug === true); // the debugger's spans read `loc`
   } catch (e) {
     throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
-  const sourceRecord: SourceRecord = { text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset };
+  const sourceRecord: SourceRecord = {
+    text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset,
+    ...(options.debug === true ? { debug: true } : {}),
+  };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
-  return { source, options, code };
+  return { source, options, program, code };
 }
 
 export function compileScriptBody(body: Statement[], sourceRecord: SourceRecord, strict: boolean): ScriptCode {
@@ -112,7 +125,7 @@ export function compileScriptBody(body: Statement[], sourceRecord: SourceRecord,
   const body2 = generatorForm.everywhere
     ? driven(gen.compileStatementList(body, { ...c, suspends: new Set(), forceGen: true }))
     : compileStatementList(body, c);
-  return { strict, scope, varNames, functions, lexicals, body: body2, sourceRecord };
+  return { strict, scope, varNames, functions, lexicals, body: sourceRecord.debug === true ? debugScriptBody(body2) : body2, sourceRecord };
 }
 
 /** GlobalDeclarationInstantiation (§16.1.7). */
@@ -148,13 +161,14 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
       agent.depth = depth;
     }
     return f.completion;
-  });
+  }, options.memoryLimit);
 }
 
-/** Runs guest code under a budget: termination wins over whatever else happened, and host errors
- * that escape are turned into the realm's. */
-export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T): T {
-  agent.enterRun(timeout);
+/** Runs guest code under a budget (a timeout, and an allocation budget: the realm's unless the
+ * caller gives a tighter one): termination wins over whatever else happened, and host errors that
+ * escape are turned into the realm's. */
+export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T, memoryLimit?: number): T {
+  agent.enterRun(timeout, memoryLimit === undefined || memoryLimit > realm.memoryLimit ? realm.memoryLimit : memoryLimit);
   const depth = agent.depth;
   let result: T;
   try {

@@ -1,17 +1,24 @@
 // The agent: what all realms of one host thread share while guest code runs —
-// the step budget that makes timeouts fire, the call depth that turns runaway
-// recursion into a guest RangeError, and termination (BRIEF decisions 4, 5).
+// the step budget that makes timeouts fire, the allocation budget that bounds
+// what a run may allocate, the call depth that turns runaway recursion into a
+// guest RangeError, and termination (BRIEF decisions 4, 5, 11).
 
 /** Unwinds a terminated run. Never visible to guest code: guest `catch` and
  * `finally` rethrow it untouched. It is not an Error on purpose. */
 export class Termination {
-  constructor(readonly reason: 'timeout' | 'interrupt', readonly timeout: number) {}
+  constructor(
+    readonly reason: 'timeout' | 'interrupt' | 'memory',
+    /** The run's timeout in ms ('timeout'). */
+    readonly timeout: number,
+    /** The run's allocation budget in bytes ('memory'). */
+    readonly memoryLimit = 0,
+  ) {}
 }
 
 /** Steps between two reads of the clock. */
 const CLOCK_EVERY = 4096;
 
-interface Budget { deadline: number; timeout: number; hostCode: boolean }
+interface Budget { deadline: number; timeout: number; hostCode: boolean; allocLimit: number; memoryLimit: number }
 
 export class Agent {
   /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps <= 0) agent.tick()`. Zero
@@ -31,6 +38,16 @@ export class Agent {
   private budgets: Budget[] = [];
   private deadline = Infinity;
   private timeout = 0;
+  /** Bytes of guest allocations counted since the agent began (never reset; a run's budget is a
+   * window on it). Creation sites of the evaluator add to it without a check (`agent.allocated += n`:
+   * what one step can allocate there is bounded by the program's text), and tick() checks it; sites
+   * whose size the guest chooses (builtins: repeat, new Array(n), typed arrays, spreads, joins…)
+   * call charge() before they allocate. */
+  allocated = 0;
+  /** `allocated` past which the innermost run's allocation budget is spent (Infinity: no budget). */
+  allocLimit = Infinity;
+  /** The size of that budget in bytes, for the error. */
+  private memoryLimit = 0;
   /** Embedders (the debugger, breakOnSigint) may ask for a stop at the next step. */
   interruptRequested = false;
   /** Whether the code running now is the embedder's (outside any run, or inside a host function the
@@ -60,6 +77,7 @@ export class Agent {
       this.interruptRequested = false;
       this.terminate(new Termination('interrupt', 0));
     }
+    if (this.allocated > this.allocLimit) this.terminate(new Termination('memory', 0, this.memoryLimit));
     if (this.deadline !== Infinity && Date.now() >= this.deadline) {
       this.terminate(new Termination('timeout', this.timeout));
     }
@@ -68,18 +86,49 @@ export class Agent {
     return this.hostCode;
   }
 
+  /** Milliseconds until the innermost run's deadline (Infinity without one): a host block (Atomics.wait)
+   * is clamped to it, so a timeout still ends the run. */
+  msUntilDeadline(): number {
+    return this.deadline === Infinity ? Infinity : this.deadline - Date.now();
+  }
+
+  /** Counts `bytes` the guest is about to allocate; terminates the run first if they do not fit in
+   * its allocation budget, so that the host never makes an allocation past the budget. */
+  charge(bytes: number): void {
+    if ((this.allocated += bytes) > this.allocLimit) this.overBudget();
+  }
+
+  /** Whether `bytes` more would still fit in the run's allocation budget (for a builtin that must
+   * not allocate at all past it but charges as it goes). */
+  fits(bytes: number): boolean {
+    return this.allocated + bytes <= this.allocLimit;
+  }
+
+  private overBudget(): never {
+    if (this.terminating !== null) throw this.terminating;
+    return this.terminate(new Termination('memory', 0, this.memoryLimit));
+  }
+
   private terminate(t: Termination): never {
     this.terminating = t;
     this.steps = 1;
     throw t;
   }
 
-  /** Enter a run with an optional timeout (ms). Nested runs keep the tighter deadline. */
-  enterRun(timeout: number | undefined): void {
-    this.budgets.push({ deadline: this.deadline, timeout: this.timeout, hostCode: this.leaveHostCode() });
+  /** Enter a run with an optional timeout (ms) and allocation budget (bytes). Nested runs keep the
+   * tighter deadline and the tighter budget (an inner run's allocations count in the outer's too). */
+  enterRun(timeout: number | undefined, memoryLimit?: number): void {
+    this.budgets.push({
+      deadline: this.deadline, timeout: this.timeout, hostCode: this.leaveHostCode(),
+      allocLimit: this.allocLimit, memoryLimit: this.memoryLimit,
+    });
     if (timeout !== undefined && timeout > 0 && timeout !== Infinity) {
       const d = Date.now() + timeout;
       if (d < this.deadline) { this.deadline = d; this.timeout = timeout; }
+    }
+    if (memoryLimit !== undefined && memoryLimit !== Infinity) {
+      const l = this.allocated + memoryLimit;
+      if (l < this.allocLimit) { this.allocLimit = l; this.memoryLimit = memoryLimit; }
     }
   }
 
@@ -89,6 +138,8 @@ export class Agent {
     if (this.budgets.length === 0) this.maxDepth = this.configuredMaxDepth;
     this.deadline = b.deadline;
     this.timeout = b.timeout;
+    this.allocLimit = b.allocLimit;
+    this.memoryLimit = b.memoryLimit;
     const t = this.terminating;
     if (t !== null) {
       if (this.budgets.length === 0 || !this.outerOwns(t)) {
@@ -100,9 +151,11 @@ export class Agent {
     return t;
   }
 
-  /** An inner run's timeout belongs to the inner run unless an outer deadline has also passed. */
+  /** An inner run's timeout (or spent budget) belongs to the inner run unless an outer deadline has
+   * also passed (or the outer budget is spent too). */
   private outerOwns(t: Termination): boolean {
     if (t.reason === 'interrupt') return true;
+    if (this.allocated > this.allocLimit) return true;
     return this.deadline !== Infinity && Date.now() >= this.deadline;
   }
 }

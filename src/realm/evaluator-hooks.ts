@@ -5,6 +5,7 @@
 // root (src/engine.ts) installs the interpreter's implementations here once; until it has, each
 // hook throws, so a missing wire is loud instead of a silent fallback.
 import type { Realm } from './realm.js';
+import type { PromiseCapability } from './abstract-ops/promise-operations.js';
 
 export type DynamicFunctionKind = 'normal' | 'generator' | 'async' | 'asyncGenerator';
 
@@ -13,6 +14,14 @@ export interface EvaluatorHooks {
   CreateDynamicFunction(realm: Realm, newTarget: Function | undefined, kind: DynamicFunctionKind, args: readonly unknown[]): Function;
   /** PerformEval (§19.2.1.1) for an indirect eval in `realm`. */
   PerformIndirectEval(realm: Realm, x: unknown): unknown;
+  /** PerformShadowRealmEval's parse and evaluation (ShadowRealm proposal §3.1.1, sec-performshadowrealmeval):
+   * `sourceText` parsed as an indirect eval's Script (its early errors thrown as `callerRealm`'s
+   * SyntaxError), then evaluated as indirect eval code of `evalRealm`. An abrupt evaluation is returned,
+   * not thrown (a Termination is thrown): the caller turns it into its own TypeError. */
+  PerformShadowRealmEval(callerRealm: Realm, evalRealm: Realm, sourceText: string): { normal: true; value: unknown } | { normal: false; error: unknown };
+  /** HostLoadImportedModule for a realm referrer (ShadowRealmImportValue step 6): loads, links and
+   * evaluates `specifier` for `realm` and settles `capability` with its namespace, or rejects it. */
+  ImportModuleForRealm(realm: Realm, specifier: string, capability: PromiseCapability): void;
   /** The source text of an interpreted function (§20.2.3.5), or undefined for any other function. */
   functionSourceText(F: Function): string | undefined;
   /** GeneratorResume (§27.5.3.3). */
@@ -40,6 +49,8 @@ function missing(name: keyof EvaluatorHooks): () => never {
 export const hooks: EvaluatorHooks = {
   CreateDynamicFunction: missing('CreateDynamicFunction'),
   PerformIndirectEval: missing('PerformIndirectEval'),
+  PerformShadowRealmEval: missing('PerformShadowRealmEval'),
+  ImportModuleForRealm: missing('ImportModuleForRealm'),
   functionSourceText: missing('functionSourceText'),
   GeneratorResume: missing('GeneratorResume'),
   GeneratorResumeAbrupt: missing('GeneratorResumeAbrupt'),

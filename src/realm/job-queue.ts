@@ -114,7 +114,7 @@ function runOneJob(queue: JobQueue): void {
 /** Runs a job as a run of its own for the agent, so a Termination in it (an interrupt) ends that job
  * only and leaves the agent clean. */
 function runJob(job: Job): void {
-  agent.enterRun(undefined);
+  agent.enterRun(undefined, job.realm === null ? undefined : job.realm.memoryLimit);
   const depth = agent.depth;
   // A job starts on an empty guest stack: frames left from earlier code are not its callers.
   const top = agent.top;

@@ -77,11 +77,21 @@ export class Realm {
   onUnhandledRejection: UnhandledRejectionHandler | null = null;
   /** The membrane between this realm and the host (src/realm/membrane.ts), made on first use. */
   membrane: Membrane | null = null;
+  /** For the realm of a ShadowRealm: the realm whose code created it. Its embedder (module loading,
+   * vm's context record) is that realm's, found by following this to a realm that has none. */
+  creatorRealm: Realm | null = null;
   /** Embedder data (e.g. vm's context object); never reachable from guest code. */
   hostDefined: unknown = undefined;
   /** Whether the embedder lets this realm compile strings into code (vm's `codeGeneration.strings`):
    * HostEnsureCanCompileStrings reads it. */
   canCompileStrings = true;
+  /** [[CanBlock]] as this realm's code sees it (AgentCanSuspend, §9.7.1): whether Atomics.wait may block
+   * the host thread. vmjs contexts share their thread's agent, so the embedder says it per context
+   * (createContext's vmjs option `canBlock`); false by default, as on a browser's main thread. */
+  canBlock = false;
+  /** The allocation budget in bytes of each run of this realm's code, its jobs included (vm's
+   * `memoryLimit`, a vmjs option; Infinity: none). See Agent.allocated. */
+  memoryLimit = Infinity;
 
   constructor(isHost: boolean) {
     this.isHost = isHost;

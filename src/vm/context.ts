@@ -7,7 +7,7 @@ import { membraneOf } from '../realm/membrane.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
-import { validateArray, validateBoolean, validateFunction, validateObject, validateOneOf, validateString } from './validators.js';
+import { validateArray, validateBoolean, validateFunction, validateMemoryLimit, validateObject, validateOneOf, validateString } from './validators.js';
 import { DONT_CONTEXTIFY, validateImportModuleDynamically } from './constants.js';
 
 /** What vmjs keeps about a context; `realm.hostDefined` holds it (never reachable from guest code). */
@@ -27,6 +27,9 @@ export interface VmContextRecord {
   /** `options.importModuleDynamically`: what import() calls in code of the context that has no Script
    * or Module of its own (the Function constructor's, indirect eval's); see src/vm/import-hosts.ts. */
   readonly importModuleDynamically: unknown;
+  /** vmjs only (createSandbox): the timeout in ms of every run in the context (scripts, module
+   * evaluation); a run's own `timeout` can only narrow it. undefined: none, as in node. */
+  readonly runTimeout: number | undefined;
 }
 
 /** The options createContext accepts (node 20). */
@@ -44,6 +47,15 @@ export interface CreateContextOptions {
    * membrane (src/realm/membrane.ts): a deliberate hand-over, e.g. of a host function whose
    * `constructor` the embedder does not mind the guest reaching. */
   passThrough?: readonly unknown[];
+  /** vmjs only: [[CanBlock]] of the context's code (default false, as on a browser's main thread).
+   * With true, Atomics.wait blocks the host thread (the host's Atomics.wait on the same memory), which
+   * only an embedder running the context on a thread that may block (a worker) should ask for; the
+   * wait is clamped to the run's timeout, but nothing else (an interrupt) can end it early. */
+  canBlock?: boolean;
+  /** vmjs only: bytes each run in the context (and each of its promise jobs) may allocate, counted by
+   * vmjs's size model; past it the run is terminated and the host gets ERR_VMJS_MEMORY_LIMIT. The
+   * context stays usable. A run's own `memoryLimit` can only narrow it. */
+  memoryLimit?: number;
 }
 
 export type Context = Record<PropertyKey, unknown>;
@@ -100,10 +112,12 @@ function installGlobalPrototype(realm: Realm): void {
  * vm.constants.DONT_CONTEXTIFY returns a new realm's own ordinary global object. */
 export function createContext(contextObject: unknown = {}, options: unknown = {}): Context {
   if (contextObject !== DONT_CONTEXTIFY && isContext(contextObject)) return contextObject as Context;
-  return makeContext(contextObject === DONT_CONTEXTIFY ? null : contextObject as Context, options);
+  return makeContext(contextObject === DONT_CONTEXTIFY ? null : contextObject as Context, options, undefined);
 }
 
-function makeContext(sandbox: Context | null, options: unknown): Context {
+/** Contextifies `sandbox` (null: DONT_CONTEXTIFY) with createContext's options; `runTimeout` is
+ * createSandbox's default timeout of each run. */
+export function makeContext(sandbox: Context | null, options: unknown, runTimeout: number | undefined): Context {
   validateObject(options, 'options');
   const {
     name = `VM Context ${defaultContextNameIndex++}`,
@@ -113,6 +127,8 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     importModuleDynamically,
     onUnhandledRejection,
     passThrough = [],
+    canBlock = false,
+    memoryLimit,
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -128,6 +144,8 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   validateImportModuleDynamically(importModuleDynamically);
   if (onUnhandledRejection !== undefined) validateFunction(onUnhandledRejection, 'options.onUnhandledRejection');
   validateArray(passThrough, 'options.passThrough');
+  validateBoolean(canBlock, 'options.canBlock');
+  if (memoryLimit !== undefined) validateMemoryLimit(memoryLimit, 'options.memoryLimit');
 
   const realm = createRealm();
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
@@ -136,6 +154,8 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
     for (const v of passThrough) if ((typeof v === 'object' && v !== null) || typeof v === 'function') m.passedThrough.add(v as object);
   }
   realm.canCompileStrings = strings as boolean;
+  realm.canBlock = canBlock;
+  if (memoryLimit !== undefined) realm.memoryLimit = memoryLimit;
   installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
@@ -154,7 +174,7 @@ function makeContext(sandbox: Context | null, options: unknown): Context {
   const record: VmContextRecord = {
     contextObject, realm, name, origin,
     codeGeneration: { strings: strings as boolean, wasm: wasm as boolean },
-    microtaskMode, importModuleDynamically,
+    microtaskMode, importModuleDynamically, runTimeout,
   };
   realm.hostDefined = record;
   contexts.set(contextObject, record);

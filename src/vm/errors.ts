@@ -3,6 +3,7 @@
 // headed `Name [CODE]: message`, and message texts identical to node 20's
 // (lib/internal/errors.js).
 import { inspect, inspectNumber } from './inspect.js';
+import type { Termination } from '../realm/agent.js';
 
 const { defineProperty } = Object;
 const { isInteger } = Number;
@@ -154,6 +155,23 @@ export function ERR_SCRIPT_EXECUTION_INTERRUPTED(): NodeError {
   return error;
 }
 
+/** The error vmjs throws when a run allocates more than its `memoryLimit` (a vmjs option; node has no
+ * such error). Like the timeout's, a plain Error with an own `code`, and the budget as `memoryLimit`. */
+export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number): NodeError {
+  const error = new Error(`Script execution exceeded its memory limit of ${memoryLimit} bytes`) as NodeError & { memoryLimit: number };
+  error.code = 'ERR_VMJS_MEMORY_LIMIT';
+  error.memoryLimit = memoryLimit;
+  return error;
+}
+
+/** The error the host gets for a run its Termination ended: a timeout, an interrupt, or a spent
+ * allocation budget. */
+export function terminationError(t: Termination): NodeError {
+  if (t.reason === 'timeout') return ERR_SCRIPT_EXECUTION_TIMEOUT(t.timeout);
+  if (t.reason === 'memory') return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit);
+  return ERR_SCRIPT_EXECUTION_INTERRUPTED();
+}
+
 /** A node:vm feature vmjs does not provide yet. The code is vmjs's own: node has no equivalent. */
 export function ERR_VMJS_NOT_IMPLEMENTED(feature: string): NodeError {
   return nodeError(Error as ErrorCtor, 'ERR_VMJS_NOT_IMPLEMENTED', `${feature} is not implemented yet in vmjs`);
@@ -187,6 +205,10 @@ export function ERR_VM_MODULE_LINK_FAILURE(message: string, cause: unknown): Nod
   const error = nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_LINK_FAILURE', message);
   defineProperty(error, 'cause', { value: cause, writable: true, enumerable: false, configurable: true });
   return error;
+}
+
+export function ERR_VM_MODULE_CACHED_DATA_REJECTED(): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
 }
 
 export function ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA(): NodeError {

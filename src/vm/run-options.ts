@@ -1,6 +1,6 @@
 // The options of a run (runInContext / runInNewContext / runInThisContext),
 // validated in node 20's order with node's errors.
-import { validateBoolean, validateObject, validateString, validateUint32 } from './validators.js';
+import { validateBoolean, validateMemoryLimit, validateObject, validateString, validateUint32 } from './validators.js';
 import type { CreateContextOptions } from './context.js';
 import { ERR_VMJS_NODE_ONLY } from './errors.js';
 import { hasNodeProcess } from './host.js';
@@ -14,6 +14,10 @@ export interface RunningScriptOptions {
    * cannot reach a synchronous run there yet, so it has no effect) and throws ERR_VMJS_NODE_ONLY
    * for `true` elsewhere. */
   breakOnSigint?: boolean;
+  /** vmjs only: bytes the run may allocate (objects, arrays and their elements, strings by length,
+   * buffers, Map and Set entries, closures), counted by vmjs's size model; past it the run is
+   * terminated (ERR_VMJS_MEMORY_LIMIT). Narrows the context's own `memoryLimit`. */
+  memoryLimit?: number;
 }
 
 export interface RunningScriptInNewContextOptions extends RunningScriptOptions {
@@ -21,12 +25,15 @@ export interface RunningScriptInNewContextOptions extends RunningScriptOptions {
   contextOrigin?: string;
   contextCodeGeneration?: { strings?: boolean; wasm?: boolean };
   microtaskMode?: 'afterEvaluate';
+  /** vmjs only: the new context's `memoryLimit` (see CreateContextOptions). */
+  contextMemoryLimit?: number;
 }
 
 export interface RunArgs {
   timeout: number | undefined;
   displayErrors: boolean;
   breakOnSigint: boolean;
+  memoryLimit: number | undefined;
 }
 
 /** node's getRunInContextArgs. */
@@ -38,7 +45,9 @@ export function getRunArgs(options: unknown = {}): RunArgs {
   validateBoolean(displayErrors, 'options.displayErrors');
   validateBoolean(breakOnSigint, 'options.breakOnSigint');
   if (breakOnSigint && !hasNodeProcess()) throw ERR_VMJS_NODE_ONLY('options.breakOnSigint');
-  return { timeout, displayErrors, breakOnSigint };
+  const { memoryLimit } = options as RunningScriptOptions;
+  if (memoryLimit !== undefined) validateMemoryLimit(memoryLimit, 'options.memoryLimit');
+  return { timeout, displayErrors, breakOnSigint, memoryLimit };
 }
 
 /** node's getContextOptions: the context options of runInNewContext, renamed for createContext. */
@@ -51,6 +60,10 @@ export function getContextOptions(options: unknown): CreateContextOptions {
     codeGeneration: undefined,
     microtaskMode: o.microtaskMode,
   };
+  if (o.contextMemoryLimit !== undefined) {
+    validateMemoryLimit(o.contextMemoryLimit, 'options.contextMemoryLimit');
+    contextOptions.memoryLimit = o.contextMemoryLimit;
+  }
   if (contextOptions.name !== undefined) validateString(contextOptions.name, 'options.contextName');
   if (contextOptions.origin !== undefined) validateString(contextOptions.origin, 'options.contextOrigin');
   if (o.contextCodeGeneration !== undefined) {

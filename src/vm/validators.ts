@@ -50,6 +50,13 @@ export function validateUint32(value: unknown, name: string, positive = false): 
   if (value < min || value > max) throw ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
+/** vmjs's `memoryLimit` option: a number of bytes, a positive safe integer (node's validateInteger). */
+export function validateMemoryLimit(value: unknown, name: string): asserts value is number {
+  if (typeof value !== 'number') throw ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!isInteger(value)) throw ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < 1 || value > Number.MAX_SAFE_INTEGER) throw ERR_OUT_OF_RANGE(name, `>= 1 && <= ${Number.MAX_SAFE_INTEGER}`, value);
+}
+
 /** One of the listed values (compared with SameValueZero, as Array.prototype.includes does). */
 export function validateOneOf(value: unknown, name: string, oneOf: readonly unknown[]): void {
   if (!oneOf.includes(value)) {

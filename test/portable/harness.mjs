@@ -5,7 +5,7 @@
 import { expect as chaiExpect } from '../../node_modules/chai/index.js';
 
 /** The suite, in order. */
-export const files = ['language', 'stdlib', 'async', 'binary-data', 'isolation', 'vm-api', 'modules', 'node-only'];
+export const files = ['language', 'stdlib', 'async', 'binary-data', 'isolation', 'vm-api', 'modules', 'debugger', 'node-only'];
 
 /** Which host this is, and its version. */
 export function describeHost() {

@@ -35,7 +35,7 @@ export interface ModuleOptions {
 
 /** The part of node:vm the runner relies on. */
 export interface VmApi {
-  createContext(sandbox?: object): object;
+  createContext(sandbox?: object, options?: { importModuleDynamically?: DynamicImporter; canBlock?: boolean }): object;
   Script: new (code: string, options?: ScriptOptions) => VmScript;
   SourceTextModule?: new (code: string, options: ModuleOptions) => VmModule;
   SyntheticModule?: new (exportNames: string[], evaluate: (this: VmSyntheticModule) => void, options: { context: object; identifier: string }) => VmSyntheticModule;

@@ -2,11 +2,12 @@
 // (INTERPRETING.md "Test Execution", "Test Results", "negative", "async").
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isTimeoutError, type Engine, type VmModule, type VmScript } from './engine.js';
+import { isTimeoutError, type DynamicImporter, type Engine, type VmModule, type VmScript } from './engine.js';
 import { HarnessCache } from './harness.js';
 import { parseMetadata, MetadataError, type Negative, type Phase, type TestMetadata } from './metadata.js';
 import { ModuleLoader } from './modules.js';
 import { createTestRealm, type TestRealm } from './realm262.js';
+import { AgentHost, type AgentConfig } from './agents.js';
 import { combine, failure, type ScenarioResult, type TestResult } from './result.js';
 import { harnessFiles, scenariosFor, sourceFor, type Mode } from './scenarios.js';
 import { skipDecision, type SkipPolicy } from './skip.js';
@@ -18,6 +19,8 @@ export interface ExecOptions {
   skip: SkipPolicy;
   /** Per scenario, in milliseconds: script runs, module evaluation and the async wait share it. */
   timeout: number;
+  /** How $262.agent starts its agents (the same engine and switches as this worker). */
+  agentConfig: AgentConfig;
 }
 
 const ASYNC_COMPLETE = 'Test262:AsyncTestComplete';
@@ -76,17 +79,30 @@ class TimedOut {
 
 async function runScenario(opts: ExecOptions, path: string, source: string, meta: TestMetadata, mode: Mode): Promise<Outcome> {
   const deadline = new Deadline(opts.timeout);
+  const agents = new AgentHost(opts.agentConfig, opts.timeout);
   try {
     return mode === 'module'
-      ? await runModule(opts, path, source, meta, deadline)
-      : await runScript(opts, path, sourceFor(mode, source), meta, mode, deadline);
+      ? await runModule(opts, path, source, meta, deadline, agents)
+      : await runScript(opts, path, sourceFor(mode, source), meta, mode, deadline, agents);
   } catch (e) {
     if (e instanceof TimedOut || isTimeoutError(e)) return { pass: false, message: `timed out after ${opts.timeout} ms`, timedOut: true };
     throw e;
+  } finally {
+    agents.dispose();
   }
 }
 
-async function runScript(opts: ExecOptions, path: string, text: string, meta: TestMetadata, mode: Mode, deadline: Deadline): Promise<Outcome> {
+/** The test realm's context-level importModuleDynamically (import() in Function and eval code, and a
+ * ShadowRealm's importValue): specifiers resolve next to the test file, in the test's loader. */
+function contextImporter(loader: () => ModuleLoader | null, path: string): DynamicImporter {
+  return (specifier, referrer, attributes, phase) => {
+    const l = loader();
+    if (l === null) throw new Error('import() before the test realm exists');
+    return l.importerFor(path)(specifier, referrer, attributes, phase);
+  };
+}
+
+async function runScript(opts: ExecOptions, path: string, text: string, meta: TestMetadata, mode: Mode, deadline: Deadline, agents: AgentHost): Promise<Outcome> {
   const { vm } = opts.engine;
   const printed: string[] = [];
   // The test parses before the realm exists: a parse-phase error must come before any evaluation.
@@ -102,7 +118,7 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
     return judgeThrow('parse', e, meta.negative);
   }
   if (meta.negative?.phase === 'parse') return expectedButNone(meta.negative);
-  const realm = createTestRealm(opts.engine, (m) => printed.push(m));
+  const realm = createTestRealm(opts.engine, { onPrint: (m) => printed.push(m), importer: contextImporter(() => loader, path), agents });
   loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
   const harnessFailure = runHarness(opts, realm, meta, mode, deadline);
   if (harnessFailure !== null) return harnessFailure;
@@ -117,12 +133,14 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
   return PASS;
 }
 
-async function runModule(opts: ExecOptions, path: string, source: string, meta: TestMetadata, deadline: Deadline): Promise<Outcome> {
+async function runModule(opts: ExecOptions, path: string, source: string, meta: TestMetadata, deadline: Deadline, agents: AgentHost): Promise<Outcome> {
   const { vm } = opts.engine;
   if (vm.SourceTextModule === undefined) return { pass: false, message: `module code is not supported by the ${opts.engine.name} engine (its vm API has no SourceTextModule)` };
   const printed: string[] = [];
-  const realm = createTestRealm(opts.engine, (m) => printed.push(m));
+  let contextLoader: ModuleLoader | null = null;
+  const realm = createTestRealm(opts.engine, { onPrint: (m) => printed.push(m), importer: contextImporter(() => contextLoader, path), agents });
   const loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
+  contextLoader = loader;
   let record: VmModule;
   try {
     record = loader.sourceTextModule(path, source);

@@ -4,11 +4,11 @@
 // $262 and print are written as guest code (PRELUDE) run inside the realm, so they are the realm's
 // own functions with the realm's prototypes, and the errors they throw are the realm's errors. They
 // reach the runner only through a host `hooks` object captured in a closure, never through a global.
-import type { Engine, VmScript } from './engine.js';
+import type { DynamicImporter, Engine, VmScript } from './engine.js';
+import { monotonicNow, type AgentHost } from './agents.js';
 
 /** $262 capabilities this runner cannot provide; printed with every run's summary. */
 export const MISSING_CAPABILITIES: readonly string[] = [
-  '$262.agent (no concurrent agents: its functions throw a TypeError saying so)',
   '$262.IsHTMLDDA (a [[IsHTMLDDA]] object cannot be made in JavaScript; tests need the IsHTMLDDA feature, listed as unsupported)',
   '$262.AbstractModuleSource (source phase imports are not supported)',
 ];
@@ -19,9 +19,6 @@ const PRELUDE = `(function (g) {
     'use strict';
     var defineProperty = g.Object.defineProperty;
     var StringCtor = g.String, SyntaxErrorCtor = g.SyntaxError, TypeErrorCtor = g.TypeError;
-    function missingAgent(name) {
-      return function () { throw new TypeErrorCtor('$262.agent.' + name + ' is not implemented by the vmjs test262 runner'); };
-    }
     var $262 = {
       global: g,
       createRealm: function createRealm() { return host.createRealm(); },
@@ -35,8 +32,11 @@ const PRELUDE = `(function (g) {
         if (!host.gc()) throw new TypeErrorCtor('$262.gc: the host exposes no garbage collector');
       },
       agent: {
-        start: missingAgent('start'), broadcast: missingAgent('broadcast'), getReport: missingAgent('getReport'),
-        sleep: missingAgent('sleep'), monotonicNow: missingAgent('monotonicNow')
+        start: function start(source) { host.agentStart(StringCtor(source)); },
+        broadcast: function broadcast(buffer, value) { host.agentBroadcast(buffer, value); },
+        getReport: function getReport() { return host.agentGetReport(); },
+        sleep: function sleep(ms) { host.agentSleep(+ms); },
+        monotonicNow: function monotonicNow() { return host.monotonicNow(); }
       }
     };
     if (typeof g.ArrayBuffer === 'function') {
@@ -63,6 +63,11 @@ interface Hooks {
   gc(): boolean;
   detachArrayBuffer(buffer: unknown): string | null;
   print(message: string): void;
+  agentStart(source: string): void;
+  agentBroadcast(buffer: unknown, value: unknown): void;
+  agentGetReport(): string | null;
+  agentSleep(ms: number): void;
+  monotonicNow(): number;
 }
 
 export interface TestRealm {
@@ -73,20 +78,32 @@ export interface TestRealm {
 
 const preludes = new WeakMap<Engine, VmScript>();
 
-/** Creates a realm; `onPrint` receives what guest code passes to `print` in it and in every realm
- * it creates through $262.createRealm. */
-export function createTestRealm(engine: Engine, onPrint: (message: string) => void): TestRealm {
+export interface TestRealmOptions {
+  /** Receives what guest code passes to `print` in the realm and in every realm it creates through
+   * $262.createRealm. */
+  onPrint: (message: string) => void;
+  /** The context's own importModuleDynamically: the loader of code that belongs to no Script or Module,
+   * and of the ShadowRealms made in the realm. */
+  importer?: DynamicImporter;
+  /** The scenario's concurrent agents ($262.agent). */
+  agents: AgentHost;
+}
+
+/** Creates a test realm: a context that may block (the runner's tests run in worker threads), with
+ * $262 and print. */
+export function createTestRealm(engine: Engine, options: TestRealmOptions): TestRealm {
+  const { onPrint, importer, agents } = options;
   let prelude = preludes.get(engine);
   if (prelude === undefined) {
     prelude = new engine.vm.Script(PRELUDE, { filename: 'test262-runner/prelude.js' });
     preludes.set(engine, prelude);
   }
-  const context = engine.vm.createContext();
+  const context = engine.vm.createContext(undefined, importer === undefined ? { canBlock: true } : { importModuleDynamically: importer, canBlock: true });
   const install = prelude.runInContext(context);
   if (typeof install !== 'function') throw new Error('test262 prelude did not evaluate to a function');
   let syntaxError: string | null = null;
   const hooks: Hooks = {
-    createRealm: () => createTestRealm(engine, onPrint).$262,
+    createRealm: () => createTestRealm(engine, options).$262,
     evalScript: (source) => {
       let script: VmScript;
       try {
@@ -112,6 +129,11 @@ export function createTestRealm(engine: Engine, onPrint: (message: string) => vo
     },
     detachArrayBuffer: (buffer) => detach(buffer),
     print: onPrint,
+    agentStart: (source) => agents.start(source),
+    agentBroadcast: (buffer, value) => agents.broadcast(buffer, value),
+    agentGetReport: () => agents.getReport(),
+    agentSleep: (ms) => agents.sleep(ms),
+    monotonicNow,
   };
   const $262 = Reflect.apply(install, undefined, [hooks]);
   return { context, $262 };

@@ -9,6 +9,7 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol.js';
 // This file is bundled to dist/esm/test262/worker.js; vmjs's public API is dist/esm/index.js.
 const VMJS_INDEX_URL = new URL('../index.js', import.meta.url).href;
 const VMJS_INTERNAL_URL = new URL('../internal.js', import.meta.url).href;
+const AGENT_WORKER_URL = new URL('./agent-worker.js', import.meta.url);
 
 async function start(): Promise<void> {
   const port = parentPort;
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
     harness: new HarnessCache(engine, config.test262Dir),
     skip: { unsupported: new Map(config.unsupported), canBlock: config.canBlock },
     timeout: config.timeout,
+    agentConfig: { workerUrl: AGENT_WORKER_URL, engine: config.engine, generatorForm: config.generatorForm, regexpOwnMatcher: config.regexpOwnMatcher },
   };
   port.on('message', (m: ToWorker) => {
     void runTest(opts, m.file).then((result) => send({ type: 'result', id: m.id, result }));

@@ -6,6 +6,7 @@ import type { Expression } from 'acorn';
 import type { CompileContext } from './compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { resolve } from './scope.js';
+import { chargeConcat } from '../../realm/allocation.js';
 
 type Sync = (f: Frame) => unknown;
 type Op = '+' | '-' | '*' | '<' | '<=' | '>' | '>=' | '===' | '!==' | '&' | '|';
@@ -37,7 +38,7 @@ export function specializeBinary(op: string, left: Expression, right: Expression
 
 function slotConst(op: Op, s: number, k: number): Sync | null {
   switch (op) {
-    case '+': return (f) => (f.env.slots[s] as any) + k;
+    case '+': return (f) => { const a = f.env.slots[s] as any; const v = a + k; if (typeof v === 'string') chargeConcat(v, a, k); return v; };
     case '-': return (f) => (f.env.slots[s] as any) - k;
     case '*': return (f) => (f.env.slots[s] as any) * k;
     case '<': return (f) => (f.env.slots[s] as any) < k;
@@ -54,7 +55,7 @@ function slotConst(op: Op, s: number, k: number): Sync | null {
 
 function exprConst(op: Op, l: Sync, k: number): Sync | null {
   switch (op) {
-    case '+': return (f) => (l(f) as any) + k;
+    case '+': return (f) => { const a = l(f) as any; const v = a + k; if (typeof v === 'string') chargeConcat(v, a, k); return v; };
     case '-': return (f) => (l(f) as any) - k;
     case '*': return (f) => (l(f) as any) * k;
     case '<': return (f) => (l(f) as any) < k;
@@ -71,7 +72,7 @@ function exprConst(op: Op, l: Sync, k: number): Sync | null {
 
 function slotSlot(op: Op, a: number, b: number): Sync | null {
   switch (op) {
-    case '+': return (f) => { const s = f.env.slots; return (s[a] as any) + (s[b] as any); };
+    case '+': return (f) => { const s = f.env.slots; const x = s[a] as any, y = s[b] as any; const v = x + y; if (typeof v === 'string') chargeConcat(v, x, y); return v; };
     case '-': return (f) => { const s = f.env.slots; return (s[a] as any) - (s[b] as any); };
     case '*': return (f) => { const s = f.env.slots; return (s[a] as any) * (s[b] as any); };
     case '<': return (f) => { const s = f.env.slots; return (s[a] as any) < (s[b] as any); };

@@ -13,6 +13,9 @@ export interface SourceRecord {
   /** The Script or Module Record's [[HostDefined]] (import() and import.meta), set once by the layer
    * that made the record; eval code inherits its caller's. */
   host?: ScriptOrModuleHost;
+  /** Compiled for the stepping debugger (src/interpreter/runtime/debug-hooks.ts): a preparation-time
+   * choice; code prepared without it has no hooks at all. Functions compiled from this source inherit it. */
+  readonly debug?: boolean;
   /** Eval code and Function-constructor code: where it was made (V8's eval origin in stack traces). */
   evalFrom?: EvalFrom;
 }

@@ -4,7 +4,7 @@
 // the first call.
 import type { ArrayPattern, BlockStatement, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
 import type { FunctionNode } from './estree.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, markSuspendPoints, type FunctionUses } from './scope.js';
+import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, lexicalBindingKind, markSuspendPoints, hasUsingDeclaration, type FunctionUses } from './scope.js';
 import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
 import * as gen from '../evaluate/statements.js';
@@ -15,6 +15,7 @@ import { superCall } from '../runtime/super.js';
 import { NORMAL } from '../runtime/frame.js';
 import { driven, generatorForm } from './generator-form.js';
 import { Env, copySlots } from '../runtime/environment.js';
+import { debugGenBody, debugSyncBody } from '../runtime/debug-hooks.js';
 
 export type FunctionKind =
   | 'normal' | 'arrow' | 'method' | 'getter' | 'setter' | 'classConstructor'
@@ -30,7 +31,7 @@ export interface CompiledBody {
 
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
-  readonly uses: FunctionUses;
+  #uses: FunctionUses | null = null;
   readonly length: number;
   readonly strict: boolean;
   /** For a named function expression: the scope holding its own name (§15.2.5). */
@@ -56,7 +57,6 @@ export class FunctionTemplate {
     readonly annexBNames: Set<string> | null = null,
   ) {
     this.strict = parentStrict || kind === 'classConstructor' || hasUseStrict(node);
-    this.uses = scanUses(node);
     this.length = expectedArgumentCount(node.params ?? []);
     if (node.type === 'FunctionExpression' && node.id && kind !== 'method' && kind !== 'getter' && kind !== 'setter') {
       this.calleeScope = new ScopeInfo('block', parentScope, true);
@@ -64,6 +64,13 @@ export class FunctionTemplate {
     } else {
       this.calleeScope = null;
     }
+  }
+
+  /** What the body uses (`arguments`, direct eval, …): read when the body compiles, so scanned then,
+   * not when the template is made (a Script's functions that never run are never walked; box2d's
+   * `new Script` spent ~19 ms scanning its one top-level function's 80,000 nodes). */
+  get uses(): FunctionUses {
+    return this.#uses ??= scanUses(this.node);
   }
 
   get isGenerator(): boolean { return this.kind === 'generator' || this.kind === 'asyncGenerator'; }
@@ -149,9 +156,11 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   }
   for (const d of lexDecls) {
     if (d.type === 'FunctionDeclaration') continue;
-    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : lexicalBindingKind(d.kind);
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) bodyScope.declare(n, kind, UNINIT);
   }
+  // A body with `using` declarations keeps its DisposeCapability in a hidden slot (evaluate/disposal.ts).
+  if (hasUsingDeclaration(bodyStatements)) bodyScope.declare(DISPOSE_CAPABILITY, 'disposeCapability', undefined);
 
   const canSuspend = t.isGenerator || t.isAsync;
   const everywhere = generatorForm.everywhere;
@@ -202,6 +211,10 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     run = expressionBody !== null
       ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))
       : sync.compileFunctionStatements(bodyStatements, c);
+  }
+  // Class field initializers are part of the construction that runs them: no frame of their own.
+  if (t.source.debug === true && t.kind !== 'classField') {
+    run = canSuspend ? debugGenBody(run as (f: Frame) => Generator<unknown, Signal, unknown>, node) : debugSyncBody(run as (f: Frame) => Signal, node);
   }
   t.compiled = { scope, instantiate, run };
   return t.compiled;

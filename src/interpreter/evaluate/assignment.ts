@@ -20,6 +20,8 @@ import { compileNamed, isAnonymousFunctionDefinition } from './functions.js';
 import { inferNameFromAssignment } from '../compile/inferred-names.js';
 import { analyseMember, superThis, type MemberSite } from './member.js';
 import { binaryOp } from './operators.js';
+import { agent } from '../../realm/agent.js';
+import { chargeIndexedStore, chargeLengthStore } from '../../realm/allocation.js';
 
 const ReflectSet = Reflect.set;
 
@@ -165,6 +167,7 @@ function memberAssign(site: MemberSite, value: Expr, c: CompileContext): Expr {
   switch (site.kind) {
     case 'named': {
       const { obj, name } = site;
+      if (name === 'length') return lengthAssign(obj, value, c.strict);
       const perName = IS_GEN ? null : namedAssign(name, obj as never, value as never, c.strict);
       if (perName !== null) return perName as unknown as Expr;
       if (c.strict) {
@@ -194,6 +197,8 @@ function memberAssign(site: MemberSite, value: Expr, c: CompileContext): Expr {
         if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeValue(k)}')`);
         const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : ToPropertyKey(f.realm, k);
         if (typeof o === 'object') {
+          // An element store may grow the object: counted while a budget is set (src/realm/allocation.ts).
+          if (typeof pk === 'number' && agent.allocLimit !== Infinity) chargeIndexedStore(o as object, pk);
           if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
         } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
         return v;
@@ -202,6 +207,20 @@ function memberAssign(site: MemberSite, value: Expr, c: CompileContext): Expr {
   }
   const ref = memberTarget(site, c);
   return function* (f) { const r = yield* ref.prepare(f); const v = yield* value(f); ref.put(f, r, v); return v; };
+}
+
+/** `o.length = v`: a longer array length makes the host allocate the elements (V8 grows the store up
+ * to 32M elements), so while a budget is set it is counted first (src/realm/allocation.ts). */
+function lengthAssign(obj: Expr, value: Expr, strict: boolean): Expr {
+  return function* (f) {
+    const o = yield* obj(f);
+    const v = yield* value(f);
+    if (typeof o === 'object' && o !== null) {
+      if (agent.allocLimit !== Infinity) chargeLengthStore(o, v);
+      if (strict) putStrict(f.realm, o, 'length', v); else sloppyPut(o, 'length', v);
+    } else if (strict) putStrict(f.realm, o, 'length', v); else putSloppy(f.realm, o, 'length', v);
+    return v;
+  };
 }
 
 // §13.4.2-§13.4.5 Postfix and Prefix Increment/Decrement

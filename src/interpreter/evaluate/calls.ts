@@ -11,7 +11,7 @@ import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileCallThis } from '../compile/references.js';
 import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/property-access.js';
 import { spreadArgumentsInto } from '../runtime/iteration.js';
-import { isConstructor, directCallState, invoke } from '../runtime/function-object.js';
+import { isConstructor, directCallState, directConstructState, invoke } from '../runtime/function-object.js';
 import type { FunctionState } from '../runtime/function-object.js';
 import { directEval } from '../runtime/eval-code.js';
 import { superCall } from '../runtime/super.js';
@@ -238,12 +238,20 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
   const callee = compileExpression(node.callee, c);
   const args = compileArguments(node.arguments, c);
   const what = calleeDescription(c, node.callee);
+  // As for calls: the last guest constructor this site constructed runs through invoke() directly.
+  let lastFn: unknown = null;
+  let lastState: FunctionState | null = null;
   const pos = node.start;
   return function* (f) {
     const fn = yield* callee(f);
     const list = yield* args(f);
     f.pos = pos;
-    if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+    if (fn !== lastFn) {
+      if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+      lastFn = fn;
+      lastState = directConstructState(fn as Function);
+    }
+    if (lastState !== null) return invoke(lastState, undefined, list, fn);
     return ReflectConstruct(fn as Function, list);
   };
 }

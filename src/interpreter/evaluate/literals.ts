@@ -14,6 +14,8 @@ import { iterationOperandText, spreadInto } from '../runtime/iteration.js';
 import { createRegExpLiteral } from '../../realm/builtins/regexp.js';
 import { CopyDataProperties, CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { compileExpression } from './expressions.js';
+import { agent } from '../../realm/agent.js';
+import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES } from '../../realm/allocation.js';
 import { compileNamed, compileNamedDynamic, functionTemplate, isAnonymousFunctionDefinition } from './functions.js';
 
 const { create, setPrototypeOf, defineProperty } = Object;
@@ -41,11 +43,16 @@ export function compileTemplate(node: TemplateLiteral, c: CompileContext): Expr 
   if (n === 0) { const s = quasis[0]; return function* () { return s; }; }
   return function* (f) {
     let s = quasis[0];
+    // Counted as concatenation is (chargeConcat): what the result adds to its longest substitution.
+    let longest = 0;
     for (let i = 0; i < n; i++) {
       const v = yield* exprs[i](f);
       if (typeof v === 'symbol') f.realm.throwTypeError('Cannot convert a Symbol value to a string');
-      s += `${v}` + quasis[i + 1];
+      const piece = `${v}`;
+      if (piece.length > longest) longest = piece.length;
+      s += piece + quasis[i + 1];
     }
+    agent.charge(STRING_BYTES + s.length - longest);
     return s;
   };
 }
@@ -60,7 +67,10 @@ export function compileArray(node: ArrayExpression, c: CompileContext): Expr {
   if (simple) {
     const list = els.map((e) => e!.e);
     const n = list.length;
+    const size = OBJECT_BYTES + ELEMENT_BYTES * n;
     return function* (f) {
+      // Counted without a check: the step counter's slow path checks (Agent.tick).
+      agent.allocated += size;
       const a: unknown[] = new Array(n);
       for (let i = 0; i < n; i++) a[i] = yield* list[i](f);
       if (!f.realm.isHost) setPrototypeOf(a, f.realm.intrinsics.ArrayPrototype);
@@ -77,11 +87,13 @@ export function compileArray(node: ArrayExpression, c: CompileContext): Expr {
       if (el.spread) {
         const tmp: unknown[] = [];
         spreadInto(f.realm, tmp, v, el.text);
+        agent.charge(ELEMENT_BYTES * tmp.length);
         for (let j = 0; j < tmp.length; j++) a[len++] = tmp[j];
       } else {
         a[len++] = v;
       }
     }
+    agent.allocated += OBJECT_BYTES + ELEMENT_BYTES * len;
     if (!f.realm.isHost) setPrototypeOf(a, f.realm.intrinsics.ArrayPrototype);
     return a;
   };
@@ -130,6 +142,8 @@ export function compileObject(node: ObjectExpression, c: CompileContext): Expr {
     // methods, getters, setters (§15.4)
     const mk = p.kind === 'get' ? 'get' : p.kind === 'set' ? 'set' : 'method';
     const t = functionTemplate(p.value as FunctionExpression, c, typeof key === 'string' ? key : undefined, mk);
+    // A method's source text is its whole MethodDefinition (`get`, `async`, `*` and the key included).
+    t.textRange = [p.start, p.value.end];
     const prefix = mk === 'method' ? undefined : mk;
     props.push(function* (f, o) {
       const k = typeof key === 'string' ? key : yield* key(f);
@@ -140,7 +154,10 @@ export function compileObject(node: ObjectExpression, c: CompileContext): Expr {
     });
   }
   const n = props.length;
+  const size = OBJECT_BYTES + PROPERTY_BYTES * n;
   return function* (f) {
+    // Counted without a check: the step counter's slow path checks (Agent.tick).
+    agent.allocated += size;
     const o = (f.realm.isHost ? {} : create(f.realm.intrinsics.ObjectPrototype)) as Record<PropertyKey, unknown>;
     for (let i = 0; i < n; i++) yield* props[i](f, o);
     return o;

@@ -8,6 +8,7 @@ import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileDelete } from '../compile/references.js';
 import { specializeBinary } from '../compile/binary-specialized.js';
+import { chargeConcat } from '../../realm/allocation.js';
 import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { describeValue } from '../../realm/describe.js';
 import { privateIn, resolvePrivate } from '../runtime/private-names.js';
@@ -113,7 +114,7 @@ export function binaryOp(op: string): (a: unknown, b: unknown) => unknown {
 
 function hostOperator(op: string): HostOperator {
   switch (op) {
-    case '+': return (a, b) => a + b;
+    case '+': return (a, b) => { const v = a + b; if (typeof v === 'string') chargeConcat(v, a, b); return v; };
     case '-': return (a, b) => a - b;
     case '*': return (a, b) => a * b;
     case '/': return (a, b) => a / b;
@@ -155,7 +156,14 @@ export function compileBinary(node: BinaryExpression, c: CompileContext): Expr {
   }
   // The common operators are written out so each closure's operator site stays monomorphic.
   switch (op) {
-    case '+': return function* (f) { const a = yield* l(f); return (a as any) + (yield* r(f) as any); };
+    case '+': return function* (f) {
+      const a = yield* l(f);
+      const b = yield* r(f);
+      const v = (a as any) + (b as any);
+      // A string result counts against the allocation budget (src/realm/allocation.ts).
+      if (typeof v === 'string') chargeConcat(v, a, b);
+      return v;
+    };
     case '-': return function* (f) { const a = yield* l(f); return (a as any) - (yield* r(f) as any); };
     case '*': return function* (f) { const a = yield* l(f); return (a as any) * (yield* r(f) as any); };
     case '/': return function* (f) { const a = yield* l(f); return (a as any) / (yield* r(f) as any); };

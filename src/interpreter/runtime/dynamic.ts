@@ -6,6 +6,8 @@ import type { SourceRecord } from '../compile/compile-context.js';
 import type { FunctionExpression } from 'acorn';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseWith, ParseError, ECMA_VERSION } from '../../parser/parse.js';
+import { agent } from '../../realm/agent.js';
+import { PARSE_BYTES_PER_CHAR } from '../../realm/allocation.js';
 import { ScopeInfo } from '../compile/scope.js';
 import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
 import { makeFunction } from './function-object.js';
@@ -32,6 +34,8 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
   const prefix = `${PREFIX[kind]} anonymous(`;
   const text = `${prefix}${params}\n) {\n${bodyText}\n}`;
   const wrapped = `(${text})`;
+  // The tree and its compiled form are allocations the guest sizes with its strings.
+  agent.charge(wrapped.length * PARSE_BYTES_PER_CHAR);
   let fnNode: FunctionExpression;
   try {
     const program = parseWith(wrapped, { ecmaVersion: ECMA_VERSION, sourceType: 'script', locations: true }, { filename: 'anonymous', lineOffset: 0, columnOffset: 0 });

@@ -4,21 +4,25 @@
 import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
 import { currentFrame, enterFrame } from './call-stack.js';
-import { agent } from '../../realm/agent.js';
 import { evalFromFrame } from './stack-trace.js';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
+import { agent } from '../../realm/agent.js';
+import { PARSE_BYTES_PER_CHAR } from '../../realm/allocation.js';
+import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, lexicalBindingKind } from '../compile/scope.js';
 import { PrivateScope, type CompileContext, type EvalFrom, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
 import * as gen from '../evaluate/statements.js';
 import { driven, generatorForm } from '../compile/generator-form.js';
 import { Env, newEnv } from './environment.js';
 import { Frame } from './frame.js';
-import { isStrictBody, globalDeclarationInstantiation, globalFrame, compileScriptBody } from '../script.js';
+import { isStrictBody, globalDeclarationInstantiation, globalFrame } from '../script.js';
 import type { PrivateEnv } from './private-names.js';
+import { Termination } from '../../realm/agent.js';
 
 function parseOrThrow(realm: Realm, source: string, allow: EvalAllowances | null): ScriptProgram {
+  // The tree and its compiled form are allocations the guest sizes with its string.
+  agent.charge(source.length * PARSE_BYTES_PER_CHAR);
   try {
     return parseEvalCode(source, allow, { filename: 'eval', lineOffset: 0, columnOffset: 0 });
   } catch (e) {
@@ -46,7 +50,7 @@ function privateNamesOf(env: PrivateEnv | null): string[] {
 }
 
 /** Direct eval from frame `f` (§19.2.1.1 with direct = true). */
-export function performDirectEval(f: Frame, source: string, strictCaller: boolean, from: EvalFrom = evalFromFrame(f)): unknown {
+export function performDirectEval(f: Frame, source: string, strictCaller: boolean, parsed?: ScriptProgram, from: EvalFrom = evalFromFrame(f)): unknown {
   const realm = f.realm;
   const tf = f.thisFrame;
   const inFunction = tf.fn !== null;
@@ -58,7 +62,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
     privateNames: privateNamesOf(f.privateEnv),
     strict: strictCaller,
   };
-  const program = parseOrThrow(realm, source, allow);
+  const program = parsed ?? parseOrThrow(realm, source, allow);
   const body: Statement[] = program.body;
   const strict = strictCaller || isStrictBody(body);
   const src = evalSource(source);
@@ -77,7 +81,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   }
   for (const d of lexicalDeclarations(body)) {
     if (d.type === 'FunctionDeclaration') continue;
-    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : lexicalBindingKind(d.kind);
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
   if (!strict && f.inParameters) {
@@ -159,25 +163,31 @@ function parameterScopeNames(f: Frame): string[] {
 export function performIndirectEval(realm: Realm, x: unknown): unknown {
   HostEnsureCanCompileStrings(realm);
   if (typeof x !== 'string') return x;
-  const program = parseOrThrow(realm, x, null);
-  const body: Statement[] = program.body;
-  const strict = isStrictBody(body);
-  const src = evalSource(x);
-  src.evalFrom = evalFromFrame(currentFrame());
-  if (strict) {
-    const f0 = globalFrame(realm, new ScopeInfo('script', null, false), true, src);
-    return performDirectEval(f0, x, true, src.evalFrom);
-  }
-  const code = compileScriptBody(body, src, false);
-  const f = globalFrame(realm, code.scope, false, src);
-  const depth = enterFrame(f);
+  return evaluateIndirect(realm, x, parseOrThrow(realm, x, null));
+}
+
+/** PerformShadowRealmEval (ShadowRealm proposal, sec-performshadowrealmeval) steps 1–20: the checks and
+ * the parse throw in the caller's realm; the evaluation is an indirect eval's in `evalRealm` (its
+ * lexical environment a new one under the global environment, its variable environment the global one,
+ * or the new one in strict code), whose abrupt completion is handed back for the caller to convert. */
+export function performShadowRealmEval(callerRealm: Realm, evalRealm: Realm, sourceText: string): { normal: true; value: unknown } | { normal: false; error: unknown } {
+  if (!evalRealm.canCompileStrings) throw callerRealm.newError('EvalError', 'Code generation from strings disallowed for this context');
+  const program = parseOrThrow(callerRealm, sourceText, null);
   try {
-    globalDeclarationInstantiation(code, realm, f, true);
-    code.body(f);
-  } finally {
-    agent.depth = depth;
+    return { normal: true, value: evaluateIndirect(evalRealm, sourceText, program) };
+  } catch (e) {
+    if (e instanceof Termination) throw e;
+    return { normal: false, error: e };
   }
-  return f.completion;
+}
+
+/** An indirect eval's evaluation of `program`: eval code whose caller is the global environment of
+ * `realm` (its lexical declarations in a new environment of their own, its vars global unless strict). */
+function evaluateIndirect(realm: Realm, x: string, program: ScriptProgram): unknown {
+  const strict = isStrictBody(program.body);
+  const f0 = globalFrame(realm, new ScopeInfo('script', null, false), strict, evalSource(x));
+  // The eval origin is the code calling eval (f0 is not on the stack).
+  return performDirectEval(f0, x, strict, program, evalFromFrame(currentFrame()));
 }
 
 /** A direct call to %eval% (§13.3.6.1 step 6): only a string argument is evaluated, in the caller's scope. */

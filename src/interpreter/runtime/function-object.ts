@@ -6,6 +6,7 @@ import { AsyncFunctionStart } from './async-function.js';
 import { createAsyncGeneratorObject } from './async-generator-object.js';
 import type { Realm } from '../../realm/realm.js';
 import { agent, Termination } from '../../realm/agent.js';
+import { FUNCTION_BYTES, OBJECT_BYTES } from '../../realm/allocation.js';
 import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
 import { compileFunction, type FunctionTemplate } from '../compile/function-template.js';
@@ -65,6 +66,8 @@ export function functionStateOf(fn: unknown): FunctionState | undefined {
 /** OrdinaryFunctionCreate (§10.2.3) + SetFunctionName + MakeConstructor as the kind requires. */
 export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, name: PropertyKey | undefined, homeObject?: object, namePrefix?: string): Function {
   const realm = f.realm;
+  // Counted without a check: the step counter's slow path checks (Agent.tick).
+  agent.allocated += FUNCTION_BYTES;
   let closureEnv = env;
   if (t.calleeScope !== null) closureEnv = new Env(env, [undefined], t.calleeScope);
   const s = new FunctionState(t, realm, closureEnv, f.privateEnv);
@@ -193,6 +196,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     const realm = s.realm;
     let thisValue: unknown;
     if (newTarget !== undefined) {
+      a.allocated += OBJECT_BYTES;
       thisValue = t.isDerived ? UNINIT : ordinaryCreateFromConstructor(realm, thisArg, newTarget);
     } else if (t.strict || t.isArrow) {
       thisValue = thisArg;
@@ -206,6 +210,9 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
     if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);
+    // A suspendable activation outlives the call (its frame, host generator and promise or
+    // generator object): counted like a closure, without a check (Agent.tick checks).
+    if (t.isAsync || t.kind === 'generator') a.allocated += FUNCTION_BYTES;
     if (t.isAsync && t.kind !== 'asyncGenerator') return AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
     body.instantiate(f);
     if (t.kind === 'generator') return createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
@@ -290,6 +297,13 @@ export function initializeInstanceElements(realm: Realm, o: object, s: FunctionS
 export function directCallState(fn: Function): FunctionState | null {
   const s = StateStamp.get(fn);
   return s === undefined || s.template.kind === 'classConstructor' ? null : s;
+}
+
+/** The state of a guest constructor whose [[Construct]] a `new` site may run as `invoke(s, undefined,
+ * args, fn)` (this object made by OrdinaryCreateFromConstructor there); null for every other function. */
+export function directConstructState(fn: Function): FunctionState | null {
+  const s = StateStamp.get(fn);
+  return s === undefined || (s.template.kind !== 'normal' && s.template.kind !== 'classConstructor') ? null : s;
 }
 
 /** The guest source text of a function made by the interpreter (§20.2.3.5). */

@@ -2,6 +2,8 @@
 // buffers are host buffers with the realm's prototypes, so every internal slot is read through the
 // host's own getters (captured in primordials.ts), which brand-check and run no guest code.
 import type { Realm } from '../realm.js';
+import { agent } from '../agent.js';
+import { OBJECT_BYTES } from '../allocation.js';
 import {
   ArrayBufferPrototypeGetByteLength, GlobalStructuredClone, HostArrayBuffer, HostArrayBufferPrototype, HostArrayBufferPrototypeDescriptors,
   HostSharedArrayBufferPrototypeDescriptors, HostTypedArrayConstructors, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectApply, TypedArrayPrototypeSet,
@@ -76,6 +78,8 @@ export function AllocateArrayBuffer(realm: Realm, proto: object, byteLength: num
   if (maxByteLength !== undefined && !HOST_HAS_RESIZABLE_BUFFERS) {
     realm.throwTypeError('vmjs: resizable ArrayBuffers are not available on this host (it has no ArrayBuffer.prototype.resize)');
   }
+  // Counted before the host allocates (a resizable buffer by what it may grow to).
+  agent.charge(OBJECT_BYTES + (maxByteLength === undefined ? byteLength : maxByteLength));
   let buffer: ArrayBuffer;
   try {
     buffer = maxByteLength === undefined

@@ -6,6 +6,8 @@ import { ToLength, ToObject, primitivePrototype } from './type-conversion.js';
 import { SymbolDescriptiveString, describeTyped, describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
+import { agent } from '../agent.js';
+import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, chargeElements } from '../allocation.js';
 import { FunctionPrototypeSymbolHasInstance, HostString, NumberIsInteger, ObjectDefineProperty, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf, ReflectApply, ReflectConstruct, ReflectDefineProperty, ReflectDeleteProperty, ReflectGet, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, ReflectSet, SymbolSpecies } from '../primordials.js';
 
 /** GetV (§7.3.3, sec-getv): property lookup on any value; primitives use the realm's prototypes with the
@@ -69,11 +71,14 @@ export function SetProperty(realm: Realm, O: object, key: PropertyKey, v: unknow
 
 /** CreateDataProperty (§7.3.5, sec-createdataproperty). */
 export function CreateDataProperty(O: object, key: PropertyKey, v: unknown): boolean {
+  // Builtins make their results' properties through it: counted without a check (Agent.tick checks).
+  agent.allocated += PROPERTY_BYTES;
   return ReflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
 /** CreateDataPropertyOrThrow (§7.3.6, sec-createdatapropertyorthrow). */
 export function CreateDataPropertyOrThrow(realm: Realm, O: object, key: PropertyKey, v: unknown): void {
+  agent.allocated += PROPERTY_BYTES;
   if (!ReflectDefineProperty(O, key, { value: v, writable: true, enumerable: true, configurable: true })) {
     realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);
   }
@@ -107,6 +112,7 @@ export function Construct(F: Function, args: readonly unknown[] = [], newTarget:
 /** CreateArrayFromList (§7.3.17, sec-createarrayfromlist): a new array of the realm. */
 export function CreateArrayFromList(realm: Realm, list: ArrayLike<unknown>): unknown[] {
   const n = list.length;
+  chargeElements(n);
   const a: unknown[] = [];
   for (let i = 0; i < n; i++) a[i] = list[i];
   if (!realm.isHost) ObjectSetPrototypeOf(a, realm.intrinsics.ArrayPrototype);
@@ -115,6 +121,8 @@ export function CreateArrayFromList(realm: Realm, list: ArrayLike<unknown>): unk
 
 /** Makes an array built by the caller (a fresh host array no guest code has seen) the realm's. */
 export function adoptArray<T>(realm: Realm, a: T[]): T[] {
+  // A builtin's result (Object.keys, split, match…), made by the host already: counted without a check.
+  agent.allocated += OBJECT_BYTES + ELEMENT_BYTES * a.length;
   if (!realm.isHost) ObjectSetPrototypeOf(a, realm.intrinsics.ArrayPrototype);
   return a;
 }
@@ -128,6 +136,8 @@ export function LengthOfArrayLike(realm: Realm, O: object): number {
 export function CreateListFromArrayLike(realm: Realm, obj: unknown, elementTypes?: 'property-key'): unknown[] {
   if (!isObject(obj)) return realm.throwTypeError('CreateListFromArrayLike called on non-object');
   const len = LengthOfArrayLike(realm, obj);
+  // An array-like's length is the guest's to choose (`f.apply(null, { length: 1e9 })`).
+  chargeElements(len);
   const list: unknown[] = [];
   for (let i = 0; i < len; i++) {
     const next = (obj as Record<number, unknown>)[i];
@@ -176,9 +186,26 @@ export function setFunctionRealm(F: Function, realm: Realm): void {
   functionRealms.set(F, realm);
 }
 
-/** GetFunctionRealm (§7.3.24, sec-getfunctionrealm), as far as the host lets us see: known functions, else `realm`. */
+// Bound functions and Proxies the realms made, to their [[BoundTargetFunction]] / [[ProxyTarget]] (null once a
+// Proxy is revoked): GetFunctionRealm looks through them.
+const functionRealmLinks = new WeakMap<Function, Function | null>();
+
+/** Records that `F` (a bound function or a callable Proxy) has the realm of `target`; `null` for a revoked Proxy. */
+export function linkFunctionRealm(F: Function, target: Function | null): void {
+  functionRealmLinks.set(F, target);
+}
+
+/** GetFunctionRealm (§7.3.24, sec-getfunctionrealm), as far as the host lets us see: known functions, bound
+ * functions and Proxies through their targets, else `realm`. */
 export function GetFunctionRealm(realm: Realm, F: Function): Realm {
-  return KnownFunctionRealm(F) ?? realm;
+  for (;;) {
+    const known = KnownFunctionRealm(F);
+    if (known !== undefined) return known;
+    const target = functionRealmLinks.get(F);
+    if (target === undefined) return realm;
+    if (target === null) realm.throwTypeError('Cannot perform GetFunctionRealm on a revoked Proxy');
+    F = target;
+  }
 }
 
 /** F's [[Realm]] if F is a function some realm made (a builtin constructor or an interpreted function);
@@ -197,6 +224,7 @@ export function CopyDataProperties(realm: Realm, target: object, source: unknown
     if (excluded !== null && excluded.has(k)) continue;
     const d = ReflectGetOwnPropertyDescriptor(from, k);
     if (d !== undefined && d.enumerable) {
+      agent.allocated += PROPERTY_BYTES;
       ObjectDefineProperty(target, k, { value: (from as Record<PropertyKey, unknown>)[k], writable: true, enumerable: true, configurable: true });
     }
   }

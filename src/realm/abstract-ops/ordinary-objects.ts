@@ -6,10 +6,17 @@ import { GetFunctionRealm } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
-import { ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
+import { agent } from '../agent.js';
+import { OBJECT_BYTES, chargeLengthStore } from '../allocation.js';
+import { ArrayIsArray, ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
+import { ToNumber, ToUint32 } from './type-conversion.js';
+import { isRealmProxy } from '../builtins/proxy.js';
 
 /** GetPrototypeFromConstructor (§10.1.14, sec-getprototypefromconstructor). */
 export function GetPrototypeFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
+  // Every builtin constructor asks it for the object it is about to make: counted here, without a
+  // check (the step counter's slow path checks, src/realm/agent.ts).
+  agent.allocated += OBJECT_BYTES;
   const proto = (constructor as unknown as { prototype?: unknown }).prototype;
   if (isObject(proto)) return proto;
   return GetFunctionRealm(realm, constructor).intrinsics[intrinsicDefaultProto] as object;
@@ -22,6 +29,7 @@ export function OrdinaryCreateFromConstructor(realm: Realm, constructor: Functio
 
 /** OrdinaryObjectCreate (§10.1.12, sec-ordinaryobjectcreate) with the realm's %Object.prototype%. */
 export function OrdinaryObjectCreate(realm: Realm, proto: object | null = realm.intrinsics.ObjectPrototype): object {
+  agent.allocated += OBJECT_BYTES;
   return ObjectCreate(proto);
 }
 
@@ -53,4 +61,18 @@ export function setPrototypeFailureMessage(realm: Realm, O: object): string {
   try { extensible = ReflectIsExtensible(O); } catch (e) { throw toRealmError(realm, e); }
   if (!extensible) return `${describeValue(O)} is not extensible`;
   return 'Cyclic __proto__ value';
+}
+
+/** ArraySetLength (§10.4.2.4, sec-arraysetlength) steps 3-5 before the host's [[DefineOwnProperty]] of an Array's
+ * "length": ToUint32 and then ToNumber of the value (each may run guest code), a RangeError if they differ. The
+ * host coerces once and checks writability before the range; the descriptor it gets carries the Number. A
+ * guest Proxy's trap sees the descriptor as given. */
+export function coerceArrayLengthDescriptor(realm: Realm, O: object, key: PropertyKey, desc: PropertyDescriptor): void {
+  if (key !== 'length' || !('value' in desc) || !ArrayIsArray(O) || isRealmProxy(O)) return;
+  const newLen = ToUint32(realm, desc.value);
+  const numberLen = ToNumber(realm, desc.value);
+  if (newLen !== numberLen) realm.throwRangeError('Invalid array length');
+  // A longer length makes the host allocate the elements: counted while a budget is set.
+  if (agent.allocLimit !== Infinity) chargeLengthStore(O, numberLen);
+  desc.value = numberLen;
 }

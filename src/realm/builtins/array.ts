@@ -13,6 +13,7 @@
 // indistinguishable, and the store is the fast one.
 import type { Realm } from '../realm.js';
 import { agent } from '../agent.js';
+import { ELEMENT_BYTES, STRING_BYTES } from '../allocation.js';
 import { toRealmError } from '../host-errors.js';
 import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap, type BuiltinEntry, type BuiltinImpl } from '../builtin.js';
 import {
@@ -39,7 +40,8 @@ const arrayConstructors = new WeakSet<Function>([HostArray]);
 export function arrayCreate(realm: Realm, length: number, proto?: object): unknown[] {
   if (length > MAX_ARRAY_LENGTH) realm.throwRangeError('Invalid array length');
   const a: unknown[] = [];
-  if (length !== 0) a.length = length;
+  // The host allocates the elements of a length set (V8 up to 32M of them): counted by length.
+  if (length !== 0) { agent.charge(ELEMENT_BYTES * length); a.length = length; }
   const p = proto ?? realm.intrinsics.ArrayPrototype;
   if (!(realm.isHost && p === HostArray.prototype)) ObjectSetPrototypeOf(a, p);
   return a;
@@ -94,6 +96,17 @@ type Obj = Record<PropertyKey, unknown>;
 /** Lets a timeout interrupt a long builtin loop: one agent step per 1024 iterations of index `n`. */
 const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps <= 0) agent.tick(); };
 
+const GROW_BYTES = 1024 * ELEMENT_BYTES;
+/** tick for a loop that makes an element (or a string part) per iteration: it also charges the
+ * allocation budget (src/realm/allocation.ts) for 1024 elements ahead, so a loop the guest makes as long
+ * as it likes (new Array(1e9).fill(0), Array.from({ length: 1e9 })) stops at the budget. */
+const grow = (n: number): void => {
+  if ((n & 1023) === 0) {
+    agent.charge(GROW_BYTES);
+    if (--agent.steps <= 0) agent.tick();
+  }
+};
+
 // ---------------------------------------------------------------------------------------------
 // §10.4.2.3 ArraySpeciesCreate, split in two: the constructor to use (undefined: a plain Array of
 // this realm, built fresh), and creation.
@@ -144,6 +157,7 @@ function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
       if (k >= MAX_SAFE_INTEGER) {
         IteratorCloseOnThrow(rec, realm.newError('TypeError', 'Array.from: too many elements'));
       }
+      grow(k);
       const next = IteratorStepValue(realm, rec);
       if (next === DONE) {
         A.length = k;
@@ -162,7 +176,7 @@ function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
   const len = lengthOf(realm, arrayLike);
   const A = (IsConstructor(C) ? Construct(C, [len]) : arrayCreate(realm, len)) as Obj;
   for (let k = 0; k < len; k++) {
-    tick(k);
+    grow(k);
     const kValue = arrayLike[k];
     CreateDataPropertyOrThrow(realm, A, k, mapping ? call2(mapfn as Function, thisArg, kValue, k) : kValue);
   }
@@ -213,7 +227,7 @@ function concat(realm: Realm, t: unknown, items: unknown[]): unknown {
       const len = lengthOf(realm, e);
       if (n + len > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
       for (let k = 0; k < len; k++, n++) {
-        tick(k);
+        grow(k);
         if (k in e) put(realm, A, fresh, n, e[k]);
       }
     } else {
@@ -295,7 +309,7 @@ function map(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): u
   const A = speciesCreate(realm, C, len);
   const fresh = C === undefined;
   for (let k = 0; k < len; k++) {
-    tick(k);
+    grow(k);
     if (k in O) put(realm, A, fresh, k, call3(fn, thisArg, O[k], k, O));
   }
   if (fresh) A.length = len;
@@ -311,7 +325,7 @@ function filter(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown)
   const fresh = C === undefined;
   let to = 0;
   for (let k = 0; k < len; k++) {
-    tick(k);
+    grow(k);
     if (k in O) {
       const kValue = O[k];
       if (call3(fn, thisArg, kValue, k, O)) put(realm, A, fresh, to++, kValue);
@@ -327,7 +341,7 @@ function fill(realm: Realm, t: unknown, args: unknown[]): unknown {
   const k0 = relativeIndex(realm, args[1], len, 0);
   const final = relativeIndex(realm, args[2], len, len);
   for (let k = k0; k < final; k++) {
-    tick(k);
+    grow(k);
     O[k] = v;
   }
   return O;
@@ -353,7 +367,7 @@ function flattenIntoArray(realm: Realm, target: Obj, fresh: boolean, source: Obj
   depth: number, mapper?: Function, thisArg?: unknown): number {
   let targetIndex = start;
   for (let sourceIndex = 0; sourceIndex < sourceLen; sourceIndex++) {
-    tick(sourceIndex);
+    grow(sourceIndex);
     if (!(sourceIndex in source)) continue;
     let element = source[sourceIndex];
     if (mapper !== undefined) element = call3(mapper, thisArg, element, sourceIndex, source);
@@ -461,11 +475,18 @@ function join(realm: Realm, t: unknown, separator: unknown): unknown {
     // ToString would, without running guest code.
     const parts: unknown[] = [];
     for (let k = 0; k < len; k++) {
-      tick(k);
+      grow(k);
       const element = O[k];
       parts.push(typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol'
         ? ToString(realm, element) : element);
     }
+    // The result's size, counted before the host makes it.
+    let size = STRING_BYTES + (len > 0 ? (len - 1) * sep.length : 0);
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
+      size += typeof p === 'string' ? p.length : 8;
+    }
+    agent.charge(size);
     return ReflectApply(ArrayPrototypeJoin, parts, [sep]);
   } finally {
     joinStack.pop();
@@ -493,6 +514,7 @@ function push(realm: Realm, t: unknown, items: unknown[]): unknown {
   if (len + argCount > MAX_SAFE_INTEGER) {
     realm.throwTypeError(`Pushing ${argCount} elements on an array-like of length ${len} is disallowed, as the total surpasses 2**53-1`);
   }
+  agent.charge(ELEMENT_BYTES * argCount);
   for (let i = 0; i < argCount; i++) O[len++] = items[i];
   O.length = len;
   return len;
@@ -580,7 +602,7 @@ function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown 
   const fresh = C === undefined;
   let n = 0;
   for (; k < final; k++, n++) {
-    tick(k);
+    grow(k);
     if (k in O) put(realm, A, fresh, n, O[k]);
   }
   A.length = n;
@@ -593,7 +615,7 @@ function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown 
 function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
   const items: unknown[] = [];
   for (let k = 0; k < len; k++) {
-    tick(k);
+    grow(k);
     if (!skipHoles || k in O) items.push(O[k]);
   }
   ReflectApply(ArrayPrototypeSort, items, [comparefn]);
@@ -640,7 +662,7 @@ function splice(realm: Realm, t: unknown, args: unknown[]): unknown {
   const A = speciesCreate(realm, C, actualDeleteCount);
   const fresh = C === undefined;
   for (let k = 0; k < actualDeleteCount; k++) {
-    tick(k);
+    grow(k);
     const from = actualStart + k;
     if (from in O) put(realm, A, fresh, k, O[from]);
   }
@@ -683,7 +705,7 @@ function toLocaleString(realm: Realm, t: unknown, args: unknown[]): unknown {
   try {
     let R = '';
     for (let k = 0; k < len; k++) {
-      tick(k);
+      grow(k);
       if (k > 0) R += ',';
       const element = array[k];
       if (element !== undefined && element !== null) R += ToString(realm, Invoke(realm, element, 'toLocaleString', invokeArgs));
@@ -699,7 +721,7 @@ function toReversed(realm: Realm, t: unknown): unknown {
   const len = lengthOf(realm, O);
   const A = freshArray(realm, len);
   for (let k = 0; k < len; k++) {
-    tick(k);
+    grow(k);
     A[k] = O[len - k - 1];
   }
   return adoptArray(realm, A);
@@ -729,12 +751,12 @@ function toSpliced(realm: Realm, t: unknown, args: unknown[]): unknown {
   let i = 0;
   let r = actualStart + actualSkipCount;
   for (; i < actualStart; i++) {
-    tick(i);
+    grow(i);
     A[i] = O[i];
   }
   for (let j = 0; j < insertCount; j++) A[i++] = args[j + 2];
   for (; i < newLen; i++, r++) {
-    tick(i);
+    grow(i);
     A[i] = O[r];
   }
   return adoptArray(realm, A);
@@ -760,6 +782,7 @@ function unshift(realm: Realm, t: unknown, items: unknown[]): unknown {
   const argCount = items.length;
   if (argCount > 0) {
     if (len + argCount > MAX_SAFE_INTEGER) realm.throwTypeError('Invalid array length');
+    agent.charge(ELEMENT_BYTES * argCount);
     for (let k = len; k > 0; k--) {
       tick(k);
       const from = k - 1;
@@ -782,7 +805,7 @@ function arrayWith(realm: Realm, t: unknown, args: unknown[]): unknown {
   const A = freshArray(realm, len);
   const v = args[1];
   for (let k = 0; k < len; k++) {
-    tick(k);
+    grow(k);
     A[k] = k === actualIndex ? v : O[k];
   }
   return adoptArray(realm, A);
@@ -813,6 +836,8 @@ export function installArray(realm: Realm): void {
         }
         const intLen = ToUint32(realm, len);
         if (intLen !== len) realm.throwRangeError('Invalid array length');
+        // The host allocates the elements (V8 up to 32M of them): counted by length.
+        agent.charge(ELEMENT_BYTES * intLen);
         array.length = intLen;
         return array;
       }

@@ -3,15 +3,21 @@
 // the value conversions run in the spec's order, and on a SharedArrayBuffer the host's atomics are
 // real ones. wait, waitAsync and notify are written here:
 //
-// - Atomics.wait: a vmjs agent cannot suspend (AgentCanSuspend() is false, as on a browser's main
-//   thread): blocking the host thread would stop the step budget and timeouts, and no other agent
-//   can share a context's memory. wait validates and converts its arguments, then throws a TypeError.
-// - Atomics.waitAsync: the agent's own waiter lists (§25.4.3.2 GetWaiterList, one per buffer and
-//   byte index); a waiter's promise is the realm's, resolved by a job with "ok" when notify removes
-//   it, or "timed-out" by a host timer (setTimeout) where the host has one; without one a finite
-//   timeout never fires.
-// - Atomics.notify: wakes this agent's async waiters first, then, for the rest of the count, the
-//   host's (agents the embedder shares the buffer with).
+// - Atomics.wait: AgentCanSuspend() is the realm's canBlock (createContext's vmjs option; false by
+//   default, as on a browser's main thread, since blocking the host thread stops the step budget).
+//   Where it is false, wait validates and converts its arguments, then throws a TypeError. Where it is
+//   true, the critical section (compare, then block) is the host's Atomics.wait on the same memory (a
+//   realm's typed array is a host typed array), so agents in other threads that share the buffer wake
+//   it with Atomics.notify. The block is clamped to the run's deadline: when the deadline comes first,
+//   the run is terminated as by any timeout. An interrupt request cannot end a block early.
+// - Atomics.waitAsync: where the host has Atomics.waitAsync, the waiter is the host's (so a notify in
+//   any thread sharing the buffer wakes it, and the host keeps its timeout); its outcome resolves the
+//   realm's promise from a job of the realm. Otherwise the agent's own waiter lists (§25.4.3.2
+//   GetWaiterList, one per buffer and byte index): a waiter's promise is the realm's, resolved by a job
+//   with "ok" when notify removes it, or "timed-out" by a host timer (setTimeout) where the host has
+//   one; without one a finite timeout never fires.
+// - Atomics.notify: wakes this agent's own async waiters first, then, for the rest of the count, the
+//   host's (its async waiters, and agents the embedder shares the buffer with).
 import type { Realm } from '../realm.js';
 import { defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
@@ -20,10 +26,11 @@ import {
 } from '../abstract-ops.js';
 import { toRealmError } from '../host-errors.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
+import { agent } from '../agent.js';
 import { ToBigInt } from './bigint.js';
 import { hostFunction, hostMethod } from './host-delegation.js';
 import {
-  BigIntAsIntN, GlobalClearTimeout, GlobalSetTimeout, HostAtomicsDescriptors, NumberIsInteger, ObjectCreate, ReflectApply,
+  BigIntAsIntN, GlobalClearTimeout, GlobalSetTimeout, HostAtomicsDescriptors, MathMax, NumberIsInteger, ObjectCreate, PromisePrototypeThen, ReflectApply,
   TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
 
@@ -93,11 +100,23 @@ export function installAtomics(realm: Realm): void {
   const AtomicsObject = ObjectCreate(I.ObjectPrototype) as object;
   I.Atomics = AtomicsObject;
   const hostNotify = D.notify?.value as Function | undefined;
+  const hostWait = D.wait?.value as Function | undefined;
+  const hostWaitAsync = D.waitAsync?.value as Function | undefined;
+  /** DoWait's critical section for an agent that can suspend: the host's wait, clamped to the deadline. */
+  const blockingWait = (ta: object, i: number, v: number | bigint, t: number): string => {
+    const left = agent.msUntilDeadline();
+    if (left >= t) return ReflectApply(hostWait!, undefined, [ta, i, v, t]) as string;
+    const r = ReflectApply(hostWait!, undefined, [ta, i, v, MathMax(left, 0)]) as string;
+    if (r !== 'timed-out') return r;
+    // The deadline came first: wait out the clock's rounding, then the budget ends the run.
+    for (;;) agent.tick();
+  };
   const own = {
     // §25.4.13 Atomics.wait ( typedArray, index, value, timeout )
-    wait(this: unknown, typedArray: unknown, index: unknown, value: unknown, timeout: unknown): never {
-      waitArguments(realm, typedArray, index, value, timeout);
-      return realm.throwTypeError('Atomics.wait cannot be called in this context');
+    wait(this: unknown, typedArray: unknown, index: unknown, value: unknown, timeout: unknown): string {
+      const { ta, i, v, t } = waitArguments(realm, typedArray, index, value, timeout);
+      if (!realm.canBlock || hostWait === undefined) return realm.throwTypeError('Atomics.wait cannot be called in this context');
+      return blockingWait(ta, i, v, t);
     },
     // §25.4.14 Atomics.waitAsync ( typedArray, index, value, timeout )
     waitAsync(this: unknown, typedArray: unknown, index: unknown, value: unknown, timeout: unknown): object {
@@ -113,6 +132,19 @@ export function installAtomics(realm: Realm): void {
       if (t === 0) {
         CreateDataPropertyOrThrow(realm, resultObject, 'async', false);
         CreateDataPropertyOrThrow(realm, resultObject, 'value', 'timed-out');
+        return resultObject;
+      }
+      if (hostWaitAsync !== undefined) {
+        // The host's waiter list, which every thread's Atomics.notify reaches; its settlement (a host
+        // task) resolves the realm's promise from a job of the realm.
+        const r = ReflectApply(hostWaitAsync, undefined, [ta, i, v, t]) as { async: boolean; value: unknown };
+        if (r.async) {
+          ReflectApply(PromisePrototypeThen, r.value, [(outcome: unknown) => {
+            HostEnqueuePromiseJob(() => { ReflectApply(capability.resolve, undefined, [outcome]); }, realm);
+          }]);
+        }
+        CreateDataPropertyOrThrow(realm, resultObject, 'async', r.async);
+        CreateDataPropertyOrThrow(realm, resultObject, 'value', r.async ? capability.promise : r.value);
         return resultObject;
       }
       const list = GetWaiterList(buffer, byteIndex);

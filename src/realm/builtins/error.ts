@@ -24,7 +24,7 @@ function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: st
 /** The stack of an error its constructor made: V8 skips the frames down to the topmost call of
  * new.target, so a subclass's constructors do not appear; a subclass instance's text is made on first
  * read (its constructor usually sets `name` after super()). */
-function captureErrorStack(realm: Realm, O: object, newTarget: Function | undefined, ctor: Function): void {
+export function captureErrorStack(realm: Realm, O: object, newTarget: Function | undefined, ctor: Function): void {
   if (newTarget === undefined || newTarget === ctor) captureStack(realm, O);
   else captureStack(realm, O, newTarget, true);
 }

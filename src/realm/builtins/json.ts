@@ -4,59 +4,88 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, ToIntegerOrInfinity, ToNumber,
+  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
+import { agent } from '../agent.js';
+import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
+import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
+import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
+import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
-  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
-  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
+  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
 } from '../primordials.js';
 
-function hasSlot(brand: Function, o: object): boolean {
-  try { ReflectApply(brand, o, []); return true; } catch { return false; }
-}
-
-/** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
-function adoptParsed(realm: Realm, root: unknown): void {
-  if (!isObject(root) || realm.isHost) return;
+/** Gives a freshly parsed tree the realm's prototypes (`adopt`: no guest code has seen it yet) and
+ * returns its size for the allocation budget (src/realm/allocation.ts): objects, arrays, their
+ * properties and elements, and string values (`count`: the walk may be made only to count). */
+function adoptParsed(realm: Realm, root: unknown, adopt: boolean, count: boolean): number {
+  if (!isObject(root)) return typeof root === 'string' ? STRING_BYTES + root.length : 0;
+  if (!adopt && !count) return 0;
   const { ObjectPrototype, ArrayPrototype } = realm.intrinsics;
+  let size = 0;
   const work: object[] = [root];
   while (work.length > 0) {
     const o = work.pop()!;
+    size += OBJECT_BYTES;
     if (ArrayIsArray(o)) {
-      ObjectSetPrototypeOf(o, ArrayPrototype);
-      for (let i = 0; i < o.length; i++) { const v: unknown = o[i]; if (typeof v === 'object' && v !== null) work.push(v); }
+      if (adopt) ObjectSetPrototypeOf(o, ArrayPrototype);
+      size += ELEMENT_BYTES * o.length;
+      for (let i = 0; i < o.length; i++) {
+        const v: unknown = o[i];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
     } else {
-      ObjectSetPrototypeOf(o, ObjectPrototype);
+      if (adopt) ObjectSetPrototypeOf(o, ObjectPrototype);
       const ks = ObjectKeys(o);
-      for (let i = 0; i < ks.length; i++) { const v = (o as Record<string, unknown>)[ks[i]!]; if (typeof v === 'object' && v !== null) work.push(v); }
+      size += PROPERTY_BYTES * ks.length;
+      for (let i = 0; i < ks.length; i++) {
+        const v = (o as Record<string, unknown>)[ks[i]!];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
     }
   }
+  return size;
 }
 
-/** InternalizeJSONProperty (§25.5.1.1). */
-function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function): unknown {
+/** The most a parse can allocate per character of its text (`[{},{},…]`: an object per three). */
+const JSON_PARSE_BYTES_PER_CHAR = 24;
+
+/** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
+ * the reviver gets a context object holding the source text of a primitive it has not replaced. */
+function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
   const val = (holder as Record<string, unknown>)[name];
+  const context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
+  let elementRecords: JSONParseRecord[] | undefined;
+  let entryRecords: Map<string, JSONParseRecord> | undefined;
+  if (parseRecord !== undefined && SameValue(parseRecord.value, val)) {
+    if (!isObject(val)) CreateDataPropertyOrThrow(realm, context, 'source', parseRecord.source);
+    elementRecords = parseRecord.elements;
+    entryRecords = parseRecord.entries;
+  }
   if (isObject(val)) {
     if (IsArray(realm, val)) {
       const len = LengthOfArrayLike(realm, val);
       for (let i = 0; i < len; i++) {
         const prop = String(i);
-        const newElement = InternalizeJSONProperty(realm, val, prop, reviver);
+        const newElement = InternalizeJSONProperty(realm, val, prop, reviver, elementRecords?.[i]);
         if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, prop]);
         else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
       }
     } else {
       const ks = hostCall(realm, ObjectKeys, undefined, [val]);
       for (const P of ks) {
-        const newElement = InternalizeJSONProperty(realm, val, P, reviver);
+        const newElement = InternalizeJSONProperty(realm, val, P, reviver, entryRecords?.get(P));
         if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, P]);
         else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
       }
     }
   }
-  return ReflectApply(reviver, holder, [name, val]);
+  return ReflectApply(reviver, holder, [name, val, context]);
 }
 
 interface JSONSerializationRecord {
@@ -78,17 +107,20 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   }
   if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
   if (typeof value === 'object' && value !== null) {
-    if (hasSlot(NumberPrototypeValueOf, value)) value = ToNumber(realm, value);
-    else if (hasSlot(StringPrototypeValueOf, value)) value = ToString(realm, value);
-    else if (hasSlot(BooleanPrototypeValueOf, value)) value = ReflectApply(BooleanPrototypeValueOf, value, []);
-    else if (hasSlot(BigIntPrototypeValueOf, value)) value = ReflectApply(BigIntPrototypeValueOf, value, []);
+    if (hasIsRawJSON(value)) return (value as { rawJSON: string }).rawJSON;
+    switch (wrapperKind(value)) {
+      case 'Number': value = ToNumber(realm, value); break;
+      case 'String': value = ToString(realm, value); break;
+      case 'Boolean': value = ReflectApply(BooleanPrototypeValueOf, value, []); break;
+      case 'BigInt': value = ReflectApply(BigIntPrototypeValueOf, value, []); break;
+    }
   }
   switch (typeof value) {
     case 'object':
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': return JSONStringify(value);
+    case 'string': if (agent.allocLimit !== Infinity) chargeString(value.length + 2); return JSONStringify(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
@@ -132,6 +164,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
     const strP = SerializeJSONProperty(realm, state, P, value);
     if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
   }
+  if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '{}';
   else if (state.gap === '') final = `{${partial.join(',')}}`;
@@ -140,6 +173,14 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   state.keys.pop();
   state.indent = stepback;
   return final;
+}
+
+/** Counts the string an object's or array's parts are about to be joined into (parts, separators,
+ * indentation) against the allocation budget (only while one is set: it is a pass over the parts). */
+function chargeJoined(partial: readonly string[], state: JSONSerializationRecord): void {
+  let size = 2 + partial.length * (2 + state.indent.length);
+  for (let i = 0; i < partial.length; i++) size += partial[i]!.length;
+  chargeString(size);
 }
 
 /** SerializeJSONArray (§25.5.2.6). */
@@ -153,6 +194,7 @@ function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value:
     const strP = SerializeJSONProperty(realm, state, String(index), value);
     partial.push(strP === undefined ? 'null' : strP);
   }
+  if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
   if (partial.length === 0) final = '[]';
   else if (state.gap === '') final = `[${partial.join(',')}]`;
@@ -172,17 +214,36 @@ export function installJSON(realm: Realm): void {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
       const jsonString = ToString(realm, text);
+      // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
+      // the tree is then counted as it is.
+      const budget = agent.allocLimit !== Infinity;
+      if (budget && !agent.fits(jsonString.length * JSON_PARSE_BYTES_PER_CHAR)) agent.charge(jsonString.length * JSON_PARSE_BYTES_PER_CHAR);
       let unfiltered: unknown;
       try {
         unfiltered = JSONParse(jsonString);
       } catch (e) {
         throw toRealmError(realm, e);
       }
-      adoptParsed(realm, unfiltered);
-      if (typeof reviver !== 'function') return unfiltered;
+      if (typeof reviver !== 'function') {
+        const size = adoptParsed(realm, unfiltered, !realm.isHost, budget);
+        if (budget) agent.charge(size);
+        return unfiltered;
+      }
+      // With a reviver, the values are built again beside their parse records (the text is valid JSON):
+      // under a budget, counted first as the host's tree twice over (the values and their records).
+      if (budget) agent.charge(2 * adoptParsed(realm, unfiltered, false, true));
+      const parseRecord = ParseJSONWithRecords(realm, jsonString);
       const root = ObjectCreate(I.ObjectPrototype) as object;
-      CreateDataPropertyOrThrow(realm, root, '', unfiltered);
-      return InternalizeJSONProperty(realm, root, '', reviver);
+      CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
+      return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+    },
+    // JSON.rawJSON ( text )
+    rawJSON(text: unknown): object {
+      return JSONRawJSON(realm, text);
+    },
+    // JSON.isRawJSON ( O )
+    isRawJSON(O: unknown): boolean {
+      return JSONIsRawJSON(O);
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
@@ -198,15 +259,16 @@ export function installJSON(realm: Realm): void {
             let item: string | undefined;
             if (typeof v === 'string') item = v;
             else if (typeof v === 'number') item = String(v);
-            else if (typeof v === 'object' && v !== null && (hasSlot(StringPrototypeValueOf, v) || hasSlot(NumberPrototypeValueOf, v))) item = ToString(realm, v);
+            else if (typeof v === 'object' && v !== null && (wrapperKind(v) === 'String' || wrapperKind(v) === 'Number')) item = ToString(realm, v);
             if (item !== undefined && !list.includes(item)) list.push(item);
           }
           state.propertyList = list;
         }
       }
       if (typeof space === 'object' && space !== null) {
-        if (hasSlot(NumberPrototypeValueOf, space)) space = ToNumber(realm, space);
-        else if (hasSlot(StringPrototypeValueOf, space)) space = ToString(realm, space);
+        const kind = wrapperKind(space);
+        if (kind === 'Number') space = ToNumber(realm, space);
+        else if (kind === 'String') space = ToString(realm, space);
       }
       if (typeof space === 'number') {
         const n = Math.min(10, ToIntegerOrInfinity(realm, space));
@@ -220,7 +282,9 @@ export function installJSON(realm: Realm): void {
     },
   };
   defineTable(realm, JSONObject, [
+    method('isRawJSON', 1, fns.isRawJSON),
     method('parse', 2, fns.parse),
+    method('rawJSON', 1, fns.rawJSON),
     method('stringify', 3, fns.stringify),
     value(Symbol.toStringTag, 'JSON', { writable: false }),
   ]);

@@ -5,6 +5,8 @@
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { toRealmBrandError } from '../brand-error.js';
+import { agent } from '../agent.js';
+import { chargeEntry } from '../allocation.js';
 import {
   CreateArrayFromList, DONE, GetIterator, GetPrototypeFromConstructor, IteratorCloseOnThrow, IteratorStepValue, MAX_SAFE_INTEGER,
   RequireObjectCoercible, describeTyped, describeValue, isObject,
@@ -165,7 +167,10 @@ export function installMap(realm: Realm): void {
     },
     // §24.1.3.9 Map.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return ReflectApply(MapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try {
+        if (agent.allocLimit !== Infinity) chargeEntry(MapPrototypeHas, this, key);
+        return ReflectApply(MapPrototypeSet, this, [key, value]);
+      } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.1.3.10 get Map.prototype.size
     size(this: unknown): number {

@@ -11,6 +11,8 @@ import {
 } from '../abstract-ops.js';
 import { CreateSetIterator, installSetIteratorPrototype } from './collection-iterators.js';
 import { toRealmBrandError } from '../brand-error.js';
+import { agent } from '../agent.js';
+import { chargeEntry } from '../allocation.js';
 import { adderNotCallable } from './map.js';
 import {
   HostSet, ObjectSetPrototypeOf, ReflectApply, SetIteratorPrototypeNext, SetPrototypeAdd,
@@ -140,7 +142,10 @@ export function installSet(realm: Realm): void {
   const proto = {
     // §24.2.4.1 Set.prototype.add ( value )
     add(this: unknown, value: unknown): unknown {
-      try { return ReflectApply(SetPrototypeAdd, this, [value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      try {
+        if (agent.allocLimit !== Infinity) chargeEntry(SetPrototypeHas, this, value);
+        return ReflectApply(SetPrototypeAdd, this, [value]);
+      } catch (e) { throw toRealmBrandError(realm, e, this); }
     },
     // §24.2.4.2 Set.prototype.clear ( )
     clear(this: unknown): undefined {

@@ -3,6 +3,8 @@
 // (no global, no intrinsic) where the host has none, as in browser pages that are not cross-origin
 // isolated; `grow` is absent where the host has no growable ones.
 import type { Realm } from '../realm.js';
+import { agent } from '../agent.js';
+import { OBJECT_BYTES } from '../allocation.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
   ArrayBufferSlice, GetPrototypeFromConstructor, HOST_HAS_GROWABLE_SHARED_BUFFERS, IsSharedArrayBuffer, ToIndex, describeValue, isObject,
@@ -41,6 +43,7 @@ export function installSharedArrayBuffer(realm: Realm): void {
     if (requestedMaxByteLength !== undefined && !HOST_HAS_GROWABLE_SHARED_BUFFERS) {
       realm.throwTypeError('vmjs: growable SharedArrayBuffers are not available on this host (it has no SharedArrayBuffer.prototype.grow)');
     }
+    agent.charge(OBJECT_BYTES + (requestedMaxByteLength === undefined ? byteLength : requestedMaxByteLength));
     let buffer: SharedArrayBuffer;
     try {
       buffer = requestedMaxByteLength === undefined

@@ -5,12 +5,14 @@
 // objects, and their errors are brought into the realm. The methods that take a regexp or searcher
 // (match, matchAll, replace, replaceAll, search, split) follow the spec's @@-protocol themselves.
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, m, method, wrap, type BuiltinEntry } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, m, method, type BuiltinEntry } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
-  ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
+  ToIntegerOrInfinity, ToLength, ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
 } from '../abstract-ops.js';
+import { agent } from '../agent.js';
+import { ELEMENT_BYTES, STRING_BYTES, chargeElements, chargeString } from '../allocation.js';
 import { createStringIterator, installStringIterator } from './string-iterator.js';
 import { isRegExp, regExpCreate } from './regexp.js';
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
@@ -61,6 +63,7 @@ function fromCharCode(realm: Realm, codeUnits: unknown[]): string {
   }
   const units: number[] = [];
   for (let i = 0; i < n; i++) units.push(ToUint16(realm, codeUnits[i]));
+  chargeString(n);
   if (n <= CHUNK) return ReflectApply(StringFromCharCode, undefined, units) as string;
   let result = '';
   for (let i = 0; i < n; i += CHUNK) result += ReflectApply(StringFromCharCode, undefined, units.slice(i, i + CHUNK));
@@ -76,6 +79,7 @@ function fromCodePoint(realm: Realm, _t: unknown, codePoints: unknown[]): unknow
     if (!IsIntegralNumber(nextCP) || nextCP < 0 || nextCP > 0x10ffff) realm.throwRangeError(`Invalid code point ${ToString(realm, nextCP)}`);
     cps.push(nextCP);
   }
+  chargeString(2 * n);
   let result = '';
   for (let i = 0; i < n; i += CHUNK) result += ReflectApply(StringFromCodePoint, undefined, cps.slice(i, i + CHUNK));
   return result;
@@ -89,9 +93,15 @@ function raw(realm: Realm, _t: unknown, args: unknown[]): unknown {
   if (literalCount <= 0) return '';
   let R = '';
   for (let nextIndex = 0; ; nextIndex++) {
-    R += ToString(realm, literals[nextIndex]);
+    const literal = ToString(realm, literals[nextIndex]);
+    agent.charge(literal.length);
+    R += literal;
     if (nextIndex + 1 === literalCount) return R;
-    if (nextIndex < substitutionCount) R += ToString(realm, args[nextIndex + 1]);
+    if (nextIndex < substitutionCount) {
+      const sub = ToString(realm, args[nextIndex + 1]);
+      agent.charge(sub.length);
+      R += sub;
+    }
   }
 }
 
@@ -149,6 +159,7 @@ function replace(realm: Realm, t: unknown, args: unknown[]): unknown {
   const replacement = functionalReplace
     ? ToString(realm, (replaceValue as Function)(searchString, position, string))
     : GetSubstitution(realm, searchString, string, position, [], undefined, replaceTemplate);
+  chargeString(replacement.length);
   return preceding + replacement + following;
 }
 
@@ -172,6 +183,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   const matchPositions: number[] = [];
   let position = StringIndexOf(string, searchString, 0);
   while (position !== -1) {
+    agent.charge(ELEMENT_BYTES);
     matchPositions.push(position);
     position = position + advanceBy > string.length ? -1 : StringIndexOf(string, searchString, position + advanceBy);
   }
@@ -182,6 +194,7 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
     const replacement = functionalReplace
       ? ToString(realm, (replaceValue as Function)(searchString, p, string))
       : GetSubstitution(realm, searchString, string, p, [], undefined, replaceTemplate);
+    agent.charge(preserved.length + replacement.length);
     result += preserved + replacement;
     endOfLastMatch = p + searchLength;
   }
@@ -210,6 +223,7 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   const substrings: string[] = [];
   if (separatorLength === 0) {
     const n = MathMin(lim, strLen);
+    chargeElements(n);
     for (let i = 0; i < n; i++) substrings.push(S[i]);
     return adoptArray(realm, substrings);
   }
@@ -217,6 +231,7 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   let i = 0;
   let j = StringIndexOf(S, R, 0);
   while (j !== -1) {
+    agent.charge(ELEMENT_BYTES + STRING_BYTES);
     substrings.push(substring(S, i, j));
     if (substrings.length >= lim) return adoptArray(realm, substrings);
     i = j + separatorLength;
@@ -249,8 +264,8 @@ function createHTML(realm: Realm, t: unknown, name: string, tag: string, attribu
 /** Methods that run the host's String.prototype method on the primitive string: [name, length]. None
  * distinguishes a missing argument from undefined, so each gets exactly three (concat: all of them). */
 const delegated: ReadonlyArray<readonly [string, number]> = [
-  ['at', 1], ['codePointAt', 1], ['concat', 1], ['isWellFormed', 0], ['localeCompare', 1], ['normalize', 0],
-  ['padEnd', 1], ['padStart', 1], ['repeat', 1], ['toLocaleLowerCase', 0], ['toLocaleUpperCase', 0], ['toWellFormed', 0],
+  ['at', 1], ['codePointAt', 1], ['isWellFormed', 0], ['localeCompare', 1], ['normalize', 0],
+  ['toLocaleLowerCase', 0], ['toLocaleUpperCase', 0], ['toWellFormed', 0],
   ['trimEnd', 0], ['trimStart', 0],
 ];
 
@@ -276,7 +291,6 @@ const fallbacks: Record<string, Function> = { isWellFormed: wellFormed(false), t
 function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[]) => unknown {
   const hostFn = hostStringMethod(name) ?? fallbacks[name];
   if (typeof hostFn !== 'function') throw new Error(`vmjs: the host lacks String.prototype.${name}`);
-  if (name === 'concat') return wrap(realm, (r, t, args) => ReflectApply(hostFn, thisString(r, t, name), args));
   return {
     builtin(this: unknown, a: unknown, b: unknown, c: unknown): unknown {
       try {
@@ -287,6 +301,57 @@ function delegate(realm: Realm, name: string): (this: unknown, ...args: unknown[
     },
   }.builtin;
 }
+
+const HostRepeat = hostStringMethod('repeat');
+const HostPadStart = hostStringMethod('padStart');
+const HostPadEnd = hostStringMethod('padEnd');
+
+/** The methods whose result's size the guest chooses: the host makes the string, once the realm has
+ * converted the arguments (in the spec's order) and counted the result against the allocation budget. */
+function sizedMethods(realm: Realm) {
+  return {
+    // §22.1.3.5 String.prototype.concat (sec-string.prototype.concat)
+    concat(this: unknown, ...args: unknown[]): unknown {
+      try {
+        const S = thisString(realm, this, 'concat');
+        let R = S;
+        for (let i = 0; i < args.length; i++) {
+          const next = ToString(realm, args[i]);
+          agent.charge(next.length);
+          R += next;
+        }
+        agent.charge(STRING_BYTES);
+        return R;
+      } catch (e) { throw toRealmError(realm, e); }
+    },
+    // §22.1.3.18 String.prototype.repeat (sec-string.prototype.repeat)
+    repeat(this: unknown, count: unknown): unknown {
+      try {
+        const S = thisString(realm, this, 'repeat');
+        const n = ToIntegerOrInfinity(realm, count);
+        if (n > 0 && n !== Infinity && S.length > 0) chargeString(S.length * n);
+        return ReflectApply(HostRepeat, S, [n]);
+      } catch (e) { throw toRealmError(realm, e); }
+    },
+    // §22.1.3.17 String.prototype.padStart (sec-string.prototype.padstart)
+    padStart(this: unknown, maxLength: unknown, fillString: unknown): unknown {
+      try { return pad(realm, thisString(realm, this, 'padStart'), maxLength, fillString, HostPadStart); } catch (e) { throw toRealmError(realm, e); }
+    },
+    // §22.1.3.16 String.prototype.padEnd (sec-string.prototype.padend)
+    padEnd(this: unknown, maxLength: unknown, fillString: unknown): unknown {
+      try { return pad(realm, thisString(realm, this, 'padEnd'), maxLength, fillString, HostPadEnd); } catch (e) { throw toRealmError(realm, e); }
+    },
+  };
+}
+
+/** StringPaddingBuiltinsImpl (§22.1.3.17.1, sec-stringpaddingbuiltinsimpl): ToLength(maxLength) first, then the host pads (converting
+ * fillString itself) once what it adds is counted. */
+function pad(realm: Realm, S: string, maxLength: unknown, fillString: unknown, hostPad: Function): unknown {
+  const intMaxLength = ToLength(realm, maxLength);
+  if (intMaxLength > S.length) chargeString(intMaxLength);
+  return ReflectApply(hostPad, S, [intMaxLength, fillString]);
+}
+const sizedLengths: Readonly<Record<string, number>> = { concat: 1, repeat: 1, padStart: 1, padEnd: 1 };
 
 /** The most used delegated methods, each with its host function as a constant so V8 can inline the call. */
 function hotMethods(realm: Realm) {
@@ -391,6 +456,8 @@ export function installString(realm: Realm): void {
   for (const [name, length] of delegated) table.push(method(name, length, delegate(realm, name)));
   const hot = hotMethods(realm) as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
   for (const name of Object.keys(hotLengths)) table.push(method(name, hotLengths[name], hot[name]));
+  const sized = sizedMethods(realm) as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+  for (const name of Object.keys(sizedLengths)) table.push(method(name, sizedLengths[name], sized[name]));
   table.push(
     m(realm, 'match', 1, match),
     m(realm, 'matchAll', 1, matchAll),

@@ -12,6 +12,8 @@ import {
   recordResizableView,
 } from '../abstract-ops.js';
 import { agent } from '../agent.js';
+import { OBJECT_BYTES } from '../allocation.js';
+import { TypedArrayLength } from '../abstract-ops/typed-array-operations.js';
 import { ToBigInt } from './bigint.js';
 import { toRealmBrandError } from '../brand-error.js';
 import {
@@ -65,6 +67,7 @@ export function installTypedArrayConstructors(realm: Realm): void {
           // Step 6: a length; it is converted before the prototype is looked up.
           const elementLength = args.length === 0 ? 0 : ToIndex(realm, first, `Invalid typed array length: ${describeValue(first)}`);
           const proto = GetPrototypeFromConstructor(realm, new.target, protoKey);
+          agent.charge(OBJECT_BYTES + elementLength * bytesPerElement);
           try { ta = new Host(elementLength); } catch (e) { throw toRealmBrandError(realm, e, first); }
           ObjectSetPrototypeOf(ta, proto);
         } else {
@@ -73,6 +76,8 @@ export function installTypedArrayConstructors(realm: Realm): void {
           const proto = GetPrototypeFromConstructor(realm, new.target, protoKey);
           const isBuffer = isArrayBuffer(first) || IsSharedArrayBuffer(first);
           if (isBuffer || isTypedArray(first)) {
+            // A view of a buffer allocates no elements; a copy of a typed array does.
+            agent.charge(OBJECT_BYTES + (isBuffer ? 0 : TypedArrayLength(first) * bytesPerElement));
             try { ta = new Host(...args); } catch (e) { throw toRealmBrandError(realm, e, first); }
             ObjectSetPrototypeOf(ta, proto);
             if (isBuffer) {
@@ -86,6 +91,7 @@ export function installTypedArrayConstructors(realm: Realm): void {
             const usingIterator = GetMethod(realm, first, SymbolIterator);
             const values = usingIterator === undefined ? undefined : iterableToList(realm, first, usingIterator);
             const len = values === undefined ? LengthOfArrayLike(realm, first) : values.length;
+            agent.charge(OBJECT_BYTES + len * bytesPerElement);
             try { ta = new Host(len); } catch (e) { throw toRealmBrandError(realm, e, first); }
             ObjectSetPrototypeOf(ta, proto);
             const target = ta as Record<number, unknown>;

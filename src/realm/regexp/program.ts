@@ -2,6 +2,8 @@
 // verdict (how long an input the host engine may match), and vmjs's own matcher, compiled on first
 // use. Programs are shared by every RegExp with the same source and flags.
 import { contains } from './text.js';
+import { agent } from '../agent.js';
+import { PARSE_BYTES_PER_CHAR } from '../allocation.js';
 import {
   HostMap, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
   WeakMapPrototypeDelete, WeakMapPrototypeGet, WeakMapPrototypeSet,
@@ -50,6 +52,8 @@ export function programFor(source: string, flags: string): RegExpProgram {
   const key = flags + '/' + source;
   let p = ReflectApply(MapPrototypeGet, programs, [key]) as RegExpProgram | undefined;
   if (p === undefined) {
+    // The pattern's tree and matcher are allocations the guest sizes with its pattern string.
+    agent.charge(source.length * PARSE_BYTES_PER_CHAR);
     p = new RegExpProgram(source, flags);
     if ((ReflectApply(MapPrototypeGetSize, programs, []) as number) >= PROGRAM_CACHE_LIMIT) ReflectApply(MapPrototypeClear, programs, []);
     ReflectApply(MapPrototypeSet, programs, [key, p]);

@@ -1,0 +1,197 @@
+// The heap as the trace shows it: every object reachable from the recorded frames gets a stable id
+// (a WeakMap, so ids never keep objects alive) and a HeapObjectView; a step records only the views
+// that changed since the previous step (compared by a fingerprint of the view) and the ids that are no
+// longer reachable. The realm's intrinsics are shown by label only, never expanded.
+import type { Realm } from '../realm/realm.js';
+import type { HeapObjectView, PropertyView, ValueView } from './trace-types.js';
+import {
+  constructorNameOf, dateText, descriptorOf, functionLabel, functionNameOf, isGuestProxy, isObject, kindOf,
+  mapEntries, mapSize, ownData, ownKeysOf, protoOf, regExpText, renderPrimitive, setSize, setValues, inspectInline,
+} from './inspect-safe.js';
+import { PromiseStateOf, PromiseResultOf } from '../realm/abstract-ops/promise-operations.js';
+
+/** Most objects recorded per step, and most properties / entries per object. */
+export const HEAP_OBJECTS_PER_STEP = 2000;
+export const PROPERTIES_PER_OBJECT = 200;
+
+const UNINITIALIZED: ValueView = { kind: 'uninitialized' };
+
+export class HeapRecorder {
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+  private readonly intrinsics = new WeakSet<object>();
+  private readonly errorPrototypes: object[];
+  private readonly generatorPrototypes: object[];
+  /** Fingerprints of the views recorded so far, by id (what the page's heap holds now). */
+  private previous = new Map<number, string>();
+  private current = new Map<number, string>();
+  private queue: object[] = [];
+  private changes: HeapObjectView[] = [];
+
+  constructor(realm: Realm, alsoIntrinsic: readonly object[]) {
+    const roots: object[] = [realm.globalObject, ...alsoIntrinsic];
+    for (const v of Object.values(realm.intrinsics)) if (isObject(v)) roots.push(v);
+    this.markIntrinsics(roots);
+    const i = realm.intrinsics;
+    this.errorPrototypes = [i.ErrorPrototype, Error.prototype];
+    this.generatorPrototypes = [i.GeneratorPrototype, ...(isObject(i.AsyncGeneratorPrototype) ? [i.AsyncGeneratorPrototype] : [])];
+  }
+
+  /** Everything reachable from the realm's intrinsics before the program runs is the realm's own. */
+  private markIntrinsics(roots: object[]): void {
+    const work = roots.slice();
+    while (work.length > 0) {
+      const o = work.pop()!;
+      if (this.intrinsics.has(o)) continue;
+      this.intrinsics.add(o);
+      if (isGuestProxy(o)) continue;
+      const p = protoOf(o);
+      if (p !== null) work.push(p);
+      for (const k of ownKeysOf(o)) {
+        const d = descriptorOf(o, k);
+        if (d === undefined) continue;
+        if (isObject(d.value)) work.push(d.value);
+        if (isObject(d.get)) work.push(d.get);
+        if (isObject(d.set)) work.push(d.set);
+      }
+    }
+  }
+
+  isIntrinsic(o: object): boolean {
+    return this.intrinsics.has(o);
+  }
+
+  /** A stable id for `o`. */
+  idOf(o: object): number {
+    let id = this.ids.get(o);
+    if (id === undefined) { id = this.nextId++; this.ids.set(o, id); }
+    return id;
+  }
+
+  /** Starts a step's walk. */
+  begin(): void {
+    this.current = new Map();
+    this.queue = [];
+    this.changes = [];
+  }
+
+  /** The view of a value; an object is queued for the step's heap. */
+  value(v: unknown): ValueView {
+    const text = renderPrimitive(v);
+    if (text !== undefined) return { kind: 'primitive', text };
+    const o = v as object;
+    const id = this.idOf(o);
+    if (!this.current.has(id)) {
+      this.current.set(id, '');
+      this.queue.push(o);
+    }
+    return { kind: 'ref', id };
+  }
+
+  uninitialized(): ValueView {
+    return UNINITIALIZED;
+  }
+
+  /** Ends a step's walk: the views that changed, and the ids no longer reachable. */
+  finish(): { heapChanges: HeapObjectView[]; removed: number[] } {
+    let walked = 0;
+    while (this.queue.length > 0) {
+      const o = this.queue.shift()!;
+      const view = walked++ < HEAP_OBJECTS_PER_STEP ? this.view(o) : this.labelOnly(o, '…');
+      const print = JSON.stringify(view);
+      this.current.set(view.id, print);
+      if (this.previous.get(view.id) !== print) this.changes.push(view);
+    }
+    const removed: number[] = [];
+    for (const id of this.previous.keys()) if (!this.current.has(id)) removed.push(id);
+    this.previous = this.current;
+    return { heapChanges: this.changes, removed };
+  }
+
+  private labelOnly(o: object, suffix = ''): HeapObjectView {
+    const id = this.idOf(o);
+    const kind = kindOf(o, this.errorPrototypes, this.generatorPrototypes);
+    return { id, kind, label: this.intrinsicLabel(o) + suffix, properties: [] };
+  }
+
+  private intrinsicLabel(o: object): string {
+    if (typeof o === 'function') return functionLabel(o);
+    const tag = ownData(o, Symbol.toStringTag);
+    if (typeof tag === 'string') return `Object [${tag}]`;
+    const c = ownData(o, 'constructor');
+    if (typeof c === 'function' && functionNameOf(c) !== '') return `${functionNameOf(c)}.prototype`;
+    return constructorNameOf(o) ?? 'Object';
+  }
+
+  private view(o: object): HeapObjectView {
+    const id = this.idOf(o);
+    if (this.intrinsics.has(o)) return this.labelOnly(o);
+    if (isGuestProxy(o)) return { id, kind: 'proxy', label: 'Proxy', properties: [] };
+    const kind = kindOf(o, this.errorPrototypes, this.generatorPrototypes);
+    const ctor = constructorNameOf(o);
+    let label: string;
+    let skip: (k: string | symbol) => boolean = () => false;
+    let entries: { key: ValueView; value?: ValueView }[] | undefined;
+    switch (kind) {
+      case 'function': case 'class':
+        label = functionLabel(o);
+        skip = (k) => k === 'length' || k === 'name' || k === 'prototype' || k === 'arguments' || k === 'caller';
+        break;
+      case 'array':
+        label = `${ctor === 'Array' || ctor === null ? 'Array' : ctor}(${(o as unknown[]).length})`;
+        skip = (k) => k === 'length';
+        break;
+      case 'map': {
+        label = `Map(${mapSize(o)!})`;
+        entries = mapEntries(o).slice(0, PROPERTIES_PER_OBJECT).map(([k, v]) => ({ key: this.value(k), value: this.value(v) }));
+        break;
+      }
+      case 'set':
+        label = `Set(${setSize(o)!})`;
+        entries = setValues(o).slice(0, PROPERTIES_PER_OBJECT).map((v) => ({ key: this.value(v) }));
+        break;
+      case 'date': label = dateText(o)!; break;
+      case 'regexp': label = regExpText(o)!; skip = (k) => k === 'lastIndex'; break;
+      case 'error':
+        label = inspectInline(o);
+        skip = (k) => k === 'stack' || k === 'message';
+        break;
+      case 'promise': {
+        const state = PromiseStateOf(o);
+        label = state === 'pending' ? 'Promise { <pending> }'
+          : state === 'fulfilled' ? `Promise { ${shortText(PromiseResultOf(o))} }` : `Promise { <rejected> ${shortText(PromiseResultOf(o))} }`;
+        break;
+      }
+      case 'generator': label = 'Object [Generator] {}'; break;
+      default: {
+        const c = ownData(o, 'constructor');
+        label = typeof c === 'function' && ownData(c, 'prototype') === o ? `${functionNameOf(c) || '(anonymous)'}.prototype`
+          : ctor === null ? '[Object: null prototype]' : ctor;
+      }
+    }
+    const properties: PropertyView[] = [];
+    for (const k of ownKeysOf(o)) {
+      if (skip(k)) continue;
+      if (properties.length >= PROPERTIES_PER_OBJECT) break;
+      const d = descriptorOf(o, k);
+      if (d === undefined) continue;
+      const key = typeof k === 'symbol' ? `[${renderPrimitive(k)!}]` : k;
+      if ('value' in d) properties.push({ key, value: this.value(d.value) });
+      else {
+        const p: PropertyView = { key, accessor: true };
+        if (d.get !== undefined) p.get = this.value(d.get);
+        if (d.set !== undefined) p.set = this.value(d.set);
+        properties.push(p);
+      }
+    }
+    const view: HeapObjectView = { id, kind, label, properties };
+    if (entries !== undefined) view.entries = entries;
+    const proto = protoOf(o);
+    if (proto !== null && !this.intrinsics.has(proto)) view.proto = this.value(proto);
+    return view;
+  }
+}
+
+function shortText(v: unknown): string {
+  return renderPrimitive(v) ?? inspectInline(v, 0);
+}

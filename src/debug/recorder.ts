@@ -1,0 +1,195 @@
+// The recorder: what the debug-compiled evaluator reports (src/interpreter/runtime/debug-hooks.ts)
+// becomes the trace's steps. It keeps its own stack of activations (calls push, returns and
+// suspensions pop, resumptions push again), reads each frame's environments directly, and records the
+// heap reachable from them as changes. It never runs guest code. At the step limit it asks the agent to
+// interrupt the run (a Termination: no guest catch or finally sees it) and records nothing more.
+import type { Node } from 'acorn';
+import type { Frame } from '../interpreter/runtime/frame.js';
+import type { Env } from '../interpreter/runtime/environment.js';
+import { terminating, type DebugRecorder, type SuspendKind } from '../interpreter/runtime/debug-hooks.js';
+import { agent } from '../realm/agent.js';
+import type { FrameView, SourceSpan, StepData, StepKind } from './trace-types.js';
+import type { HeapRecorder } from './heap-recorder.js';
+import { frameName, ownEnvs, scopesOf, globalBindings, type GlobalView } from './frames.js';
+
+interface Activation {
+  readonly f: Frame;
+  readonly name: string;
+  /** The function's node (null for script code). */
+  readonly fn: Node | null;
+  /** The statement running now. */
+  node: Node | null;
+}
+
+interface Located { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null }
+
+const NOTHING = Symbol('nothing');
+
+export class Recorder implements DebugRecorder {
+  readonly steps: StepData[] = [];
+  truncated = false;
+  private stopped = false;
+  private readonly stack: Activation[] = [];
+  private readonly activations = new WeakMap<Frame, Activation>();
+  private readonly envNames = new WeakMap<Env, string>();
+  private pendingOutput: string[] = [];
+  private lastThrown: unknown = NOTHING;
+  private lastSpan: SourceSpan;
+  private script: Activation | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly stepLimit: number,
+    private readonly heap: HeapRecorder,
+    private readonly global: GlobalView,
+  ) {
+    this.lastSpan = { file, line: 1, column: 0, endLine: 1, endColumn: 0 };
+  }
+
+  /** Console output from the program, attached to the next step. */
+  output(line: string): void {
+    if (!this.stopped) this.pendingOutput.push(line);
+  }
+
+  statement(f: Frame, node: Node): void {
+    const a = this.top(f);
+    if (a === undefined) return;
+    a.node = node;
+    this.lastThrown = NOTHING;
+    this.nameEnvs(a);
+    this.record('statement', this.spanOf(node));
+  }
+
+  exception(_f: Frame, node: Node, value: unknown): void {
+    if (terminating() || value === this.lastThrown) return;
+    this.lastThrown = value;
+    this.record('exception', this.spanOf(node), value);
+  }
+
+  enter(f: Frame, fn: Node): void {
+    const a: Activation = { f, name: frameName(f), fn, node: null };
+    this.activations.set(f, a);
+    this.stack.push(a);
+    this.nameEnvs(a);
+    this.record('call', this.headerSpan(fn));
+  }
+
+  leave(f: Frame, value: unknown): void {
+    const a = this.activations.get(f);
+    if (a !== undefined) this.record('return', this.currentSpan(a), value);
+    this.pop(f);
+  }
+
+  unwind(f: Frame, value: unknown): void {
+    const a = this.activations.get(f);
+    if (a !== undefined && !terminating() && value !== this.lastThrown) {
+      this.lastThrown = value;
+      this.record('exception', this.currentSpan(a), value);
+    }
+    this.pop(f);
+  }
+
+  suspend(f: Frame, kind: SuspendKind, value: unknown): void {
+    const a = this.activations.get(f);
+    if (a !== undefined) this.record(kind, this.currentSpan(a), value);
+    this.pop(f);
+  }
+
+  resume(f: Frame): void {
+    const a = this.activations.get(f);
+    if (a !== undefined) this.stack.push(a);
+  }
+
+  enterScript(f: Frame): void {
+    const a: Activation = { f, name: '(top level)', fn: null, node: null };
+    this.script = a;
+    this.activations.set(f, a);
+    this.stack.push(a);
+  }
+
+  leaveScript(f: Frame): void {
+    this.pop(f);
+  }
+
+  /** The last step: the program's completion, with the global scope as it ends. */
+  finish(value: unknown, hasValue: boolean): void {
+    this.stopped = true;
+    if (this.script !== null && this.script.node !== null) this.lastSpan = this.spanOf(this.script.node);
+    this.heap.begin();
+    const stack: FrameView[] = [{ name: '(top level)', span: this.lastSpan, scopes: [{ kind: 'global', bindings: globalBindings(this.heap, this.global) }] }];
+    const step: StepData = { kind: 'end', span: this.lastSpan, stack, heapChanges: [] };
+    if (hasValue) step.value = this.heap.value(value);
+    this.complete(step);
+  }
+
+  /** The view of a value for the completion record (its object is in the last step's heap). */
+  valueView(value: unknown): ReturnType<HeapRecorder['value']> {
+    return this.heap.value(value);
+  }
+
+  private top(f: Frame): Activation | undefined {
+    const a = this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
+    if (a !== undefined && a.f === f) return a;
+    return this.activations.get(f);
+  }
+
+  private pop(f: Frame): void {
+    const n = this.stack.length;
+    if (n > 0 && this.stack[n - 1]!.f === f) { this.stack.pop(); return; }
+    for (let i = n - 1; i >= 0; i--) if (this.stack[i]!.f === f) { this.stack.splice(i, 1); return; }
+  }
+
+  private nameEnvs(a: Activation): void {
+    if (a.fn === null) return;
+    for (const e of ownEnvs(a.f)) this.envNames.set(e, a.name);
+  }
+
+  private spanOf(node: Node): SourceSpan {
+    const loc = (node as Located).loc;
+    if (loc === undefined || loc === null) return this.lastSpan;
+    return { file: this.file, line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+  }
+
+  /** A function's first line, up to its body: what a call step shows. */
+  private headerSpan(fn: Node): SourceSpan {
+    const s = this.spanOf(fn);
+    const body = (fn as Node & { body?: Node }).body;
+    const b = body !== undefined ? this.spanOf(body) : s;
+    return b.line === s.line ? { ...s, endLine: s.line, endColumn: b.column + (b.endLine === b.line ? b.endColumn - b.column : 1) } : { ...s, endLine: s.line, endColumn: s.column + 1 };
+  }
+
+  private currentSpan(a: Activation): SourceSpan {
+    if (a.node !== null) return this.spanOf(a.node);
+    return a.fn !== null ? this.headerSpan(a.fn) : this.lastSpan;
+  }
+
+  private record(kind: StepKind, span: SourceSpan, value: unknown = NOTHING): void {
+    if (this.stopped) return;
+    if (this.steps.length >= this.stepLimit - 1) {
+      // One step is kept for the end; the run is interrupted at the agent's next step.
+      this.truncated = true;
+      this.stopped = true;
+      agent.interruptRequested = true;
+      agent.steps = 1;
+      return;
+    }
+    this.lastSpan = span;
+    this.heap.begin();
+    const stack: FrameView[] = [];
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const a = this.stack[i]!;
+      stack.push({ name: a.name, span: i === this.stack.length - 1 ? span : this.currentSpan(a), scopes: scopesOf(a.f, this.heap, this.envNames, this.global) });
+    }
+    const step: StepData = { kind, span, stack, heapChanges: [] };
+    if (value !== NOTHING) step.value = this.heap.value(value);
+    this.complete(step);
+  }
+
+  private complete(step: StepData): void {
+    const { heapChanges, removed } = this.heap.finish();
+    step.heapChanges = heapChanges;
+    if (removed.length > 0) step.removed = removed;
+    if (this.pendingOutput.length > 0) { step.output = this.pendingOutput; this.pendingOutput = []; }
+    this.steps.push(step);
+  }
+}
