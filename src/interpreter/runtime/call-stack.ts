@@ -6,8 +6,8 @@
 // pushes its frame: agent.top. Leaving does not write anything back: every frame records the call
 // depth it runs at (agent.depth, which leaving restores anyway), and a frame deeper than the current
 // depth has returned, so the running frame is agent.top walked down past those. Storing the frame in
-// the agent (an old object) costs V8 a write barrier; one per call, not two, kept the `fib` micro
-// within noise of the build without stacks, where a restore in invoke's `finally` cost ~6%.
+// the agent (an old object) costs V8 a write barrier, once per call instead of twice (a restore in
+// invoke's `finally`); that store is most of what the call stack costs (ARCHITECTURE.md, Error stacks).
 import type { Frame } from './frame.js';
 import { agent } from '../../realm/agent.js';
 
