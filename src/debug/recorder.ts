@@ -28,6 +28,8 @@ const NOTHING = Symbol('nothing');
 export class Recorder implements DebugRecorder {
   readonly steps: StepData[] = [];
   truncated = false;
+  /** An internal error of the recorder, which ended the recording. */
+  failure: unknown = undefined;
   private stopped = false;
   private readonly stack: Activation[] = [];
   private readonly activations = new WeakMap<Frame, Activation>();
@@ -165,6 +167,18 @@ export class Recorder implements DebugRecorder {
 
   private record(kind: StepKind, span: SourceSpan, value: unknown = NOTHING): void {
     if (this.stopped) return;
+    try {
+      this.recordStep(kind, span, value);
+    } catch (e) {
+      // A bug of the recorder must not become an exception in the program: stop, and let vm.debug say so.
+      this.failure = e;
+      this.stopped = true;
+      agent.interruptRequested = true;
+      agent.steps = 1;
+    }
+  }
+
+  private recordStep(kind: StepKind, span: SourceSpan, value: unknown): void {
     if (this.steps.length >= this.stepLimit - 1) {
       // One step is kept for the end; the run is interrupted at the agent's next step.
       this.truncated = true;

@@ -78,6 +78,10 @@ export function debug(code: string | Script, context?: Context, options: DebugOp
     agent.interruptRequested = false;
     recorder = null;
   }
+  if (rec.failure !== undefined) {
+    const why = rec.failure instanceof Error ? rec.failure.stack ?? rec.failure.message : String(rec.failure);
+    throw new Error(`vmjs internal error: the debugger's recorder failed: ${why}`);
+  }
   const data: TraceData = {
     version: 1,
     files: [{ name: filename, source }],
