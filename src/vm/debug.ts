@@ -59,8 +59,14 @@ export function debug(code: string | Script, context?: Context, options: DebugOp
   debugHooks.recorder = rec;
   try {
     const value = execute(prepared, realm, timeout, false);
-    rec.finish(value, true);
-    completion = { type: 'normal', value: rec.valueView(value) };
+    if (rec.truncated) {
+      // The limit was reached just before the program ended (no later step interrupted it).
+      rec.finish(undefined, false);
+      completion = { type: 'truncated' };
+    } else {
+      rec.finish(value, true);
+      completion = { type: 'normal', value: rec.valueView(value) };
+    }
   } catch (e) {
     const codeOf = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
     if (rec.truncated && codeOf === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {

@@ -263,6 +263,10 @@ console.log('sync done');
     // The next run is not interrupted by the limit of this one.
     expect(vm.runInNewContext('let j = 0; for (let k = 0; k < 100; k++) j++; j')).to.equal(100);
     expect(vm.debug('1 + 1').steps).to.equal(2);
+    // At the boundary: three statements and the end need four steps.
+    expect(vm.debug('1;\n2;\n3;', undefined, { stepLimit: 4 }).completion).to.deep.equal({ type: 'normal', value: { kind: 'primitive', text: '3' } });
+    const short = vm.debug('1;\n2;\n3;', undefined, { stepLimit: 3 });
+    expect([short.steps, short.truncated, short.completion.type]).to.deep.equal([3, true, 'truncated']);
   });
 
   it('ends at the timeout', () => {
