@@ -11,7 +11,7 @@ import { agent } from '../realm/agent.js';
 import type { FrameView, ScopeView, SourceSpan, StepData, StepKind, ValueView } from './trace-types.js';
 import type { HeapRecorder } from './heap-recorder.js';
 import { frameName, ownEnvs, localScopesOf, globalBindings, frameState, globalState, sameState, type GlobalView } from './frames.js';
-import { isObject } from './inspect-safe.js';
+import { isObject, ownData } from './inspect-safe.js';
 
 interface Activation {
   readonly f: Frame;
@@ -108,9 +108,10 @@ export class Recorder implements DebugRecorder {
     this.pop(f);
   }
 
-  suspend(f: Frame, kind: SuspendKind, value: unknown): void {
+  suspend(f: Frame, kind: SuspendKind, value: unknown, resultObject: boolean): void {
     const a = this.activations.get(f);
-    if (a !== undefined) this.record(kind, this.currentSpan(a), value);
+    const shown = resultObject ? (isObject(value) ? ownData(value, 'value') : undefined) : value;
+    if (a !== undefined) this.record(kind, this.currentSpan(a), shown);
     this.pop(f);
   }
 

@@ -217,6 +217,23 @@ out;
     expect(t.stepOut(4)).to.equal(6);
   });
 
+  it('shows the value yield* passes through, and no step for an async generator\'s internal return', () => {
+    const t = vm.debug(`function* inner() { yield 'i1'; return 'r'; }
+function* outer() { const r = yield* inner(); yield r; }
+const a = [...outer()];
+async function* ai() { yield 1; }
+async function* ao() { try { yield* ai(); } finally { console.log('fin'); } }
+(async () => { const g = ao(); await g.next(); await g.return(7); })();
+`);
+    const yields = [];
+    for (let i = 0; i < t.steps; i++) {
+      const s = t.stepAt(i);
+      if (s.kind === 'yield') yields.push(`${s.stack[0].name}:${s.value.text}`);
+    }
+    expect(yields).to.deep.equal(["inner:'i1'", "outer:'i1'", "outer:'r'", 'ai:1', 'ao:1']);
+    expect(t.stepAt(t.steps - 1).output).to.deep.equal(['fin']);
+  });
+
   it('steps through async functions: await steps, and continuations after the script recorded before the end', () => {
     const t = vm.debug(`async function twice(x) {
   const a = await x;
