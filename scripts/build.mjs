@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run as deriveSync } from './derive-sync.mjs';
+import { buildDebugger } from './build-debugger.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -41,6 +42,10 @@ const code = readFileSync('dist/browser/vmjs.js');
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`build: dist/browser/vmjs.js ${kib(code.length)} minified, ${kib(gzipSync(code, { level: 9 }).length)} min+gzip`);
 
+// The debugger page (README "Debugger page"): dist/debugger/, a static folder.
+await buildDebugger();
+
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'web/debugger/tsconfig.json'], { stdio: 'inherit' });
 }

@@ -14,6 +14,7 @@ import { thrownLocation } from '../vm/display-errors.js';
 import { syntaxErrorLocation } from '../interpreter/script.js';
 import { ModuleGraph } from './module-graph.js';
 import { debugCommand } from './debug.js';
+import { serve } from './serve.js';
 
 const USAGE = `Usage: vmjs <command> [options]
 
@@ -24,6 +25,7 @@ Commands:
   vmjs debug <file> [--step-limit <n>] [--timeout <ms>]
                                      record a run of a script, then step through it forwards and
                                      backwards from the keyboard (vmjs debug --help)
+  vmjs serve [dir] [--port <n>]      serve the debugger page (dist/debugger/) on 127.0.0.1
   vmjs --help                        print this help
   vmjs --version                     print the version
 
@@ -148,6 +150,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h') { io.stdout.write(USAGE); return 0; }
   if (argv[0] === '--version' || argv[0] === '-v') { io.stdout.write(`${version()}\n`); return 0; }
   if (argv[0] === 'debug') return debugCommand(argv.slice(1), io);
+  if (argv[0] === 'serve') return serve(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (typeof parsed === 'string') {
     io.stderr.write(`vmjs: ${parsed}\n\n${USAGE}`);

@@ -10,7 +10,7 @@ import type { CompileContext, SourceRecord } from './compile/compile-context.js'
 import type { Realm } from '../realm/realm.js';
 import { parseModule, ParseError } from '../parser/parse.js';
 import { syntaxErrorFrom, type ScriptSourceOptions } from './script.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, markSuspendPoints } from './compile/scope.js';
+import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, lexicalBindingKind, markSuspendPoints, hasUsingDeclaration } from './compile/scope.js';
 import { compileModuleItemList as syncItems, DEFAULT_BINDING } from './evaluate-sync/module-items.js';
 import { compileModuleItemList as genItems } from './evaluate/module-items.js';
 import { functionTemplate } from './evaluate-sync/functions.js';
@@ -181,9 +181,11 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
   for (const fn of scan.functions) scope.declare(fn.id.name, 'var', undefined);
   for (const d of lexicalDeclarations(declarations)) {
     if (d.type === 'FunctionDeclaration') continue;
-    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : lexicalBindingKind(d.kind);
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
+  // A module body with `using` declarations disposes them when it ends (§16.2.1.6.5 ExecuteModule).
+  if (hasUsingDeclaration(body as Statement[])) scope.declare(DISPOSE_CAPABILITY, 'disposeCapability', undefined);
   const anonymousFunction = anonymousDefault !== null && anonymousDefault.type === 'FunctionDeclaration' ? anonymousDefault as FunctionDeclaration : null;
   if (anonymousDefault !== null) scope.declare(DEFAULT_BINDING, anonymousFunction !== null ? 'var' : anonymousDefault.type === 'ClassDeclaration' ? 'class' : 'const', anonymousFunction !== null ? undefined : UNINIT);
 

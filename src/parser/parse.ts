@@ -20,10 +20,12 @@ export class ParseError extends Error {
   constructor(readonly failure: ParseFailure) { super(failure.message); }
 }
 
-/** ES2025: the one later syntax acorn knows, `using` / `await using` declarations (ES2026), is not
- * implemented by the evaluator yet (Symbol.dispose never ran and the bindings had no TDZ), so it
- * must not parse: at 2025 acorn rejects it as node 20 does. Raise this when they land. */
-export const ECMA_VERSION = 2025;
+/** ES2026. Acorn 8.19 at 2026 (its ecmaVersion 17) adds exactly one thing over 2025: `using` and
+ * `await using` declarations (explicit resource management), with their early errors (not at the top
+ * level of a Script or eval code, not directly in a case clause or a single-statement position, no
+ * binding patterns, an initializer except in for-of heads, `await using` only where `await` is).
+ * ARCHITECTURE.md records the decision. */
+export const ECMA_VERSION = 2026;
 
 const baseOptions: Options = {
   ecmaVersion: ECMA_VERSION,
@@ -203,6 +205,8 @@ export interface EvalAllowances {
   privateNames?: readonly string[];
   /** A direct eval from strict code is strict code (§11.2.2): parse it with strict early errors. */
   strict?: boolean;
+  /** The text is a FunctionBody (vm.compileFunction), where `using` declarations may appear at the top. */
+  functionBody?: boolean;
 }
 
 type ParserCtor = typeof Parser;
@@ -214,6 +218,8 @@ interface ParserInternals {
   enterClassBody(): void;
   exitClassBody(): void;
   parseTopLevel(node: unknown): unknown;
+  scopeStack: unknown[];
+  get allowUsing(): boolean;
   get allowNewDotTarget(): boolean;
   get allowSuper(): boolean;
   get allowDirectSuper(): boolean;
@@ -244,6 +250,8 @@ function getEvalParser(): ParserCtor {
       override get allowNewDotTarget(): boolean { return this.vmjsEval?.newTarget || super.allowNewDotTarget; }
       override get allowSuper(): boolean { return this.vmjsEval?.superProperty || super.allowSuper; }
       override get allowDirectSuper(): boolean { return this.vmjsEval?.superCall || super.allowDirectSuper; }
+      // acorn forbids `using` at the top of a Script; a FunctionBody's top (not a case clause) allows it.
+      override get allowUsing(): boolean { return super.allowUsing || (this.vmjsEval?.functionBody === true && this.scopeStack.length === 1); }
     } as unknown as typeof Parser;
   });
   return evalParser;
@@ -253,7 +261,7 @@ function getEvalParser(): ParserCtor {
  * (not wrapped in text), so positions are the body's, `return` and `new.target` are allowed, `super` is
  * not, and a hashbang may open it. Parameter names are not part of the text (the caller checks them). */
 export function parseFunctionBody(source: string, info: SourceInfo): ScriptProgram {
-  const allow: EvalAllowances = { newTarget: true, superProperty: false, superCall: false };
+  const allow: EvalAllowances = { newTarget: true, superProperty: false, superCall: false, functionBody: true };
   const options = { ...baseOptions, sourceType: 'script', allowReturnOutsideFunction: true, vmjsEval: allow } as Options;
   return parseReporting(() => getEvalParser().parse(source, options) as ScriptProgram, source, info, true); // sourceType 'script'
 }

@@ -10,10 +10,16 @@ import { installError } from './builtins/error.js';
 import { installSymbol } from './builtins/symbol.js';
 import { installBoolean } from './builtins/boolean.js';
 import { installAsyncFunctions, installGenerators, installIteratorPrototype } from './builtins/iterator.js';
+import { installIteratorConcat } from './builtins/iterator-concat.js';
+import { installIteratorZip } from './builtins/iterator-zip.js';
+import { installIteratorChunking } from './builtins/iterator-chunking.js';
+import { installIteratorIncludes } from './builtins/iterator-includes.js';
+import { installIteratorJoin } from './builtins/iterator-join.js';
 import { installAsyncGenerators } from './builtins/async-generator.js';
 import { installReflect } from './builtins/reflect.js';
 import { installJSON } from './builtins/json.js';
 import { installMath } from './builtins/math.js';
+import { installMathSumPrecise } from './builtins/math-sum-precise.js';
 import { GLOBAL_FUNCTION_NAMES, GLOBAL_INTRINSIC_NAMES, installGlobalFunctions, installGlobalProperties } from './builtins/global.js';
 import { installArray } from './builtins/array.js';
 import { installString } from './builtins/string.js';
@@ -37,6 +43,10 @@ import { installTypedArray } from './builtins/typed-array.js';
 import { installTypedArrayConstructors } from './builtins/typed-array-constructors.js';
 import { installAtomics } from './builtins/atomics.js';
 import { installUint8ArrayBase64 } from './builtins/uint8array-base64.js';
+import { installSuppressedError } from './builtins/suppressed-error.js';
+import { installDisposableStack } from './builtins/disposable-stack.js';
+import { installAsyncDisposableStack } from './builtins/async-disposable-stack.js';
+import { installIteratorDisposal } from './builtins/iterator-dispose.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
@@ -67,6 +77,12 @@ export function installIntrinsics(realm: Realm): void {
   installSymbol(realm);
   installBoolean(realm);
   installIteratorPrototype(realm);
+  // Iterator proposals test262 carries: sequencing, joint iteration, chunking, includes, join.
+  installIteratorConcat(realm);
+  installIteratorZip(realm);
+  installIteratorChunking(realm);
+  installIteratorIncludes(realm);
+  installIteratorJoin(realm);
   installGenerators(realm);
   installAsyncFunctions(realm);
   installAsyncGenerators(realm);
@@ -80,6 +96,7 @@ export function installIntrinsics(realm: Realm): void {
   installReflect(realm);
   installJSON(realm);
   installMath(realm);
+  installMathSumPrecise(realm);
   installGlobalFunctions(realm);
   installDate(realm);
   installProxy(realm);
@@ -99,6 +116,11 @@ export function installIntrinsics(realm: Realm): void {
   installTypedArrayConstructors(realm);
   installUint8ArrayBase64(realm);
   installAtomics(realm);
+  // Explicit resource management (ES2026 §27.3, §27.4): after Promise and the iterator prototypes.
+  installSuppressedError(realm);
+  installDisposableStack(realm);
+  installAsyncDisposableStack(realm);
+  installIteratorDisposal(realm);
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }

@@ -57,6 +57,15 @@ export function markGuestProxy(proxy: object, target: object): void {
   guestProxyTargets.set(proxy, target);
 }
 
+/** The membrane's own Proxies (host values as the guest sees them), of every realm. */
+const membraneProxies = new WeakSet<object>();
+
+/** Whether `o` is a Proxy that a realm's Proxy constructor or a membrane made: asking it anything
+ * may run a trap. Host Proxies handed over with `passThrough` are not known. */
+export function isKnownProxy(o: object): boolean {
+  return guestProxyTargets.has(o) || membraneProxies.has(o);
+}
+
 /** `o` was given a null prototype by guest code: it, and what it forwards to if it is a guest Proxy,
  * stay recognisably the guest's. */
 export function markGuestNullPrototype(o: object): void {
@@ -201,6 +210,7 @@ export class Membrane {
     const proxy = new Proxy(shadow, this.handlerFor(o));
     this.proxies.set(o, proxy);
     this.targets.set(proxy, o);
+    membraneProxies.add(proxy);
     return proxy;
   }
 

@@ -94,6 +94,18 @@ export const SymbolUnscopables: typeof Symbol.unscopables = Symbol.unscopables;
 export const SymbolFor = Symbol.for;
 export const SymbolKeyFor = Symbol.keyFor;
 export const SymbolPrototypeValueOf = Symbol.prototype.valueOf;
+/** Symbol.dispose and Symbol.asyncDispose (ES2026 §20.4.2.2-3): well-known symbols are the agent's, shared
+ * with the host, so a host's own well-known ones are used where it has them. node 20's are not: they are
+ * `Symbol.for('nodejs.dispose')` and `Symbol.for('nodejs.asyncDispose')`, registry symbols a well-known
+ * symbol must not be (Symbol.keyFor would answer); then vmjs makes its own, once per agent. */
+const HostSymbolStatics = Symbol as unknown as Record<string, unknown>;
+function wellKnownSymbol(name: string): symbol {
+  const host = HostSymbolStatics[name];
+  if (typeof host === 'symbol' && Symbol.keyFor(host) === undefined && host.description === `Symbol.${name}`) return host;
+  return Symbol(`Symbol.${name}`);
+}
+export const SymbolDispose: symbol = wellKnownSymbol('dispose');
+export const SymbolAsyncDispose: symbol = wellKnownSymbol('asyncDispose');
 
 // ---------------------------------------------------------------------------------------------
 // Array, String, Number, BigInt, Boolean

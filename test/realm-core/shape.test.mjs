@@ -16,8 +16,8 @@ const paths = [
   'JSON', 'Math',
 ];
 // Present in V8 (node 20) but not ours on purpose, or the other way round (ES2025 over node 20).
-const v8Only = new Set(['JSON.rawJSON', 'JSON.isRawJSON', 'Error.prototype.stack']);
-const oursOnly = new Set(['Object.groupBy', 'Math.f16round']);
+const v8Only = new Set(['Error.prototype.stack']);
+const oursOnly = new Set(['Object.groupBy', 'Math.f16round', 'Math.sumPrecise', 'JSON.rawJSON', 'JSON.isRawJSON', 'Symbol.dispose', 'Symbol.asyncDispose']);
 
 function resolve(root, path) {
   return path.split('.').reduce((o, k) => o[k], root);
@@ -70,6 +70,17 @@ describe('realm-core: shape compared with node:vm', () => {
       { enumerable: false, configurable: true, writable: true, fn: true, name: 'groupBy', length: 2 });
     expect(describe_(Object.getOwnPropertyDescriptor(g.Math, 'f16round'))).to.deep.equal(
       { enumerable: false, configurable: true, writable: true, fn: true, name: 'f16round', length: 1 });
+  });
+
+  it('ES2026 Symbol.dispose and Symbol.asyncDispose have the spec shape (node 20 contexts have neither)', () => {
+    for (const key of ['dispose', 'asyncDispose']) {
+      const d = Object.getOwnPropertyDescriptor(g.Symbol, key);
+      expect({ ...describe_(d), value: undefined }).to.deep.equal({ enumerable: false, configurable: false, writable: false, value: undefined });
+      expect(typeof d.value).to.equal('symbol');
+      expect(d.value.description).to.equal(`Symbol.${key}`);
+      expect(Symbol.keyFor(d.value)).to.equal(undefined);
+      expect(createRealm().globalObject.Symbol[key]).to.equal(d.value);
+    }
   });
 
   it('generator intrinsics have the spec shape', () => {

@@ -4,7 +4,7 @@
 // the first call.
 import type { ArrayPattern, BlockStatement, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
 import type { FunctionNode } from './estree.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, markSuspendPoints, type FunctionUses } from './scope.js';
+import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, lexicalBindingKind, markSuspendPoints, hasUsingDeclaration, type FunctionUses } from './scope.js';
 import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
 import * as gen from '../evaluate/statements.js';
@@ -150,9 +150,11 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   }
   for (const d of lexDecls) {
     if (d.type === 'FunctionDeclaration') continue;
-    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : lexicalBindingKind(d.kind);
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) bodyScope.declare(n, kind, UNINIT);
   }
+  // A body with `using` declarations keeps its DisposeCapability in a hidden slot (evaluate/disposal.ts).
+  if (hasUsingDeclaration(bodyStatements)) bodyScope.declare(DISPOSE_CAPABILITY, 'disposeCapability', undefined);
 
   const canSuspend = t.isGenerator || t.isAsync;
   const everywhere = generatorForm.everywhere;

@@ -6,6 +6,7 @@
 // name is read from. Only names matching ASCII_NAME are ever written into generated text; any other
 // name, a host that forbids `Function` (CSP), or a full cache falls back to the generic closures.
 import type { Frame } from '../runtime/frame.js';
+import type { Realm } from '../../realm/realm.js';
 import { getOnPrimitiveAt, putSloppy, putStrict, rethrowFailedSet } from '../runtime/property-access.js';
 
 type Expr = (f: Frame) => unknown;
@@ -24,7 +25,16 @@ const canGenerate = ((): boolean => {
   }
 })();
 
+/** What a global read site needs from references.ts, passed in (that module imports this one). */
+export interface GlobalReadHelpers {
+  globalGet(realm: Realm, name: string): unknown;
+  admit(realm: Realm, v: unknown, site: { passed: unknown }): unknown;
+  realmGlobalGet(realm: Realm, name: string): unknown;
+}
+type GlobalReadFactory = (site: { passed: unknown }, h: GlobalReadHelpers['globalGet'], a: GlobalReadHelpers['admit'], r: GlobalReadHelpers['realmGlobalGet']) => Expr;
+
 interface Factories {
+  globalRead: GlobalReadFactory;
   read: ReadFactory;
   callee: ReadFactory;
   sloppyAssign: AssignFactory;
@@ -41,6 +51,15 @@ function factoriesFor(name: string): Factories | null {
   if (!canGenerate || byName.size >= MAX_NAMES || !ASCII_NAME.test(name)) return null;
   const n = name;
   const make = new Function('getOnPrimitiveAt', 'putSloppy', 'putStrict', 'rethrowFailedSet', `return {
+globalRead: function (site, globalGet, admit, realmGlobalGet) { return function (f) {
+  const realm = f.realm;
+  const sb = realm.sandbox;
+  if (sb === null || (realm.globalLexicals.size !== 0 && realm.globalLexicals.has('${n}'))) return globalGet(realm, '${n}');
+  const v = sb.${n};
+  if (v !== undefined) return v === site.passed || (typeof v !== 'object' && typeof v !== 'function') ? v : admit(realm, v, site);
+  if ('${n}' in sb) return v;
+  return realmGlobalGet(realm, '${n}');
+}; },
 read: function (obj, pos) { return function (f) {
   const o = obj(f);
   if (typeof o === 'object' && o !== null) return o.${n};
@@ -72,6 +91,13 @@ strictAssign: function (obj, value) { return function (f) {
   const factories = make(getOnPrimitiveAt, putSloppy, putStrict, rethrowFailedSet);
   byName.set(name, factories);
   return factories;
+}
+
+/** A read of the global `name` through a contextified object: references.ts's guestGlobalReader,
+ * with `sb.name` in place of its `sb[name]`. */
+export function namedGlobalReader(name: string, site: { passed: unknown }, h: GlobalReadHelpers): Expr | null {
+  const f = factoriesFor(name);
+  return f === null ? null : f.globalRead(site, h.globalGet, h.admit, h.realmGlobalGet);
 }
 
 /** `o.name` outside a chain: GetValue with the primitive-base path of getOnPrimitiveAt. */

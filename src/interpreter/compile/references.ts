@@ -7,6 +7,7 @@ import type { Realm } from '../../realm/realm.js';
 import type { Env } from '../runtime/environment.js';
 import { lookupDynamic, UNINIT, throwTDZ, ImportCell, type DynamicHit } from '../runtime/environment.js';
 import { resolve, type Binding } from './scope.js';
+import { namedGlobalReader, type GlobalReadHelpers } from './named-access.js';
 import { globalGet, globalSet, globalTypeofGet, globalDelete, globalHas, globalInitialize, isHostObjectPrototypeName, globalGetShielded, globalTypeofGetShielded, throughMembrane, realmGlobalGet } from '../runtime/global-environment.js';
 
 export type Reader = (f: Frame) => unknown;
@@ -28,12 +29,18 @@ function admitFromSandbox(realm: Realm, v: unknown, site: { passed: unknown }): 
   return g;
 }
 
+const globalReadHelpers: GlobalReadHelpers = { globalGet, admit: admitFromSandbox, realmGlobalGet };
+
 /** A global read through the membrane. The hot kind reads the contextified object itself (once: a
  * getter there runs once) and answers a primitive, or the object this site let through last, with
  * no call at all: a call here cost the `fib` micro ~10%. The rarer kinds ask the membrane each time. */
 function guestGlobalReader(name: string, forTypeof: boolean, shielded: boolean): Reader {
   if (!forTypeof && !shielded) {
     const site = { passed: undefined as unknown };
+    // The same read with `sb.name` where the host allows a literal per name (named-access.ts): the
+    // contextified object's load then has an inline cache of its own per name.
+    const perName = namedGlobalReader(name, site, globalReadHelpers);
+    if (perName !== null) return perName;
     return (f) => {
       const realm = f.realm;
       const sb = realm.sandbox;

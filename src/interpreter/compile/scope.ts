@@ -8,9 +8,25 @@ export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'para
   // An import binding of a module (§9.1.1.5.5 CreateImportBinding): its slot holds an ImportCell that
   // names the exporting module's binding, read through on every access (live, with its TDZ).
   | 'import'
-  // acorn's types allow `using` / `await using` declarations (ES2026); the parser stops at ES2025
-  // (src/parser/parse.ts), so none reach the evaluator until they are implemented.
-  | 'using' | 'await using';
+  // The hidden binding of a scope with `using` declarations: its slot holds the Environment Record's
+  // [[DisposeCapability]] (a list of resources, or undefined until the first one), see DISPOSE_CAPABILITY.
+  | 'disposeCapability';
+
+/** The kind of binding a lexical declaration makes: a `using` or `await using` binding is a `const` one
+ * (immutable, with a TDZ); what is different about it lives in its scope's DisposeCapability. */
+export function lexicalBindingKind(kind: 'let' | 'const' | 'using' | 'await using'): BindingKind {
+  return kind === 'using' || kind === 'await using' ? 'const' : kind;
+}
+
+/** The name of a scope's hidden DisposeCapability binding: not an IdentifierName, so no reference and no
+ * eval code can resolve it. */
+export const DISPOSE_CAPABILITY = '%DisposeCapability%';
+
+/** Whether a statement list declares `using` or `await using` bindings directly (not in nested blocks). */
+export function hasUsingDeclaration(body: readonly Statement[]): boolean {
+  for (const s of body) if (s.type === 'VariableDeclaration' && (s.kind === 'using' || s.kind === 'await using')) return true;
+  return false;
+}
 
 export interface Binding {
   readonly name: string;
@@ -298,7 +314,10 @@ export function markSuspendPoints(root: BlockStatement | Expression, marks: Set<
     const n = node as Walked;
     if (typeof n.type !== 'string') return false;
     if (FUNCTION_TYPES.has(n.type)) return false;
+    // An `await using` declaration suspends where its scope ends (DisposeResources awaits): marking it
+    // marks every enclosing statement, up to that scope's.
     let any = n.type === 'YieldExpression' || n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await === true)
+      || (n.type === 'VariableDeclaration' && n.kind === 'await using')
       || (returnAwaits && n.type === 'ReturnStatement' && n.argument !== null && n.argument !== undefined);
     if (n.type === 'ClassExpression' || n.type === 'ClassDeclaration') {
       if (walk(n.superClass)) any = true;

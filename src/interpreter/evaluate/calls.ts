@@ -11,7 +11,8 @@ import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileCallThis } from '../compile/references.js';
 import { getOnPrimitive, getOnPrimitiveAt } from '../runtime/property-access.js';
 import { spreadArgumentsInto } from '../runtime/iteration.js';
-import { isConstructor } from '../runtime/function-object.js';
+import { isConstructor, directCallState, directConstructState, invoke } from '../runtime/function-object.js';
+import type { FunctionState } from '../runtime/function-object.js';
 import { directEval } from '../runtime/eval-code.js';
 import { superCall } from '../runtime/super.js';
 import { GetTemplateObject } from '../runtime/template-objects.js';
@@ -173,13 +174,22 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
     };
   }
   const callee = compileCallee(node.callee, c, inChain);
+  // The site remembers the last function it called and, for a guest function, its state: most sites
+  // call one function, which then runs without crossing Reflect.apply and its host wrapper.
+  let lastFn: unknown = null;
+  let lastState: FunctionState | null = null;
   return function* (f) {
     const fn = yield* callee(f);
     const thisValue = f.calleeThis;
     if (fn === SHORT) return SHORT;
     if (optional && (fn === null || fn === undefined)) return SHORT;
     const list = yield* args(f);
-    if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+    if (fn !== lastFn) {
+      if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+      lastFn = fn;
+      lastState = directCallState(fn as Function);
+    }
+    if (lastState !== null) return invoke(lastState, thisValue, list, undefined);
     return ReflectApply(fn as Function, thisValue, list);
   };
 }
@@ -198,10 +208,18 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
   const callee = compileExpression(node.callee, c);
   const args = compileArguments(node.arguments, c);
   const what = calleeDescription(c, node.callee);
+  // As for calls: the last guest constructor this site constructed runs through invoke() directly.
+  let lastFn: unknown = null;
+  let lastState: FunctionState | null = null;
   return function* (f) {
     const fn = yield* callee(f);
     const list = yield* args(f);
-    if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+    if (fn !== lastFn) {
+      if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+      lastFn = fn;
+      lastState = directConstructState(fn as Function);
+    }
+    if (lastState !== null) return invoke(lastState, undefined, list, fn);
     return ReflectConstruct(fn as Function, list);
   };
 }

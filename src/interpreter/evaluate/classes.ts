@@ -88,6 +88,8 @@ function classEvaluator(node: Class, c0: CompileContext): ClassEval {
     }
     const mk = el.kind === 'get' ? 'get' : el.kind === 'set' ? 'set' : 'method';
     const t = functionTemplate(el.value, { ...inner }, typeof key === 'string' ? key : undefined, mk);
+    // The source text is the MethodDefinition: the element without its `static`.
+    t.textRange = [el.static ? afterStaticKeyword(c.source.text, el.start) : el.start, el.value.end];
     plans.push({ isStatic: !!el.static, kind: mk, key, template: t });
   }
 
@@ -202,3 +204,16 @@ function staticOrComputedKey(el: MethodDefinition | PropertyDefinition, c: Compi
   return function* (f) { return ToPropertyKey(f.realm, yield* e(f)); };
 }
 
+
+/** The position after `static` at `start` and the white space and comments that follow it. */
+function afterStaticKeyword(text: string, start: number): number {
+  let i = start + 'static'.length;
+  for (;;) {
+    const ch = text[i];
+    if (ch === '/' && text[i + 1] === '*') i = text.indexOf('*/', i + 2) + 2;
+    else if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && !/[\n\r\u2028\u2029]/.test(text[i])) i++;
+    } else if (ch !== undefined && /\s/.test(ch)) i++;
+    else return i;
+  }
+}

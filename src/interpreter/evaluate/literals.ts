@@ -130,6 +130,8 @@ export function compileObject(node: ObjectExpression, c: CompileContext): Expr {
     // methods, getters, setters (§15.4)
     const mk = p.kind === 'get' ? 'get' : p.kind === 'set' ? 'set' : 'method';
     const t = functionTemplate(p.value as FunctionExpression, c, typeof key === 'string' ? key : undefined, mk);
+    // A method's source text is its whole MethodDefinition (`get`, `async`, `*` and the key included).
+    t.textRange = [p.start, p.value.end];
     const prefix = mk === 'method' ? undefined : mk;
     props.push(function* (f, o) {
       const k = typeof key === 'string' ? key : yield* key(f);

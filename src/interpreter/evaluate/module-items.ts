@@ -9,6 +9,8 @@ import type { CompileContext } from '../compile/compile-context.js';
 import { NORMAL } from '../runtime/frame.js';
 import { compileInit } from '../compile/references.js';
 import { compileStatement } from './statements.js';
+import { withDisposal } from './disposal.js';
+import { DISPOSE_CAPABILITY } from '../compile/scope.js';
 import { compileExpression } from './expressions.js';
 import { compileClass } from './classes.js';
 import { compileNamed, isAnonymousFunctionDefinition } from './functions.js';
@@ -55,11 +57,14 @@ export function compileModuleItem(node: ModuleItem, c: CompileContext): Stmt {
 export function compileModuleItemList(list: readonly ModuleItem[], c: CompileContext): Stmt {
   const items = list.map((s) => compileModuleItem(s, c));
   const n = items.length;
-  return function* (f) {
+  const body: Stmt = function* (f) {
     for (let i = 0; i < n; i++) {
       const s = yield* items[i](f);
       if (s !== NORMAL) return s;
     }
     return NORMAL;
   };
+  // `using` declarations at the top level: disposed when the body ends (the module scope's slot).
+  const binding = c.scope.bindings.get(DISPOSE_CAPABILITY);
+  return binding === undefined ? body : withDisposal(body, binding.slot);
 }

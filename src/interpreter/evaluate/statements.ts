@@ -8,7 +8,7 @@ import type {
 import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode.js';
 import { childContext, sourceText, type CompileContext } from '../compile/compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../runtime/frame.js';
-import { ScopeInfo, UNINIT, boundNames, lexicalDeclarations } from '../compile/scope.js';
+import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, hasUsingDeclaration, lexicalBindingKind, lexicalDeclarations } from '../compile/scope.js';
 import { Env, newEnv, copySlots } from '../runtime/environment.js';
 import { agent } from '../../realm/agent.js';
 // @gen-only
@@ -32,6 +32,8 @@ import { compileExpression } from './expressions.js';
 import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './functions.js';
 import { compileBindingInitializer, type BindKind } from './patterns.js';
 import { compileClass } from './classes.js';
+import { addDisposableResource, withDisposal } from './disposal.js';
+import type { DisposeHint } from '../../realm/abstract-ops/disposal.js';
 
 export function compileStatement(node: Statement, c: CompileContext): Stmt {
   if (IS_GEN && !c.forceGen && !c.suspends!.has(node)) return delegateStatement(node, c);
@@ -169,7 +171,7 @@ export function blockScope(body: readonly Statement[], c: CompileContext, kind: 
   for (const d of decls) {
     if (d.type === 'FunctionDeclaration') scope.declare(d.id.name, 'let', undefined);
     else if (d.type === 'ClassDeclaration') scope.declare(d.id.name, 'class', UNINIT);
-    else for (const x of d.declarations) for (const name of boundNames(x.id)) scope.declare(name, d.kind, UNINIT);
+    else for (const x of d.declarations) for (const name of boundNames(x.id)) scope.declare(name, lexicalBindingKind(d.kind), UNINIT);
   }
   return scope;
 }
@@ -189,7 +191,9 @@ export function compileBlock(body: readonly Statement[], c: CompileContext, _isB
   if (scope === null) return compileStatementList(body, c);
   const inner = childContext(c, scope);
   const fns = blockFunctions(body, inner);
-  const list = compileStatementList(body, inner);
+  // A block with `using` declarations disposes its resources at its end (§14.2.2 Block evaluation step 6).
+  const usingSlot = hasUsingDeclaration(body) ? disposeCapabilitySlot(scope) : -1;
+  const list = usingSlot >= 0 ? withDisposal(compileStatementList(body, inner), usingSlot) : compileStatementList(body, inner);
   return function* (f) {
     const outer = f.env;
     const env = newEnv(outer, scope);
@@ -199,6 +203,16 @@ export function compileBlock(body: readonly Statement[], c: CompileContext, _isB
     f.env = outer;
     return s;
   };
+}
+
+/** Declares the hidden slot of a scope's DisposeCapability (a scope with `using` declarations). */
+export function disposeCapabilitySlot(scope: ScopeInfo): number {
+  return scope.declare(DISPOSE_CAPABILITY, 'disposeCapability', undefined).slot;
+}
+
+/** The dispose hint of a `using` (sync-dispose) or `await using` (async-dispose) declaration. */
+function disposeHint(kind: 'using' | 'await using'): DisposeHint {
+  return kind === 'await using' ? 'async-dispose' : 'sync-dispose';
 }
 
 /** Makes the function object for a hoisted declaration in the running environment. */
@@ -245,7 +259,8 @@ function hopsBetween(from: ScopeInfo, to: ScopeInfo): number {
 }
 
 function compileVariableDeclaration(node: VariableDeclaration, c: CompileContext): Stmt {
-  const kind: BindKind = node.kind === 'let' || node.kind === 'const' ? node.kind : 'var'; // no `using`: the parser stops at ES2025
+  if (node.kind === 'using' || node.kind === 'await using') return compileUsingDeclaration(node, node.kind, c);
+  const kind: BindKind = node.kind === 'let' || node.kind === 'const' ? node.kind : 'var';
   const parts: Array<(f: Frame) => Ev<void>> = [];
   for (const d of node.declarations) {
     if (d.init === null || d.init === undefined) {
@@ -267,6 +282,35 @@ function compileVariableDeclaration(node: VariableDeclaration, c: CompileContext
   const n = parts.length;
   const pos = node.start;
   if (n === 1) { const p = parts[0]; return function* (f) { f.pos = pos; yield* p(f); return NORMAL; }; }
+  return function* (f) {
+    f.pos = pos;
+    for (let i = 0; i < n; i++) yield* parts[i](f);
+    return NORMAL;
+  };
+}
+
+/** A `using` or `await using` declaration (§14.3.1.2): each initializer's value is added to the running
+ * scope's DisposeCapability, then its binding is initialized. Bindings are plain identifiers with an
+ * initializer (early errors), and the declaration is directly in the scope that holds the slot. */
+function compileUsingDeclaration(node: VariableDeclaration, kind: 'using' | 'await using', c: CompileContext): Stmt {
+  const hint = disposeHint(kind);
+  const binding = c.scope.bindings.get(DISPOSE_CAPABILITY);
+  if (binding === undefined) throw new Error('vmjs internal error: a using declaration outside a scope that disposes');
+  const slot = binding.slot;
+  const parts: Array<(f: Frame) => Ev<void>> = [];
+  for (const d of node.declarations) {
+    const name = (d.id as Identifier).name;
+    const init = d.init!;
+    const value = isAnonymousFunctionDefinition(init) ? compileNamed(init, c, name) : compileExpression(init, c);
+    const w = compileInit(name, c);
+    parts.push(function* (f) {
+      const v = yield* value(f);
+      addDisposableResource(f, slot, v, hint);
+      w(f, v);
+    });
+  }
+  const n = parts.length;
+  const pos = node.start;
   return function* (f) {
     f.pos = pos;
     for (let i = 0; i < n; i++) yield* parts[i](f);
@@ -372,9 +416,11 @@ function compileFor(node: ForStatement, c: CompileContext, labels: string[]): St
   let cc = c;
   if (lexical) {
     scope = new ScopeInfo('block', c.scope, true);
-    for (const d of init!.declarations) for (const name of boundNames(d.id)) scope.declare(name, init!.kind, UNINIT);
+    for (const d of init!.declarations) for (const name of boundNames(d.id)) scope.declare(name, lexicalBindingKind(init!.kind as 'let' | 'const' | 'using' | 'await using'), UNINIT);
     cc = childContext(c, scope);
   }
+  // for (using …; …; …): the loop environment's resources are disposed when the loop ends (§14.7.4.2).
+  const usingSlot = lexical && (init!.kind === 'using' || init!.kind === 'await using') ? disposeCapabilitySlot(scope!) : -1;
   const initS: Stmt | null = init === null ? null : init.type === 'VariableDeclaration' ? compileVariableDeclaration(init, cc) : exprStatement(compileExpression(init as Expression, cc));
   const test: Expr | null = node.test ? loopTest(node.test, compileExpression(node.test, cc), cc) : null;
   const update: Expr | null = node.update ? compileExpression(node.update, cc) : null;
@@ -382,6 +428,31 @@ function compileFor(node: ForStatement, c: CompileContext, labels: string[]): St
   // CreatePerIterationEnvironment only matters when a closure can capture the bindings.
   const perIteration = lexical && init!.kind === 'let' && containsClosure(node);
   const completion = c.completion;
+  if (usingSlot >= 0) {
+    const loop = withDisposal(function* (f) {
+      yield* initS!(f);
+      for (;;) {
+        if (test !== null && !(yield* test(f))) break;
+        if (--agent.steps <= 0) agent.tick();
+        const s = yield* body(f);
+        if (s !== NORMAL) {
+          const k = loopControl(s, f, labels);
+          if (k === 1) break;
+          if (k === 2) return s;
+        }
+        if (update !== null) yield* update(f);
+      }
+      return NORMAL;
+    }, usingSlot);
+    return function* (f) {
+      if (completion) f.completion = undefined;
+      const outer = f.env;
+      f.env = newEnv(outer, scope!);
+      const s = yield* loop(f);
+      f.env = outer;
+      return s;
+    };
+  }
   return function* (f) {
     if (completion) f.completion = undefined;
     const outer = f.env;
@@ -433,16 +504,25 @@ function compileForInOf(node: ForInStatement | ForOfStatement, c: CompileContext
   let cc = c;
   if (lexical) {
     scope = new ScopeInfo('block', c.scope, true);
-    for (const d of left.declarations) for (const name of boundNames(d.id)) scope.declare(name, left.kind, UNINIT);
+    for (const d of left.declarations) for (const name of boundNames(d.id)) scope.declare(name, lexicalBindingKind(left.kind as 'let' | 'const' | 'using' | 'await using'), UNINIT);
     cc = childContext(c, scope);
   }
   // TDZ scope for the iterated expression (§14.7.5.6 ForIn/OfHeadEvaluation).
   const rightCtx = scope !== null ? childContext(c, scope) : c;
   const right = compileExpression(node.right, rightCtx);
   let bind: (f: Frame, v: unknown) => Ev<void>;
-  if (left.type === 'VariableDeclaration') {
+  // for (using x of …): each iteration's value is a resource of the iteration environment, disposed
+  // after the body, before the loop goes on or closes the iterator (§14.7.5.7 steps 6.k and 6.n).
+  let usingSlot = -1;
+  if (left.type === 'VariableDeclaration' && (left.kind === 'using' || left.kind === 'await using')) {
+    usingSlot = disposeCapabilitySlot(scope!);
+    const slot = usingSlot;
+    const hint = disposeHint(left.kind);
+    const init = compileInit((left.declarations[0].id as Identifier).name, cc);
+    bind = function* (f, v) { addDisposableResource(f, slot, v, hint); init(f, v); };
+  } else if (left.type === 'VariableDeclaration') {
     const d = left.declarations[0];
-    const kind: BindKind = left.kind === 'let' || left.kind === 'const' ? left.kind : 'var'; // no `using`: the parser stops at ES2025
+    const kind: BindKind = left.kind === 'let' || left.kind === 'const' ? left.kind : 'var';
     bind = compileBindingInitializer(d.id, cc, kind);
     if (left.kind === 'var' && d.init) {
       // Annex B.3.5: for (var x = init in obj)
@@ -455,7 +535,8 @@ function compileForInOf(node: ForInStatement | ForOfStatement, c: CompileContext
   } else {
     bind = compileBindingInitializer(left as Pattern, cc, 'assign');
   }
-  const body = compileSubStatement(node.body, cc);
+  const plainBody = compileSubStatement(node.body, cc);
+  const body = usingSlot >= 0 ? withDisposal(plainBody, usingSlot) : plainBody;
   if (isAwait) return forAwaitLoop(right, bind, body, scope, labels, c.completion);
   return forInOfLoop(isOf, right, bind, body, scope, labels, c.completion, iterationOperandText(node.right));
 }
@@ -728,7 +809,11 @@ function compileWith(node: WithStatement, c: CompileContext): Stmt {
 
 /** A function body's statements. */
 export function compileFunctionStatements(body: readonly Statement[], c: CompileContext): Stmt {
-  return compileStatementList(body, c);
+  // A body with `using` declarations disposes at its end (§10.2.1.4 OrdinaryCallEvaluateBody, via
+  // FunctionBody evaluation); the slot was declared with the body's scope (function-template.ts).
+  const list = compileStatementList(body, c);
+  const binding = c.scope.bindings.get(DISPOSE_CAPABILITY);
+  return binding === undefined ? list : withDisposal(list, binding.slot);
 }
 
 /** A concise arrow body: its value is the return value. */

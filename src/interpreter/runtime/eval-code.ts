@@ -5,7 +5,7 @@ import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
-import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations } from '../compile/scope.js';
+import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, lexicalBindingKind } from '../compile/scope.js';
 import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
 import * as gen from '../evaluate/statements.js';
@@ -73,7 +73,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   }
   for (const d of lexicalDeclarations(body)) {
     if (d.type === 'FunctionDeclaration') continue;
-    const kind = d.type === 'ClassDeclaration' ? 'class' : d.kind;
+    const kind = d.type === 'ClassDeclaration' ? 'class' : lexicalBindingKind(d.kind);
     for (const n of d.type === 'VariableDeclaration' ? d.declarations.flatMap((x) => boundNames(x.id)) : [d.id.name]) scope.declare(n, kind, UNINIT);
   }
   if (!strict && f.inParameters) {

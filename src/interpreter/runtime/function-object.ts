@@ -279,6 +279,21 @@ export function initializeInstanceElements(realm: Realm, o: object, s: FunctionS
   }
 }
 
+/** The state of a guest function whose [[Call]] a call site may run as `invoke(s, this, args)`, skipping
+ * its host wrapper (and the wrapper's `arguments` object); null for every other function, and for
+ * class constructors, whose wrapper throws when called without `new`. */
+export function directCallState(fn: Function): FunctionState | null {
+  const s = StateStamp.get(fn);
+  return s === undefined || s.template.kind === 'classConstructor' ? null : s;
+}
+
+/** The state of a guest constructor whose [[Construct]] a `new` site may run as `invoke(s, undefined,
+ * args, fn)` (this object made by OrdinaryCreateFromConstructor there); null for every other function. */
+export function directConstructState(fn: Function): FunctionState | null {
+  const s = StateStamp.get(fn);
+  return s === undefined || (s.template.kind !== 'normal' && s.template.kind !== 'classConstructor') ? null : s;
+}
+
 /** The guest source text of a function made by the interpreter (§20.2.3.5). */
 export function sourceTextOf(fn: Function): string | undefined {
   const s = StateStamp.get(fn);

@@ -163,3 +163,19 @@ export function IteratorToList(realm: Realm, rec: IteratorRecord): unknown[] {
     values.push(next);
   }
 }
+
+/** IteratorCloseAll (sec-iteratorcloseall, the Joint Iteration proposal): closes `iters` in reverse order with
+ * a normal completion (`thrown` absent) or a throw completion; the first error (or `thrown`) wins and is thrown. */
+export function IteratorCloseAll(realm: Realm, iters: readonly IteratorRecord[], thrown?: { value: unknown }): void {
+  let error = thrown;
+  for (let i = iters.length - 1; i >= 0; i--) {
+    try {
+      if (error !== undefined) IteratorCloseOnThrow(iters[i], error.value);
+      else IteratorClose(realm, iters[i]);
+    } catch (e) {
+      if (e instanceof Termination) throw e;
+      error ??= { value: e };
+    }
+  }
+  if (error !== undefined) throw error.value;
+}

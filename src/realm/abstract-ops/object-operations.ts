@@ -176,9 +176,26 @@ export function setFunctionRealm(F: Function, realm: Realm): void {
   functionRealms.set(F, realm);
 }
 
-/** GetFunctionRealm (§7.3.24, sec-getfunctionrealm), as far as the host lets us see: known functions, else `realm`. */
+// Bound functions and Proxies the realms made, to their [[BoundTargetFunction]] / [[ProxyTarget]] (null once a
+// Proxy is revoked): GetFunctionRealm looks through them.
+const functionRealmLinks = new WeakMap<Function, Function | null>();
+
+/** Records that `F` (a bound function or a callable Proxy) has the realm of `target`; `null` for a revoked Proxy. */
+export function linkFunctionRealm(F: Function, target: Function | null): void {
+  functionRealmLinks.set(F, target);
+}
+
+/** GetFunctionRealm (§7.3.24, sec-getfunctionrealm), as far as the host lets us see: known functions, bound
+ * functions and Proxies through their targets, else `realm`. */
 export function GetFunctionRealm(realm: Realm, F: Function): Realm {
-  return KnownFunctionRealm(F) ?? realm;
+  for (;;) {
+    const known = KnownFunctionRealm(F);
+    if (known !== undefined) return known;
+    const target = functionRealmLinks.get(F);
+    if (target === undefined) return realm;
+    if (target === null) realm.throwTypeError('Cannot perform GetFunctionRealm on a revoked Proxy');
+    F = target;
+  }
 }
 
 /** F's [[Realm]] if F is a function some realm made (a builtin constructor or an interpreted function);

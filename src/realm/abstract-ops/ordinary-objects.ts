@@ -6,7 +6,9 @@ import { GetFunctionRealm } from './object-operations.js';
 import { isObject } from './testing-comparison.js';
 import { describeValue } from '../describe.js';
 import { toRealmError } from '../host-errors.js';
-import { ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
+import { ArrayIsArray, ObjectCreate, ObjectGetPrototypeOf, ReflectIsExtensible, ReflectSetPrototypeOf } from '../primordials.js';
+import { ToNumber, ToUint32 } from './type-conversion.js';
+import { isRealmProxy } from '../builtins/proxy.js';
 
 /** GetPrototypeFromConstructor (§10.1.14, sec-getprototypefromconstructor). */
 export function GetPrototypeFromConstructor(realm: Realm, constructor: Function, intrinsicDefaultProto: keyof Intrinsics & string): object {
@@ -53,4 +55,16 @@ export function setPrototypeFailureMessage(realm: Realm, O: object): string {
   try { extensible = ReflectIsExtensible(O); } catch (e) { throw toRealmError(realm, e); }
   if (!extensible) return `${describeValue(O)} is not extensible`;
   return 'Cyclic __proto__ value';
+}
+
+/** ArraySetLength (§10.4.2.4, sec-arraysetlength) steps 3-5 before the host's [[DefineOwnProperty]] of an Array's
+ * "length": ToUint32 and then ToNumber of the value (each may run guest code), a RangeError if they differ. The
+ * host coerces once and checks writability before the range; the descriptor it gets carries the Number. A
+ * guest Proxy's trap sees the descriptor as given. */
+export function coerceArrayLengthDescriptor(realm: Realm, O: object, key: PropertyKey, desc: PropertyDescriptor): void {
+  if (key !== 'length' || !('value' in desc) || !ArrayIsArray(O) || isRealmProxy(O)) return;
+  const newLen = ToUint32(realm, desc.value);
+  const numberLen = ToNumber(realm, desc.value);
+  if (newLen !== numberLen) realm.throwRangeError('Invalid array length');
+  desc.value = numberLen;
 }

@@ -8,6 +8,7 @@ import {
   HostTypedArrayConstructors, NumberIsInteger, ReflectApply, ReflectConstruct,
   TypedArrayPrototypeAt, TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetLength,
   TypedArrayPrototypeGetSymbolToStringTag,
+  HostSharedArrayBufferPrototypeDescriptors, TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
 
 /** A typed array's [[TypedArrayName]] ("Uint8Array"…), or undefined for anything else. */
@@ -104,4 +105,27 @@ export function TypedArrayCreateSameType(realm: Realm, exemplar: object, length:
 export function IsValidIntegerIndex(ta: object, index: number): boolean {
   if (!NumberIsInteger(index) || (index === 0 && 1 / index < 0)) return false;
   return index >= 0 && index < TypedArrayLength(ta);
+}
+
+/** IsTypedArrayFixedLength (§10.4.5.11, sec-istypedarrayfixedlength): false for a length-tracking view and for a
+ * view on a resizable (non-shared) ArrayBuffer. Such a view refuses [[PreventExtensions]] (§10.4.5.1), which the
+ * host does not know. */
+export function IsTypedArrayFixedLength(ta: object): boolean {
+  const rec = resizableViews.get(ta);
+  if (rec === undefined) return true;
+  if (rec.lengthTracking) return false;
+  const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object;
+  const sabByteLength = HostSharedArrayBufferPrototypeDescriptors?.byteLength?.get;
+  if (sabByteLength === undefined) return false;
+  try {
+    ReflectApply(sabByteLength, buffer, []);
+    return true; // a growable SharedArrayBuffer: its fixed-length views are fixed length
+  } catch {
+    return false;
+  }
+}
+
+/** Whether [[PreventExtensions]] of `O` must return false because it is a typed array that is not fixed length. */
+export function refusesPreventExtensions(O: object): boolean {
+  return isTypedArray(O) && !IsTypedArrayFixedLength(O);
 }

@@ -1,7 +1,7 @@
 // %Function%, %Function.prototype% (ECMA-262 §20.2) and %ThrowTypeError% (§10.2.4.1).
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue } from '../abstract-ops.js';
+import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue, linkFunctionRealm } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
 import {
@@ -61,7 +61,9 @@ export function installFunction(realm: Realm): void {
     bind(this: unknown, thisArg: unknown, ...args: unknown[]): Function {
       const Target = this;
       if (typeof Target !== 'function') realm.throwTypeError('Bind must be called on a function');
-      return hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
+      const F = hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
+      linkFunctionRealm(F, Target);
+      return F;
     },
     // §20.2.3.3
     call(this: unknown, thisArg: unknown, ...args: unknown[]): unknown {

@@ -15,12 +15,12 @@ import { ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor } fr
 // §27.1.3 Iterator objects: %Iterator%, %Iterator.prototype% (= %IteratorPrototype%) and its helpers.
 
 /** GetIteratorDirect (§7.4.2). */
-function GetIteratorDirect(obj: object): IteratorRecord {
+export function GetIteratorDirect(obj: object): IteratorRecord {
   return { iterator: obj, nextMethod: (obj as { next?: unknown }).next, done: false };
 }
 
 /** GetIteratorFlattenable (§7.4.13). */
-function GetIteratorFlattenable(realm: Realm, obj: unknown, primitiveHandling: 'iterate-string-primitives' | 'reject-primitives'): IteratorRecord {
+export function GetIteratorFlattenable(realm: Realm, obj: unknown, primitiveHandling: 'iterate-string-primitives' | 'reject-primitives'): IteratorRecord {
   if (!isObject(obj)) {
     if (primitiveHandling === 'reject-primitives' || typeof obj !== 'string') realm.throwTypeError(`${describeValue(obj)} is not an object`);
   }
@@ -32,20 +32,35 @@ function GetIteratorFlattenable(realm: Realm, obj: unknown, primitiveHandling: '
 
 type HelperState = 'suspended-start' | 'suspended-yield' | 'executing' | 'completed';
 /** The slots of an Iterator Helper object (a generator made by CreateIteratorFromClosure, §27.1.2.1). */
-interface IteratorHelper {
-  underlying: IteratorRecord;
+export interface IteratorHelper {
+  /** The iterator the closure reads (null for Iterator.concat, whose [[UnderlyingIterators]] is empty). */
+  underlying: IteratorRecord | null;
   state: HelperState;
   /** Runs the closure to its next Yield: the yielded value, or DONE when the closure returns. */
   step: () => unknown;
-  /** flatMap's inner iterator while it is being yielded from (closed first on return). */
+  /** The inner iterator being yielded from (flatMap, Iterator.concat): closed first on return. */
   inner: IteratorRecord | null;
+  /** What return() closes when the helper is not simply over `underlying` and `inner` (Iterator.zip):
+   * called with whether the closure had started (suspended-yield) or not (suspended-start). */
+  close: ((started: boolean) => void) | null;
 }
 const helpers = new WeakMap<object, IteratorHelper>();
+
+/** CreateIteratorFromClosure (§27.1.2.1) for an Iterator Helper of `realm`: `step` runs the closure to its
+ * next Yield (the value) or to its end (DONE). */
+export function CreateIteratorHelper(
+  realm: Realm, underlying: IteratorRecord | null, step: (h: IteratorHelper) => unknown, close: ((started: boolean) => void) | null = null,
+): object {
+  const o = ObjectCreate(realm.intrinsics.IteratorHelperPrototype as object) as object;
+  const h: IteratorHelper = { underlying, state: 'suspended-start', step: () => step(h), inner: null, close };
+  helpers.set(o, h);
+  return o;
+}
 // [[Iterated]] of %WrapForValidIteratorPrototype% objects (Iterator.from).
 const wrapped = new WeakMap<object, IteratorRecord>();
 
 /** The this-value checks every Iterator.prototype helper starts with; closes on a bad callback. */
-function helperReceiver(realm: Realm, O: unknown, name: string): object {
+export function helperReceiver(realm: Realm, O: unknown, name: string): object {
   if (!isObject(O)) realm.throwTypeError(`Iterator.prototype.${name} called on non-object`);
   return O;
 }
@@ -54,11 +69,11 @@ function requireCallable(realm: Realm, O: object, fn: unknown): Function {
   return fn as Function;
 }
 // The record of step 3 of each helper: [[NextMethod]] not read yet.
-function GetIteratorDirectUnread(O: object): IteratorRecord {
+export function GetIteratorDirectUnread(O: object): IteratorRecord {
   return { iterator: O, nextMethod: undefined, done: false };
 }
 /** IfAbruptCloseIterator around a callback: runs `f`, closing `iterated` if it throws. */
-function closing<T>(iterated: IteratorRecord, f: () => T): T {
+export function closing<T>(iterated: IteratorRecord, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -95,12 +110,7 @@ export function installIteratorPrototype(realm: Realm): void {
   // %Iterator.prototype%.constructor is an accessor (§27.1.4.1), defined below.
   delete (IteratorPrototype as { constructor?: unknown }).constructor;
 
-  const newHelper = (underlying: IteratorRecord, step: (h: IteratorHelper) => unknown): object => {
-    const o = ObjectCreate(IteratorHelperPrototype) as object;
-    const h: IteratorHelper = { underlying, state: 'suspended-start', step: () => step(h), inner: null };
-    helpers.set(o, h);
-    return o;
-  };
+  const newHelper = (underlying: IteratorRecord, step: (h: IteratorHelper) => unknown): object => CreateIteratorHelper(realm, underlying, step);
 
   const statics = {
     // §27.1.3.2.1 Iterator.from ( O )
@@ -163,14 +173,21 @@ export function installIteratorPrototype(realm: Realm): void {
       const h = helperOf(this, 'return');
       if (h.state === 'completed') return CreateIterResultObject(realm, undefined, true);
       const wasStarted = h.state === 'suspended-yield';
-      h.state = 'executing';
+      // suspended-start: the state is completed before [[UnderlyingIterators]] are closed (step 4.a);
+      // suspended-yield: GeneratorResumeAbrupt runs the closure (executing) to its end.
+      h.state = wasStarted ? 'executing' : 'completed';
       try {
-        if (wasStarted && h.inner !== null) {
-          const inner = h.inner;
-          h.inner = null;
-          closing(h.underlying, () => IteratorClose(realm, inner));
+        if (h.close !== null) h.close(wasStarted);
+        else {
+          const underlying = h.underlying;
+          if (wasStarted && h.inner !== null) {
+            const inner = h.inner;
+            h.inner = null;
+            if (underlying === null) IteratorClose(realm, inner);
+            else closing(underlying, () => IteratorClose(realm, inner));
+          }
+          if (underlying !== null) IteratorClose(realm, underlying);
         }
-        IteratorClose(realm, h.underlying);
       } finally {
         h.state = 'completed';
       }

@@ -4,18 +4,17 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, ToIntegerOrInfinity, ToNumber,
+  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
+import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
+import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
+import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
-  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify, NumberPrototypeValueOf,
-  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, StringPrototypeValueOf,
+  ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
 } from '../primordials.js';
-
-function hasSlot(brand: Function, o: object): boolean {
-  try { ReflectApply(brand, o, []); return true; } catch { return false; }
-}
 
 /** Gives a freshly parsed tree the realm's prototypes (no guest code has seen it yet). */
 function adoptParsed(realm: Realm, root: unknown): void {
@@ -35,28 +34,37 @@ function adoptParsed(realm: Realm, root: unknown): void {
   }
 }
 
-/** InternalizeJSONProperty (§25.5.1.1). */
-function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function): unknown {
+/** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
+ * the reviver gets a context object holding the source text of a primitive it has not replaced. */
+function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
   const val = (holder as Record<string, unknown>)[name];
+  const context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
+  let elementRecords: JSONParseRecord[] | undefined;
+  let entryRecords: Map<string, JSONParseRecord> | undefined;
+  if (parseRecord !== undefined && SameValue(parseRecord.value, val)) {
+    if (!isObject(val)) CreateDataPropertyOrThrow(realm, context, 'source', parseRecord.source);
+    elementRecords = parseRecord.elements;
+    entryRecords = parseRecord.entries;
+  }
   if (isObject(val)) {
     if (IsArray(realm, val)) {
       const len = LengthOfArrayLike(realm, val);
       for (let i = 0; i < len; i++) {
         const prop = String(i);
-        const newElement = InternalizeJSONProperty(realm, val, prop, reviver);
+        const newElement = InternalizeJSONProperty(realm, val, prop, reviver, elementRecords?.[i]);
         if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, prop]);
         else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
       }
     } else {
       const ks = hostCall(realm, ObjectKeys, undefined, [val]);
       for (const P of ks) {
-        const newElement = InternalizeJSONProperty(realm, val, P, reviver);
+        const newElement = InternalizeJSONProperty(realm, val, P, reviver, entryRecords?.get(P));
         if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, P]);
         else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
       }
     }
   }
-  return ReflectApply(reviver, holder, [name, val]);
+  return ReflectApply(reviver, holder, [name, val, context]);
 }
 
 interface JSONSerializationRecord {
@@ -78,10 +86,13 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
   }
   if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
   if (typeof value === 'object' && value !== null) {
-    if (hasSlot(NumberPrototypeValueOf, value)) value = ToNumber(realm, value);
-    else if (hasSlot(StringPrototypeValueOf, value)) value = ToString(realm, value);
-    else if (hasSlot(BooleanPrototypeValueOf, value)) value = ReflectApply(BooleanPrototypeValueOf, value, []);
-    else if (hasSlot(BigIntPrototypeValueOf, value)) value = ReflectApply(BigIntPrototypeValueOf, value, []);
+    if (hasIsRawJSON(value)) return (value as { rawJSON: string }).rawJSON;
+    switch (wrapperKind(value)) {
+      case 'Number': value = ToNumber(realm, value); break;
+      case 'String': value = ToString(realm, value); break;
+      case 'Boolean': value = ReflectApply(BooleanPrototypeValueOf, value, []); break;
+      case 'BigInt': value = ReflectApply(BigIntPrototypeValueOf, value, []); break;
+    }
   }
   switch (typeof value) {
     case 'object':
@@ -178,11 +189,23 @@ export function installJSON(realm: Realm): void {
       } catch (e) {
         throw toRealmError(realm, e);
       }
-      adoptParsed(realm, unfiltered);
-      if (typeof reviver !== 'function') return unfiltered;
+      if (typeof reviver !== 'function') {
+        adoptParsed(realm, unfiltered);
+        return unfiltered;
+      }
+      // With a reviver, the values are built again beside their parse records (the text is valid JSON).
+      const parseRecord = ParseJSONWithRecords(realm, jsonString);
       const root = ObjectCreate(I.ObjectPrototype) as object;
-      CreateDataPropertyOrThrow(realm, root, '', unfiltered);
-      return InternalizeJSONProperty(realm, root, '', reviver);
+      CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
+      return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+    },
+    // JSON.rawJSON ( text )
+    rawJSON(text: unknown): object {
+      return JSONRawJSON(realm, text);
+    },
+    // JSON.isRawJSON ( O )
+    isRawJSON(O: unknown): boolean {
+      return JSONIsRawJSON(O);
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
@@ -198,15 +221,16 @@ export function installJSON(realm: Realm): void {
             let item: string | undefined;
             if (typeof v === 'string') item = v;
             else if (typeof v === 'number') item = String(v);
-            else if (typeof v === 'object' && v !== null && (hasSlot(StringPrototypeValueOf, v) || hasSlot(NumberPrototypeValueOf, v))) item = ToString(realm, v);
+            else if (typeof v === 'object' && v !== null && (wrapperKind(v) === 'String' || wrapperKind(v) === 'Number')) item = ToString(realm, v);
             if (item !== undefined && !list.includes(item)) list.push(item);
           }
           state.propertyList = list;
         }
       }
       if (typeof space === 'object' && space !== null) {
-        if (hasSlot(NumberPrototypeValueOf, space)) space = ToNumber(realm, space);
-        else if (hasSlot(StringPrototypeValueOf, space)) space = ToString(realm, space);
+        const kind = wrapperKind(space);
+        if (kind === 'Number') space = ToNumber(realm, space);
+        else if (kind === 'String') space = ToString(realm, space);
       }
       if (typeof space === 'number') {
         const n = Math.min(10, ToIntegerOrInfinity(realm, space));
@@ -220,7 +244,9 @@ export function installJSON(realm: Realm): void {
     },
   };
   defineTable(realm, JSONObject, [
+    method('isRawJSON', 1, fns.isRawJSON),
     method('parse', 2, fns.parse),
+    method('rawJSON', 1, fns.rawJSON),
     method('stringify', 3, fns.stringify),
     value(Symbol.toStringTag, 'JSON', { writable: false }),
   ]);

@@ -6,7 +6,7 @@ import { accessor, createBuiltinConstructor, defineTable, method } from '../buil
 import {
   CreateArrayFromList, CreateDataPropertyOrThrow, DONE, DefinePropertyOrThrow, FromPropertyDescriptor, GetIterator,
   HasOwnProperty, Invoke, IteratorCloseOnThrow, IteratorStepValue, MAX_SAFE_INTEGER, OrdinaryCreateFromConstructor,
-  RequireObjectCoercible, SameValue, SetPrototypeOf, ToObject, ToPropertyDescriptor, ToPropertyKey, adoptArray,
+  RequireObjectCoercible, SameValue, SetPrototypeOf, ToObject, ToPropertyDescriptor, ToPropertyKey, coerceArrayLengthDescriptor, refusesPreventExtensions, adoptArray,
   describeValue, isObject, setPrototypeFailureMessage,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
@@ -87,6 +87,7 @@ export function installObject(realm: Realm): void {
       if (!isObject(O)) realm.throwTypeError('Object.defineProperty called on non-object');
       const key = ToPropertyKey(realm, P);
       const desc = ToPropertyDescriptor(realm, Attributes);
+      coerceArrayLengthDescriptor(realm, O, key, desc);
       return hostCall(realm, ObjectDefineProperty, undefined, [O, key, desc]);
     },
     entries(O: unknown): unknown[] {
@@ -99,6 +100,7 @@ export function installObject(realm: Realm): void {
       if (!isObject(O)) return O;
       // node's contextified global refuses this (its interceptors), with its own message.
       if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot freeze');
+      if (refusesPreventExtensions(O)) realm.throwTypeError('Cannot prevent extensions of a typed array that is not fixed-length');
       return hostCall(realm, ObjectFreeze, undefined, [O]);
     },
     fromEntries(iterable: unknown): object {
@@ -175,12 +177,14 @@ export function installObject(realm: Realm): void {
       if (!isObject(O)) return O;
       // node's contextified global refuses this (its interceptors), with its own message.
       if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot prevent extensions');
+      if (refusesPreventExtensions(O)) realm.throwTypeError('Cannot prevent extensions of a typed array that is not fixed-length');
       return hostCall(realm, ObjectPreventExtensions, undefined, [O]);
     },
     seal(O: unknown): unknown {
       if (!isObject(O)) return O;
       // node's contextified global refuses this (its interceptors), with its own message.
       if (O === realm.globalThisValue && realm.sandbox !== null) realm.throwTypeError('Cannot seal');
+      if (refusesPreventExtensions(O)) realm.throwTypeError('Cannot prevent extensions of a typed array that is not fixed-length');
       return hostCall(realm, ObjectSeal, undefined, [O]);
     },
     setPrototypeOf(O: unknown, proto: unknown): unknown {

@@ -3,7 +3,8 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateListFromArrayLike, FromPropertyDescriptor, IsConstructor, SetPrototypeOf, ToPropertyDescriptor, ToPropertyKey,
+  CreateListFromArrayLike, FromPropertyDescriptor, IsConstructor, SetPrototypeOf, ToPropertyDescriptor, ToPropertyKey, coerceArrayLengthDescriptor, refusesPreventExtensions,
+  CanonicalNumericIndexString, IsValidIntegerIndex, isTypedArray,
   adoptArray, describeValue, isObject,
 } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
@@ -38,6 +39,7 @@ export function installReflect(realm: Realm): void {
       const O = requireTarget(realm, target, 'defineProperty');
       const key = ToPropertyKey(realm, propertyKey);
       const desc = ToPropertyDescriptor(realm, attributes);
+      coerceArrayLengthDescriptor(realm, O, key, desc);
       return hostCall(realm, HostReflect.defineProperty, undefined, [O, key, desc]);
     },
     deleteProperty(target: unknown, propertyKey: unknown): boolean {
@@ -75,12 +77,19 @@ export function installReflect(realm: Realm): void {
     },
     preventExtensions(target: unknown): boolean {
       const O = requireTarget(realm, target, 'preventExtensions');
+      if (refusesPreventExtensions(O)) return false;
       return hostCall(realm, HostReflect.preventExtensions, undefined, [O]);
     },
     set(target: unknown, propertyKey: unknown, V: unknown, ...rest: unknown[]): boolean {
       const O = requireTarget(realm, target, 'set');
       const key = ToPropertyKey(realm, propertyKey);
       const receiver = rest.length === 0 ? O : rest[0];
+      // A typed array's [[Set]] (§10.4.5.5) with another receiver and an invalid integer index succeeds without
+      // touching V; the host coerces V first.
+      if (receiver !== O && typeof key === 'string' && isTypedArray(O)) {
+        const numericIndex = CanonicalNumericIndexString(key);
+        if (numericIndex !== undefined && !IsValidIntegerIndex(O, numericIndex)) return true;
+      }
       return hostCall(realm, HostReflect.set, undefined, [O, key, V, receiver]);
     },
     setPrototypeOf(target: unknown, proto: unknown): boolean {

@@ -3,7 +3,7 @@
 import type { Realm } from '../realm.js';
 import { accessor, constant, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { ToString, describeValue } from '../abstract-ops.js';
-import { HostSymbol, ReflectApply, SymbolFor, SymbolKeyFor, SymbolPrototypeValueOf } from '../primordials.js';
+import { HostSymbol, ReflectApply, SymbolAsyncDispose, SymbolDispose, SymbolFor, SymbolKeyFor, SymbolPrototypeValueOf } from '../primordials.js';
 
 const wellKnown = [
   'asyncIterator', 'hasInstance', 'isConcatSpreadable', 'iterator', 'match', 'matchAll', 'replace', 'search',
@@ -53,6 +53,8 @@ export function installSymbol(realm: Realm): void {
   };
   defineTable(realm, SymbolCtor, [
     ...wellKnown.map((name) => constant(name, HostSymbol[name])),
+    constant('asyncDispose', SymbolAsyncDispose),
+    constant('dispose', SymbolDispose),
     method('for', 1, statics.for),
     method('keyFor', 1, statics.keyFor),
   ]);
