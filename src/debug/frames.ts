@@ -114,8 +114,9 @@ function envBindings(e: Env, value: ValueOf): BindingView[] {
   const out: BindingView[] = [];
   const classScope = e.info.kind === 'class';
   for (const [name, b] of e.info.bindings) {
-    // `arguments`, and a named function expression's own name (the function itself), are left out.
-    if (b.kind === 'arguments' || b.kind === 'callee') continue;
+    // `arguments`, a named function expression's own name (the function itself) and the hidden
+    // DisposeCapability of a scope with `using` declarations are left out.
+    if (b.kind === 'arguments' || b.kind === 'callee' || b.kind === 'disposeCapability') continue;
     let v = e.slots[b.slot];
     if (v instanceof ImportCell) v = v.env.slots[v.slot];
     const mutable = !(b.kind === 'const' || classScope);

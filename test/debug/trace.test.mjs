@@ -342,6 +342,20 @@ const pi = Math.PI;
     expect(global.bindings.map((b) => b.name)).to.deep.equal(['trapped', 'm', 's', 'push', 'pi']);
   });
 
+  it('steps into a disposer at the end of a `using` scope; the scope\'s hidden bookkeeping is not a binding', () => {
+    const t = vm.debug(`{
+  using r = { [Symbol.dispose]() { console.log('disposed'); } };
+  r;
+}
+`);
+    const call = find(t, 'call');
+    expect(names(t, call)).to.deep.equal(['Object.[Symbol.dispose]', '(top level)']);
+    for (let i = 0; i < t.steps; i++) {
+      for (const scope of t.stepAt(i).stack[0].scopes) for (const b of scope.bindings) expect(b.name).to.not.include('%');
+    }
+    expect(t.stepAt(t.steps - 1).output).to.deep.equal(['disposed']);
+  });
+
   it('renders values as util.inspect does', () => {
     const t = vm.debug(`const values = ['it\\'s', -0, 1n, Symbol('s'), undefined, null, NaN];
 console.log('%s is %d', 'x', 42, { a: [1, { b: 'c' }] }, [1, , 3], new Map([[1, 2]]));
