@@ -10,7 +10,7 @@ import type { StepView, ValueView } from '../debug/trace-types.js';
 
 export const DEBUG_USAGE = `Usage: vmjs debug <file> [--step-limit <n>] [--timeout <ms>]
 
-Records a run of <file> (a script) in a fresh context, then lets you step through
+Records a run of <file> (a script, not a module) in a fresh context, then lets you step through
 the recording forwards and backwards. Nothing runs again while you step: the
 program ran once, to its end, its step limit (default 10000) or its timeout.
 
@@ -69,6 +69,10 @@ export async function debugCommand(argv: string[], io: Io = process, input: { is
   if (argv.includes('--help') || argv.includes('-h')) { io.stdout.write(DEBUG_USAGE); return 0; }
   const parsed = parseDebugArgs(argv);
   if (typeof parsed === 'string') { io.stderr.write(`vmjs debug: ${parsed}\n\n${DEBUG_USAGE}`); return 9; }
+  if (parsed.file.endsWith('.mjs')) {
+    io.stderr.write('vmjs debug: modules cannot be debugged yet: the debugger records scripts (use a .js file without import/export)\n');
+    return 1;
+  }
   let source: string;
   try {
     source = readFileSync(parsed.file, 'utf8');
