@@ -20,4 +20,4 @@ export { installNumber } from './realm/builtins/number.js';
 export { installBigInt } from './realm/builtins/bigint.js';
 export { installRegExp, createRegExpLiteral } from './realm/builtins/regexp.js';
 export { setRegExpOwnMatcherEverywhere, programFor as regExpProgramFor } from './realm/regexp/program.js';
-export { debugHooks } from './interpreter/runtime/debug-hooks.js';
+export { debugHooks, setDebugHooksEverywhere } from './interpreter/runtime/debug-hooks.js';

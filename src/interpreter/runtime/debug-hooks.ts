@@ -42,6 +42,22 @@ export const debugHooks: {
   wrapperRuns: number;
 } = { recorder: null, wrapperRuns: 0 };
 
+/** A recorder that records nothing: what the hooks report to when every script is debug-compiled
+ * for the test262 runner's --debug-hooks (the wrappers then drive every body exactly as when recording). */
+const IGNORE: DebugRecorder = {
+  statement() {}, exception() {}, enter() {}, leave() {}, unwind() {}, suspend() {}, resume() {}, enterScript() {}, leaveScript() {},
+};
+
+/** The preparation switch for vmjs's own tools: every script prepared from now on is debug-compiled. */
+export const debugEverywhere = { on: false };
+
+/** Turns the switch on or off (with a recorder that records nothing installed while it is on), so that
+ * test262 can prove debug-compiled code behaves exactly as normal code. Not a public option. */
+export function setDebugHooksEverywhere(on: boolean): void {
+  debugEverywhere.on = on;
+  debugHooks.recorder = on ? IGNORE : null;
+}
+
 /** Whether a termination (timeout, step limit) is unwinding the run: nothing is recorded then. */
 export function terminating(): boolean {
   return agent.terminating !== null;
