@@ -33,11 +33,12 @@ describe('vmjs debug without a terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vmjs-debug-'));
     try {
       writeFileSync(join(dir, 'fact.js'), program);
-      const r = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', 'fact.js', '--step-limit', '100'], { cwd: dir, input: 'n\nn\np result\nq\n', encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', 'fact.js', '--step-limit', '100'], { cwd: dir, input: 'n\nn\np result\np result * 7\nq\n', encoding: 'utf8' });
       expect(r.status).to.equal(0);
       expect(r.stdout).to.include('[step 13/14] statement at fact.js:6:1 in (top level)');
       expect(r.stdout).to.include('[out] fact(3) = 6\n[step 14/14] end at fact.js:6:1');
       expect(r.stdout).to.include('result = 6');
+      expect(r.stdout).to.include('result * 7 = 42');
       const missing = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', 'nope.js'], { cwd: dir, encoding: 'utf8' });
       expect(missing.status).to.equal(1);
       expect(missing.stderr).to.match(/cannot read nope\.js/);

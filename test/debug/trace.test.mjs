@@ -419,5 +419,8 @@ for (let i = 0; i < 5; i++) {
     expect(t.lookup(hit, 'items[2].i')).to.deep.equal({ kind: 'primitive', text: '2' });
     expect(t.lookup(hit, 'items.length')).to.deep.equal({ kind: 'primitive', text: '3' });
     expect(t.format(hit, t.lookup(hit, 'items'))).to.equal('[ { i: 0, big: false }, { i: 1, big: false }, { i: 2, big: false } ]');
+    expect(t.evaluate(hit, 'items.map((x) => x.i * i)')).to.deep.equal({ text: '[ 0, 3, 6 ]' });
+    expect(t.evaluate(hit, 'missing')).to.deep.equal({ error: 'ReferenceError: missing is not defined' });
+    expect(t.conditionHolds(hit, 'i === 3')).to.equal(true);
   });
 });
