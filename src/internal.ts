@@ -21,3 +21,7 @@ export { installBigInt } from './realm/builtins/bigint.js';
 export { installRegExp, createRegExpLiteral } from './realm/builtins/regexp.js';
 export { setRegExpOwnMatcherEverywhere, programFor as regExpProgramFor } from './realm/regexp/program.js';
 export { debugHooks, setDebugHooksEverywhere } from './interpreter/runtime/debug-hooks.js';
+export { encodeTree, decodeTree, MalformedTree } from './parser/tree-codec.js';
+export { encodeCachedData, decodeCachedData, CachedDataKind, FORMAT_VERSION } from './parser/cached-data.js';
+export { parseScript, parseModule, parseFunctionBody } from './parser/parse.js';
+export { VMJS_VERSION } from './version.js';

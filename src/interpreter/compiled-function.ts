@@ -6,7 +6,7 @@ import type { Identifier, Pattern } from 'acorn';
 import type { Realm } from '../realm/realm.js';
 import { parseFunctionBody, ParseError } from '../parser/parse.js';
 import { ScopeInfo, boundNames, lexicalDeclarations } from './compile/scope.js';
-import type { SynthesizedFunction } from './compile/estree.js';
+import type { ScriptProgram, SynthesizedFunction } from './compile/estree.js';
 import type { SourceRecord } from './compile/compile-context.js';
 import { FunctionTemplate, compileFunction } from './compile/function-template.js';
 import { makeFunction } from './runtime/function-object.js';
@@ -22,19 +22,23 @@ export interface PreparedFunction {
   /** @internal The compile-time scope of every extension object's environment, or null without them. */
   readonly withScope: ScopeInfo | null;
   readonly source: SourceRecord;
+  /** @internal The checked parse of the body (a Script goal with `return` allowed); cachedData encodes it. */
+  readonly program: ScriptProgram;
 }
 
 /** Parses and compiles `body` as the FunctionBody of a sloppy (unless the body says `"use strict"`)
  * ordinary function with the simple parameter list `params`, under `withScopes` object environments
- * when there are extension objects. Throws the host's SyntaxError (its location recorded). */
-export function prepareFunction(body: string, params: readonly string[], options: ScriptSourceOptions, withScopes: boolean): PreparedFunction {
+ * when there are extension objects; `parsed` is the body's checked parse read from cachedData. Throws
+ * the host's SyntaxError (its location recorded). */
+export function prepareFunction(body: string, params: readonly string[], options: ScriptSourceOptions, withScopes: boolean, parsed?: ScriptProgram): PreparedFunction {
   const source: SourceRecord = { text: body, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset };
-  let statements;
+  let program: ScriptProgram;
   try {
-    statements = parseFunctionBody(body, options).body;
+    program = parsed ?? parseFunctionBody(body, options);
   } catch (e) {
     throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
+  const statements = program.body;
   // A parameter and a top-level lexical declaration of the body may not share a name (§15.2.1 early
   // errors); top-level function declarations of a function body are var-scoped.
   const paramSet = new Set(params);
@@ -58,7 +62,7 @@ export function prepareFunction(body: string, params: readonly string[], options
   // V8 shows the function as if its text were wrapped; an empty body has no text at all.
   template.textOverride = body === '' ? 'function () { [native code] }' : `function (${params.join(', ')}) {\n${body}\n}`;
   compileFunction(template);
-  return { template, globalScope, withScope, source };
+  return { template, globalScope, withScope, source, program };
 }
 
 /** The function of a prepared body in `realm`: a new closure over one object environment per

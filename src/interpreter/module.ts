@@ -53,6 +53,8 @@ export interface ExportEntry {
 export interface PreparedModule {
   readonly source: string;
   readonly options: ScriptSourceOptions;
+  /** @internal The checked parse the body was compiled from; cachedData encodes it. */
+  readonly program: ModuleProgram;
   readonly requests: readonly ModuleRequest[];
   /** The requests in source order, as InnerModuleEvaluation visits them: an import-defer request
    * where it is deferred, and again where it is imported eagerly (unique by request and phase). */
@@ -84,11 +86,12 @@ function attributesOf(list: readonly ImportAttribute[] | undefined): Array<[stri
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** ParseModule (§16.2.1.6.1) and the preparation of the body. Throws the host's SyntaxError. */
-export function prepareModule(source: string, options: ScriptSourceOptions): PreparedModule {
+/** ParseModule (§16.2.1.6.1) and the preparation of the body, or of `parsed`, the source's checked
+ * parse read from cachedData. Throws the host's SyntaxError. */
+export function prepareModule(source: string, options: ScriptSourceOptions, parsed?: ModuleProgram): PreparedModule {
   let program: ModuleProgram;
   try {
-    program = parseModule(source, options);
+    program = parsed ?? parseModule(source, options);
   } catch (e) {
     throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
@@ -214,7 +217,7 @@ export function prepareModule(source: string, options: ScriptSourceOptions): Pre
     asyncBody: hasTopLevelAwait ? genItems(body, cg) : null,
   };
   return {
-    source, options, requests, evaluationOrder, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
+    source, options, program, requests, evaluationOrder, importEntries, localExportEntries, indirectExportEntries, starExportEntries, hasTopLevelAwait, code,
   };
 }
 

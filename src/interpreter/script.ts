@@ -34,6 +34,9 @@ export interface RunOptions {
 export interface PreparedScript {
   readonly source: string;
   readonly options: ScriptSourceOptions;
+  /** @internal The checked parse the code was compiled from (function bodies compile from it on
+   * first call, so it is retained anyway); cachedData encodes it. */
+  readonly program: ScriptProgram;
   /** @internal */
   readonly code: ScriptCode;
 }
@@ -76,11 +79,12 @@ export function isStrictBody(body: readonly Statement[]): boolean {
   return false;
 }
 
-/** Parses and prepares `source` as a Script. Throws the host's SyntaxError on a parse or early error. */
-export function prepareScript(source: string, options: ScriptSourceOptions): PreparedScript {
+/** Parses and prepares `source` as a Script, or prepares `parsed`, its checked parse read from
+ * cachedData. Throws the host's SyntaxError on a parse or early error. */
+export function prepareScript(source: string, options: ScriptSourceOptions, parsed?: ScriptProgram): PreparedScript {
   let program: ScriptProgram;
   try {
-    program = parseScript(source, options);
+    program = parsed ?? parseScript(source, options, options.debug === true); // the debugger's spans read `loc`
   } catch (e) {
     throw e instanceof ParseError ? syntaxErrorFrom(e, options.filename) : e;
   }
@@ -89,7 +93,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions): Pre
     ...(options.debug === true || debugEverywhere.on ? { debug: true } : {}),
   };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
-  return { source, options, code };
+  return { source, options, program, code };
 }
 
 export function compileScriptBody(body: Statement[], sourceRecord: SourceRecord, strict: boolean): ScriptCode {

@@ -1,4 +1,4 @@
-// Parsing with acorn (ESTree, with locations). Early errors acorn does not report
+// Parsing with acorn (ESTree with start/end offsets). Early errors acorn does not report
 // are checked in the interpreter's preparation.
 import { Parser, type Options, type Program } from 'acorn';
 import type { ModuleProgram, ScriptProgram } from '../interpreter/compile/estree.js';
@@ -27,9 +27,13 @@ export class ParseError extends Error {
  * ARCHITECTURE.md records the decision. */
 export const ECMA_VERSION = 2026;
 
+/** Without `locations` unless asked: only the stepping debugger reads a node's `loc` (error positions
+ * are offsets, turned into lines from the source when shown), and the three objects per node it costs
+ * were a fifth of acorn's time and most of a cachedData decode's garbage collection (box2d, pdfjs: see
+ * ARCHITECTURE.md). */
 const baseOptions: Options = {
   ecmaVersion: ECMA_VERSION,
-  locations: true,
+  locations: false,
   ranges: false,
   allowHashBang: true,
   allowReturnOutsideFunction: false,
@@ -104,9 +108,9 @@ const ImportDeferParser: typeof Parser = Parser.extend((Base) => {
   } as unknown as typeof Parser;
 });
 
-/** Parses a Script (§16.1). Throws ParseError. */
-export function parseScript(source: string, info: SourceInfo): ScriptProgram {
-  return parseWith(source, { ...baseOptions, sourceType: 'script' }, info) as ScriptProgram; // sourceType 'script'
+/** Parses a Script (§16.1); `locations` gives nodes acorn's `loc` (the debugger's spans). Throws ParseError. */
+export function parseScript(source: string, info: SourceInfo, locations = false): ScriptProgram {
+  return parseWith(source, { ...baseOptions, sourceType: 'script', locations }, info) as ScriptProgram; // sourceType 'script'
 }
 
 /** Parses a Module (§16.2): strict code, import/export declarations, top-level await. Throws ParseError. */

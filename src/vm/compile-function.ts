@@ -9,15 +9,19 @@ import { validateArray, validateBoolean, validateBuffer, validateInt32, validate
 import { hostRealm } from './host-realm.js';
 import { intoParsingRealm } from './script.js';
 import { decorateErrorStack } from './display-errors.js';
-import { prepareFunction, instantiateFunction } from '../interpreter/compiled-function.js';
+import { prepareFunction, instantiateFunction, type PreparedFunction } from '../interpreter/compiled-function.js';
+import type { ScriptProgram } from '../interpreter/compile/estree.js';
+import { CachedDataKind } from '../parser/cached-data.js';
+import { cachedTree, hostCachedData } from './cached-data.js';
 
 export interface CompileFunctionOptions {
   filename?: string;
   lineOffset?: number;
   columnOffset?: number;
-  /** Accepted and validated; vmjs has no code cache yet, so it is never used: `cachedDataRejected` is true. */
+  /** Data from an earlier `produceCachedData` for this body: when it matches, the body is prepared
+   * from it without parsing; the function's `cachedDataRejected` says whether it was used. */
   cachedData?: ArrayBufferView;
-  /** Accepted and validated; vmjs has no code cache yet, so `cachedDataProduced` is false. */
+  /** Gives the function `cachedDataProduced: true` and `cachedData` (a Buffer, or a Uint8Array). */
   produceCachedData?: boolean;
   parsingContext?: object;
   contextExtensions?: object[];
@@ -72,9 +76,18 @@ export function compileFunction(code: unknown, params?: unknown, options: unknow
   });
 
   const realm = parsingContext === undefined ? hostRealm() : contextRecord(parsingContext)!.realm;
-  let prepared;
+  const sourceOptions = { filename, lineOffset, columnOffset };
+  const withScopes = contextExtensions.length > 0;
+  let prepared: PreparedFunction | undefined;
+  const cached = cachedData === undefined ? undefined : cachedTree<ScriptProgram>(CachedDataKind.FunctionBody, code, cachedData);
+  if (cached !== undefined) {
+    // A tree that does not prepare (a parameter that clashes with a declaration of the body, or data
+    // produceCachedData cannot make) is prepared again from the source below, which throws the
+    // SyntaxError with its location as without cachedData, or rejects the data.
+    try { prepared = prepareFunction(code, names, sourceOptions, withScopes, cached); } catch { prepared = undefined; }
+  }
   try {
-    prepared = prepareFunction(code, names, { filename, lineOffset, columnOffset }, contextExtensions.length > 0);
+    prepared ??= prepareFunction(code, names, sourceOptions, withScopes);
   } catch (e) {
     decorateErrorStack(e, code, lineOffset, columnOffset);
     throw intoParsingRealm(e, realm);
@@ -82,8 +95,12 @@ export function compileFunction(code: unknown, params?: unknown, options: unknow
   const fn = instantiateFunction(prepared, realm, contextExtensions);
   // import() in the body calls `importModuleDynamically` with the function as the referrer.
   prepared.source.host = new VmImportHost(fn, importModuleDynamically);
-  // node sets these as plain properties of the function, only for the options given.
-  if (cachedData !== undefined) (fn as { cachedDataRejected?: boolean }).cachedDataRejected = true;
-  if (produceCachedData) (fn as { cachedDataProduced?: boolean }).cachedDataProduced = false;
+  // node sets these as plain properties of the function, only for the options given, in this order.
+  const result = fn as { cachedDataProduced?: boolean; cachedData?: Uint8Array; cachedDataRejected?: boolean };
+  if (produceCachedData) {
+    result.cachedDataProduced = true;
+    result.cachedData = hostCachedData(CachedDataKind.FunctionBody, code, prepared.program);
+  }
+  if (cachedData !== undefined) result.cachedDataRejected = cached === undefined || prepared.program !== cached;
   return fn;
 }

@@ -189,6 +189,10 @@ export function ERR_VM_MODULE_LINK_FAILURE(message: string, cause: unknown): Nod
   return error;
 }
 
+export function ERR_VM_MODULE_CACHED_DATA_REJECTED(): NodeError {
+  return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_CACHED_DATA_REJECTED', 'cachedData buffer was rejected');
+}
+
 export function ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA(): NodeError {
   return nodeError(Error as ErrorCtor, 'ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA', 'Cached data cannot be created for a module which has been evaluated');
 }

@@ -17,10 +17,13 @@ import { contextRecord, validateContext, type Context } from './context.js';
 import { hostRealm } from './host-realm.js';
 import { VmImportHost, setModuleCheck } from './dynamic-import.js';
 import { decorateErrorStack } from './display-errors.js';
+import { cachedTree, hostCachedData } from './cached-data.js';
+import { CachedDataKind } from '../parser/cached-data.js';
+import type { ModuleProgram } from '../interpreter/compile/estree.js';
 import {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_INTERRUPTED, ERR_SCRIPT_EXECUTION_TIMEOUT, ERR_VM_MODULE_ALREADY_LINKED,
-  ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA, ERR_VM_MODULE_DIFFERENT_CONTEXT, ERR_VM_MODULE_LINK_FAILURE, ERR_VM_MODULE_NOT_MODULE,
-  ERR_VM_MODULE_STATUS, ERR_VMJS_NOT_IMPLEMENTED,
+  ERR_VM_MODULE_CACHED_DATA_REJECTED, ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA, ERR_VM_MODULE_DIFFERENT_CONTEXT, ERR_VM_MODULE_LINK_FAILURE, ERR_VM_MODULE_NOT_MODULE,
+  ERR_VM_MODULE_STATUS,
 } from './errors.js';
 import { validateBoolean, validateFunction, validateInt32, validateObject, validateString, validateUint32 } from './validators.js';
 
@@ -40,7 +43,8 @@ export interface SourceTextModuleOptions {
   context?: Context;
   lineOffset?: number;
   columnOffset?: number;
-  /** Accepted and validated; vmjs has no code cache: it is never used. */
+  /** Data from `createCachedData()` for this source: the module is prepared from it without parsing;
+   * data that does not match throws ERR_VM_MODULE_CACHED_DATA_REJECTED, as in node. */
   cachedData?: ArrayBufferView;
   initializeImportMeta?: (meta: object, module: SourceTextModule) => void;
   importModuleDynamically?: (specifier: string, referrer: Module, attributes: Record<string, string>) => unknown;
@@ -288,11 +292,16 @@ export class SourceTextModule extends Module {
       throw ERR_INVALID_ARG_TYPE('options.cachedData', ['Buffer', 'TypedArray', 'DataView'], cachedData);
     }
     let prepared: PreparedModule | undefined;
+    const cached = cachedData === undefined ? undefined : cachedTree<ModuleProgram>(CachedDataKind.Module, sourceText, cachedData);
     super({
       context, identifier,
       makeRecord: (realm, id) => {
+        const sourceOptions = { filename: id, lineOffset, columnOffset };
+        if (cached !== undefined) {
+          try { prepared = prepareModule(sourceText, sourceOptions, cached); } catch { prepared = undefined; }
+        }
         try {
-          prepared = prepareModule(sourceText, { filename: id, lineOffset, columnOffset });
+          prepared ??= prepareModule(sourceText, sourceOptions);
         } catch (e) {
           decorateErrorStack(e, sourceText, lineOffset);
           throw realm.isHost || !(e instanceof SyntaxError) ? e : intoRealm(e, realm);
@@ -301,6 +310,8 @@ export class SourceTextModule extends Module {
       },
     });
     this.#prepared = prepared!;
+    // node compiles first (a SyntaxError wins), then throws for data V8 did not take.
+    if (cachedData !== undefined && (cached === undefined || prepared!.program !== cached)) throw ERR_VM_MODULE_CACHED_DATA_REJECTED();
     this.#importModuleDynamically = importModuleDynamically;
     this.#initializeImportMeta = initializeImportMeta as SourceTextModuleOptions['initializeImportMeta'];
     this.#prepared.code.sourceRecord.host = new VmImportHost(this, importModuleDynamically, (realm) => this.#meta(realm));
@@ -370,12 +381,13 @@ export class SourceTextModule extends Module {
     this.setLinkState(undefined);
   }
 
-  /** node returns V8's code cache; vmjs has none. An evaluated module cannot have one in node either. */
-  createCachedData(): never {
+  /** The module's cachedData: its checked parse, tied to its source and to this vmjs (a Buffer where
+   * the host has one). As in node, not once the module has been evaluated. */
+  createCachedData(): Uint8Array {
     const self = sourceTextOf(this);
     const status = self.status;
     if (status === 'evaluating' || status === 'evaluated' || status === 'errored') throw ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA();
-    throw ERR_VMJS_NOT_IMPLEMENTED('sourceTextModule.createCachedData()');
+    return hostCachedData(CachedDataKind.Module, self.#prepared.source, self.#prepared.program);
   }
 }
 

@@ -8,7 +8,9 @@ import { execute } from './execute.js';
 import { hostRealm } from './host-realm.js';
 import { getContextOptions, getRunArgs, type RunningScriptInNewContextOptions, type RunningScriptOptions } from './run-options.js';
 import { validateBoolean, validateBuffer, validateInt32, validateObject, validateString } from './validators.js';
-import { ERR_VMJS_NOT_IMPLEMENTED } from './errors.js';
+import { CachedDataKind } from '../parser/cached-data.js';
+import type { ScriptProgram } from '../interpreter/compile/estree.js';
+import { cachedTree, hostCachedData } from './cached-data.js';
 import { decorateErrorStack } from './display-errors.js';
 import { VmImportHost } from './dynamic-import.js';
 
@@ -17,9 +19,10 @@ export interface ScriptOptions {
   filename?: string;
   lineOffset?: number;
   columnOffset?: number;
-  /** Accepted and validated; vmjs has no code cache yet, so it is never used: `cachedDataRejected` is true. */
+  /** Data from `createCachedData()` (or `produceCachedData`) for this source: when it matches, the
+   * script is prepared from it without parsing; `cachedDataRejected` says whether it was used. */
   cachedData?: ArrayBufferView;
-  /** Accepted and validated; vmjs has no code cache yet, so `cachedDataProduced` is false. */
+  /** Sets `cachedData` (a Buffer, or a Uint8Array without one) and `cachedDataProduced: true`. */
   produceCachedData?: boolean;
   /** Called by import() in the script's code: (specifier, script, attributes) → a Module or a namespace. */
   importModuleDynamically?: unknown;
@@ -54,10 +57,12 @@ export class Script {
   static {
     preparedOf = (script) => script.#prepared;
   }
-  /** The URL of the script's source map comment, or undefined. */
-  sourceMapURL: string | undefined;
+  // Own properties in node's order: cachedDataRejected, cachedData, cachedDataProduced, sourceMapURL.
   declare cachedDataRejected?: boolean;
+  declare cachedData?: Uint8Array;
   declare cachedDataProduced?: boolean;
+  /** The URL of the script's source map comment, or undefined. */
+  declare sourceMapURL: string | undefined;
 
   constructor(code: unknown, options: ScriptOptions | string = {}) {
     const source = `${code}`;
@@ -81,17 +86,29 @@ export class Script {
     validateBoolean(produceCachedData, 'options.produceCachedData');
     validateImportModuleDynamically(importModuleDynamically);
 
+    const sourceOptions = { filename, lineOffset, columnOffset };
+    let prepared: PreparedScript | undefined;
+    const cached = cachedData === undefined ? undefined : cachedTree<ScriptProgram>(CachedDataKind.Script, source, cachedData);
+    if (cached !== undefined) {
+      // Data that passed every check but does not prepare (it cannot come from createCachedData) is
+      // rejected like any other mismatch.
+      try { prepared = prepareScript(source, sourceOptions, cached); } catch { prepared = undefined; }
+    }
     try {
-      this.#prepared = prepareScript(source, { filename, lineOffset, columnOffset });
+      prepared ??= prepareScript(source, sourceOptions);
     } catch (e) {
       decorateErrorStack(e, source, lineOffset, columnOffset);
       throw parsingContext === undefined ? e : intoParsingRealm(e, validateContext(parsingContext).realm);
     }
+    this.#prepared = prepared;
     // import() in the script's code calls `importModuleDynamically` with this script as the referrer.
     this.#prepared.code.sourceRecord.host = new VmImportHost(this, importModuleDynamically);
+    if (cachedData !== undefined) this.cachedDataRejected = cached === undefined || prepared.program !== cached;
+    if (produceCachedData) {
+      this.cachedData = hostCachedData(CachedDataKind.Script, source, prepared.program);
+      this.cachedDataProduced = true;
+    }
     this.sourceMapURL = findSourceMapURL(source);
-    if (cachedData !== undefined) this.cachedDataRejected = true;
-    if (produceCachedData) this.cachedDataProduced = false;
   }
 
   /** Runs the script in the main context (the host realm). */
@@ -113,9 +130,11 @@ export class Script {
     return this.runInContext(context, options);
   }
 
-  /** node returns V8's code cache for the script; vmjs has no serialised form yet. */
-  createCachedData(): never {
-    throw ERR_VMJS_NOT_IMPLEMENTED('script.createCachedData()');
+  /** The script's cachedData: its checked parse, tied to its source and to this vmjs (a Buffer where
+   * the host has one, a Uint8Array otherwise). `new Script(source, { cachedData })` then skips parsing. */
+  createCachedData(): Uint8Array {
+    if (!(typeof this === 'object' && this !== null && #prepared in this)) throw new TypeError('Illegal invocation');
+    return hostCachedData(CachedDataKind.Script, this.#prepared.source, this.#prepared.program);
   }
 }
 

@@ -3,8 +3,8 @@
 // vmjs and the results are compared: the generated closures must be indistinguishable from the
 // generic ones, including failed strict sets, primitive bases, setters and odd names.
 import { expect } from 'chai';
-import nodeVm from 'node:vm';
 import vm from '../../dist/esm/index.js';
+import { sideBySide } from '../helpers/side-by-side.mjs';
 
 const cases = {
   'reads, writes and calls': 'var o = { a: 1, m() { return this.a } }; o.a = 2; o.b = o.m(); [o.a, o.b, o.c]',
@@ -30,21 +30,11 @@ const cases = {
   'the same name on many shapes': 'var r = 0; for (var i = 0; i < 50; i++) { var o = {}; o["k" + (i % 7)] = i; o.v = i; r += o.v } r',
 };
 
-/** A comparable rendering: errors (also inside arrays) as "Name: message". */
-function render(v) {
-  if (Array.isArray(v)) return v.map(render);
-  if (typeof v === 'object' && v !== null && typeof v.message === 'string' && typeof v.constructor === 'function') return `${v.constructor.name}: ${v.message}`;
-  return v;
-}
-
-function run(runInNewContext, src) {
-  try { return render(runInNewContext(src)); } catch (e) { return `threw ${render(e)}`; }
-}
-
 describe('per-name property access closures', () => {
   for (const [name, src] of Object.entries(cases)) {
     it(name, () => {
-      expect(run(vm.runInNewContext, src)).to.deep.equal(run(nodeVm.runInNewContext, src));
+      const { vmjs, node } = sideBySide(src);
+      expect(vmjs).to.deep.equal(node);
     });
   }
 

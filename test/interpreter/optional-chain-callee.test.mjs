@@ -2,8 +2,7 @@
 // with this = a, and a chain that short-circuits is the value undefined. Each case is run in node:vm
 // and in vmjs and the results compared; errors compare by constructor name and message.
 import { expect } from 'chai';
-import nodeVm from 'node:vm';
-import vm from '../../dist/esm/index.js';
+import { sideBySide } from '../helpers/side-by-side.mjs';
 
 const cases = {
   'member, computed member, optional call': 'var a = { b() { return this === a } }; [(a?.b)(), (a?.["b"])(), (a?.b)?.()]',
@@ -25,21 +24,11 @@ const cases = {
   'a tagged template names a call callee as V8 does': 'var f = () => 1; try { f(2)`x` } catch (e) { e }',
 };
 
-/** A comparable rendering: errors (also inside arrays) as "Name: message". */
-function render(v) {
-  if (Array.isArray(v)) return v.map(render);
-  if (typeof v === 'object' && v !== null && typeof v.message === 'string' && typeof v.constructor === 'function') return `${v.constructor.name}: ${v.message}`;
-  return v;
-}
-
-function run(runInNewContext, src) {
-  try { return render(runInNewContext(src)); } catch (e) { return `threw ${render(e)}`; }
-}
-
 describe('parenthesised optional chains as callees', () => {
   for (const [name, src] of Object.entries(cases)) {
     it(name, () => {
-      expect(run(vm.runInNewContext, src)).to.deep.equal(run(nodeVm.runInNewContext, src));
+      const { vmjs, node } = sideBySide(src);
+      expect(vmjs).to.deep.equal(node);
     });
   }
 });

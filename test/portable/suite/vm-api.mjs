@@ -138,11 +138,21 @@ export default function ({ describe, it, expect, vm }) {
       expect(new vm.Script({ toString() { return '"obj"'; } }).runInNewContext()).to.equal('obj');
     });
 
-    it('sourceMapURL, cachedData rejected, produceCachedData not produced', () => {
+    it('sourceMapURL; cachedData produced, used, and rejected when it does not match', () => {
       expect(new vm.Script('1').sourceMapURL).to.equal(undefined);
       expect(new vm.Script('1 //# sourceMappingURL=foo.map\n').sourceMapURL).to.equal('foo.map');
       expect(new vm.Script('1', { cachedData: new Uint8Array(4) }).cachedDataRejected).to.equal(true);
-      expect(new vm.Script('1', { produceCachedData: true }).cachedDataProduced).to.equal(false);
+      const produced = new vm.Script('var a = [1, "b", /c/]; a.length', { produceCachedData: true });
+      expect(produced.cachedDataProduced).to.equal(true);
+      // A Buffer where the host has one, a Uint8Array otherwise.
+      const data = produced.cachedData;
+      if (typeof globalThis.Buffer === 'function') expect(globalThis.Buffer.isBuffer(data)).to.equal(true);
+      else expect(data.constructor).to.equal(Uint8Array);
+      const used = new vm.Script('var a = [1, "b", /c/]; a.length', { cachedData: data });
+      expect(used.cachedDataRejected).to.equal(false);
+      expect(used.runInNewContext()).to.equal(3);
+      expect(new vm.Script('var a = [1, "b", /d/]; a.length', { cachedData: data }).cachedDataRejected).to.equal(true);
+      expect(vm.compileFunction('return 1', [], { produceCachedData: true }).cachedData.length > 0).to.equal(true);
     });
 
     it('a syntax error from new Script is a host SyntaxError; from runInContext the context\'s', () => {
@@ -271,9 +281,12 @@ export default function ({ describe, it, expect, vm }) {
     });
   });
 
-  describe('not implemented yet, and saying so', () => {
-    it('createCachedData: ERR_VMJS_NOT_IMPLEMENTED', () => {
-      expect(thrown(() => new vm.Script('1').createCachedData())).to.include({ code: 'ERR_VMJS_NOT_IMPLEMENTED' });
+  describe('createCachedData', () => {
+    it('the data a new Script of the same source uses', () => {
+      const data = new vm.Script('1 + 1').createCachedData();
+      expect(data instanceof Uint8Array).to.equal(true);
+      expect(new vm.Script('1 + 1', { cachedData: data }).cachedDataRejected).to.equal(false);
+      expect(thrown(() => vm.Script.prototype.createCachedData.call({}))).to.include({ class: 'TypeError', message: 'Illegal invocation' });
     });
   });
 }
