@@ -16,7 +16,7 @@ import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createG
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
 import { enterFrame } from './runtime/call-stack.js';
-import { debugScriptBody } from './runtime/debug-hooks.js';
+import { debugScriptBody, debugEverywhere } from './runtime/debug-hooks.js';
 
 export interface ScriptSourceOptions {
   filename: string;
@@ -94,7 +94,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions, pars
   }
   const sourceRecord: SourceRecord = {
     text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset,
-    ...(options.debug === true ? { debug: true } : {}),
+    ...(options.debug === true || debugEverywhere.on ? { debug: true } : {}),
   };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
   return { source, options, program, code };
