@@ -42,6 +42,8 @@ export class Frame {
   calleeThis: unknown = undefined;
   /** The running PrivateEnvironment (§9.2): private names of the enclosing classes. */
   privateEnv: PrivateEnv | null = null;
+  /** An async function's frame: the promise its body settles (async-stack.ts). */
+  asyncResult: object | null = null;
 
   constructor(
     readonly realm: Realm,
