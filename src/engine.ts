@@ -7,9 +7,9 @@ import { performIndirectEval, performShadowRealmEval } from './interpreter/runti
 import { realmImportHost } from './interpreter/runtime/host-defined.js';
 import { ReflectApply } from './realm/primordials.js';
 import { functionStateOf, sourceTextOf } from './interpreter/runtime/function-object.js';
-import { GeneratorResume, GeneratorResumeAbrupt } from './interpreter/runtime/generator-object.js';
+import { GeneratorResume, GeneratorResumeAbrupt, isGeneratorObject } from './interpreter/runtime/generator-object.js';
 import { isArgumentsObject } from './interpreter/runtime/arguments-object.js';
-import { AsyncGeneratorRequest } from './interpreter/runtime/async-generator-object.js';
+import { AsyncGeneratorRequest, isAsyncGeneratorObject } from './interpreter/runtime/async-generator-object.js';
 import { enterGuestFromHost } from './realm/membrane.js';
 import { setStackCapture } from './realm/stack-trace.js';
 import { captureCallSites } from './interpreter/runtime/stack-trace.js';
@@ -32,6 +32,7 @@ installEvaluatorHooks({
   GeneratorResume: (realm, g, value) => enterGuestFromHost(realm, value, (v) => GeneratorResume(realm, g, v)),
   GeneratorResumeAbrupt: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => GeneratorResumeAbrupt(realm, g, kind, v)),
   AsyncGeneratorRequest: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => AsyncGeneratorRequest(realm, g, kind, v)),
+  isInterpretedGenerator: (g, async) => (async ? isAsyncGeneratorObject(g) : isGeneratorObject(g)),
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,
 });

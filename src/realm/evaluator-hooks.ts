@@ -31,6 +31,8 @@ export interface EvaluatorHooks {
   /** %AsyncGeneratorPrototype%.next / return / throw (§27.6.1.2–§27.6.1.4): enqueue the request and
    * resume the generator if it is suspended; always returns a promise of `realm`. */
   AsyncGeneratorRequest(realm: Realm, generator: unknown, kind: 'next' | 'return' | 'throw', value: unknown): object;
+  /** Is `O` a generator object (async: an async generator object) the interpreter made? */
+  isInterpretedGenerator(O: unknown, async: boolean): boolean;
   /** [[Realm]] of an interpreted function (for GetFunctionRealm, §7.3.24); undefined for others. */
   functionRealm(F: Function): Realm | undefined;
   /** Is `O` an arguments exotic or unmapped arguments object ([[ParameterMap]], §10.4.4)? */
@@ -55,6 +57,7 @@ export const hooks: EvaluatorHooks = {
   GeneratorResume: missing('GeneratorResume'),
   GeneratorResumeAbrupt: missing('GeneratorResumeAbrupt'),
   AsyncGeneratorRequest: missing('AsyncGeneratorRequest'),
+  isInterpretedGenerator: missing('isInterpretedGenerator'),
   functionRealm: missing('functionRealm'),
   isArgumentsObject: missing('isArgumentsObject'),
 };

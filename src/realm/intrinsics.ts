@@ -1,5 +1,6 @@
 // Creating realms (ECMA-262 §9.3.1 CreateRealm, §9.3.2 CreateIntrinsics, §9.3.3
 // SetDefaultGlobalBindings): fresh intrinsics for a new context, or the host's own for the main one.
+import { installHostGeneratorPrototypes } from './builtins/host-generator-prototypes.js';
 import { Realm, type Intrinsics } from './realm.js';
 import { registerGuestRealm } from './membrane.js';
 import { markImmutablePrototype } from './abstract-ops.js';
@@ -186,8 +187,10 @@ function collectHostIntrinsics(): Intrinsics {
 export function createHostRealm(): Realm {
   const realm = new Realm(true);
   hostIntrinsics ??= collectHostIntrinsics();
-  realm.intrinsics = hostIntrinsics;
+  // Its own record: the generator prototypes are the dispatching ones of this realm.
+  realm.intrinsics = { ...hostIntrinsics };
   realm.globalObject = globalThis as unknown as Record<PropertyKey, unknown>;
   realm.globalThisValue = globalThis;
+  installHostGeneratorPrototypes(realm);
   return realm;
 }

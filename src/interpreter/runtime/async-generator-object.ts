@@ -65,6 +65,11 @@ const METHOD_NAMES: Record<AsyncGeneratorRequestKind, string> = {
   next: 'AsyncGenerator.prototype.next', return: 'AsyncGenerator.prototype.return', throw: 'AsyncGenerator.prototype.throw',
 };
 
+/** Whether `g` is an async generator object the interpreter made. */
+export function isAsyncGeneratorObject(g: unknown): boolean {
+  return typeof g === 'object' && g !== null && generators.has(g);
+}
+
 /** %AsyncGeneratorPrototype%.next / return / throw (§27.6.1.2–§27.6.1.4): always a promise of `realm`. */
 export function AsyncGeneratorRequest(realm: Realm, g: unknown, kind: AsyncGeneratorRequestKind, value: unknown): object {
   const capability = NewPromiseCapability(realm, realm.intrinsics.Promise);

@@ -62,6 +62,11 @@ function step(r: GeneratorRecord, kind: 'next' | 'throw' | 'return', value: unkn
   return CreateIterResultObject(r.realm, res.value, false);
 }
 
+/** Whether `g` is a generator object the interpreter made. */
+export function isGeneratorObject(g: unknown): boolean {
+  return typeof g === 'object' && g !== null && generators.has(g);
+}
+
 /** GeneratorResume (§27.5.3.3). */
 export function GeneratorResume(realm: Realm, g: unknown, value: unknown): IteratorResult<unknown> {
   const r = validate(realm, g, 'Generator.prototype.next');
