@@ -1,0 +1,103 @@
+// Start-up cost (issue 12, target 3): the mean time of a new context, and of a new context plus a
+// one-line script, after warm-up, for vmjs, node:vm and QuickJS-wasm. Each system is measured in its
+// own fresh process; wall time (performance.now) and CPU time (process.cpuUsage, user + system) are
+// both printed, since on a loaded machine the wall time also counts other processes.
+//
+//   node bench/startup.mjs                        N=500 after 200 warm-up iterations, every system
+//   node bench/startup.mjs --n 200 --systems vmjs
+//
+// Builds vmjs first if dist/ is missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoDir = resolve(here, '..');
+const distEntry = join(repoDir, 'dist', 'esm', 'index.js');
+
+/** @returns {Promise<{ context: () => unknown, contextAndScript: () => unknown }>} */
+async function loadSystem(system) {
+  if (system === 'vmjs') {
+    const vm = (await import(pathToFileURL(distEntry).href)).default;
+    const script = new vm.Script('1 + 1');
+    return {
+      context: () => vm.createContext(),
+      contextAndScript: () => { const ctx = vm.createContext(); if (vm.runInContext('1 + 1', ctx) !== 2) throw new Error('wrong'); },
+      contextAndCompiledScript: () => { const ctx = vm.createContext(); if (script.runInContext(ctx) !== 2) throw new Error('wrong'); },
+    };
+  }
+  if (system === 'node') {
+    const vm = (await import('node:vm')).default;
+    const script = new vm.Script('1 + 1');
+    return {
+      context: () => vm.createContext(),
+      contextAndScript: () => { const ctx = vm.createContext(); if (vm.runInContext('1 + 1', ctx) !== 2) throw new Error('wrong'); },
+      contextAndCompiledScript: () => { const ctx = vm.createContext(); if (script.runInContext(ctx) !== 2) throw new Error('wrong'); },
+    };
+  }
+  if (system === 'quickjs') {
+    const { newQuickJSWASMModule, RELEASE_SYNC } = await import(pathToFileURL(join(here, 'node_modules', 'quickjs-emscripten', 'dist', 'index.mjs')).href)
+      .catch(() => import('quickjs-emscripten'));
+    const QuickJS = await newQuickJSWASMModule(RELEASE_SYNC);
+    const runtime = QuickJS.newRuntime();
+    const run = (withScript) => {
+      const ctx = runtime.newContext();
+      if (withScript) {
+        const r = ctx.evalCode('1 + 1');
+        if (r.error) { r.error.dispose(); throw new Error('error'); }
+        const v = ctx.getNumber(r.value);
+        r.value.dispose();
+        if (v !== 2) throw new Error('wrong');
+      }
+      ctx.dispose();
+    };
+    // QuickJS contexts are created in a runtime made once (a new runtime per context would also
+    // count the heap's set-up, which node:vm and vmjs do not pay per context either).
+    return { context: () => run(false), contextAndScript: () => run(true), contextAndCompiledScript: null };
+  }
+  throw new Error(`unknown system ${system}`);
+}
+
+function measure(fn, n, warmup) {
+  for (let i = 0; i < warmup; i++) fn();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) fn();
+  const wall = (performance.now() - t0) / n;
+  const c = process.cpuUsage(cpu0);
+  return { wall, cpu: (c.user + c.system) / 1000 / n };
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , system, n, warmup] = process.argv;
+  const s = await loadSystem(system);
+  const out = {};
+  for (const key of ['context', 'contextAndScript', 'contextAndCompiledScript']) {
+    if (s[key]) out[key] = measure(s[key], Number(n), Number(warmup));
+  }
+  process.stdout.write(JSON.stringify(out) + '\n');
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+const n = Number(opt('n', 500));
+const warmup = Number(opt('warmup', 200));
+const systems = opt('systems', 'vmjs,node,quickjs').split(',');
+
+if (systems.includes('vmjs') && !existsSync(distEntry)) {
+  const b = spawnSync(process.execPath, [join(repoDir, 'scripts', 'build.mjs'), '--no-types'], { cwd: repoDir, stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+
+const fmt = (m) => (m ? `${m.wall.toFixed(3)} ms (cpu ${m.cpu.toFixed(3)})` : '—');
+console.log(`start-up, mean per iteration after ${warmup} warm-up, N=${n}, fresh process per system (node ${process.version})`);
+console.log('| system | createContext() | + runInContext(\'1 + 1\') | + compiled Script.runInContext |');
+console.log('| --- | --- | --- | --- |');
+for (const system of systems) {
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', system, String(n), String(warmup)], { encoding: 'utf8', cwd: repoDir });
+  if (r.status !== 0) { console.log(`| ${system} | error: ${(r.stderr || '').trim().split('\n').slice(-1)[0]} | | |`); continue; }
+  const m = JSON.parse(r.stdout.trim().split('\n').pop());
+  console.log(`| ${system} | ${fmt(m.context)} | ${fmt(m.contextAndScript)} | ${fmt(m.contextAndCompiledScript)} |`);
+}
