@@ -3,8 +3,10 @@
 // own fresh process; wall time (performance.now) and CPU time (process.cpuUsage, user + system) are
 // both printed, since on a loaded machine the wall time also counts other processes.
 //
-//   node bench/startup.mjs                        N=500 after 200 warm-up iterations, every system
-//   node bench/startup.mjs --n 200 --systems vmjs
+//   node bench/startup.mjs                        N=500 after 200 warm-up iterations, every system,
+//                                                 in batches of 10 per host job and in one job (batch N)
+//   node bench/startup.mjs --n 200 --systems vmjs --batch 10
+//   node bench/startup.mjs --systems vmjs --dist ../wt-main/dist   another build, for a before/after
 //
 // Builds vmjs first if dist/ is missing.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoDir = resolve(here, '..');
-const distEntry = join(repoDir, 'dist', 'esm', 'index.js');
+// --dist DIR measures another build of vmjs (e.g. a worktree of main, for a before/after).
+const distArg = process.argv.indexOf('--dist');
+const distEntry = distArg >= 0 ? resolve(process.argv[distArg + 1], 'esm', 'index.js') : join(repoDir, 'dist', 'esm', 'index.js');
 
 /** @returns {Promise<{ context: () => unknown, contextAndScript: () => unknown }>} */
 async function loadSystem(system) {
@@ -59,22 +63,35 @@ async function loadSystem(system) {
   throw new Error(`unknown system ${system}`);
 }
 
-function measure(fn, n, warmup) {
-  for (let i = 0; i < warmup; i++) fn();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) fn();
-  const wall = (performance.now() - t0) / n;
-  const c = process.cpuUsage(cpu0);
-  return { wall, cpu: (c.user + c.system) / 1000 / n };
+/** Mean wall and CPU time of `fn` over `n` calls, made in batches of `batch` calls, each batch one
+ * host job (a macrotask turn between batches, not timed). Batches matter for vmjs: a context record
+ * is tracked by a WeakRef (for measureMemory), and a WeakRef keeps its target alive until the end of
+ * the job that made it, so one synchronous loop of N createContext calls keeps N realms alive. */
+async function measure(fn, n, warmup, batch) {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < warmup; i++) { fn(); if (i % batch === batch - 1) await turn(); }
+  await turn();
+  let wall = 0;
+  let cpu = 0;
+  for (let done = 0; done < n; done += batch) {
+    const k = Math.min(batch, n - done);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < k; i++) fn();
+    wall += performance.now() - t0;
+    const c = process.cpuUsage(cpu0);
+    cpu += (c.user + c.system) / 1000;
+    await turn();
+  }
+  return { wall: wall / n, cpu: cpu / n };
 }
 
 if (process.argv[2] === '--child') {
-  const [, , , system, n, warmup] = process.argv;
+  const [, , , system, n, warmup, batch] = process.argv;
   const s = await loadSystem(system);
   const out = {};
   for (const key of ['context', 'contextAndScript', 'contextAndCompiledScript']) {
-    if (s[key]) out[key] = measure(s[key], Number(n), Number(warmup));
+    if (s[key]) out[key] = await measure(s[key], Number(n), Number(warmup), Number(batch));
   }
   process.stdout.write(JSON.stringify(out) + '\n');
   process.exit(0);
@@ -85,6 +102,7 @@ const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 
 const n = Number(opt('n', 500));
 const warmup = Number(opt('warmup', 200));
 const systems = opt('systems', 'vmjs,node,quickjs').split(',');
+const batches = opt('batch', `10,${n}`).split(',').map(Number);
 
 if (systems.includes('vmjs') && !existsSync(distEntry)) {
   const b = spawnSync(process.execPath, [join(repoDir, 'scripts', 'build.mjs'), '--no-types'], { cwd: repoDir, stdio: 'inherit' });
@@ -92,12 +110,15 @@ if (systems.includes('vmjs') && !existsSync(distEntry)) {
 }
 
 const fmt = (m) => (m ? `${m.wall.toFixed(3)} ms (cpu ${m.cpu.toFixed(3)})` : '—');
-console.log(`start-up, mean per iteration after ${warmup} warm-up, N=${n}, fresh process per system (node ${process.version})`);
-console.log('| system | createContext() | + runInContext(\'1 + 1\') | + compiled Script.runInContext |');
-console.log('| --- | --- | --- | --- |');
-for (const system of systems) {
-  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', system, String(n), String(warmup)], { encoding: 'utf8', cwd: repoDir });
-  if (r.status !== 0) { console.log(`| ${system} | error: ${(r.stderr || '').trim().split('\n').slice(-1)[0]} | | |`); continue; }
-  const m = JSON.parse(r.stdout.trim().split('\n').pop());
-  console.log(`| ${system} | ${fmt(m.context)} | ${fmt(m.contextAndScript)} | ${fmt(m.contextAndCompiledScript)} |`);
+console.log(`start-up, mean per iteration after ${warmup} warm-up, N=${n}, fresh process per system and batch size (node ${process.version})`);
+console.log('| system | batch | createContext() | + runInContext(\'1 + 1\') | + compiled Script.runInContext |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const batch of batches) {
+  for (const system of systems) {
+    const dist = distArg >= 0 ? ['--dist', process.argv[distArg + 1]] : [];
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', system, String(n), String(warmup), String(batch), ...dist], { encoding: 'utf8', cwd: repoDir });
+    if (r.status !== 0) { console.log(`| ${system} | ${batch} | error: ${(r.stderr || '').trim().split('\n').slice(-1)[0]} | | |`); continue; }
+    const m = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`| ${system} | ${batch} | ${fmt(m.context)} | ${fmt(m.contextAndScript)} | ${fmt(m.contextAndCompiledScript)} |`);
+  }
 }
