@@ -60,6 +60,8 @@ const BINARY_DATA = lazyFamily(installArrayBuffer, installSharedArrayBuffer, ins
   installTypedArrayConstructors, installUint8ArrayBase64, installAtomics);
 const DATE = lazyFamily(installDate);
 const REFLECT = lazyFamily(installReflect);
+const JSON_FAMILY = lazyFamily(installJSON);
+const PROMISE = lazyFamily(installPromise);
 const MATH = lazyFamily(installMath, installMathSumPrecise);
 const PROXY = lazyFamily(installProxy);
 const MAP = lazyFamily(installMap);
@@ -70,7 +72,7 @@ const WEAK_REFS = lazyFamily(installWeakRef, installFinalizationRegistry);
 const DISPOSABLE_STACKS = lazyFamily(installDisposableStack, installAsyncDisposableStack);
 const SHADOW_REALM = lazyFamily(installShadowRealm);
 const LAZY_FAMILIES: readonly LazyFamily[] = [
-  BINARY_DATA, DATE, REFLECT, MATH, PROXY, MAP, SET, WEAK_COLLECTIONS, WEAK_REFS, DISPOSABLE_STACKS, SHADOW_REALM,
+  BINARY_DATA, DATE, REFLECT, JSON_FAMILY, MATH, PROMISE, PROXY, MAP, SET, WEAK_COLLECTIONS, WEAK_REFS, DISPOSABLE_STACKS, SHADOW_REALM,
 ];
 
 /** The order in which CreateIntrinsics installs the builtins: each step may use what earlier ones made. */
@@ -99,7 +101,7 @@ const STEPS: readonly (Installer | LazyFamily)[] = [
   installBigInt,
   installRegExp,
   REFLECT,
-  installJSON,
+  JSON_FAMILY,
   MATH,
   installGlobalFunctions,
   DATE,
@@ -108,7 +110,7 @@ const STEPS: readonly (Installer | LazyFamily)[] = [
   SET,
   WEAK_COLLECTIONS,
   WEAK_REFS,
-  installPromise,
+  PROMISE,
   BINARY_DATA,
   installSuppressedError,
   DISPOSABLE_STACKS,

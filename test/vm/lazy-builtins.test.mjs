@@ -26,7 +26,7 @@ const SHAPE = `JSON.stringify(Reflect.ownKeys(globalThis).filter((k) => k !== 'g
 
 const FAMILY_GLOBALS = ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Float64Array', 'BigInt64Array',
   'Atomics', 'Date', 'Reflect', 'Math', 'Proxy', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry',
-  'DisposableStack', 'AsyncDisposableStack', 'ShadowRealm'];
+  'DisposableStack', 'AsyncDisposableStack', 'ShadowRealm', 'Promise', 'JSON'];
 
 describe('lazily installed builtin families of a contextified context', () => {
   it('the global has the same own keys, in the same order, before anything is used', () => {
