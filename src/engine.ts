@@ -11,6 +11,8 @@ import { GeneratorResume, GeneratorResumeAbrupt } from './interpreter/runtime/ge
 import { isArgumentsObject } from './interpreter/runtime/arguments-object.js';
 import { AsyncGeneratorRequest } from './interpreter/runtime/async-generator-object.js';
 import { enterGuestFromHost } from './realm/membrane.js';
+import { setStackCapture } from './realm/stack-trace.js';
+import { captureCallSites } from './interpreter/runtime/stack-trace.js';
 
 // Builtins that start guest code other than by calling a guest function (invoke brings host
 // arguments in itself) enter it through the membrane when host code calls them.
@@ -33,3 +35,6 @@ installEvaluatorHooks({
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,
 });
+
+// Errors read the guest call stack when they are made (src/realm/stack-trace.ts).
+setStackCapture(captureCallSites);

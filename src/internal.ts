@@ -20,7 +20,7 @@ export { installNumber } from './realm/builtins/number.js';
 export { installBigInt } from './realm/builtins/bigint.js';
 export { installRegExp, createRegExpLiteral } from './realm/builtins/regexp.js';
 export { setRegExpOwnMatcherEverywhere, programFor as regExpProgramFor } from './realm/regexp/program.js';
-export { debugHooks } from './interpreter/runtime/debug-hooks.js';
+export { debugHooks, setDebugHooksEverywhere } from './interpreter/runtime/debug-hooks.js';
 export { encodeTree, decodeTree, MalformedTree } from './parser/tree-codec.js';
 export { encodeCachedData, decodeCachedData, CachedDataKind, FORMAT_VERSION } from './parser/cached-data.js';
 export { parseScript, parseModule, parseFunctionBody } from './parser/parse.js';

@@ -10,7 +10,7 @@ import type { StepView, ValueView } from '../debug/trace-types.js';
 
 export const DEBUG_USAGE = `Usage: vmjs debug <file> [--step-limit <n>] [--timeout <ms>]
 
-Records a run of <file> (a script) in a fresh context, then lets you step through
+Records a run of <file> (a script, not a module) in a fresh context, then lets you step through
 the recording forwards and backwards. Nothing runs again while you step: the
 program ran once, to its end, its step limit (default 10000) or its timeout.
 
@@ -25,7 +25,8 @@ Commands (an empty line repeats the last one):
   break N [if E]    a breakpoint on line N, optionally only where expression E holds
                     (E sees the recorded bindings of the frame, e.g. break 3 if n === 1)
   delete N          delete breakpoint number N (as 'break' with no line lists them)
-  p PATH            print a recorded value: a binding or a property path (p point.x, p items[2])
+  p PATH            print a recorded value: a binding or a property path (p point.x, p items[2]);
+                    another expression is evaluated over the recorded values (p n * 2)
   bt, frames        the call stack
   locals            the scopes of the current frame and their bindings
   list              the source around the current line
@@ -69,6 +70,10 @@ export async function debugCommand(argv: string[], io: Io = process, input: { is
   if (argv.includes('--help') || argv.includes('-h')) { io.stdout.write(DEBUG_USAGE); return 0; }
   const parsed = parseDebugArgs(argv);
   if (typeof parsed === 'string') { io.stderr.write(`vmjs debug: ${parsed}\n\n${DEBUG_USAGE}`); return 9; }
+  if (parsed.file.endsWith('.mjs')) {
+    io.stderr.write('vmjs debug: modules cannot be debugged yet: the debugger records scripts (use a .js file without import/export)\n');
+    return 1;
+  }
   let source: string;
   try {
     source = readFileSync(parsed.file, 'utf8');
@@ -224,7 +229,10 @@ export class Session {
   private print(path: string): void {
     if (path === '') { this.say('Usage: p NAME or p NAME.property[index]…'); return; }
     const v = this.trace.lookup(this.at, path);
-    this.say(v === undefined ? `${path} is not a recorded binding or property here` : `${path} = ${this.text(this.at, v)}`);
+    if (v !== undefined) { this.say(`${path} = ${this.text(this.at, v)}`); return; }
+    // Not a binding or a property path: an expression over the recorded values (as conditions are).
+    const r = this.trace.evaluate(this.at, path);
+    this.say('text' in r ? `${path} = ${r.text}` : `${path}: ${r.error}`);
   }
 }
 

@@ -99,7 +99,8 @@ async function runCode(source: string, filename: string, timeout: number | undef
   try {
     const context = freshContext(io, rejections);
     const script = new Script(source, { filename });
-    const result = script.runInContext(context, timeout === undefined ? {} : { timeout });
+    // The report prints the location itself, as node's does: the stack stays undecorated.
+    const result = script.runInContext(context, timeout === undefined ? { displayErrors: false } : { timeout, displayErrors: false });
     if (printResult) {
       const colors = io.stdout.isTTY === true && typeof io.stdout.hasColors === 'function' && io.stdout.hasColors();
       io.stdout.write(`${inspect(result, { colors })}\n`);

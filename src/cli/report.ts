@@ -1,10 +1,14 @@
 // How the CLI reports an uncaught exception or an unhandled rejection, after node's own report: the
-// location `file:line`, the source line with a caret under the column, a blank
-// line, then `Name: message` (or the thrown value itself when it is no error).
+// location `file:line`, the source line with a caret under the column, a blank line, then the error as
+// node's util.inspect shows it (its stack with guest frames, then its own extra properties); a thrown
+// value that is no error follows the caret directly, after a blank line above the location, as node
+// prints it. Node's last line (`Node.js v20…`) and its `--trace-uncaught` hint are node's own: vmjs
+// prints neither.
 import { inspect } from 'node:util';
 import type { ErrorLocation } from '../interpreter/runtime/error-location.js';
 import { caretLine } from '../vm/display-errors.js';
 import { describeValue } from '../realm/describe.js';
+import { capturedStack, framesText, stackHeader } from '../realm/stack-trace.js';
 
 const ObjectToString = Object.prototype.toString;
 
@@ -28,12 +32,28 @@ export function formatFrame(location: ErrorLocation): string {
   return `${location.filename}:${location.line}\n${location.sourceLine}\n${caretLine(location.sourceLine, location.column)}\n`;
 }
 
+/** What node prints for an error: util.inspect of it, whose first lines are its `stack`. V8 makes the
+ * text when `stack` is first read; an error whose `stack` nobody read or replaced shows the name and
+ * message it has now (errors of the evaluator and native constructors had theirs made at once). */
+function describeError(error: object): string {
+  const captured = capturedStack(error);
+  // vmjs's own errors (a timeout) carry host frames only: their name and message.
+  if (captured === undefined) return errorHeadline(error);
+  const d = Object.getOwnPropertyDescriptor(error, 'stack');
+  if (d !== undefined && 'value' in d && d.value === captured.stack && d.writable === true) {
+    Object.defineProperty(error, 'stack', { ...d, value: stackHeader(error) + framesText(captured.frames) });
+  }
+  const stack = d === undefined ? undefined : Reflect.get(error, 'stack');
+  if (typeof stack !== 'string') return errorHeadline(error);
+  return inspect(error);
+}
+
 /** The whole report for a thrown value. */
 export function formatUncaught(thrown: unknown, location: ErrorLocation | undefined): string {
   const frame = location === undefined ? '' : formatFrame(location);
-  if (isErrorObject(thrown)) return `${frame}${frame === '' ? '' : '\n'}${errorHeadline(thrown)}\n`;
+  if (isErrorObject(thrown)) return `${frame}${frame === '' ? '' : '\n'}${describeError(thrown)}\n`;
   const shown = typeof thrown === 'string' ? thrown : inspect(thrown);
-  return `${frame}${shown}\n`;
+  return `${frame === '' ? '' : '\n'}${frame}${shown}\n`;
 }
 
 /** The report for a promise rejected with no handler: an error is reported as if thrown (with where it

@@ -4,7 +4,7 @@
 // plain object/array/Map/Set literals from the recorded heap, to a depth of 4, cycles cut as
 // undefined, functions as empty functions, accessors left out) and the expression runs in a fresh
 // vmjs context with those as the names it sees, under a 100 ms timeout. A condition that throws
-// (a binding in its TDZ, a syntax error) is false.
+// (a binding in its TDZ, a syntax error) is false. The terminal's `p` evaluates expressions the same way.
 import type { HeapObjectView, StepView, ValueView } from './trace-types.js';
 import { createContext, type Context } from '../vm/context.js';
 import { runInContext } from '../vm/run.js';
@@ -13,6 +13,16 @@ const DEPTH = 4;
 let context: Context | null = null;
 
 export function evaluateCondition(condition: string, view: StepView): boolean {
+  try {
+    return evaluateInRecordedState(`!!(${condition}\n)`, view) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** An expression's value against the recorded state (a value of the fresh context; it throws what
+ * the expression throws, or node's timeout error). */
+export function evaluateInRecordedState(expression: string, view: StepView): unknown {
   const frame = view.stack[0];
   const seen = new Set<string>();
   const fields: string[] = [];
@@ -25,13 +35,9 @@ export function evaluateCondition(condition: string, view: StepView): boolean {
       }
     }
   }
-  const source = `(function () { var scope = { ${fields.join(', ')} }; with (scope) { return !!(${condition}\n); } })()`;
+  const source = `(function () { var scope = { ${fields.join(', ')} }; with (scope) { return (${expression}\n); } })()`;
   context ??= createContext({});
-  try {
-    return runInContext(source, context, { timeout: 100 }) === true;
-  } catch {
-    return false;
-  }
+  return runInContext(source, context, { timeout: 100 });
 }
 
 /** Source text that evaluates to (a copy of) a recorded value. */

@@ -10,12 +10,14 @@ import {
   mapEntries, mapSize, ownData, ownKeysOf, protoOf, regExpText, renderPrimitive, setSize, setValues, inspectInline,
 } from './inspect-safe.js';
 import { PromiseStateOf, PromiseResultOf } from '../realm/abstract-ops/promise-operations.js';
+import { sameState } from './frames.js';
 
 /** Most objects recorded per step, and most properties / entries per object. */
-export const HEAP_OBJECTS_PER_STEP = 2000;
+export const HEAP_OBJECTS_PER_STEP = 1000;
 export const PROPERTIES_PER_OBJECT = 200;
 
 const UNINITIALIZED: ValueView = { kind: 'uninitialized' };
+const { isArray } = Array;
 
 export class HeapRecorder {
   private readonly ids = new WeakMap<object, number>();
@@ -23,11 +25,16 @@ export class HeapRecorder {
   private readonly intrinsics = new WeakSet<object>();
   private readonly errorPrototypes: object[];
   private readonly generatorPrototypes: object[];
-  /** Fingerprints of the views recorded so far, by id (what the page's heap holds now). */
-  private previous = new Map<number, string>();
-  private current = new Map<number, string>();
+  /** The views recorded last, by id (what the page's heap holds now), and this step's. */
+  private previous = new Map<number, HeapObjectView | null>();
+  private current = new Map<number, HeapObjectView | null>();
   private queue: object[] = [];
   private changes: HeapObjectView[] = [];
+  /** Per object: what its view showed (compared by identity, item by item) and the view itself, so an
+   * unchanged object costs a few reads per step and no new view. */
+  private readonly views = new WeakMap<object, { state: unknown[]; view: HeapObjectView; refs: object[] }>();
+  /** An object's kind never changes: its brand checks run once. */
+  private readonly kinds = new WeakMap<object, string>();
 
   constructor(realm: Realm, alsoIntrinsic: readonly object[]) {
     materializeAll(realm); // every intrinsic is the realm's own, deferred families included
@@ -84,7 +91,7 @@ export class HeapRecorder {
     const o = v as object;
     const id = this.idOf(o);
     if (!this.current.has(id)) {
-      this.current.set(id, '');
+      this.current.set(id, null);
       this.queue.push(o);
     }
     return { kind: 'ref', id };
@@ -96,13 +103,12 @@ export class HeapRecorder {
 
   /** Ends a step's walk: the views that changed, and the ids no longer reachable. */
   finish(): { heapChanges: HeapObjectView[]; removed: number[] } {
-    let walked = 0;
-    while (this.queue.length > 0) {
-      const o = this.queue.shift()!;
-      const view = walked++ < HEAP_OBJECTS_PER_STEP ? this.view(o) : this.labelOnly(o, '…');
-      const print = JSON.stringify(view);
-      this.current.set(view.id, print);
-      if (this.previous.get(view.id) !== print) this.changes.push(view);
+    const queue = this.queue;
+    for (let k = 0; k < queue.length; k++) {
+      const o = queue[k]!;
+      const view = k < HEAP_OBJECTS_PER_STEP ? this.viewOf(o) : this.labelOnly(o, '…');
+      this.current.set(view.id, view);
+      if (this.previous.get(view.id) !== view) this.changes.push(view);
     }
     const removed: number[] = [];
     for (const id of this.previous.keys()) if (!this.current.has(id)) removed.push(id);
@@ -110,10 +116,56 @@ export class HeapRecorder {
     return { heapChanges: this.changes, removed };
   }
 
+  private kindOf(o: object): string {
+    let k = this.kinds.get(o);
+    if (k === undefined) { k = kindOf(o, this.errorPrototypes, this.generatorPrototypes); this.kinds.set(o, k); }
+    return k;
+  }
+
+  /** The object's view: the last one while what it shows is unchanged (its references marked again). */
+  private viewOf(o: object): HeapObjectView {
+    const state = this.stateOf(o);
+    const c = this.views.get(o);
+    if (c !== undefined && sameState(c.state, state)) {
+      for (const r of c.refs) this.value(r);
+      return c.view;
+    }
+    const refs: object[] = [];
+    const view = this.view(o, (v) => { if (isObject(v)) refs.push(v); return this.value(v); });
+    this.views.set(o, { state, view, refs });
+    return view;
+  }
+
+  /** Everything the view of `o` shows, as a flat list compared item by item. */
+  private stateOf(o: object): unknown[] {
+    const out: unknown[] = [];
+    if (this.intrinsics.has(o) || isGuestProxy(o)) return out;
+    const kind = this.kindOf(o);
+    out.push(protoOf(o));
+    let n = 0;
+    for (const k of shownKeys(o)) {
+      if (n++ > PROPERTIES_PER_OBJECT) break;
+      const d = descriptorOf(o, k);
+      if (d === undefined) continue;
+      if ('value' in d) out.push(k, d.value); else out.push(k, d.get, d.set);
+    }
+    switch (kind) {
+      case 'map': out.push(mapSize(o)); for (const [k, v] of mapEntries(o).slice(0, PROPERTIES_PER_OBJECT)) out.push(k, v); break;
+      case 'set': out.push(setSize(o)); for (const v of setValues(o).slice(0, PROPERTIES_PER_OBJECT)) out.push(v); break;
+      case 'array': out.push((o as unknown[]).length); break;
+      case 'promise': out.push(PromiseStateOf(o), PromiseResultOf(o)); break;
+      case 'date': out.push(dateText(o)); break;
+    }
+    return out;
+  }
+
   private labelOnly(o: object, suffix = ''): HeapObjectView {
     const id = this.idOf(o);
-    const kind = kindOf(o, this.errorPrototypes, this.generatorPrototypes);
-    return { id, kind, label: this.intrinsicLabel(o) + suffix, properties: [] };
+    const c = this.views.get(o);
+    if (c !== undefined && c.state.length === 0 && c.view.label.endsWith(suffix)) return c.view;
+    const view = { id, kind: this.kindOf(o), label: this.intrinsicLabel(o) + suffix, properties: [] };
+    this.views.set(o, { state: [], view, refs: [] });
+    return view;
   }
 
   private intrinsicLabel(o: object): string {
@@ -125,11 +177,11 @@ export class HeapRecorder {
     return constructorNameOf(o) ?? 'Object';
   }
 
-  private view(o: object): HeapObjectView {
+  private view(o: object, value: (v: unknown) => ValueView): HeapObjectView {
     const id = this.idOf(o);
-    if (this.intrinsics.has(o)) return this.labelOnly(o);
+    if (this.intrinsics.has(o)) return { id, kind: this.kindOf(o), label: this.intrinsicLabel(o), properties: [] };
     if (isGuestProxy(o)) return { id, kind: 'proxy', label: 'Proxy', properties: [] };
-    const kind = kindOf(o, this.errorPrototypes, this.generatorPrototypes);
+    const kind = this.kindOf(o);
     const ctor = constructorNameOf(o);
     let label: string;
     let skip: (k: string | symbol) => boolean = () => false;
@@ -145,12 +197,12 @@ export class HeapRecorder {
         break;
       case 'map': {
         label = `Map(${mapSize(o)!})`;
-        entries = mapEntries(o).slice(0, PROPERTIES_PER_OBJECT).map(([k, v]) => ({ key: this.value(k), value: this.value(v) }));
+        entries = mapEntries(o).slice(0, PROPERTIES_PER_OBJECT).map(([k, v]) => ({ key: value(k), value: value(v) }));
         break;
       }
       case 'set':
         label = `Set(${setSize(o)!})`;
-        entries = setValues(o).slice(0, PROPERTIES_PER_OBJECT).map((v) => ({ key: this.value(v) }));
+        entries = setValues(o).slice(0, PROPERTIES_PER_OBJECT).map((v) => ({ key: value(v) }));
         break;
       case 'date': label = dateText(o)!; break;
       case 'regexp': label = regExpText(o)!; skip = (k) => k === 'lastIndex'; break;
@@ -172,26 +224,37 @@ export class HeapRecorder {
       }
     }
     const properties: PropertyView[] = [];
-    for (const k of ownKeysOf(o)) {
+    for (const k of shownKeys(o)) {
       if (skip(k)) continue;
       if (properties.length >= PROPERTIES_PER_OBJECT) break;
       const d = descriptorOf(o, k);
       if (d === undefined) continue;
       const key = typeof k === 'symbol' ? `[${renderPrimitive(k)!}]` : k;
-      if ('value' in d) properties.push({ key, value: this.value(d.value) });
+      if ('value' in d) properties.push({ key, value: value(d.value) });
       else {
         const p: PropertyView = { key, accessor: true };
-        if (d.get !== undefined) p.get = this.value(d.get);
-        if (d.set !== undefined) p.set = this.value(d.set);
+        if (d.get !== undefined) p.get = value(d.get);
+        if (d.set !== undefined) p.set = value(d.set);
         properties.push(p);
       }
     }
     const view: HeapObjectView = { id, kind, label, properties };
     if (entries !== undefined) view.entries = entries;
     const proto = protoOf(o);
-    if (proto !== null && !this.intrinsics.has(proto)) view.proto = this.value(proto);
+    if (proto !== null && !this.intrinsics.has(proto)) view.proto = value(proto);
     return view;
   }
+}
+
+/** The keys a view shows: own keys, but for an array longer than the cap only its first indices (its
+ * other own keys would cost a list of every index at each step). */
+function shownKeys(o: object): (string | symbol)[] {
+  if (isArray(o) && !isGuestProxy(o) && (o as unknown[]).length > PROPERTIES_PER_OBJECT) {
+    const keys: string[] = [];
+    for (let i = 0; i < PROPERTIES_PER_OBJECT; i++) keys.push(String(i));
+    return keys;
+  }
+  return ownKeysOf(o);
 }
 
 function shortText(v: unknown): string {

@@ -5,7 +5,7 @@
 import { inspectNumber, inspectString } from '../vm/inspect.js';
 import { isRealmProxy } from '../realm/builtins/proxy.js';
 import { functionStateOf } from '../interpreter/runtime/function-object.js';
-import { IsPromise } from '../realm/abstract-ops/promise-operations.js';
+import { IsPromise, PromiseResultOf, PromiseStateOf } from '../realm/abstract-ops/promise-operations.js';
 
 const { getPrototypeOf, getOwnPropertyDescriptor } = Object;
 const { ownKeys, apply } = Reflect;
@@ -237,7 +237,12 @@ export function inspectInline(value: unknown, depth = 2, seen: object[] = []): s
   if (date !== undefined) return date;
   const re = regExpText(o);
   if (re !== undefined) return re;
-  if (IsPromise(o)) return 'Promise { <state> }'.replace(' <state>', '');
+  if (IsPromise(o)) {
+    const state = PromiseStateOf(o);
+    if (state === 'pending') return 'Promise { <pending> }';
+    const result = depth < 0 ? '[Object]' : inspectInline(PromiseResultOf(o), depth - 1, inner);
+    return state === 'fulfilled' ? `Promise { ${result} }` : `Promise { <rejected> ${result} }`;
+  }
   const stack = ownData(o, 'stack');
   if (typeof stack === 'string' && ownData(o, 'message') !== undefined) {
     const name = ownData(o, 'name') ?? inheritedData(o, 'name');

@@ -8,9 +8,10 @@ import type { Frame } from '../interpreter/runtime/frame.js';
 import type { Env } from '../interpreter/runtime/environment.js';
 import { terminating, type DebugRecorder, type SuspendKind } from '../interpreter/runtime/debug-hooks.js';
 import { agent } from '../realm/agent.js';
-import type { FrameView, SourceSpan, StepData, StepKind } from './trace-types.js';
+import type { FrameView, ScopeView, SourceSpan, StepData, StepKind, ValueView } from './trace-types.js';
 import type { HeapRecorder } from './heap-recorder.js';
-import { frameName, ownEnvs, scopesOf, globalBindings, type GlobalView } from './frames.js';
+import { frameName, ownEnvs, localScopesOf, globalBindings, frameState, globalState, sameState, type GlobalView } from './frames.js';
+import { isObject, ownData } from './inspect-safe.js';
 
 interface Activation {
   readonly f: Frame;
@@ -19,7 +20,21 @@ interface Activation {
   readonly fn: Node | null;
   /** The statement running now. */
   node: Node | null;
+  /** The frame's view at the last step that recorded it, reused while nothing it shows changed. */
+  cache: FrameCache | null;
 }
+
+interface FrameCache {
+  /** frameState at the time of the view. */
+  state: unknown[];
+  local: ScopeView[];
+  /** The objects the local scopes refer to (marked reachable again when the view is reused). */
+  refs: object[];
+  global: ScopeView | null;
+  view: FrameView | null;
+}
+
+interface GlobalCache { state: unknown[]; view: ScopeView; refs: object[] }
 
 interface Located { loc?: { start: { line: number; column: number }; end: { line: number; column: number } } | null }
 
@@ -28,6 +43,8 @@ const NOTHING = Symbol('nothing');
 export class Recorder implements DebugRecorder {
   readonly steps: StepData[] = [];
   truncated = false;
+  /** An internal error of the recorder, which ended the recording. */
+  failure: unknown = undefined;
   private stopped = false;
   private readonly stack: Activation[] = [];
   private readonly activations = new WeakMap<Frame, Activation>();
@@ -36,6 +53,8 @@ export class Recorder implements DebugRecorder {
   private lastThrown: unknown = NOTHING;
   private lastSpan: SourceSpan;
   private script: Activation | null = null;
+  private globalCache: GlobalCache | null = null;
+  private readonly spans = new WeakMap<Node, SourceSpan>();
 
   constructor(
     private readonly file: string,
@@ -67,7 +86,7 @@ export class Recorder implements DebugRecorder {
   }
 
   enter(f: Frame, fn: Node): void {
-    const a: Activation = { f, name: frameName(f), fn, node: null };
+    const a: Activation = { f, name: frameName(f), fn, node: null, cache: null };
     this.activations.set(f, a);
     this.stack.push(a);
     this.nameEnvs(a);
@@ -89,9 +108,10 @@ export class Recorder implements DebugRecorder {
     this.pop(f);
   }
 
-  suspend(f: Frame, kind: SuspendKind, value: unknown): void {
+  suspend(f: Frame, kind: SuspendKind, value: unknown, resultObject: boolean): void {
     const a = this.activations.get(f);
-    if (a !== undefined) this.record(kind, this.currentSpan(a), value);
+    const shown = resultObject ? (isObject(value) ? ownData(value, 'value') : undefined) : value;
+    if (a !== undefined) this.record(kind, this.currentSpan(a), shown);
     this.pop(f);
   }
 
@@ -101,7 +121,7 @@ export class Recorder implements DebugRecorder {
   }
 
   enterScript(f: Frame): void {
-    const a: Activation = { f, name: '(top level)', fn: null, node: null };
+    const a: Activation = { f, name: '(top level)', fn: null, node: null, cache: null };
     this.script = a;
     this.activations.set(f, a);
     this.stack.push(a);
@@ -116,7 +136,7 @@ export class Recorder implements DebugRecorder {
     this.stopped = true;
     if (this.script !== null && this.script.node !== null) this.lastSpan = this.spanOf(this.script.node);
     this.heap.begin();
-    const stack: FrameView[] = [{ name: '(top level)', span: this.lastSpan, scopes: [{ kind: 'global', bindings: globalBindings(this.heap, this.global) }] }];
+    const stack: FrameView[] = [{ name: '(top level)', span: this.lastSpan, scopes: [{ kind: 'global', bindings: globalBindings((v) => this.heap.value(v), this.global) }] }];
     const step: StepData = { kind: 'end', span: this.lastSpan, stack, heapChanges: [] };
     if (hasValue) step.value = this.heap.value(value);
     this.complete(step);
@@ -144,10 +164,15 @@ export class Recorder implements DebugRecorder {
     for (const e of ownEnvs(a.f)) this.envNames.set(e, a.name);
   }
 
+  /** A node's span (one object per node, so that unchanged frames share it). */
   private spanOf(node: Node): SourceSpan {
+    const have = this.spans.get(node);
+    if (have !== undefined) return have;
     const loc = (node as Located).loc;
     if (loc === undefined || loc === null) return this.lastSpan;
-    return { file: this.file, line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+    const span = { file: this.file, line: loc.start.line, column: loc.start.column, endLine: loc.end.line, endColumn: loc.end.column };
+    this.spans.set(node, span);
+    return span;
   }
 
   /** A function's first line, up to its body: what a call step shows. */
@@ -165,6 +190,20 @@ export class Recorder implements DebugRecorder {
 
   private record(kind: StepKind, span: SourceSpan, value: unknown = NOTHING): void {
     if (this.stopped) return;
+    try {
+      this.recordStep(kind, span, value);
+    } catch (e) {
+      // The host stack ran out inside the recorder (deep recursion): this step is not recorded.
+      if (e instanceof RangeError && e.message === 'Maximum call stack size exceeded') return;
+      // A bug of the recorder must not become an exception in the program: stop, and let vm.debug say so.
+      this.failure = e;
+      this.stopped = true;
+      agent.interruptRequested = true;
+      agent.steps = 1;
+    }
+  }
+
+  private recordStep(kind: StepKind, span: SourceSpan, value: unknown): void {
     if (this.steps.length >= this.stepLimit - 1) {
       // One step is kept for the end; the run is interrupted at the agent's next step.
       this.truncated = true;
@@ -175,14 +214,57 @@ export class Recorder implements DebugRecorder {
     }
     this.lastSpan = span;
     this.heap.begin();
+    const global = this.globalScope();
     const stack: FrameView[] = [];
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const a = this.stack[i]!;
-      stack.push({ name: a.name, span: i === this.stack.length - 1 ? span : this.currentSpan(a), scopes: scopesOf(a.f, this.heap, this.envNames, this.global) });
+      stack.push(this.frameView(a, i === this.stack.length - 1 ? span : this.currentSpan(a), global));
     }
     const step: StepData = { kind, span, stack, heapChanges: [] };
     if (value !== NOTHING) step.value = this.heap.value(value);
     this.complete(step);
+  }
+
+  /** The global scope at this step: the previous step's view when nothing in it changed. */
+  private globalScope(): ScopeView {
+    const state: unknown[] = [];
+    globalState(this.global, state);
+    const c = this.globalCache;
+    if (c !== null && sameState(c.state, state)) {
+      for (const o of c.refs) this.heap.value(o);
+      return c.view;
+    }
+    const refs: object[] = [];
+    const view: ScopeView = { kind: 'global', bindings: globalBindings(this.noting(refs), this.global) };
+    this.globalCache = { state, view, refs };
+    return view;
+  }
+
+  /** A frame's view: the one recorded last time for this activation while nothing it shows changed
+   * (the objects it refers to are still marked reachable), so long waits in callers cost little. */
+  private frameView(a: Activation, span: SourceSpan, global: ScopeView): FrameView {
+    const state: unknown[] = [];
+    frameState(a.f, state);
+    let c = a.cache;
+    if (c !== null && sameState(c.state, state)) {
+      for (const o of c.refs) this.heap.value(o);
+    } else {
+      const refs: object[] = [];
+      c = a.cache = { state, local: localScopesOf(a.f, this.noting(refs), this.envNames, this.global), refs, global: null, view: null };
+    }
+    if (c.global !== global || c.view === null || c.view.span !== span || c.view.name !== a.name) {
+      c.global = global;
+      c.view = { name: a.name, span, scopes: [...c.local, global] };
+    }
+    return c.view;
+  }
+
+  /** The heap's `value`, noting the objects it is given in `refs`. */
+  private noting(refs: object[]): (v: unknown) => ValueView {
+    return (v) => {
+      if (isObject(v)) refs.push(v);
+      return this.heap.value(v);
+    };
   }
 
   private complete(step: StepData): void {

@@ -3,7 +3,8 @@
 // (checkpoints every CHECKPOINT_EVERY steps, so going backwards is as fast as forwards) and the
 // stepping commands, each a search in the recorded steps: nothing runs again.
 import type { HeapObjectView, StepData, StepView, TraceData, ValueView } from './trace-types.js';
-import { evaluateCondition } from './condition.js';
+import { evaluateCondition, evaluateInRecordedState } from './condition.js';
+import { inspectInline } from './inspect-safe.js';
 
 const CHECKPOINT_EVERY = 64;
 
@@ -159,13 +160,22 @@ export class Trace {
     if (s.kind !== 'statement' || s.span.line !== b.line) return false;
     if (b.file !== undefined && s.span.file !== b.file) return false;
     if (b.condition === undefined || b.condition.trim() === '') return true;
-    return this.evaluate(k, b.condition);
+    return this.conditionHolds(k, b.condition);
   }
 
   /** A breakpoint condition at step k: true, false, or false when it throws (see condition.ts). */
-  evaluate(k: number, condition: string): boolean {
-    const view = this.stepAt(k);
-    return evaluateCondition(condition, view);
+  conditionHolds(k: number, condition: string): boolean {
+    return evaluateCondition(condition, this.stepAt(k));
+  }
+
+  /** An expression evaluated against the recorded state of step k (see condition.ts), as
+   * util.inspect would print its value, or the error it threw. */
+  evaluate(k: number, expression: string): { text: string } | { error: string } {
+    try {
+      return { text: inspectInline(evaluateInRecordedState(expression, this.stepAt(k))) };
+    } catch (e) {
+      return { error: inspectInline(e) };
+    }
   }
 
   /** The recorded value of a binding visible at step i, or of a property path from it

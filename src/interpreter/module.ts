@@ -20,8 +20,9 @@ import { Env, copySlots } from './runtime/environment.js';
 import { Frame } from './runtime/frame.js';
 import { AsyncFunctionStart } from './runtime/async-function.js';
 import { PerformPromiseThen } from '../realm/abstract-ops/promise-operations.js';
-import { Termination } from '../realm/agent.js';
+import { agent, Termination } from '../realm/agent.js';
 import { recordErrorLocation } from './runtime/error-location.js';
+import { enterFrame } from './runtime/call-stack.js';
 
 /** A ModuleRequest Record (§16.2.1.3): a specifier with its import attributes (sorted by key). */
 export interface ModuleRequest {
@@ -256,11 +257,14 @@ export function instantiateModuleFunctions(prepared: PreparedModule, instance: M
 /** ExecuteModule without a capability (§16.2.1.6.5 step 9): runs the body; guest exceptions throw. */
 export function executeModuleSync(prepared: PreparedModule, instance: ModuleInstance): void {
   const f = instance.frame;
+  const depth = enterFrame(f);
   try {
     prepared.code.syncBody!(f);
   } catch (e) {
     if (!(e instanceof Termination)) recordErrorLocation(e, f);
     throw e;
+  } finally {
+    agent.depth = depth;
   }
 }
 

@@ -15,7 +15,8 @@ import { agent, Termination } from '../realm/agent.js';
 import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './runtime/global-environment.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
-import { debugScriptBody } from './runtime/debug-hooks.js';
+import { enterFrame } from './runtime/call-stack.js';
+import { debugScriptBody, debugEverywhere } from './runtime/debug-hooks.js';
 
 export interface ScriptSourceOptions {
   filename: string;
@@ -93,7 +94,7 @@ export function prepareScript(source: string, options: ScriptSourceOptions, pars
   }
   const sourceRecord: SourceRecord = {
     text: source, filename: options.filename, lineOffset: options.lineOffset, columnOffset: options.columnOffset,
-    ...(options.debug === true ? { debug: true } : {}),
+    ...(options.debug === true || debugEverywhere.on ? { debug: true } : {}),
   };
   const code = compileScriptBody(program.body, sourceRecord, isStrictBody(program.body));
   return { source, options, program, code };
@@ -149,12 +150,15 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
   return runGuest(realm, options.timeout, () => {
     const code = script.code;
     const f = globalFrame(realm, code.scope, code.strict, code.sourceRecord);
+    const depth = enterFrame(f);
     try {
       globalDeclarationInstantiation(code, realm, f, false);
       code.body(f);
     } catch (e) {
       if (!(e instanceof Termination)) recordErrorLocation(e, f);
       throw e;
+    } finally {
+      agent.depth = depth;
     }
     return f.completion;
   }, options.memoryLimit);

@@ -26,6 +26,9 @@ export class Agent {
   steps = 0;
   /** Guest call depth across all realms. */
   depth = 0;
+  /** The running guest frame (the interpreter's call stack, src/interpreter/runtime/call-stack.ts):
+   * kept here because invoke already holds the agent. */
+  top: object | null = null;
   /** Guest calls deeper than this throw the realm's RangeError. */
   maxDepth = 1600;
   /** maxDepth between runs; within a run it only goes down, where the host stack ran out (invoke). */

@@ -116,6 +116,9 @@ function runOneJob(queue: JobQueue): void {
 function runJob(job: Job): void {
   agent.enterRun(undefined, job.realm === null ? undefined : job.realm.memoryLimit);
   const depth = agent.depth;
+  // A job starts on an empty guest stack: frames left from earlier code are not its callers.
+  const top = agent.top;
+  agent.top = null;
   try {
     job.run();
   } catch (e) {
@@ -123,11 +126,13 @@ function runJob(job: Job): void {
     // a Termination or a vmjs bug gets here. It must never become an uncaught host exception that
     // crashes the embedder; it is dropped.
     agent.depth = depth;
+    agent.top = top;
     const t = agent.exitRun();
     if (t !== null && agent.terminating === t) throw t;
     if (e instanceof Termination && agent.terminating === e) throw e;
     return;
   }
+  agent.top = top;
   const t = agent.exitRun();
   if (t !== null && agent.terminating === t) throw t;
 }

@@ -59,8 +59,14 @@ export function debug(code: string | Script, context?: Context, options: DebugOp
   debugHooks.recorder = rec;
   try {
     const value = execute(prepared, realm, timeout, false);
-    rec.finish(value, true);
-    completion = { type: 'normal', value: rec.valueView(value) };
+    if (rec.truncated) {
+      // The limit was reached just before the program ended (no later step interrupted it).
+      rec.finish(undefined, false);
+      completion = { type: 'truncated' };
+    } else {
+      rec.finish(value, true);
+      completion = { type: 'normal', value: rec.valueView(value) };
+    }
   } catch (e) {
     const codeOf = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
     if (rec.truncated && codeOf === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {
@@ -77,6 +83,10 @@ export function debug(code: string | Script, context?: Context, options: DebugOp
     debugHooks.recorder = previous;
     agent.interruptRequested = false;
     recorder = null;
+  }
+  if (rec.failure !== undefined) {
+    const why = rec.failure instanceof Error ? rec.failure.stack ?? rec.failure.message : String(rec.failure);
+    throw new Error(`vmjs internal error: the debugger's recorder failed: ${why}`);
   }
   const data: TraceData = {
     version: 1,

@@ -3,8 +3,8 @@
 // source line and a caret — as V8's "arrow message".
 import { syntaxErrorLocation } from '../interpreter/script.js';
 import { errorLocation, type ErrorLocation } from '../interpreter/runtime/error-location.js';
+import { capturedStack } from '../realm/stack-trace.js';
 
-const ObjectToString = Object.prototype.toString;
 const decorated = new WeakSet<object>();
 
 /** The caret line under `column` of `sourceLine`, tabs kept so that it lines up. */
@@ -27,16 +27,31 @@ export function thrownLocation(thrown: unknown, source?: string, lineOffset = 0,
   return { filename: v.filename, line: v.line, column: v.column, sourceLine, sourceColumn };
 }
 
-/** Decorates `thrown`'s stack once (the caret, as V8's, ignores `columnOffset`), if it is an error whose location is known (see thrownLocation)
- * and whose `stack` is an own string data property (nothing guest-defined is called). */
+/** Decorates `thrown`'s stack once (the caret, as V8's, ignores `columnOffset`), if its location is known
+ * (see thrownLocation) and its `stack` is a string: node does it for any object, errors or not. Only an
+ * own data property or the lazy `stack` of a vmjs error is read (no guest getter runs). */
 export function decorateErrorStack(thrown: unknown, source?: string, lineOffset = 0, columnOffset = 0): void {
   if (typeof thrown !== 'object' || thrown === null || decorated.has(thrown)) return;
-  if (Reflect.apply(ObjectToString, thrown, []) !== '[object Error]') return;
   const d = Object.getOwnPropertyDescriptor(thrown, 'stack');
-  if (d === undefined || !('value' in d) || typeof d.value !== 'string' || !d.writable) return;
+  if (d === undefined) return;
+  let stack: unknown;
+  if ('value' in d) {
+    if (!d.writable) return;
+    stack = d.value;
+  } else {
+    if (capturedStack(thrown) === undefined || d.get === undefined) return;
+    stack = Reflect.apply(d.get, thrown, []);
+  }
+  if (typeof stack !== 'string') return;
   const loc = thrownLocation(thrown, source, lineOffset, columnOffset);
   if (loc === undefined) return;
   decorated.add(thrown);
   const arrow = `${loc.filename}:${loc.line}\n${loc.sourceLine}\n${caretLine(loc.sourceLine, loc.sourceColumn)}\n`;
-  Object.defineProperty(thrown, 'stack', { ...d, value: `${arrow}\n${d.value}` });
+  const now = Object.getOwnPropertyDescriptor(thrown, 'stack');
+  if (now === undefined) return;
+  if ('value' in now) {
+    if (now.writable === true) Object.defineProperty(thrown, 'stack', { ...now, value: `${arrow}\n${stack}` });
+  } else if (now.configurable === true) {
+    Object.defineProperty(thrown, 'stack', { value: `${arrow}\n${stack}`, writable: true, enumerable: false, configurable: true });
+  }
 }

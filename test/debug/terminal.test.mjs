@@ -19,6 +19,38 @@ const result = fact(3);
 console.log('fact(3) =', result);
 `;
 
+describe('vmjs debug without a terminal', () => {
+  it('documents itself in --help', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', '--help'], { encoding: 'utf8' });
+    expect(r.status).to.equal(0);
+    for (const word of ['n, next', 's, step', 'b, back', 'o, out', 'c, continue', 'rc', 'break N [if E]', 'delete N', 'p PATH', 'bt, frames', 'locals', 'list', 'history', 'goto N', 'q, quit']) {
+      expect(r.stdout).to.include(word);
+    }
+    expect(spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), '--help'], { encoding: 'utf8' }).stdout).to.include('vmjs debug <file>');
+  });
+
+  it('reads commands from a pipe, and reports a missing file and bad options', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vmjs-debug-'));
+    try {
+      writeFileSync(join(dir, 'fact.js'), program);
+      const r = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', 'fact.js', '--step-limit', '100'], { cwd: dir, input: 'n\nn\np result\np result * 7\nq\n', encoding: 'utf8' });
+      expect(r.status).to.equal(0);
+      expect(r.stdout).to.include('[step 13/14] statement at fact.js:6:1 in (top level)');
+      expect(r.stdout).to.include('[out] fact(3) = 6\n[step 14/14] end at fact.js:6:1');
+      expect(r.stdout).to.include('result = 6');
+      expect(r.stdout).to.include('result * 7 = 42');
+      const missing = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', 'nope.js'], { cwd: dir, encoding: 'utf8' });
+      expect(missing.status).to.equal(1);
+      expect(missing.stderr).to.match(/cannot read nope\.js/);
+      const bad = spawnSync(process.execPath, [join(root, 'bin/vmjs.js'), 'debug', 'fact.js', '--step-limit', 'x'], { cwd: dir, encoding: 'utf8' });
+      expect(bad.status).to.equal(9);
+      expect(bad.stderr).to.include('--step-limit expects a positive integer');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('vmjs debug in a terminal (tmux)', function () {
   this.timeout(30000);
   let dir;

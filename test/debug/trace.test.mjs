@@ -217,6 +217,23 @@ out;
     expect(t.stepOut(4)).to.equal(6);
   });
 
+  it('shows the value yield* passes through, and no step for an async generator\'s internal return', () => {
+    const t = vm.debug(`function* inner() { yield 'i1'; return 'r'; }
+function* outer() { const r = yield* inner(); yield r; }
+const a = [...outer()];
+async function* ai() { yield 1; }
+async function* ao() { try { yield* ai(); } finally { console.log('fin'); } }
+(async () => { const g = ao(); await g.next(); await g.return(7); })();
+`);
+    const yields = [];
+    for (let i = 0; i < t.steps; i++) {
+      const s = t.stepAt(i);
+      if (s.kind === 'yield') yields.push(`${s.stack[0].name}:${s.value.text}`);
+    }
+    expect(yields).to.deep.equal(["inner:'i1'", "outer:'i1'", "outer:'r'", 'ai:1', 'ao:1']);
+    expect(t.stepAt(t.steps - 1).output).to.deep.equal(['fin']);
+  });
+
   it('steps through async functions: await steps, and continuations after the script recorded before the end', () => {
     const t = vm.debug(`async function twice(x) {
   const a = await x;
@@ -263,6 +280,10 @@ console.log('sync done');
     // The next run is not interrupted by the limit of this one.
     expect(vm.runInNewContext('let j = 0; for (let k = 0; k < 100; k++) j++; j')).to.equal(100);
     expect(vm.debug('1 + 1').steps).to.equal(2);
+    // At the boundary: three statements and the end need four steps.
+    expect(vm.debug('1;\n2;\n3;', undefined, { stepLimit: 4 }).completion).to.deep.equal({ type: 'normal', value: { kind: 'primitive', text: '3' } });
+    const short = vm.debug('1;\n2;\n3;', undefined, { stepLimit: 3 });
+    expect([short.steps, short.truncated, short.completion.type]).to.deep.equal([3, true, 'truncated']);
   });
 
   it('ends at the timeout', () => {
@@ -319,6 +340,20 @@ const pi = Math.PI;
     // The global scope holds the program's own names only.
     const global = t.stepAt(end).stack[0].scopes.find((s) => s.kind === 'global');
     expect(global.bindings.map((b) => b.name)).to.deep.equal(['trapped', 'm', 's', 'push', 'pi']);
+  });
+
+  it('steps into a disposer at the end of a `using` scope; the scope\'s hidden bookkeeping is not a binding', () => {
+    const t = vm.debug(`{
+  using r = { [Symbol.dispose]() { console.log('disposed'); } };
+  r;
+}
+`);
+    const call = find(t, 'call');
+    expect(names(t, call)).to.deep.equal(['Object.[Symbol.dispose]', '(top level)']);
+    for (let i = 0; i < t.steps; i++) {
+      for (const scope of t.stepAt(i).stack[0].scopes) for (const b of scope.bindings) expect(b.name).to.not.include('%');
+    }
+    expect(t.stepAt(t.steps - 1).output).to.deep.equal(['disposed']);
   });
 
   it('renders values as util.inspect does', () => {
@@ -384,5 +419,8 @@ for (let i = 0; i < 5; i++) {
     expect(t.lookup(hit, 'items[2].i')).to.deep.equal({ kind: 'primitive', text: '2' });
     expect(t.lookup(hit, 'items.length')).to.deep.equal({ kind: 'primitive', text: '3' });
     expect(t.format(hit, t.lookup(hit, 'items'))).to.equal('[ { i: 0, big: false }, { i: 1, big: false }, { i: 2, big: false } ]');
+    expect(t.evaluate(hit, 'items.map((x) => x.i * i)')).to.deep.equal({ text: '[ 0, 3, 6 ]' });
+    expect(t.evaluate(hit, 'missing')).to.deep.equal({ error: 'ReferenceError: missing is not defined' });
+    expect(t.conditionHolds(hit, 'i === 3')).to.equal(true);
   });
 });

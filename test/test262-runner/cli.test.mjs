@@ -178,4 +178,15 @@ describe('test262 runner: CLI on fixtures (vmjs engine)', function () {
     expect(bad.code).to.equal(2);
     expect(bad.stderr).to.match(/--generator-form checks the expectations/);
   });
+
+  it('--debug-hooks runs the same tests debug-compiled (the stepping debugger\'s hooks), and only checks', async () => {
+    const { byFile, stderr } = await runJson(['--debug-hooks', 'test/pass', 'test/negative']);
+    expect(stderr).to.include('on vmjs (debug hooks everywhere)');
+    for (const f of ['pass/simple.js', 'pass/includes.js', 'negative/parse.js', 'negative/runtime.js']) {
+      expect(byFile[f].status, `${f}: ${byFile[f].message}`).to.equal('pass');
+    }
+    const bad = await cli(['--debug-hooks', '--update']);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.match(/--debug-hooks checks the expectations/);
+  });
 });

@@ -81,12 +81,39 @@ describe('CLI', () => {
     expect(vmjs('eval', 'var x = 1').stdout).to.equal('undefined\n');
   });
 
-  it('an uncaught error prints file:line, the line, a caret, then Name: message; exit 1', () => {
+  it('an uncaught error prints file:line, the line, a caret, then its stack; exit 1', () => {
     const p = file('throws.js', 'let ok = 1;\n  null.f();\n');
     const r = vmjs('run', p);
     expect(r.code).to.equal(1);
     expect(r.stdout).to.equal('');
-    expect(r.stderr).to.equal(`${p}:2\n  null.f();\n       ^\n\nTypeError: Cannot read properties of null (reading 'f')\n`);
+    expect(r.stderr).to.equal(`${p}:2\n  null.f();\n       ^\n\nTypeError: Cannot read properties of null (reading 'f')\n    at ${p}:2:8\n`);
+  });
+
+  it('prints what node prints for an uncaught error, before node\'s own frames and version line', () => {
+    // node's report minus what is node's: its module wrapper frames (host frames, `Object.<anonymous>`
+    // for the top level of a CommonJS module, which vmjs runs as a script), the --trace-uncaught hint
+    // and the `Node.js v…` line.
+    const nodeShape = (text) => text
+      .replace(/\n\nNode\.js v[^\n]*\n$/, '\n')
+      .replace(/\(Use `node --trace-uncaught \.\.\.` to show where the exception was thrown\)\n/, '')
+      .replace(/\n\s+at [^\n]*node:internal[^\n]*?( \{)?(?=\n)/g, (m, brace) => brace ?? '')
+      .replace(/at Object\.<anonymous> \(([^)]*)\)/g, 'at $1');
+    const programs = {
+      'error-in-fn.js': 'function fn() {\n  throw new Error("boom");\n}\nfn();\n',
+      'type-error.js': 'function g(o) {\n  return o.x.y;\n}\ng({});\n',
+      'primitive.js': 'function h() {\n  throw "prim";\n}\nh();\n',
+      'object.js': 'throw { a: 1 };\n',
+      'with-code.js': 'var e = new TypeError("x"); e.code = "E1";\nthrow e;\n',
+      'subclass.js': 'class MyError extends Error {\n  constructor(m) { super(m); this.name = "MyError"; }\n}\nfunction make() { return new MyError("custom"); }\nthrow make();\n',
+      'method.js': 'class A {\n  m() { throw new RangeError("r"); }\n}\nnew A().m();\n',
+    };
+    for (const [name, text] of Object.entries(programs)) {
+      const p = file(name, text);
+      const r = vmjs('run', p);
+      const n = node(p);
+      expect(r.code, name).to.equal(1);
+      expect(r.stderr, name).to.equal(nodeShape(n.stderr));
+    }
   });
 
   it('a thrown non-error prints the value', () => {
@@ -106,7 +133,7 @@ describe('CLI', () => {
   it('eval errors name [eval]', () => {
     const r = vmjs('eval', 'undefinedName');
     expect(r.code).to.equal(1);
-    expect(r.stderr).to.equal('[eval]:1\nundefinedName\n^\n\nReferenceError: undefinedName is not defined\n');
+    expect(r.stderr).to.equal('[eval]:1\nundefinedName\n^\n\nReferenceError: undefinedName is not defined\n    at [eval]:1:1\n');
   });
 
   it('--timeout stops an endless loop with node\'s message; exit 1', () => {
@@ -129,7 +156,7 @@ describe('CLI', () => {
       const r = vmjs('run', p);
       expect(r.code).to.equal(1);
       expect(r.stdout).to.equal('sync done\n');
-      expect(r.stderr).to.equal(`${p}:3\n  throw new Error("boom");\n  ^\n\nError: boom\n`);
+      expect(r.stderr).to.equal(`${p}:3\n  throw new Error("boom");\n  ^\n\nError: boom\n    at f (${p}:3:9)\n`);
       expect(node(p).code).to.equal(1);
     });
 
@@ -206,7 +233,7 @@ describe('CLI: modules', () => {
   it('reports an uncaught error and a syntax error with file, line and source line', () => {
     const thrown = vmjs('run', file('throws.mjs', 'import "./math.mjs";\nthrow new TypeError("boom");'));
     expect(thrown.code).to.equal(1);
-    expect(thrown.stderr).to.equal(`${join(dir, 'throws.mjs')}:2\nthrow new TypeError("boom");\n^\n\nTypeError: boom\n`);
+    expect(thrown.stderr).to.equal(`${join(dir, 'throws.mjs')}:2\nthrow new TypeError("boom");\n^\n\nTypeError: boom\n    at ${join(dir, 'throws.mjs')}:2:7\n`);
     const syntax = vmjs('run', file('syntax.mjs', 'export let = 1;'));
     expect(syntax.code).to.equal(1);
     expect(syntax.stderr).to.match(/syntax\.mjs:1\nexport let = 1;\n +\^\n\nSyntaxError: /);

@@ -26,6 +26,8 @@ export interface Options {
   generatorForm: boolean;
   /** Run every regexp match on vmjs's own matcher (vmjs's internal switch). */
   regexpOwnMatcher: boolean;
+  /** Debug-compile every script (the stepping debugger's hooks, recording nothing; vmjs's internal switch). */
+  debugHooks: boolean;
   help: boolean;
 }
 
@@ -57,6 +59,9 @@ Options:
                        proves both forms pass the same tests (cannot be combined with --update)
   --regexp-own-matcher run every regular expression match on vmjs's own matcher, never the host's
                        regexp engine (cannot be combined with --update)
+  --debug-hooks        compile every script for the stepping debugger (its hooks around every
+                       statement and body, reporting to a recorder that records nothing); with
+                       --check, proves debug-compiled code passes what normal code passes
   -h, --help           this text
 `;
 
@@ -85,6 +90,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
         'worker-heap-mb': { type: 'string' },
         'generator-form': { type: 'boolean' },
         'regexp-own-matcher': { type: 'boolean' },
+        'debug-hooks': { type: 'boolean' },
         // Developer option, not in USAGE: run the same harness on node's own node:vm.
         engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -103,6 +109,8 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
   if (v['generator-form'] && engine !== 'vmjs') throw new UsageError('--generator-form is a switch of the vmjs engine');
   if (v['regexp-own-matcher'] && v.update) throw new UsageError('--regexp-own-matcher checks the expectations, it does not write them: drop --update');
   if (v['regexp-own-matcher'] && engine !== 'vmjs') throw new UsageError('--regexp-own-matcher is a switch of the vmjs engine');
+  if (v['debug-hooks'] && v.update) throw new UsageError('--debug-hooks checks the expectations, it does not write them: drop --update');
+  if (v['debug-hooks'] && engine !== 'vmjs') throw new UsageError('--debug-hooks is a switch of the vmjs engine');
   return {
     paths: parsed.positionals,
     test262Dir: v.test262 ?? defaults.test262Dir,
@@ -121,6 +129,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
     workerHeapMb: positiveInt(v['worker-heap-mb'], '--worker-heap-mb', 1536),
     generatorForm: v['generator-form'] ?? false,
     regexpOwnMatcher: v['regexp-own-matcher'] ?? false,
+    debugHooks: v['debug-hooks'] ?? false,
     help: v.help ?? false,
   };
 }

@@ -13,6 +13,8 @@ export interface WorkerConfig {
   generatorForm: boolean;
   /** Run every regexp match on vmjs's own matcher (--regexp-own-matcher). */
   regexpOwnMatcher: boolean;
+  /** Debug-compile every script, with a recorder that records nothing (--debug-hooks). */
+  debugHooks: boolean;
 }
 
 export type ToWorker = { type: 'run'; id: number; file: string };

@@ -20,14 +20,16 @@ async function start(): Promise<void> {
   process.on('unhandledRejection', () => {});
   let engine;
   try {
-    if (config.generatorForm || config.regexpOwnMatcher) {
+    if (config.generatorForm || config.regexpOwnMatcher || config.debugHooks) {
       // The same module graph as index.js (the ESM build shares chunks), so the switch reaches it.
       const internal = await import(VMJS_INTERNAL_URL) as {
         setGeneratorFormEverywhere(on: boolean): void;
         setRegExpOwnMatcherEverywhere(on: boolean): void;
+        setDebugHooksEverywhere(on: boolean): void;
       };
       if (config.generatorForm) internal.setGeneratorFormEverywhere(true);
       if (config.regexpOwnMatcher) internal.setRegExpOwnMatcherEverywhere(true);
+      if (config.debugHooks) internal.setDebugHooksEverywhere(true);
     }
     engine = await loadEngine(config.engine, VMJS_INDEX_URL);
   } catch (e) {

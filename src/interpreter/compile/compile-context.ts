@@ -16,6 +16,16 @@ export interface SourceRecord {
   /** Compiled for the stepping debugger (src/interpreter/runtime/debug-hooks.ts): a preparation-time
    * choice; code prepared without it has no hooks at all. Functions compiled from this source inherit it. */
   readonly debug?: boolean;
+  /** Eval code and Function-constructor code: where it was made (V8's eval origin in stack traces). */
+  evalFrom?: EvalFrom;
+}
+
+/** The caller of eval or of a Function constructor: its function's name ('' at top level), its source
+ * and the position of the call. */
+export interface EvalFrom {
+  readonly name: string;
+  readonly source: SourceRecord | null;
+  readonly pos: number;
 }
 
 /** Private names visible in a class body (§9.2 PrivateEnvironment Records), resolved at compile time

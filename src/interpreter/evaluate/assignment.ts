@@ -17,6 +17,7 @@ import { privateGet, privateSet } from '../runtime/private-names.js';
 import { compileAssignmentPattern } from './patterns.js';
 import { compileExpression } from './expressions.js';
 import { compileNamed, isAnonymousFunctionDefinition } from './functions.js';
+import { inferNameFromAssignment } from '../compile/inferred-names.js';
 import { analyseMember, superThis, type MemberSite } from './member.js';
 import { binaryOp } from './operators.js';
 import { agent } from '../../realm/agent.js';
@@ -132,7 +133,10 @@ export function compileAssignment(node: AssignmentExpression, c: CompileContext)
       const write: Writer = compileWrite(left.name, c);
       return function* (f) { const v = yield* value(f); write(f, v); return v; };
     }
-    if (left.type === 'MemberExpression') return memberAssign(analyseMember(left, c, false), value, c);
+    if (left.type === 'MemberExpression') {
+      inferNameFromAssignment(left, node.right);
+      return memberAssign(analyseMember(left, c, false), value, c);
+    }
     const ref = compileTargetRef(left, c);
     return function* (f) { const r = yield* ref.prepare(f); const v = yield* value(f); ref.put(f, r, v); return v; };
   }

@@ -13,12 +13,15 @@ import { compileExpression } from './expressions.js';
 
 export function compileAwait(node: AwaitExpression, c: CompileContext): Expr {
   const arg = compileExpression(node.argument, c);
+  const pos = node.start;
   // @gen-only
   return function* (f) {
     f.raw = yield* arg(f);
+    // Where V8's `at async fn` frame of this function points while it waits.
+    f.pos = pos;
     return yield AWAIT;
   };
   // @end-gen-only
-  void arg;
+  void arg; void pos;
   throw new Error('vmjs internal: await outside the generator form');
 }

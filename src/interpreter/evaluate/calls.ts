@@ -32,11 +32,13 @@ export function compileTaggedTemplate(node: TaggedTemplateExpression, c: Compile
   const exprs = site.expressions.map((e) => compileExpression(e, c));
   const callee = compileCallee(node.tag, c);
   const what = calleeDescription(c, node.tag);
+  const pos = site.start;
   return function* (f) {
     const fn = yield* callee(f);
     const thisValue = f.calleeThis;
     const args: unknown[] = [GetTemplateObject(f.realm, site, cooked, raw)];
     for (let i = 0; i < exprs.length; i++) args.push(yield* exprs[i](f));
+    f.pos = pos;
     if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
     return ReflectApply(fn as Function, thisValue, args);
   };
@@ -156,18 +158,43 @@ function calleeDescription(c: CompileContext, node: Expression | Super): string 
   return text.length > 80 ? `${text.slice(0, 77)}...` : text.replace(/\([^()]*\)/g, '(...)');
 }
 
+/** Where V8 places a call in a stack trace: an unparenthesised identifier callee's start, a named
+ * property's name, else the `(` of the arguments. Set as the frame's position before calling, so a
+ * stack captured during the call shows this frame at the call. */
+export function callPosition(node: CallExpression, c: CompileContext): number {
+  const callee = node.callee;
+  const text = c.source.text;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.start;
+  if (callee.type === 'Identifier') {
+    let i = callee.start - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (i < 0 || text[i] !== '(') return callee.start;
+  }
+  let i = callee.end;
+  while (i < node.end) {
+    const ch = text[i];
+    if (ch === '(') return i;
+    if (ch === '/' && text[i + 1] === '*') { const e = text.indexOf('*/', i + 2); i = e < 0 ? node.end : e + 2; continue; }
+    if (ch === '/' && text[i + 1] === '/') { const e = text.indexOf('\n', i + 2); i = e < 0 ? node.end : e + 1; continue; }
+    i++;
+  }
+  return callee.start;
+}
+
 export function compileCall(node: CallExpression, c: CompileContext, inChain: boolean): Expr {
   if (node.callee.type === 'Super') return compileSuperCall(node, c);
   const args = compileArguments(node.arguments, c);
   const optional = node.optional === true;
   const what = calleeDescription(c, node.callee);
+  const pos = callPosition(node, c);
   if (node.callee.type === 'Identifier' && node.callee.name === 'eval') {
     const callee = compileCallee(node.callee, c);
     const strict = c.strict;
     return function* (f) {
-        const fn = yield* callee(f);
+      const fn = yield* callee(f);
       const thisValue = f.calleeThis;
       const list = yield* args(f);
+      f.pos = pos;
       if (fn === f.realm.intrinsics.eval) return directEval(f, list, strict);
       if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
       return ReflectApply(fn as Function, thisValue, list);
@@ -184,6 +211,7 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
     if (fn === SHORT) return SHORT;
     if (optional && (fn === null || fn === undefined)) return SHORT;
     const list = yield* args(f);
+    f.pos = pos;
     if (fn !== lastFn) {
       if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
       lastFn = fn;
@@ -197,8 +225,10 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
 // §13.3.7.1 SuperCall
 function compileSuperCall(node: CallExpression, c: CompileContext): Expr {
   const args = compileArguments(node.arguments, c);
+  const pos = node.start;
   return function* (f) {
     const list = yield* args(f);
+    f.pos = pos;
     return superCall(f, list);
   };
 }
@@ -211,9 +241,11 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
   // As for calls: the last guest constructor this site constructed runs through invoke() directly.
   let lastFn: unknown = null;
   let lastState: FunctionState | null = null;
+  const pos = node.start;
   return function* (f) {
     const fn = yield* callee(f);
     const list = yield* args(f);
+    f.pos = pos;
     if (fn !== lastFn) {
       if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
       lastFn = fn;

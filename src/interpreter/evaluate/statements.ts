@@ -26,7 +26,7 @@ import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import { makeFunction } from '../runtime/function-object.js';
 import { getIterator, iterationOperandText } from '../runtime/iteration.js';
 import { IteratorClose, IteratorCloseOnThrow, IteratorStepValue, DONE } from '../../realm/abstract-ops/iterator-operations.js';
-import { recordErrorLocation } from '../runtime/error-location.js';
+import { recordErrorLocation, recordThrownPrimitive } from '../runtime/error-location.js';
 import { debugHooks } from '../runtime/debug-hooks.js';
 import { compileExpression } from './expressions.js';
 import { compileNamed, isAnonymousFunctionDefinition, functionTemplate } from './functions.js';
@@ -113,7 +113,10 @@ function compileStatementOnly(node: Statement, c: CompileContext): Stmt {
       return function* (f) {
         f.pos = pos;
         const v = yield* e(f);
-        recordErrorLocation(v, f);
+        // A call in the operand moved f.pos; the thrown value's location is the throw (as V8's).
+        f.pos = pos;
+        if ((typeof v === 'object' && v !== null) || typeof v === 'function') recordErrorLocation(v, f);
+        else recordThrownPrimitive(v, f);
         throw v;
       };
     }

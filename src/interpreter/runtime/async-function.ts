@@ -15,6 +15,8 @@ import {
   type PromiseCapability,
 } from '../../realm/abstract-ops/promise-operations.js';
 import { ReflectApply } from '../../realm/primordials.js';
+import { pushFrame } from './call-stack.js';
+import { recordAsyncResult, recordAwait } from './async-stack.js';
 
 /** What an `await` yields to this driver; the operand travels in Frame.raw. */
 export const AWAIT: unique symbol = Symbol('vmjs.await');
@@ -37,8 +39,10 @@ export function AsyncFunctionStart(realm: Realm, f: Frame, instantiate: (f: Fram
     settle(realm, capability, THROW, e);
     return promiseOf(capability);
   }
+  const promise = promiseOf(capability);
+  recordAsyncResult(f, promise);
   step(realm, f, body, capability, NEXT, undefined);
-  return promiseOf(capability);
+  return promise;
 }
 
 /** The result promise: an intrinsic promise itself, or a host realm's capability record's promise. */
@@ -49,6 +53,8 @@ function promiseOf(capability: PromiseCapability | object): object {
 /** Runs the body to its next await or to its end (AsyncBlockStart's continuation, §27.7.5.2). */
 function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability | object, mode: number, value: unknown): void {
   let result: IteratorResult<unknown, number>;
+  // On the call stack while it runs; the first step runs inside the call (invoke pushed f already).
+  pushFrame(f);
   try {
     result = mode === NEXT ? body.next(value) : body.throw(value);
   } catch (e) {
@@ -61,6 +67,7 @@ function step(realm: Realm, f: Frame, body: Body, capability: PromiseCapability 
   }
   const operand = f.raw;
   f.raw = undefined;
+  if (typeof operand === 'object' && operand !== null) recordAwait(f, operand);
   Await(realm, operand,
     (v) => step(realm, f, body, capability, NEXT, v),
     (r) => step(realm, f, body, capability, THROW, r));

@@ -14,6 +14,7 @@ import { NewPromiseCapability, type PromiseCapability } from '../../realm/abstra
 import { describeValue } from '../../realm/describe.js';
 import { ObjectCreate, ReflectApply } from '../../realm/primordials.js';
 import { AWAIT, Await } from './async-function.js';
+import { pushFrame } from './call-stack.js';
 
 /** What yield* in an async generator yields: an inner iterator's value, which AsyncGeneratorYield
  * completes the request with as it is, without the await a plain `yield` does (§15.5.5). */
@@ -131,6 +132,7 @@ function step(r: AsyncGeneratorRecord, mode: number, value: unknown): void {
   }
   const delegating = r.delegating;
   r.delegating = false;
+  pushFrame(f);
   try {
     if (mode === NEXT) result = r.body.next(value);
     else if (mode === THROW) result = r.body.throw(value);

@@ -7,6 +7,8 @@ import type { Node } from 'acorn';
 import type { Frame, Signal } from './frame.js';
 import { RETURN } from './frame.js';
 import { AWAIT } from './async-function.js';
+import { RAW_RESULT } from './generator-object.js';
+import { DO_RETURN, YIELD_AWAITED } from './async-generator-object.js';
 import { agent } from '../../realm/agent.js';
 
 export type SuspendKind = 'yield' | 'await';
@@ -23,8 +25,10 @@ export interface DebugRecorder {
   leave(f: Frame, value: unknown): void;
   /** The body of `f` ends by an exception (or a termination unwinding it). */
   unwind(f: Frame, value: unknown): void;
-  /** The body of `f` (a generator or async function) suspends at a yield or an await. */
-  suspend(f: Frame, kind: SuspendKind, value: unknown): void;
+  /** The body of `f` (a generator or async function) suspends at a yield or an await. With
+   * `resultObject`, `value` is an inner iterator's result object passed through by yield* (the value
+   * shown is its own `value` data property). */
+  suspend(f: Frame, kind: SuspendKind, value: unknown, resultObject: boolean): void;
   /** The body of `f` resumes after a suspension. */
   resume(f: Frame): void;
   /** Script code of `f` starts / ends (the top-level frame). */
@@ -37,6 +41,22 @@ export const debugHooks: {
   /** How many times a debug wrapper ran: for the test that proves normal code has no hooks. */
   wrapperRuns: number;
 } = { recorder: null, wrapperRuns: 0 };
+
+/** A recorder that records nothing: what the hooks report to when every script is debug-compiled
+ * for the test262 runner's --debug-hooks (the wrappers then drive every body exactly as when recording). */
+const IGNORE: DebugRecorder = {
+  statement() {}, exception() {}, enter() {}, leave() {}, unwind() {}, suspend() {}, resume() {}, enterScript() {}, leaveScript() {},
+};
+
+/** The preparation switch for vmjs's own tools: every script prepared from now on is debug-compiled. */
+export const debugEverywhere = { on: false };
+
+/** Turns the switch on or off (with a recorder that records nothing installed while it is on), so that
+ * test262 can prove debug-compiled code behaves exactly as normal code. Not a public option. */
+export function setDebugHooksEverywhere(on: boolean): void {
+  debugEverywhere.on = on;
+  debugHooks.recorder = on ? IGNORE : null;
+}
 
 /** Whether a termination (timeout, step limit) is unwinding the run: nothing is recorded then. */
 export function terminating(): boolean {
@@ -80,8 +100,9 @@ export function debugGenBody(run: GenBody, fn: Node): GenBody {
     let mode = NEXT;
     let input: unknown = undefined;
     let first = true;
+    let suspended = false;
     for (;;) {
-      if (first) { first = false; r.enter(f, fn); } else r.resume(f);
+      if (first) { first = false; r.enter(f, fn); } else if (suspended) r.resume(f);
       let res: IteratorResult<unknown, Signal>;
       try {
         res = mode === NEXT ? body.next(input) : mode === THROW ? body.throw(input) : body.return(input as Signal);
@@ -94,8 +115,12 @@ export function debugGenBody(run: GenBody, fn: Node): GenBody {
         return res.value;
       }
       const marker = res.value;
-      if (marker === AWAIT) r.suspend(f, 'await', f.raw);
-      else r.suspend(f, 'yield', typeof marker === 'symbol' ? undefined : marker);
+      // DO_RETURN asks the async generator driver to return the body: not a suspension.
+      suspended = marker !== DO_RETURN;
+      if (marker === AWAIT) r.suspend(f, 'await', f.raw, false);
+      else if (marker === RAW_RESULT) r.suspend(f, 'yield', f.raw, true);
+      else if (marker === YIELD_AWAITED) r.suspend(f, 'yield', f.raw, false);
+      else if (suspended) r.suspend(f, 'yield', marker, false);
       let resumed = false;
       try {
         input = yield marker;

@@ -1,5 +1,8 @@
 // The Function constructor family (§20.2.1.1.1 CreateDynamicFunction): the realm's builtins reach it
 // through the evaluator hooks (src/realm/evaluator-hooks.ts).
+import { currentFrame } from './call-stack.js';
+import { evalFromFrame } from './stack-trace.js';
+import type { SourceRecord } from '../compile/compile-context.js';
 import type { FunctionExpression } from 'acorn';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseWith, ParseError, ECMA_VERSION } from '../../parser/parse.js';
@@ -45,7 +48,7 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
     if (e instanceof ParseError) realm.throwSyntaxError(e.failure.message);
     throw e;
   }
-  const source = { text: wrapped, filename: 'anonymous', lineOffset: 0, columnOffset: 0 };
+  const source: SourceRecord = { text: wrapped, filename: 'anonymous', lineOffset: 0, columnOffset: 0, evalFrom: evalFromFrame(currentFrame()) };
   const scope = new ScopeInfo('script', null, false);
   const fkind: FunctionKind = kind === 'normal' ? 'normal' : kind;
   const t = new FunctionTemplate(fnNode, fkind, 'anonymous', scope, false, source, null);

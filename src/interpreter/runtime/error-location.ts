@@ -17,17 +17,31 @@ export interface ErrorLocation {
 
 const locations = new WeakMap<object, { source: SourceRecord; pos: number }>();
 
-/** Records the innermost location of an exception value (the first record wins). */
+/** The last primitive a throw statement threw, and where: a primitive cannot key the WeakMap. */
+let lastPrimitive: { value: unknown; source: SourceRecord; pos: number } | null = null;
+
+/** Records the innermost location of an exception value (the first record wins; for a primitive, the
+ * throw statement that threw it last). */
 export function recordErrorLocation(v: unknown, f: Frame): void {
   if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return;
   if (f.source === null || locations.has(v as object)) return;
   locations.set(v as object, { source: f.source, pos: f.pos });
 }
 
+/** A throw statement threw the primitive `v`. */
+export function recordThrownPrimitive(v: unknown, f: Frame): void {
+  if (f.source !== null) lastPrimitive = { value: v, source: f.source, pos: f.pos };
+}
+
 /** The location recorded for a thrown value, if any. */
 export function errorLocation(v: unknown): ErrorLocation | undefined {
-  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return undefined;
-  const r = locations.get(v as object);
+  let r: { source: SourceRecord; pos: number } | undefined;
+  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') {
+    if (lastPrimitive === null || !Object.is(lastPrimitive.value, v)) return undefined;
+    r = lastPrimitive;
+  } else {
+    r = locations.get(v as object);
+  }
   if (r === undefined) return undefined;
   const text = r.source.text;
   let line = 1, lineStart = 0;

@@ -3,12 +3,14 @@
 // carry (Env.info), so names resolve as they would in the caller.
 import type { Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
+import { currentFrame, enterFrame } from './call-stack.js';
+import { evalFromFrame } from './stack-trace.js';
 import { HostEnsureCanCompileStrings, type Realm } from '../../realm/realm.js';
 import { parseEvalCode, ParseError, type EvalAllowances } from '../../parser/parse.js';
 import { agent } from '../../realm/agent.js';
 import { PARSE_BYTES_PER_CHAR } from '../../realm/allocation.js';
 import { ScopeInfo, UNINIT, boundNames, scanVarScope, lexicalDeclarations, lexicalBindingKind } from '../compile/scope.js';
-import { PrivateScope, type CompileContext, type SourceRecord } from '../compile/compile-context.js';
+import { PrivateScope, type CompileContext, type EvalFrom, type SourceRecord } from '../compile/compile-context.js';
 import { compileStatementList, compileFunctionDeclarationInstance } from '../evaluate-sync/statements.js';
 import * as gen from '../evaluate/statements.js';
 import { driven, generatorForm } from '../compile/generator-form.js';
@@ -48,7 +50,7 @@ function privateNamesOf(env: PrivateEnv | null): string[] {
 }
 
 /** Direct eval from frame `f` (§19.2.1.1 with direct = true). */
-export function performDirectEval(f: Frame, source: string, strictCaller: boolean, parsed?: ScriptProgram): unknown {
+export function performDirectEval(f: Frame, source: string, strictCaller: boolean, parsed?: ScriptProgram, from: EvalFrom = evalFromFrame(f)): unknown {
   const realm = f.realm;
   const tf = f.thisFrame;
   const inFunction = tf.fn !== null;
@@ -64,6 +66,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   const body: Statement[] = program.body;
   const strict = strictCaller || isStrictBody(body);
   const src = evalSource(source);
+  src.evalFrom = from;
   // PerformEval: the eval code's ScriptOrModule is its caller's (§19.2.1.1 step 26), for import().
   if (f.source?.host !== undefined) src.host = f.source.host;
 
@@ -122,24 +125,29 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   ef.thisFrame = tf;
   ef.privateEnv = f.privateEnv;
   ef.source = src;
-  if (globalVars) {
-    const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
-    globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
-  } else if (varsHere) {
-    for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
-  } else {
-    const varEnv = f.varEnv!;
-    const declare = (name: string, v: unknown, isFn: boolean) => {
-      const b = varEnv.info.bindings.get(name);
-      if (b) { if (isFn) varEnv.slots[b.slot] = v; return; }
-      varEnv.evalVars ??= new Map();
-      if (isFn || !varEnv.evalVars.has(name)) varEnv.evalVars.set(name, v);
-    };
-    for (const fm of fnMakers) declare(fm.name, fm.make(ef), true);
-    for (const name of scan.vars) declare(name, undefined, false);
-    for (const fn of scan.annexB) declare(fn.id.name, undefined, false);
+  const depth = enterFrame(ef);
+  try {
+    if (globalVars) {
+      const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
+      globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
+    } else if (varsHere) {
+      for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
+    } else {
+      const varEnv = f.varEnv!;
+      const declare = (name: string, v: unknown, isFn: boolean) => {
+        const b = varEnv.info.bindings.get(name);
+        if (b) { if (isFn) varEnv.slots[b.slot] = v; return; }
+        varEnv.evalVars ??= new Map();
+        if (isFn || !varEnv.evalVars.has(name)) varEnv.evalVars.set(name, v);
+      };
+      for (const fm of fnMakers) declare(fm.name, fm.make(ef), true);
+      for (const name of scan.vars) declare(name, undefined, false);
+      for (const fn of scan.annexB) declare(fn.id.name, undefined, false);
+    }
+    run(ef);
+  } finally {
+    agent.depth = depth;
   }
-  run(ef);
   return ef.completion;
 }
 
@@ -178,7 +186,8 @@ export function performShadowRealmEval(callerRealm: Realm, evalRealm: Realm, sou
 function evaluateIndirect(realm: Realm, x: string, program: ScriptProgram): unknown {
   const strict = isStrictBody(program.body);
   const f0 = globalFrame(realm, new ScopeInfo('script', null, false), strict, evalSource(x));
-  return performDirectEval(f0, x, strict, program);
+  // The eval origin is the code calling eval (f0 is not on the stack).
+  return performDirectEval(f0, x, strict, program, evalFromFrame(currentFrame()));
 }
 
 /** A direct call to %eval% (§13.3.6.1 step 6): only a string argument is evaluated, in the caller's scope. */

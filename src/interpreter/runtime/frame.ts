@@ -30,7 +30,8 @@ export class Frame {
   /** The frame that owns `this`, `new.target`, `super` and `arguments`: itself, except in arrow
    * functions (and eval code), which see their enclosing function's. */
   thisFrame: Frame;
-  /** Source offset of the statement being evaluated: where an error that escapes the frame came from. */
+  /** Source offset of the statement being evaluated, or of the call in progress (calls set it before
+   * calling): where an error that escapes the frame came from, and this frame's line in a stack trace. */
   pos = 0;
   /** The source the running code was compiled from. */
   source: SourceRecord | null = null;
@@ -54,6 +55,11 @@ export class Frame {
     readonly newTarget: unknown,
     readonly args: ArrayLike<unknown>,
     readonly strict: boolean,
+    /** The frame below this one on the guest call stack while this one runs (call-stack.ts): what an
+     * error's stack is read from. Set on each entry (a resumed generator's may change). */
+    public caller: Frame | null = null,
+    /** The call depth this frame runs at (agent.depth): deeper than the agent's, it has returned. */
+    public depth = 0,
   ) {
     this.env = env;
     this.thisFrame = this;

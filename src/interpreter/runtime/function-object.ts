@@ -185,7 +185,11 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   const a = agent;
   // tick() answers true when host code is calling (agent.hostCode): the arguments come in first.
   if (--a.steps <= 0 && a.tick()) return invokeFromHost(s, thisArg, args, newTarget);
-  if (++a.depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
+  const depth = ++a.depth;
+  if (depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
+  // The running frame (call-stack.ts): the top, past frames that have returned.
+  let caller = a.top as Frame | null;
+  while (caller !== null && caller.depth >= depth) caller = caller.caller;
   let f: Frame | null = null;
   try {
     const body = t.compiled ?? compileFunction(t);
@@ -200,8 +204,9 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
       thisValue = thisArg === undefined || thisArg === null ? realm.globalThisValue : ToObject(realm, thisArg);
     }
     const env = new Env(s.env, copySlots(body.scope.init), body.scope);
-    f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict);
+    f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict, caller, depth);
     f.source = t.source;
+    a.top = f;
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
     if (newTarget !== undefined && !t.isDerived && s.fields !== null) initializeInstanceElements(realm, thisValue as object, s);

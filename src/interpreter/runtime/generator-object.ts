@@ -7,6 +7,7 @@ import { agent } from '../../realm/agent.js';
 import { RETURN } from './frame.js';
 import { CreateIterResultObject } from '../../realm/abstract-ops/iterator-operations.js';
 import { describeValue } from '../../realm/describe.js';
+import { pushFrame } from './call-stack.js';
 
 const { create } = Object;
 
@@ -43,6 +44,7 @@ function step(r: GeneratorRecord, kind: 'next' | 'throw' | 'return', value: unkn
   let res: IteratorResult<unknown, number>;
   const depth = agent.depth;
   if (++agent.depth > agent.maxDepth) { agent.depth--; r.state = 'suspendedYield'; throw r.realm.newError('RangeError', 'Maximum call stack size exceeded'); }
+  pushFrame(r.frame);
   try {
     res = kind === 'next' ? r.body.next(value) : kind === 'throw' ? r.body.throw(value) : r.body.return(value as number);
   } catch (e) {

@@ -1,49 +1,15 @@
-// %Error%, the NativeError constructors and %AggregateError% (ECMA-262 §20.5), with V8's
-// `stack` own property and Error.captureStackTrace / Error.stackTraceLimit.
+// %Error%, the NativeError constructors and %AggregateError% (ECMA-262 §20.5), with V8's `stack` own
+// property (src/realm/stack-trace.ts), Error.captureStackTrace, Error.stackTraceLimit and
+// Error.isError (ES2026).
 import { newHostErrorWithoutTrace, type NativeErrorName, type Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
+import { createBuiltinConstructor, createBuiltinFunction, defineTable, method, value } from '../builtin.js';
 import {
   CreateArrayFromList, GetIterator, GetPrototypeFromConstructor, IteratorToList, ToString, describeValue, isObject,
 } from '../abstract-ops.js';
-import {
-  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
-} from '../primordials.js';
-
-/** Supplies the frames of `stack` ("\n    at …" lines) for the current guest call stack. */
-export type StackFramesProvider = (realm: Realm) => string;
-let stackFrames: StackFramesProvider = () => '\n    at <anonymous>';
-
-/** Lets the interpreter give errors real guest frames. */
-export function setStackFramesProvider(p: StackFramesProvider): void {
-  stackFrames = p;
-}
-
-// Reads a property along the prototype chain without running getters (a message must not run guest code).
-function quietGet(o: object, key: string): unknown {
-  let cur: object | null = o;
-  for (let i = 0; cur !== null && i < 64; i++) {
-    const d = ObjectGetOwnPropertyDescriptor(cur, key);
-    if (d !== undefined) return 'value' in d ? d.value : undefined;
-    cur = ObjectGetPrototypeOf(cur) as object | null;
-  }
-  return undefined;
-}
-
-/** The header line of V8's `stack`: Error.prototype.toString without running guest code. */
-function stackHeader(o: object): string {
-  const n = quietGet(o, 'name');
-  const m = quietGet(o, 'message');
-  const name = n === undefined ? 'Error' : typeof n === 'string' ? n : typeof n === 'symbol' ? 'Error' : String(n);
-  const msg = m === undefined ? '' : typeof m === 'string' ? m : typeof m === 'symbol' ? '' : String(m);
-  if (name === '') return msg;
-  if (msg === '') return name;
-  return `${name}: ${msg}`;
-}
-
-/** Defines V8's `stack` own data property on `o`. */
-export function installStack(realm: Realm, o: object): void {
-  ObjectDefineProperty(o, 'stack', { value: stackHeader(o) + stackFrames(realm), writable: true, enumerable: false, configurable: true });
-}
+import { ObjectDefineProperty, ObjectIsExtensible, ObjectSetPrototypeOf } from '../primordials.js';
+import { captureStack, materializeStack, replaceStack } from '../stack-trace.js';
+import { installCallSite, makeCallSites } from './call-site.js';
+import { hasErrorData } from '../error-data.js';
 
 // A host error gets [[ErrorData]] (so host tools and the host's Object.prototype.toString see an
 // Error), then exactly the prototype we computed. Not Reflect.construct with a carrier new.target:
@@ -53,6 +19,14 @@ function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: st
   const O = newHostErrorWithoutTrace();
   ObjectSetPrototypeOf(O, proto);
   return O;
+}
+
+/** The stack of an error its constructor made: V8 skips the frames down to the topmost call of
+ * new.target, so a subclass's constructors do not appear; a subclass instance's text is made on first
+ * read (its constructor usually sets `name` after super()). */
+export function captureErrorStack(realm: Realm, O: object, newTarget: Function | undefined, ctor: Function): void {
+  if (newTarget === undefined || newTarget === ctor) captureStack(realm, O);
+  else captureStack(realm, O, newTarget, true);
 }
 
 /** InstallErrorCause (§20.5.8.1). */
@@ -82,22 +56,41 @@ export function installError(realm: Realm): void {
     const O = createErrorObject(realm, new.target ?? ErrorCtor, 'ErrorPrototype');
     setMessage(realm, O, message);
     InstallErrorCause(O, options);
-    installStack(realm, O);
+    captureErrorStack(realm, O, new.target, ErrorCtor);
     return O;
   }, 'Error', 1, ErrorPrototype);
   I.Error = ErrorCtor;
 
   const statics = {
+    // V8's Error.captureStackTrace(targetObject[, constructorOpt]): the frames below the topmost call of
+    // constructorOpt (all frames without it), as `stack`, whatever targetObject is.
     captureStackTrace(targetObject: unknown, constructorOpt?: unknown): void {
-      void constructorOpt;
       if (!isObject(targetObject)) realm.throwTypeError('invalid_argument');
-      installStack(realm, targetObject);
+      if (!ObjectIsExtensible(targetObject)) realm.throwTypeError('Cannot define property stack, object is not extensible');
+      captureStack(realm, targetObject, typeof constructorOpt === 'function' ? constructorOpt : undefined, true);
+    },
+    // Error.isError ( arg ) (ES2026, sec-error.iserror): whether arg has an [[ErrorData]] internal slot.
+    isError(arg: unknown): boolean {
+      return isObject(arg) && hasErrorData(arg);
     },
   };
   defineTable(realm, ErrorCtor, [
     method('captureStackTrace', 2, statics.captureStackTrace),
+    method('isError', 1, statics.isError),
     value('stackTraceLimit', 10, { enumerable: true }),
   ]);
+  installCallSite(realm);
+  // The accessor `stack` of an error made while Error.prepareStackTrace is a function (stack-trace.ts).
+  I.ErrorStackGetter = createBuiltinFunction(realm, {
+    stack(this: unknown): unknown {
+      return isObject(this) ? materializeStack(realm, this, (frames) => makeCallSites(realm, frames)) : undefined;
+    },
+  }.stack, 'stack', 0);
+  I.ErrorStackSetter = createBuiltinFunction(realm, {
+    stack(this: unknown, v: unknown): void {
+      if (isObject(this) && !replaceStack(this, v)) realm.throwTypeError("Cannot assign to read only property 'stack' of object");
+    },
+  }.stack, 'stack', 1);
 
   const protoMethods = {
     // §20.5.3.4 Error.prototype.toString ( )
@@ -114,8 +107,8 @@ export function installError(realm: Realm): void {
     },
   };
   defineTable(realm, ErrorPrototype, [
-    value('message', ''),
     value('name', 'Error'),
+    value('message', ''),
     method('toString', 0, protoMethods.toString),
   ]);
 
@@ -127,7 +120,7 @@ export function installError(realm: Realm): void {
       const O = createErrorObject(realm, new.target ?? ctor, protoName);
       setMessage(realm, O, message);
       InstallErrorCause(O, options);
-      installStack(realm, O);
+      captureErrorStack(realm, O, new.target, ctor);
       return O;
     }, name, 1, proto, ErrorCtor);
     defineTable(realm, proto, [value('message', ''), value('name', name)]);
@@ -143,7 +136,7 @@ export function installError(realm: Realm): void {
     InstallErrorCause(O, options);
     const errorsList = IteratorToList(realm, GetIterator(realm, errors, 'sync'));
     ObjectDefineProperty(O, 'errors', { value: CreateArrayFromList(realm, errorsList), writable: true, enumerable: false, configurable: true });
-    installStack(realm, O);
+    captureErrorStack(realm, O, new.target, AggregateErrorCtor);
     return O;
   }, 'AggregateError', 2, AggregateErrorPrototype, ErrorCtor);
   defineTable(realm, AggregateErrorPrototype, [value('message', ''), value('name', 'AggregateError')]);

@@ -13,6 +13,7 @@ import {
 import { Termination } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import { newHostErrorWithoutTrace } from '../realm.js';
+import { captureStack } from '../stack-trace.js';
 import { ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys } from '../primordials.js';
 
 /** A guest exception caught to become a rejection: a Termination keeps unwinding; a host error escaping
@@ -40,6 +41,7 @@ function newAggregateError(realm: Realm, errors: readonly unknown[]): object {
   const error = newHostErrorWithoutTrace('All promises were rejected');
   ObjectSetPrototypeOf(error, (realm.intrinsics.AggregateError as unknown as { prototype: object }).prototype);
   ObjectDefineProperty(error, 'errors', { value: CreateArrayFromList(realm, errors), writable: true, enumerable: false, configurable: true });
+  captureStack(realm, error);
   return error;
 }
 

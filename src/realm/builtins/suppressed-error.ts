@@ -4,7 +4,8 @@ import { newHostErrorWithoutTrace, type Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, value } from '../builtin.js';
 import { GetPrototypeFromConstructor, ToString } from '../abstract-ops.js';
 import { ObjectDefineProperty, ObjectSetPrototypeOf } from '../primordials.js';
-import { installStack } from './error.js';
+import { captureErrorStack } from './error.js';
+import { captureStack } from '../stack-trace.js';
 
 /** CreateNonEnumerableDataPropertyOrThrow (§7.3.6) on a fresh error object, which cannot fail. */
 function defineHidden(O: object, key: string, v: unknown): void {
@@ -22,7 +23,7 @@ export function installSuppressedError(realm: Realm): void {
     if (message !== undefined) defineHidden(O, 'message', ToString(realm, message));
     defineHidden(O, 'error', error);
     defineHidden(O, 'suppressed', suppressed);
-    installStack(realm, O);
+    captureErrorStack(realm, O, new.target, SuppressedErrorCtor);
     return O;
   }, 'SuppressedError', 3, SuppressedErrorPrototype, I.Error);
   defineTable(realm, SuppressedErrorPrototype, [value('message', ''), value('name', 'SuppressedError')]);
@@ -49,6 +50,6 @@ export function newSuppressedError(realm: Realm, error: unknown, suppressed: unk
   ObjectSetPrototypeOf(O, I.SuppressedErrorPrototype as object);
   defineHidden(O, 'error', error);
   defineHidden(O, 'suppressed', suppressed);
-  installStack(realm, O);
+  if (!realm.isHost) captureStack(realm, O);
   return O;
 }
