@@ -3,9 +3,9 @@
 // own fresh process; wall time (performance.now) and CPU time (process.cpuUsage, user + system) are
 // both printed, since on a loaded machine the wall time also counts other processes.
 //
-//   node bench/startup.mjs                        N=500 after 200 warm-up iterations, every system,
+//   node bench/startup.mjs                        N=500 after 200 warm-up iterations, every system, median of 3 runs,
 //                                                 in batches of 10 per host job and in one job (batch N)
-//   node bench/startup.mjs --n 200 --systems vmjs --batch 10
+//   node bench/startup.mjs --n 200 --systems vmjs --batch 10 --runs 5
 //   node bench/startup.mjs --systems vmjs --dist ../wt-main/dist   another build, for a before/after
 //
 // Builds vmjs first if dist/ is missing.
@@ -103,6 +103,7 @@ const n = Number(opt('n', 500));
 const warmup = Number(opt('warmup', 200));
 const systems = opt('systems', 'vmjs,node,quickjs').split(',');
 const batches = opt('batch', `10,${n}`).split(',').map(Number);
+const runs = Number(opt('runs', 3));
 
 if (systems.includes('vmjs') && !existsSync(distEntry)) {
   const b = spawnSync(process.execPath, [join(repoDir, 'scripts', 'build.mjs'), '--no-types'], { cwd: repoDir, stdio: 'inherit' });
@@ -110,15 +111,28 @@ if (systems.includes('vmjs') && !existsSync(distEntry)) {
 }
 
 const fmt = (m) => (m ? `${m.wall.toFixed(3)} ms (cpu ${m.cpu.toFixed(3)})` : '—');
-console.log(`start-up, mean per iteration after ${warmup} warm-up, N=${n}, fresh process per system and batch size (node ${process.version})`);
+console.log(`start-up, mean per iteration after ${warmup} warm-up, N=${n}; median of ${runs} fresh processes per cell (node ${process.version}); cpu: process CPU time, GC threads included`);
 console.log('| system | batch | createContext() | + runInContext(\'1 + 1\') | + compiled Script.runInContext |');
 console.log('| --- | --- | --- | --- | --- |');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[(s.length - 1) >> 1]; };
+const KEYS = ['context', 'contextAndScript', 'contextAndCompiledScript'];
 for (const batch of batches) {
+  const results = new Map(systems.map((s) => [s, []]));
+  const errors = new Map();
+  // Runs interleaved across systems, so that a burst of load does not land on one system only.
+  for (let run = 0; run < runs; run++) {
+    for (const system of systems) {
+      if (errors.has(system)) continue;
+      const dist = distArg >= 0 ? ['--dist', process.argv[distArg + 1]] : [];
+      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', system, String(n), String(warmup), String(batch), ...dist], { encoding: 'utf8', cwd: repoDir });
+      if (r.status !== 0) { errors.set(system, (r.stderr || '').trim().split('\n').slice(-1)[0]); continue; }
+      results.get(system).push(JSON.parse(r.stdout.trim().split('\n').pop()));
+    }
+  }
   for (const system of systems) {
-    const dist = distArg >= 0 ? ['--dist', process.argv[distArg + 1]] : [];
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', system, String(n), String(warmup), String(batch), ...dist], { encoding: 'utf8', cwd: repoDir });
-    if (r.status !== 0) { console.log(`| ${system} | ${batch} | error: ${(r.stderr || '').trim().split('\n').slice(-1)[0]} | | |`); continue; }
-    const m = JSON.parse(r.stdout.trim().split('\n').pop());
-    console.log(`| ${system} | ${batch} | ${fmt(m.context)} | ${fmt(m.contextAndScript)} | ${fmt(m.contextAndCompiledScript)} |`);
+    if (errors.has(system)) { console.log(`| ${system} | ${batch} | error: ${errors.get(system)} | | |`); continue; }
+    const ms = results.get(system);
+    const cell = (key) => (ms[0][key] ? { wall: median(ms.map((m) => m[key].wall)), cpu: median(ms.map((m) => m[key].cpu)) } : undefined);
+    console.log(`| ${system} | ${batch} | ${KEYS.map((k) => fmt(cell(k))).join(' | ')} |`);
   }
 }
