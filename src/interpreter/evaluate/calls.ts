@@ -14,6 +14,7 @@ import { spreadArgumentsInto } from '../runtime/iteration.js';
 import { isConstructor, directCallState, directConstructState, invoke } from '../runtime/function-object.js';
 import type { FunctionState } from '../runtime/function-object.js';
 import { directEval } from '../runtime/eval-code.js';
+import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
 import { superCall } from '../runtime/super.js';
 import { GetTemplateObject } from '../runtime/template-objects.js';
 import { privateGet } from '../runtime/private-names.js';
@@ -203,8 +204,11 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
   const callee = compileCallee(node.callee, c, inChain);
   // The site remembers the last function it called and, for a guest function, its state: most sites
   // call one function, which then runs without crossing Reflect.apply and its host wrapper.
+  // In the main context (the host's intrinsics), a call of the host's eval or Function family runs as
+  // the interpreter's (dynamic.ts, hostCodeGenerator), so that the code it makes is under the timeout.
   let lastFn: unknown = null;
   let lastState: FunctionState | null = null;
+  let lastGenerator: HostCodeGenerator | null = null;
   return function* (f) {
     const fn = yield* callee(f);
     const thisValue = f.calleeThis;
@@ -216,8 +220,10 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
       if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
       lastFn = fn;
       lastState = directCallState(fn as Function);
+      lastGenerator = lastState === null ? hostCodeGenerator(fn) : null;
     }
     if (lastState !== null) return invoke(lastState, thisValue, list, undefined);
+    if (lastGenerator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, lastGenerator, list, undefined);
     return ReflectApply(fn as Function, thisValue, list);
   };
 }
@@ -241,6 +247,7 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
   // As for calls: the last guest constructor this site constructed runs through invoke() directly.
   let lastFn: unknown = null;
   let lastState: FunctionState | null = null;
+  let lastGenerator: HostCodeGenerator | null = null;
   const pos = node.start;
   return function* (f) {
     const fn = yield* callee(f);
@@ -250,8 +257,10 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
       if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
       lastFn = fn;
       lastState = directConstructState(fn as Function);
+      lastGenerator = lastState === null ? hostCodeGenerator(fn) : null;
     }
     if (lastState !== null) return invoke(lastState, undefined, list, fn);
+    if (lastGenerator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, lastGenerator, list, fn as Function);
     return ReflectConstruct(fn as Function, list);
   };
 }

@@ -12,6 +12,7 @@ import { ScopeInfo } from '../compile/scope.js';
 import { FunctionTemplate, type FunctionKind } from '../compile/function-template.js';
 import { makeFunction } from './function-object.js';
 import { globalFrame } from '../script.js';
+import { performIndirectEval } from './eval-code.js';
 import { GetPrototypeFromConstructor } from '../../realm/abstract-ops.js';
 import type { Intrinsics } from '../../realm/realm.js';
 import type { DynamicFunctionKind } from '../../realm/evaluator-hooks.js';
@@ -59,4 +60,34 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
     Object.setPrototypeOf(F, GetPrototypeFromConstructor(realm, newTarget, FALLBACK[kind] as 'FunctionPrototype'));
   }
   return F;
+}
+
+/** What the host's code-generating functions are, for the main context (runInThisContext), whose
+ * intrinsics are the host's own: called from interpreted code they would compile host code that no
+ * timeout can stop, so the evaluator's call and `new` sites run them as the interpreter's instead. */
+export type HostCodeGenerator = DynamicFunctionKind | 'eval';
+
+let hostGenerators: Map<unknown, HostCodeGenerator> | null = null;
+
+/** The kind of host code generator `fn` is (the host's eval, Function, GeneratorFunction,
+ * AsyncFunction, AsyncGeneratorFunction), or null. */
+export function hostCodeGenerator(fn: unknown): HostCodeGenerator | null {
+  if (hostGenerators === null) {
+    const ctor = (f: Function): unknown => Object.getPrototypeOf(f).constructor;
+    hostGenerators = new Map<unknown, HostCodeGenerator>([
+      [globalThis.eval, 'eval'],
+      [Function, 'normal'],
+      [ctor(function* () { /* a host generator */ }), 'generator'],
+      [ctor(async () => { /* a host async function */ }), 'async'],
+      [ctor(async function* () { /* a host async generator */ }), 'asyncGenerator'],
+    ]);
+  }
+  return hostGenerators.get(fn) ?? null;
+}
+
+/** A call (newTarget undefined) or construction of a host code generator from interpreted code in the
+ * main context: an indirect eval or CreateDynamicFunction of the interpreter, in the running realm. */
+export function runHostCodeGenerator(realm: Realm, kind: HostCodeGenerator, args: readonly unknown[], newTarget: Function | undefined): unknown {
+  if (kind === 'eval') return performIndirectEval(realm, args[0]);
+  return CreateDynamicFunction(realm, newTarget, kind, args);
 }
