@@ -3,6 +3,7 @@
 // that changed since the previous step (compared by a fingerprint of the view) and the ids that are no
 // longer reachable. The realm's intrinsics are shown by label only, never expanded.
 import type { Realm } from '../realm/realm.js';
+import { materializeAll } from '../realm/lazy-families.js';
 import type { HeapObjectView, PropertyView, ValueView } from './trace-types.js';
 import {
   constructorNameOf, dateText, descriptorOf, functionLabel, functionNameOf, isGuestProxy, isObject, kindOf,
@@ -36,6 +37,7 @@ export class HeapRecorder {
   private readonly kinds = new WeakMap<object, string>();
 
   constructor(realm: Realm, alsoIntrinsic: readonly object[]) {
+    materializeAll(realm); // every intrinsic is the realm's own, deferred families included
     const roots: object[] = [realm.globalObject, ...alsoIntrinsic];
     for (const v of Object.values(realm.intrinsics)) if (isObject(v)) roots.push(v);
     this.markIntrinsics(roots);

@@ -49,11 +49,89 @@ import { installDisposableStack } from './builtins/disposable-stack.js';
 import { installAsyncDisposableStack } from './builtins/async-disposable-stack.js';
 import { installIteratorDisposal } from './builtins/iterator-dispose.js';
 import { installShadowRealm } from './builtins/shadow-realm.js';
+import { deferFamily, familiesKnown, globalPlaceholder, installFamily, lazyFamily, type Installer, type LazyFamily } from './lazy-families.js';
 
 const { create, setPrototypeOf, getPrototypeOf, getOwnPropertyDescriptor } = Object;
 
-/** CreateIntrinsics (§9.3.2): every intrinsic of a new, non-host realm. */
-export function installIntrinsics(realm: Realm): void {
+// Families only the global object and the intrinsics record lead to (lazy-families.ts): a contextified
+// realm installs each on first use. Measured with bench/startup.mjs (see ARCHITECTURE.md).
+// Binary data (§25, §23.2): buffers, views, typed arrays (after Array: %TypedArray.prototype%.toString
+// is %Array.prototype.toString%, and the iterators are the realm's array iterators).
+const BINARY_DATA = lazyFamily(installArrayBuffer, installSharedArrayBuffer, installDataView, installTypedArray,
+  installTypedArrayConstructors, installUint8ArrayBase64, installAtomics);
+const DATE = lazyFamily(installDate);
+const REFLECT = lazyFamily(installReflect);
+const JSON_FAMILY = lazyFamily(installJSON);
+const PROMISE = lazyFamily(installPromise);
+const MATH = lazyFamily(installMath, installMathSumPrecise);
+const PROXY = lazyFamily(installProxy);
+const MAP = lazyFamily(installMap);
+const SET = lazyFamily(installSet);
+const WEAK_COLLECTIONS = lazyFamily(installWeakMap, installWeakSet);
+const WEAK_REFS = lazyFamily(installWeakRef, installFinalizationRegistry);
+// Explicit resource management (ES2026 §27.3, §27.4): the stacks, after Promise and SuppressedError.
+const DISPOSABLE_STACKS = lazyFamily(installDisposableStack, installAsyncDisposableStack);
+const SHADOW_REALM = lazyFamily(installShadowRealm);
+const LAZY_FAMILIES: readonly LazyFamily[] = [
+  BINARY_DATA, DATE, REFLECT, JSON_FAMILY, MATH, PROMISE, PROXY, MAP, SET, WEAK_COLLECTIONS, WEAK_REFS, DISPOSABLE_STACKS, SHADOW_REALM,
+];
+
+/** The order in which CreateIntrinsics installs the builtins: each step may use what earlier ones made. */
+const STEPS: readonly (Installer | LazyFamily)[] = [
+  // Errors first: from here on every builtin may throw the realm's errors.
+  installError,
+  installObject,
+  installFunction,
+  installSymbol,
+  installBoolean,
+  installIteratorPrototype,
+  // Iterator proposals test262 carries: sequencing, joint iteration, chunking, includes, join.
+  installIteratorConcat,
+  installIteratorZip,
+  installIteratorChunking,
+  installIteratorIncludes,
+  installIteratorJoin,
+  installGenerators,
+  installAsyncFunctions,
+  installAsyncGenerators,
+  installAsyncFromSyncIteratorPrototype,
+  // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
+  installArray,
+  installString,
+  installNumber,
+  installBigInt,
+  installRegExp,
+  REFLECT,
+  JSON_FAMILY,
+  MATH,
+  installGlobalFunctions,
+  DATE,
+  PROXY,
+  MAP,
+  SET,
+  WEAK_COLLECTIONS,
+  WEAK_REFS,
+  PROMISE,
+  BINARY_DATA,
+  installSuppressedError,
+  DISPOSABLE_STACKS,
+  installIteratorDisposal,
+  SHADOW_REALM,
+];
+
+/** Runs STEPS; with `lazy`, the families are deferred where they stand (their intrinsics record entries
+ * appear at that point, as accessors that install them). */
+function runSteps(realm: Realm, lazy: boolean): void {
+  for (const step of STEPS) {
+    if (typeof step === 'function') step(realm);
+    else if (lazy) deferFamily(realm, step);
+    else installFamily(realm, step);
+  }
+}
+
+/** CreateIntrinsics (§9.3.2): every intrinsic of a new, non-host realm; with `lazy`, the families of
+ * LAZY_FAMILIES on first use (only when they are known, i.e. after one eager realm). */
+export function installIntrinsics(realm: Realm, lazy = false): void {
   const I = {} as Intrinsics;
   realm.intrinsics = I;
   // %Object.prototype% is an immutable prototype exotic object (§10.4.7) with a null [[Prototype]].
@@ -72,67 +150,20 @@ export function installIntrinsics(realm: Realm): void {
   setPrototypeOf(FunctionPrototype, ObjectPrototype);
   I.FunctionPrototype = FunctionPrototype;
 
-  // Errors first: from here on every builtin may throw the realm's errors.
-  installError(realm);
-  installObject(realm);
-  installFunction(realm);
-  installSymbol(realm);
-  installBoolean(realm);
-  installIteratorPrototype(realm);
-  // Iterator proposals test262 carries: sequencing, joint iteration, chunking, includes, join.
-  installIteratorConcat(realm);
-  installIteratorZip(realm);
-  installIteratorChunking(realm);
-  installIteratorIncludes(realm);
-  installIteratorJoin(realm);
-  installGenerators(realm);
-  installAsyncFunctions(realm);
-  installAsyncGenerators(realm);
-  installAsyncFromSyncIteratorPrototype(realm);
-  // The data builtins (builtins-data) need the base prototypes and %IteratorPrototype%.
-  installArray(realm);
-  installString(realm);
-  installNumber(realm);
-  installBigInt(realm);
-  installRegExp(realm);
-  installReflect(realm);
-  installJSON(realm);
-  installMath(realm);
-  installMathSumPrecise(realm);
-  installGlobalFunctions(realm);
-  installDate(realm);
-  installProxy(realm);
-  installMap(realm);
-  installSet(realm);
-  installWeakMap(realm);
-  installWeakSet(realm);
-  installWeakRef(realm);
-  installFinalizationRegistry(realm);
-  installPromise(realm);
-  // Binary data (§25, §23.2): buffers, views, typed arrays (after Array: %TypedArray.prototype%.toString
-  // is %Array.prototype.toString%, and the iterators are the realm's array iterators).
-  installArrayBuffer(realm);
-  installSharedArrayBuffer(realm);
-  installDataView(realm);
-  installTypedArray(realm);
-  installTypedArrayConstructors(realm);
-  installUint8ArrayBase64(realm);
-  installAtomics(realm);
-  // Explicit resource management (ES2026 §27.3, §27.4): after Promise and the iterator prototypes.
-  installSuppressedError(realm);
-  installDisposableStack(realm);
-  installAsyncDisposableStack(realm);
-  installIteratorDisposal(realm);
-  installShadowRealm(realm);
+  runSteps(realm, lazy && familiesKnown(LAZY_FAMILIES));
   // Registers %Function.prototype% as a builtin (its toString is the NativeFunction form).
   createBuiltinFunction(realm, FunctionPrototype as () => undefined, '', 0, ObjectPrototype);
 }
 
-/** CreateRealm + SetRealmGlobalObject + SetDefaultGlobalBindings for a new context. */
-export function createRealm(): Realm {
+/** CreateRealm + SetRealmGlobalObject + SetDefaultGlobalBindings for a new context. With `lazy`, the
+ * families of LAZY_FAMILIES are installed on first use (see lazy-families.ts): only for a realm whose
+ * global object guest code reaches through the contextified global proxy (src/vm/global-proxy.ts). */
+export function createRealm(lazy = false): Realm {
   const realm = new Realm(false);
-  installIntrinsics(realm);
-  installGlobalProperties(realm, realm.globalObject);
+  // The families' names are learnt from an eager realm: made once, for that purpose, if need be.
+  if (lazy && !familiesKnown(LAZY_FAMILIES)) installIntrinsics(new Realm(false), false);
+  installIntrinsics(realm, lazy);
+  installGlobalProperties(realm, realm.globalObject, lazy ? (name) => globalPlaceholder(realm, name) : undefined);
   registerGuestRealm(realm);
   return realm;
 }

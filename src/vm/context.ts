@@ -147,7 +147,9 @@ export function makeContext(sandbox: Context | null, options: unknown, runTimeou
   validateBoolean(canBlock, 'options.canBlock');
   if (memoryLimit !== undefined) validateMemoryLimit(memoryLimit, 'options.memoryLimit');
 
-  const realm = createRealm();
+  // A contextified realm's global object is reached only through the global proxy: it may install
+  // the rarely used families of builtins on first use (src/realm/lazy-families.ts).
+  const realm = createRealm(sandbox !== null);
   if (onUnhandledRejection !== undefined) realm.onUnhandledRejection = onUnhandledRejection;
   if (passThrough.length > 0) {
     const m = membraneOf(realm)!;

@@ -14,6 +14,7 @@ import type { Realm } from '../realm/realm.js';
 import { inheritsOnlyFromHost, isHostObjectPrototypeName } from '../interpreter/runtime/global-environment.js';
 import { membraneOf } from '../realm/membrane.js';
 import { agent } from '../realm/agent.js';
+import { settleGlobal } from '../realm/lazy-families.js';
 
 type Sandbox = Record<PropertyKey, unknown>;
 
@@ -58,7 +59,10 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
 
     set(t, key, value, receiver) {
       // A set reaching here through the prototype chain of another object defines on that object.
-      if (receiver !== proxy) return set(has(sandbox, key) ? sandbox : t, key, value, receiver);
+      if (receiver !== proxy) {
+        settleGlobal(realm, key);
+        return set(has(sandbox, key) ? sandbox : t, key, value, receiver);
+      }
       // node's interceptors are for string names: a new symbol-keyed property stays on the global.
       if (typeof key === 'symbol' && !has(sandbox, key)) return set(t, key, value, t);
       const p = pinned(t, key);
@@ -89,6 +93,7 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
     },
 
     defineProperty(t, key, desc) {
+      settleGlobal(realm, key);
       if (pinned(t, key) !== undefined) {
         // The target's non-configurable property bounds what may change, so it is updated first.
         if (!defineProperty(t, key, desc)) return false;
@@ -101,6 +106,7 @@ export function createGlobalProxy(realm: Realm, sandbox: Sandbox): object {
     },
 
     getOwnPropertyDescriptor(t, key) {
+      settleGlobal(realm, key);
       const sd = getOwnPropertyDescriptor(sandbox, key);
       if (sd === undefined) return getOwnPropertyDescriptor(t, key);
       if (sd.configurable === false) { mirror(t, key, sd); return getOwnPropertyDescriptor(t, key); }

@@ -23,6 +23,7 @@
 // WeakMap's entries, a bound function's target), and the interpreter's compiled code.
 import type { Realm } from '../realm/realm.js';
 import { isRealmProxy } from '../realm/builtins/proxy.js';
+import { materializeAll } from '../realm/lazy-families.js';
 import type { Env } from '../interpreter/runtime/environment.js';
 import { closureEnvironments, environmentValues, functionStateReferents } from '../interpreter/runtime/closure-referents.js';
 import { functionStateOf } from '../interpreter/runtime/function-object.js';
@@ -176,6 +177,7 @@ function align(n: number): number {
 }
 
 function realmRoots(realm: Realm): unknown[] {
+  materializeAll(realm); // every global and intrinsic, as an eager realm has them
   const roots: unknown[] = [realm.globalObject];
   for (const v of Object.values(realm.intrinsics)) roots.push(v);
   for (const b of realm.globalLexicals.values()) roots.push(b.value);

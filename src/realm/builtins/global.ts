@@ -1,7 +1,7 @@
 // The global object's function properties (ECMA-262 §19.2, Annex B.2.1) and %eval%; and the
 // global object's properties themselves (§19.1, §19.3, §19.4).
 import type { Realm } from '../realm.js';
-import { createBuiltinFunction, defineTable } from '../builtin.js';
+import { createBuiltinFunction } from '../builtin.js';
 import { ToInt32, ToNumber, ToString } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { hooks } from '../evaluator-hooks.js';
@@ -79,20 +79,20 @@ export function installGlobalFunctions(realm: Realm): void {
 
 /** Puts the global properties of §19 on `global`: value properties, function properties,
  * constructors and namespace objects that the realm has, and globalThis. */
-export function installGlobalProperties(realm: Realm, global: object): void {
+export function installGlobalProperties(realm: Realm, global: object, placeholder?: (name: string) => PropertyDescriptor | undefined): void {
   const I = realm.intrinsics;
   ObjectDefineProperty(global, 'globalThis', { value: realm.globalThisValue ?? global, writable: true, enumerable: false, configurable: true });
   ObjectDefineProperty(global, 'Infinity', { value: Infinity, writable: false, enumerable: false, configurable: false });
   ObjectDefineProperty(global, 'NaN', { value: NaN, writable: false, enumerable: false, configurable: false });
   ObjectDefineProperty(global, 'undefined', { value: undefined, writable: false, enumerable: false, configurable: false });
-  const entries = [];
-  for (const name of GLOBAL_FUNCTION_NAMES) {
-    const f = I[name];
-    if (f !== undefined) entries.push({ kind: 'value' as const, key: name, value: f });
+  // Names in spec order; `placeholder` gives the accessor of a name whose family the realm installs on
+  // first use (src/realm/lazy-families.ts), so that the intrinsics record is not read for it.
+  for (const names of [GLOBAL_FUNCTION_NAMES, GLOBAL_INTRINSIC_NAMES]) {
+    for (const name of names) {
+      const p = placeholder?.(name);
+      if (p !== undefined) { ObjectDefineProperty(global, name, p); continue; }
+      const v = I[name];
+      if (v !== undefined) ObjectDefineProperty(global, name, { value: v, writable: true, enumerable: false, configurable: true });
+    }
   }
-  for (const name of GLOBAL_INTRINSIC_NAMES) {
-    const v = I[name];
-    if (v !== undefined) entries.push({ kind: 'value' as const, key: name, value: v });
-  }
-  defineTable(realm, global, entries);
 }
