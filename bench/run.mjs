@@ -14,8 +14,9 @@ const repoDir = resolve(benchDir, '..');
 
 /** Systems measured by default, in column order. `node` is the baseline of every ratio. */
 const DEFAULT_SYSTEMS = ['node', 'vmjs', 'sval', 'quickjs'];
-/** Extra columns, only on request: both are so slow that most workloads hit the cap. */
-const EXTRA_SYSTEMS = ['engine262', 'js-interpreter'];
+/** Extra columns, only on request: engine262 and JS-Interpreter are so slow that most workloads hit the
+ * cap; vmjs-base is another checkout's build (VMJS_BASE), for a before/after in one run. */
+const EXTRA_SYSTEMS = ['engine262', 'js-interpreter', 'vmjs-base'];
 const ALL_SYSTEMS = [...DEFAULT_SYSTEMS, ...EXTRA_SYSTEMS];
 const LABELS = {
   node: 'node native',
@@ -24,6 +25,7 @@ const LABELS = {
   quickjs: 'QuickJS-wasm',
   engine262: 'engine262',
   'js-interpreter': 'JS-Interpreter',
+  'vmjs-base': 'vmjs (base)',
 };
 
 const USAGE = `usage: node bench/run.mjs [options]
@@ -51,7 +53,7 @@ function parseArgs(argv) {
       case '--only': options.only = value().split(',').filter(Boolean); break;
       case '--systems': {
         const v = value();
-        options.systems = v === 'all' ? ALL_SYSTEMS : v.split(',').filter(Boolean);
+        options.systems = v === 'all' ? ALL_SYSTEMS.filter((s) => s !== 'vmjs-base' || process.env.VMJS_BASE) : v.split(',').filter(Boolean);
         break;
       }
       case '--runs': options.runs = positiveInt(flag, value()); break;
