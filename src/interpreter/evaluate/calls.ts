@@ -220,7 +220,7 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
       if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
       lastFn = fn;
       lastState = directCallState(fn as Function);
-      lastGenerator = lastState === null ? hostCodeGenerator(fn) : null;
+      lastGenerator = lastState === null ? hostCodeGenerator(f.realm, fn) : null;
     }
     if (lastState !== null) return invoke(lastState, thisValue, list, undefined);
     if (lastGenerator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, lastGenerator, list, undefined);
@@ -257,7 +257,7 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
       if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
       lastFn = fn;
       lastState = directConstructState(fn as Function);
-      lastGenerator = lastState === null ? hostCodeGenerator(fn) : null;
+      lastGenerator = lastState === null ? hostCodeGenerator(f.realm, fn) : null;
     }
     if (lastState !== null) return invoke(lastState, undefined, list, fn);
     if (lastGenerator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, lastGenerator, list, fn as Function);

@@ -5,8 +5,7 @@
 // guest code, and, unlike a WeakMap entry per await, cheap enough for every await — the async micro
 // took 3.5 s instead of 1.0 s with WeakMaps).
 import type { Frame } from './frame.js';
-
-const ReturnTarget = function (o: object) { return o; } as unknown as new (o: object) => object;
+import { ReturnTarget } from './private-stamp.js';
 
 /** The result promise of an interpreted async function call, stamped with the frame awaiting it. */
 class AwaitStamp extends ReturnTarget {

@@ -67,22 +67,17 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
  * timeout can stop, so the evaluator's call and `new` sites run them as the interpreter's instead. */
 export type HostCodeGenerator = DynamicFunctionKind | 'eval';
 
-let hostGenerators: Map<unknown, HostCodeGenerator> | null = null;
-
-/** The kind of host code generator `fn` is (the host's eval, Function, GeneratorFunction,
- * AsyncFunction, AsyncGeneratorFunction), or null. */
-export function hostCodeGenerator(fn: unknown): HostCodeGenerator | null {
-  if (hostGenerators === null) {
-    const ctor = (f: Function): unknown => Object.getPrototypeOf(f).constructor;
-    hostGenerators = new Map<unknown, HostCodeGenerator>([
-      [globalThis.eval, 'eval'],
-      [Function, 'normal'],
-      [ctor(function* () { /* a host generator */ }), 'generator'],
-      [ctor(async () => { /* a host async function */ }), 'async'],
-      [ctor(async function* () { /* a host async generator */ }), 'asyncGenerator'],
-    ]);
-  }
-  return hostGenerators.get(fn) ?? null;
+/** The kind of host code generator `fn` is in the host realm `realm` (its intrinsics are the host's
+ * eval, Function, GeneratorFunction, AsyncFunction, AsyncGeneratorFunction), or null. */
+export function hostCodeGenerator(realm: Realm, fn: unknown): HostCodeGenerator | null {
+  if (!realm.isHost) return null;
+  const I = realm.intrinsics;
+  return fn === I.eval ? 'eval'
+    : fn === I.Function ? 'normal'
+    : fn === I.GeneratorFunction ? 'generator'
+    : fn === I.AsyncFunction ? 'async'
+    : fn === I.AsyncGeneratorFunction ? 'asyncGenerator'
+    : null;
 }
 
 /** A call (newTarget undefined) or construction of a host code generator from interpreted code in the

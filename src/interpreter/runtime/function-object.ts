@@ -1,6 +1,7 @@
 // Guest function objects are host functions (BRIEF decision 1): a small host
 // wrapper per function object that enters the interpreter with its
 // FunctionState. [[Call]] and [[Construct]] (§10.2.1, §10.2.2) live in invoke().
+import { ReturnTarget } from './private-stamp.js';
 import { IsConstructor } from '../../realm/abstract-ops/testing-comparison.js';
 import { AsyncFunctionStart } from './async-function.js';
 import { createAsyncGeneratorObject } from './async-generator-object.js';
@@ -48,10 +49,7 @@ export class FunctionState {
   ) {}
 }
 
-// A guest function's state is stamped on the host function as a class private field (the base
-// constructor returns the function itself, so the derived class adds the field to it): invisible to
-// guest reflection and proxies, and measured cheaper to add and read than a WeakMap entry.
-const ReturnTarget = function (o: object) { return o; } as unknown as new (o: object) => object;
+// A guest function's state is stamped on the host function as a class private field (private-stamp.ts).
 class StateStamp extends ReturnTarget {
   #state: FunctionState;
   constructor(fn: Function, state: FunctionState) { super(fn); this.#state = state; }

@@ -8,52 +8,32 @@ import type { Realm } from '../realm.js';
 import { hooks } from '../evaluator-hooks.js';
 import { ObjectCreate, ObjectDefineProperty, ReflectApply } from '../primordials.js';
 
-type Method = (this: unknown, value: unknown) => unknown;
+type Kind = 'next' | 'return' | 'throw';
+type Resume = (g: unknown, kind: Kind, value: unknown) => unknown;
 
-function define(o: object, name: string, fn: Method): void {
-  ObjectDefineProperty(o, name, { value: fn, writable: true, enumerable: false, configurable: true });
+/** An object inheriting from `host` whose next/return/throw (name and length as the host's) resume
+ * interpreted generators of the given kind and pass any other receiver to `host`'s own method. */
+function dispatching(host: Record<Kind, Function>, async: boolean, resume: Resume): object {
+  const o = ObjectCreate(host) as object;
+  for (const kind of ['next', 'return', 'throw'] as const) {
+    const hostMethod = host[kind];
+    const method = {
+      [kind](this: unknown, value: unknown): unknown {
+        return hooks.isInterpretedGenerator(this, async) ? resume(this, kind, value) : ReflectApply(hostMethod, this, [value]);
+      },
+    }[kind];
+    ObjectDefineProperty(o, kind, { value: method, writable: true, enumerable: false, configurable: true });
+  }
+  return o;
 }
 
 /** Replaces the host realm's GeneratorPrototype and AsyncGeneratorPrototype intrinsics (what its
  * interpreted generator functions' `prototype` objects inherit from) by the dispatching objects. */
 export function installHostGeneratorPrototypes(realm: Realm): void {
   const I = realm.intrinsics;
-  const hostGen = I.GeneratorPrototype as Record<string, Method>;
-  const gen = ObjectCreate(hostGen) as object;
-  const { next: gNext, return: gReturn, throw: gThrow } = hostGen;
-  const sync = {
-    next(this: unknown, value: unknown): unknown {
-      return hooks.isInterpretedGenerator(this, false) ? hooks.GeneratorResume(realm, this, value) : ReflectApply(gNext, this, [value]);
-    },
-    return(this: unknown, value: unknown): unknown {
-      return hooks.isInterpretedGenerator(this, false) ? hooks.GeneratorResumeAbrupt(realm, this, 'return', value) : ReflectApply(gReturn, this, [value]);
-    },
-    throw(this: unknown, value: unknown): unknown {
-      return hooks.isInterpretedGenerator(this, false) ? hooks.GeneratorResumeAbrupt(realm, this, 'throw', value) : ReflectApply(gThrow, this, [value]);
-    },
-  };
-  define(gen, 'next', sync.next);
-  define(gen, 'return', sync.return);
-  define(gen, 'throw', sync.throw);
-  I.GeneratorPrototype = gen;
-
-  const hostAsync = I.AsyncGeneratorPrototype as Record<string, Method> | undefined;
-  if (hostAsync === undefined) return;
-  const agen = ObjectCreate(hostAsync) as object;
-  const { next: aNext, return: aReturn, throw: aThrow } = hostAsync;
-  const async = {
-    next(this: unknown, value: unknown): unknown {
-      return hooks.isInterpretedGenerator(this, true) ? hooks.AsyncGeneratorRequest(realm, this, 'next', value) : ReflectApply(aNext, this, [value]);
-    },
-    return(this: unknown, value: unknown): unknown {
-      return hooks.isInterpretedGenerator(this, true) ? hooks.AsyncGeneratorRequest(realm, this, 'return', value) : ReflectApply(aReturn, this, [value]);
-    },
-    throw(this: unknown, value: unknown): unknown {
-      return hooks.isInterpretedGenerator(this, true) ? hooks.AsyncGeneratorRequest(realm, this, 'throw', value) : ReflectApply(aThrow, this, [value]);
-    },
-  };
-  define(agen, 'next', async.next);
-  define(agen, 'return', async.return);
-  define(agen, 'throw', async.throw);
-  I.AsyncGeneratorPrototype = agen;
+  I.GeneratorPrototype = dispatching(I.GeneratorPrototype as Record<Kind, Function>, false, (g, kind, value) =>
+    (kind === 'next' ? hooks.GeneratorResume(realm, g, value) : hooks.GeneratorResumeAbrupt(realm, g, kind, value)));
+  if (I.AsyncGeneratorPrototype === undefined) return;
+  I.AsyncGeneratorPrototype = dispatching(I.AsyncGeneratorPrototype as Record<Kind, Function>, true, (g, kind, value) =>
+    hooks.AsyncGeneratorRequest(realm, g, kind, value));
 }

@@ -1,0 +1,5 @@
+// A base "class" whose constructor returns the object it is given: a subclass of it adds its private
+// fields to that object. The interpreter stamps its own state on host objects this way (a guest
+// function's state, an async call's awaiting frame): invisible to guest reflection and Proxies, and
+// measured cheaper to add and read than a WeakMap entry.
+export const ReturnTarget = function (o: object) { return o; } as unknown as new (o: object) => object;
