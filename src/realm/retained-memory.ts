@@ -1,0 +1,332 @@
+// What a context keeps between runs, under its `memoryLimit` (a vmjs option; BRIEF decision 11). The
+// allocation budget (allocation.ts, Agent.allocated) bounds what one run allocates; this file bounds
+// what the context retains across runs, so that a guest that keeps a little more on each of many runs
+// cannot exhaust the host.
+//
+// The bound is kept cheaply and measured rarely. Per realm with a limit: `baseline`, what a walk last
+// found the guest retaining, and `measuredAt`, Agent.allocated at that walk. Nothing the guest retains
+// now can have been allocated after the walk without being counted in Agent.allocated since, so
+//   retained ≤ baseline + (Agent.allocated − measuredAt)
+// (the counter is agent-wide: other contexts' allocations make the bound looser, never wrong). A run
+// entered while that bound is within the limit costs a few reads and subtractions; only a run entered
+// once it could be over, and after an eighth of the limit was allocated since the last walk, walks
+// (measureRetained) and replaces the bound by the measured figure (admitRun). A run may allocate the
+// limit less the baseline, and the runs between two walks together the limit and that eighth less the
+// baseline, so a context holds at most 9/8 of its limit, and a context whose walk finds more than its
+// limit has its runs refused until it retains less (RetainedOverLimit).
+//
+// The walk: from the realm's roots (its global object, the contextified object, its intrinsics, global
+// lexical bindings and template objects) through guest values, with a visited set, reading only what
+// runs no guest code: own property descriptors by host Reflect (never a getter, never a Proxy trap:
+// a realm Proxy is walked as its target and handler), prototypes, Map and Set entries, buffers by
+// byteLength, strings by length (each distinct string once), promise results, and what the
+// interpreter holds for an interpreted function or generator (its environments and their slots,
+// through the evaluator hook `interpreterReferents`). Sizes are allocation.ts's. The realm's own
+// objects are not the guest's: a fresh realm of the same kind, walked once per process, is subtracted.
+// Host objects the embedder put on the contextified object are the embedder's and are not entered,
+// nor are host values behind the membrane. What the walk cannot see is listed in README "Security model".
+import type { Realm } from './realm.js';
+import { agent, Termination } from './agent.js';
+import { hooks } from './evaluator-hooks.js';
+import { isRealmProxy, realmProxyParts } from './builtins/proxy.js';
+import { isGuestObject, isKnownProxy } from './membrane.js';
+import { ELEMENT_BYTES, ENTRY_BYTES, FUNCTION_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES } from './allocation.js';
+import { IsPromise, PromiseResultOf } from './abstract-ops/promise-operations.js';
+import {
+  ArrayBufferIsView, ArrayBufferPrototypeGetByteLength, ObjectGetPrototypeOf, ReflectApply,
+  ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength,
+} from './primordials.js';
+
+/** The most objects one walk visits; past it the figure is what was found (a lower bound), and the
+ * walk says so (`complete` false), which admitRun treats as over the limit only if that figure is. */
+export const RETAINED_WALK_LIMIT = 4_000_000;
+
+/** Arrays and typed arrays longer than this are not asked for their own keys (that would make a string
+ * per element): an array's elements are read by index, a typed array is walked as its buffer; their
+ * other own properties (a guest may add some) are not seen. */
+const KEYS_MAX = 1 << 16;
+
+/** The most indices of long arrays one walk reads; elements past it count as present. */
+const INDEX_BUDGET = 1 << 26;
+
+const { isArray } = Array;
+const MapForEach = Map.prototype.forEach;
+const SetForEach = Set.prototype.forEach;
+
+/** What the bound of one realm keeps (Realm.retained, made on the first run of a realm with a limit). */
+export interface RetainedAccount {
+  /** Bytes the last walk found the guest retaining (0 before the first). */
+  baseline: number;
+  /** Agent.allocated when the walk ran. */
+  measuredAt: number;
+  /** How many walks this realm has had (for tests and the docs' figures). */
+  walks: number;
+  /** Runs refused since the last walk that found the context within its limit, and the count at which
+   * the next refused run walks again. */
+  refusals: number;
+  nextWalk: number;
+}
+
+/** The result of one walk. */
+export interface RetainedMeasurement {
+  /** Bytes the guest retains, by allocation.ts's model, less a fresh realm's own. */
+  bytes: number;
+  /** Objects visited. */
+  objects: number;
+  /** False if the walk stopped at RETAINED_WALK_LIMIT. */
+  complete: boolean;
+}
+
+/** Thrown (before a run begins) when a context retains more than its limit: the run is refused. */
+export class RetainedOverLimit extends Termination {
+  constructor(memoryLimit: number, retained: number) {
+    super('memory', 0, memoryLimit, retained);
+  }
+}
+
+let retainedWalks = 0;
+
+/** How many walks have run in this process (vmjs's tests check that unlimited contexts never walk). */
+export function retainedWalkCount(): number {
+  return retainedWalks;
+}
+
+/** The allocation budget in bytes of a run (or job, or host entry) of `realm`'s code: Infinity for a
+ * realm without a limit (one comparison, no walk). Else at most the limit less what the last walk
+ * found, and at most what keeps the bound within the limit and a slack of an eighth of it: the walk
+ * runs only once the bound is over the limit and the guest has allocated a slack's worth since the last
+ * one, so walking costs at most a walk of the limit per eighth of the limit allocated, and between
+ * walks a context may hold up to 9/8 of its limit. Throws RetainedOverLimit, without running anything,
+ * while the context retains more than its limit; a context refused so is walked again at its 1st, 2nd,
+ * 4th, 8th… refused run (the embedder may have dropped what it held: `delete contextObject.big`). */
+export function admitRun(realm: Realm): number {
+  const limit = realm.memoryLimit;
+  if (limit === Infinity) return Infinity;
+  let account = realm.retained;
+  if (account === null) account = realm.retained = { baseline: 0, measuredAt: agent.allocated, walks: 0, refusals: 0, nextWalk: 1 };
+  const slack = limit / 8;
+  let since = agent.allocated - account.measuredAt;
+  let walk: boolean;
+  if (account.baseline > limit) {
+    walk = ++account.refusals >= account.nextWalk;
+    if (walk) account.nextWalk = account.refusals * 2;
+  } else {
+    walk = account.baseline + since > limit && since >= slack;
+  }
+  if (walk) {
+    account.baseline = measureRetained(realm).bytes;
+    account.measuredAt = agent.allocated;
+    account.walks++;
+    since = 0;
+    if (account.baseline <= limit) { account.refusals = 0; account.nextWalk = 1; }
+  }
+  if (account.baseline > limit) throw new RetainedOverLimit(limit, account.baseline);
+  const strict = limit - account.baseline;
+  const soft = limit + slack - account.baseline - since;
+  return soft < strict ? soft : strict;
+}
+
+/** The budget of a run of `realm`'s code whose own limit (a run option) is `runLimit`, and what the
+ * context retains (reported in the error as part of its limit): [budget, retained]. */
+export function runBudget(realm: Realm, runLimit: number | undefined): readonly [number, number] {
+  const admitted = admitRun(realm);
+  if (runLimit !== undefined && runLimit < admitted) return [runLimit, 0];
+  return admitted === Infinity ? NO_BUDGET : [admitted, realm.memoryLimit - admitted];
+}
+
+const NO_BUDGET: readonly [number, number] = [Infinity, 0];
+
+/** Bytes, objects visited and completeness of a walk of what `realm`'s guest code retains. */
+export function measureRetained(realm: Realm): RetainedMeasurement {
+  retainedWalks++;
+  const w = walk(realm);
+  const own = pristine(realm.sandbox !== null);
+  const bytes = w.bytes - own;
+  return { bytes: bytes > 0 ? bytes : 0, objects: w.objects, complete: w.complete };
+}
+
+let pristineBytes: [number, number] | null = null;
+
+/** What a fresh realm of that kind (contextified or not) measures: its intrinsics, globals and their
+ * properties, which are the realm's, not the guest's. Measured once per process. */
+function pristine(contextified: boolean): number {
+  if (pristineBytes === null) {
+    const make = realmFactory;
+    if (make === null) return 0;
+    pristineBytes = [walk(make(false)).bytes, walk(make(true)).bytes];
+  }
+  return pristineBytes[contextified ? 1 : 0];
+}
+
+let realmFactory: ((contextified: boolean) => Realm) | null = null;
+
+/** Tells this file how to make a fresh realm (intrinsics.ts, which imports this layer, installs it). */
+export function setPristineRealmFactory(make: (contextified: boolean) => Realm): void {
+  realmFactory = make;
+}
+
+function walk(realm: Realm): { bytes: number; objects: number; complete: boolean } {
+  const visited = new Set<object>();
+  const strings = new Set<string>();
+  const envs = new Set<object>();
+  const stack: unknown[] = [];
+  const mapProtos = new Set<object>([Map.prototype]);
+  const setProtos = new Set<object>([Set.prototype]);
+  const I = realm.intrinsics;
+  if (I.MapPrototype !== undefined) mapProtos.add(I.MapPrototype);
+  if (I.SetPrototype !== undefined) setProtos.add(I.SetPrototype);
+  const bufferProtos = new Set<object>([ArrayBuffer.prototype]);
+  if (typeof SharedArrayBuffer === 'function') bufferProtos.add(SharedArrayBuffer.prototype);
+  if (I.ArrayBufferPrototype !== undefined) bufferProtos.add(I.ArrayBufferPrototype);
+  if (I.SharedArrayBufferPrototype !== undefined) bufferProtos.add(I.SharedArrayBufferPrototype);
+  let bytes = 0;
+  let remaining = RETAINED_WALK_LIMIT;
+
+  // Property keys are the host's internalised strings (one copy per distinct key), counted once each.
+  const key = (k: string): void => {
+    if (!strings.has(k)) { strings.add(k); bytes += STRING_BYTES + k.length; }
+  };
+
+  // The contextified object is the embedder's: its own properties are walked, but host objects on it
+  // (what the embedder handed over) are not entered.
+  const sandbox = realm.sandbox;
+  if (sandbox !== null) {
+    visited.add(sandbox);
+    for (const k of ReflectOwnKeys(sandbox)) {
+      bytes += PROPERTY_BYTES;
+      if (typeof k === 'string') key(k); else stack.push(k);
+      const d = ReflectGetOwnPropertyDescriptor(sandbox, k);
+      if (d === undefined) continue;
+      const vs = 'value' in d ? [d.value] : [d.get, d.set];
+      for (const v of vs) if (!((typeof v === 'object' && v !== null) || typeof v === 'function') || isGuestObject(v)) stack.push(v);
+    }
+  }
+  // The global proxy forwards to the global object and the contextified object, walked as themselves.
+  if (realm.globalThisValue !== realm.globalObject) visited.add(realm.globalThisValue);
+  stack.push(realm.globalObject);
+  for (const name in I) stack.push(I[name]);
+  for (const b of realm.globalLexicals.values()) stack.push(b.value);
+  for (const v of realm.templateMap.values()) stack.push(v);
+
+  // A value: a string counted at once, an object (or symbol, or bigint) pushed, other primitives nothing.
+  const value = (v: unknown): void => {
+    if (typeof v === 'string') bytes += STRING_BYTES + v.length;
+    else if ((typeof v === 'object' && v !== null) || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') stack.push(v);
+  };
+  const pushEntry = (v: unknown, k: unknown): void => { bytes += ENTRY_BYTES; value(k); value(v); };
+  const pushValue = (v: unknown): void => { bytes += ENTRY_BYTES; value(v); };
+  let indexBudget = INDEX_BUDGET;
+
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      // A string value is counted at each reference: two equal strings may be two copies (the guest can
+      // make as many as it likes) and nothing tells a copy from a shared one, so sharing one long
+      // string widely counts more than it costs, never less.
+      bytes += STRING_BYTES + v.length;
+      continue;
+    }
+    if (typeof v === 'symbol') {
+      const desc = v.description;
+      if (desc !== undefined && desc.length > 0) key(desc);
+      continue;
+    }
+    if (typeof v === 'bigint') { bytes += OBJECT_BYTES; continue; }
+    if ((typeof v !== 'object' || v === null) && typeof v !== 'function') continue;
+    const o = v as object;
+    if (visited.has(o)) continue;
+    visited.add(o);
+    if (--remaining < 0) return { bytes, objects: visited.size, complete: false };
+    if (isRealmProxy(o)) {
+      // A guest Proxy: its target and handler, never a trap.
+      bytes += OBJECT_BYTES;
+      const parts = realmProxyParts(o);
+      if (parts !== undefined) stack.push(parts.target, parts.handler);
+      continue;
+    }
+    // A host value behind the membrane is the embedder's.
+    if (isKnownProxy(o)) continue;
+    if (typeof o === 'function') {
+      const closure = hooks.interpreterReferents(o, envs, stack);
+      bytes += closure < 0 ? OBJECT_BYTES : FUNCTION_BYTES + closure;
+    } else {
+      bytes += OBJECT_BYTES;
+      const more = hooks.interpreterReferents(o, envs, stack);
+      if (more > 0) bytes += more;
+    }
+    let keys: Array<string | symbol> | null = null;
+    let first = 0;
+    try {
+      const proto = ObjectGetPrototypeOf(o) as object | null;
+      if (proto !== null) stack.push(proto);
+      if (ArrayBufferIsView(o)) {
+        // A typed array or DataView: its buffer (counted there, by byteLength).
+        let length = -1;
+        try { length = ReflectApply(TypedArrayPrototypeGetLength, o, []) as number; } catch { /* a DataView */ }
+        try { stack.push(ReflectApply(TypedArrayPrototypeGetBuffer, o, [])); } catch { stack.push(ReflectApply(DataViewGetBuffer, o, [])); }
+        if (length > KEYS_MAX) continue;
+        keys = ReflectOwnKeys(o);
+        if (length > 0) first = length;
+      } else if (isArray(o)) {
+        const length = (o as unknown[]).length;
+        if (length <= KEYS_MAX) {
+          keys = ReflectOwnKeys(o);
+        } else {
+          // Listing a long array's keys would make a string per index: its elements are read by index,
+          // as many as the walk's index budget allows; the rest count as if present.
+          const n = length < indexBudget ? length : indexBudget;
+          indexBudget -= n;
+          for (let i = 0; i < n; i++) {
+            const d = ReflectGetOwnPropertyDescriptor(o, i);
+            if (d === undefined) continue;
+            bytes += ELEMENT_BYTES;
+            if ('value' in d) value(d.value);
+            else stack.push(d.get, d.set);
+          }
+          bytes += ELEMENT_BYTES * (length - n);
+        }
+      } else {
+        if (proto !== null && mapProtos.has(proto)) {
+          ReflectApply(MapForEach, o, [pushEntry]);
+        } else if (proto !== null && setProtos.has(proto)) {
+          ReflectApply(SetForEach, o, [pushValue]);
+        } else if (proto !== null && bufferProtos.has(proto)) {
+          bytes += bufferBytes(o);
+        } else if (IsPromise(o)) {
+          stack.push(PromiseResultOf(o));
+        }
+        keys = ReflectOwnKeys(o);
+      }
+    } catch {
+      // A revoked proxy or an object that refuses reflection: counted, not entered.
+      continue;
+    }
+    if (keys === null) continue;
+    const arrayKeys = isArray(o);
+    for (let i = first; i < keys.length; i++) {
+      const k = keys[i];
+      bytes += arrayKeys ? ELEMENT_BYTES : PROPERTY_BYTES;
+      if (typeof k === 'symbol') stack.push(k);
+      else if (!arrayKeys) key(k);
+      const d = ReflectGetOwnPropertyDescriptor(o, k);
+      if (d === undefined) continue;
+      if ('value' in d) value(d.value);
+      else stack.push(d.get, d.set);
+    }
+  }
+  return { bytes, objects: visited.size, complete: true };
+}
+
+const SharedArrayBufferGetByteLength = typeof SharedArrayBuffer === 'function'
+  ? ReflectGetOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')?.get
+  : undefined;
+const DataViewGetBuffer = ReflectGetOwnPropertyDescriptor(DataView.prototype, 'buffer')!.get!;
+
+/** An ArrayBuffer's or SharedArrayBuffer's bytes, by the host's brand-checking getters. */
+function bufferBytes(o: object): number {
+  try { return ReflectApply(ArrayBufferPrototypeGetByteLength, o, []) as number; } catch { /* not an ArrayBuffer */ }
+  if (SharedArrayBufferGetByteLength !== undefined) {
+    try { return ReflectApply(SharedArrayBufferGetByteLength, o, []) as number; } catch { /* not a SharedArrayBuffer */ }
+  }
+  return 0;
+}
