@@ -46,6 +46,9 @@ export class Agent {
    * whose size the guest chooses (builtins: repeat, new Array(n), typed arrays, spreads, joins…)
    * call charge() before they allocate. */
   allocated = 0;
+  /** Bytes charge() refused (counted in `allocated`, which says whose budget a termination spent, but
+   * never allocated): the retained-memory bound leaves them out (src/realm/retained-memory.ts). */
+  refused = 0;
   /** `allocated` past which the innermost run's allocation budget is spent (Infinity: no budget). */
   allocLimit = Infinity;
   /** The size of that budget in bytes, for the error (with what the context retained when it began). */
@@ -101,7 +104,7 @@ export class Agent {
   /** Counts `bytes` the guest is about to allocate; terminates the run first if they do not fit in
    * its allocation budget, so that the host never makes an allocation past the budget. */
   charge(bytes: number): void {
-    if ((this.allocated += bytes) > this.allocLimit) this.overBudget(bytes);
+    if ((this.allocated += bytes) > this.allocLimit) { this.refused += bytes; this.overBudget(); }
   }
 
   /** Whether `bytes` more would still fit in the run's allocation budget (for a builtin that must
@@ -110,9 +113,7 @@ export class Agent {
     return this.allocated + bytes <= this.allocLimit;
   }
 
-  private overBudget(bytes: number): never {
-    // Refused before the host allocates: not an allocation (the retained-memory bound reads the counter).
-    this.allocated -= bytes;
+  private overBudget(): never {
     if (this.terminating !== null) throw this.terminating;
     return this.terminate(new Termination('memory', 0, this.memoryLimit, this.retained));
   }

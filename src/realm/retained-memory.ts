@@ -8,12 +8,12 @@
 // now can have been allocated after the walk without being counted in Agent.allocated since, so
 //   retained ≤ baseline + (Agent.allocated − measuredAt)
 // (the counter is agent-wide: other contexts' allocations make the bound looser, never wrong). A run
-// entered while that bound is within the limit costs a few reads and subtractions; only a run entered
-// once it could be over, and after an eighth of the limit was allocated since the last walk, walks
-// (measureRetained) and replaces the bound by the measured figure (admitRun). A run may allocate the
-// limit less the baseline, and the runs between two walks together the limit and that eighth less the
-// baseline, so a context holds at most 9/8 of its limit, and a context whose walk finds more than its
-// limit has its runs refused until it retains less (RetainedOverLimit).
+// entered costs a few reads and subtractions and may allocate the limit less the bound, so no run can
+// leave the context holding more than its limit; only when the bound is past half the limit, and enough
+// was allocated since the last walk for a walk to be worth it (admitRun), does a run's entry walk
+// (measureRetained) and replace the bound by the measured figure. A context whose walk finds more than
+// its limit (what the embedder wrote into it, or what the walk counts above the counter) has its runs
+// refused until it retains less (RetainedOverLimit).
 //
 // The walk: from the realm's roots (its global object, the contextified object, its intrinsics, global
 // lexical bindings and template objects) through guest values, with a visited set, reading only what
@@ -61,8 +61,8 @@ export interface RetainedAccount {
   measuredAt: number;
   /** How many walks this realm has had (for tests and the docs' figures). */
   walks: number;
-  /** Runs refused since the last walk that found the context within its limit, and the count at which
-   * the next refused run walks again. */
+  /** Runs refused or left no budget since the last walk that found the context within half its limit,
+   * and the count at which the next such run walks again. */
   refusals: number;
   nextWalk: number;
 }
@@ -92,38 +92,44 @@ export function retainedWalkCount(): number {
 }
 
 /** The allocation budget in bytes of a run (or job, or host entry) of `realm`'s code: Infinity for a
- * realm without a limit (one comparison, no walk). Else at most the limit less what the last walk
- * found, and at most what keeps the bound within the limit and a slack of an eighth of it: the walk
- * runs only once the bound is over the limit and the guest has allocated a slack's worth since the last
- * one, so walking costs at most a walk of the limit per eighth of the limit allocated, and between
- * walks a context may hold up to 9/8 of its limit. Throws RetainedOverLimit, without running anything,
- * while the context retains more than its limit; a context refused so is walked again at its 1st, 2nd,
- * 4th, 8th… refused run (the embedder may have dropped what it held: `delete contextObject.big`). */
+ * realm without a limit (one comparison, no walk). Else the limit less the bound (so that no run can
+ * leave the context holding more than its limit), 0 once the bound reaches it. A walk replaces the
+ * bound only when it is worth it, since a walk costs in proportion to what the context holds:
+ *   - past half the limit, once the guest has allocated as much as the last walk found (and a
+ *     sixteenth of the limit) since;
+ *   - at the limit (no budget left), once a quarter of the limit was allocated since, or at the 1st,
+ *     2nd, 4th, 8th… run that found no budget left;
+ *   - over the limit: runs are refused (RetainedOverLimit, nothing runs) and walked again at the 1st,
+ *     2nd, 4th… refusal (the embedder may have dropped what it held: `delete contextObject.big`).
+ * The counter's refused charges (Agent.refused) are not allocations. */
 export function admitRun(realm: Realm): number {
   const limit = realm.memoryLimit;
   if (limit === Infinity) return Infinity;
   let account = realm.retained;
-  if (account === null) account = realm.retained = { baseline: 0, measuredAt: agent.allocated, walks: 0, refusals: 0, nextWalk: 1 };
-  const slack = limit / 8;
-  let since = agent.allocated - account.measuredAt;
+  const allocated = agent.allocated - agent.refused;
+  if (account === null) account = realm.retained = { baseline: 0, measuredAt: allocated, walks: 0, refusals: 0, nextWalk: 1 };
+  const baseline = account.baseline;
+  const since = allocated - account.measuredAt;
+  const bound = baseline + since;
   let walk: boolean;
-  if (account.baseline > limit) {
+  if (baseline > limit || (bound >= limit && since < limit / 4)) {
     walk = ++account.refusals >= account.nextWalk;
     if (walk) account.nextWalk = account.refusals * 2;
   } else {
-    walk = account.baseline + since > limit && since >= slack;
+    walk = bound >= limit || (bound > limit / 2 && since >= limit / 16 && since >= baseline);
   }
   if (walk) {
-    account.baseline = measureRetained(realm).bytes;
-    account.measuredAt = agent.allocated;
+    const measured = measureRetained(realm).bytes;
+    account.baseline = measured;
+    account.measuredAt = allocated;
     account.walks++;
-    since = 0;
-    if (account.baseline <= limit) { account.refusals = 0; account.nextWalk = 1; }
+    // A context found well within its limit starts the refusals' back-off afresh.
+    if (measured <= limit / 2) { account.refusals = 0; account.nextWalk = 1; }
+    if (measured > limit) throw new RetainedOverLimit(limit, measured);
+    return limit - measured;
   }
-  if (account.baseline > limit) throw new RetainedOverLimit(limit, account.baseline);
-  const strict = limit - account.baseline;
-  const soft = limit + slack - account.baseline - since;
-  return soft < strict ? soft : strict;
+  if (baseline > limit) throw new RetainedOverLimit(limit, baseline);
+  return bound < limit ? limit - bound : 0;
 }
 
 /** The budget of a run of `realm`'s code whose own limit (a run option) is `runLimit`, and what the

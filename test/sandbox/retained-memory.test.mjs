@@ -56,8 +56,10 @@ describe('retained memory: a context\'s memoryLimit bounds what it keeps across 
     expect(errors).to.equal(10000 - firstError);
     // Refused runs are not walked each time: the walks come at the 1st, 2nd, 4th… refusal.
     expect(codes).to.deep.equal(['ERR_VMJS_MEMORY_LIMIT']);
-    expect(messages.some((m) => m.startsWith('Script execution refused: the context retains N bytes, more than its memory limit of 67108864 bytes'))).to.equal(true);
-    expect(answer).to.equal('ERR_VMJS_MEMORY_LIMIT');
+    // Runs that found no room, or refused runs (once a walk counts more than the limit: it counts each
+    // reference to a string).
+    for (const m of messages) expect(m).to.match(/^Script execution (exceeded its memory limit of 67108864 bytes|refused: the context retains N bytes, more than its memory limit of 67108864 bytes)/);
+    expect(answer).to.be.oneOf([2, 'ERR_VMJS_MEMORY_LIMIT']);
     expect(fresh).to.equal('2,4,6');
   });
 
@@ -127,8 +129,8 @@ describe('retained memory: behaviour', () => {
     }
     const { bytes } = measureRetained(contextRecord(ctx).realm);
     expect(bytes).to.be.within(5e6, 5.1e6);
-    // A walk each time the garbage fills the ~11 MB the context has left: about one run in 55.
-    expect(retainedWalkCount() - walks).to.be.within(2, 10);
+    // Past half its limit, a walk each time the garbage reaches what it keeps (5 MB): one run in 25.
+    expect(retainedWalkCount() - walks).to.be.within(5, 15);
   });
 
   it('gives each run what the context has left: the limit less what it holds', () => {
