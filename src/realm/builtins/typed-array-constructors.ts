@@ -9,8 +9,9 @@ import { constant, createBuiltinConstructor, defineTable } from '../builtin.js';
 import {
   GetIteratorFromMethod, GetMethod, GetPrototypeFromConstructor, IsFixedLengthArrayBuffer, IsSharedArrayBuffer, IteratorToList,
   LengthOfArrayLike, ToIndex, ToNumber, adoptArrayBuffer, describeValue, isArrayBuffer, isBigIntContentType, isObject, isTypedArray,
-  recordResizableView,
+  recordResizableView, IsImmutableBuffer, typedArraySlots,
 } from '../abstract-ops.js';
+import { CreateImmutableView } from './immutable-typed-array.js';
 import { agent } from '../agent.js';
 import { OBJECT_BYTES } from '../allocation.js';
 import { TypedArrayLength } from '../abstract-ops/typed-array-operations.js';
@@ -78,12 +79,15 @@ export function installTypedArrayConstructors(realm: Realm): void {
           if (isBuffer || isTypedArray(first)) {
             // A view of a buffer allocates no elements; a copy of a typed array does.
             agent.charge(OBJECT_BYTES + (isBuffer ? 0 : TypedArrayLength(first) * bytesPerElement));
+            // The host reads the slots of a source typed array (an immutable view's are its target's).
+            if (!isBuffer) args[0] = typedArraySlots(first);
             try { ta = new Host(...args); } catch (e) { throw toRealmBrandError(realm, e, first); }
             ObjectSetPrototypeOf(ta, proto);
             if (isBuffer) {
               // A view of the caller's buffer: the buffer keeps its prototype (an embedder's stays the host's).
               if (!IsFixedLengthArrayBuffer(first)) recordResizableView(ta, args[2] === undefined);
-              return ta;
+              // A view of an immutable buffer is guest-visible only as an immutable view.
+              return IsImmutableBuffer(first) ? CreateImmutableView(realm, ta) : ta;
             }
           } else {
             // InitializeTypedArrayFromList / InitializeTypedArrayFromArrayLike (§23.2.5.1.4–5): the
