@@ -30,7 +30,8 @@ export function isTypedArray(o: unknown): o is ArrayLike<unknown> & object {
 
 /** TypedArrayLength (§10.4.5.14, sec-typedarraylength): 0 when out of bounds or detached. */
 export function TypedArrayLength(ta: object): number {
-  return ReflectApply(TypedArrayPrototypeGetLength, typedArraySlots(ta), []) as number;
+  // The host's getter refuses an immutable view (a Proxy): only then is its target looked up.
+  try { return ReflectApply(TypedArrayPrototypeGetLength, ta, []) as number; } catch { return ReflectApply(TypedArrayPrototypeGetLength, typedArraySlots(ta), []) as number; }
 }
 
 /** IsTypedArrayOutOfBounds (§10.4.5.12, sec-istypedarrayoutofbounds), detached buffers included: the
@@ -54,7 +55,7 @@ export function ValidateTypedArray(realm: Realm, O: unknown, method: string, use
 
 /** O.[[ViewedArrayBuffer]], read through the host's getter (an immutable view's included). */
 export function viewedArrayBuffer(ta: object): ArrayBuffer {
-  return ReflectApply(TypedArrayPrototypeGetBuffer, typedArraySlots(ta), []) as ArrayBuffer;
+  try { return ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as ArrayBuffer; } catch { return ReflectApply(TypedArrayPrototypeGetBuffer, typedArraySlots(ta), []) as ArrayBuffer; }
 }
 
 /** TypedArrayElementSize (§23.2.4, sec-typedarrayelementsize): bytes per element of the named type (Table 71). */
@@ -79,7 +80,9 @@ export function recordResizableView(ta: object, lengthTracking: boolean): void {
 
 /** O.[[ByteOffset]], also when the view is out of bounds. */
 export function typedArrayByteOffset(ta: object): number {
-  return resizableViews.get(ta)?.byteOffset ?? ReflectApply(TypedArrayPrototypeGetByteOffset, typedArraySlots(ta), []) as number;
+  const rec = resizableViews.get(ta);
+  if (rec !== undefined) return rec.byteOffset;
+  try { return ReflectApply(TypedArrayPrototypeGetByteOffset, ta, []) as number; } catch { return ReflectApply(TypedArrayPrototypeGetByteOffset, typedArraySlots(ta), []) as number; }
 }
 
 /** Whether O.[[ArrayLength]] is auto. */
