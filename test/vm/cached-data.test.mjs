@@ -378,6 +378,15 @@ function evalInside() { function never() { return eval('1') } return 'compiled' 
       expect(undecodedFunction(never)).to.deep.include({ containsDirectEval: true });
     });
 
+    it('stack traces: inferred names and positions are the same as from source', () => {
+      const source = 'var o = {}; o.foo = function () { return new Error("x").stack }; function outer() { return o.foo() } outer()';
+      const fresh = new vm.Script(source, { filename: 'a.js' }).runInNewContext();
+      expect(fresh).to.match(/at o\.foo \(a\.js:1:42\)\n {4}at outer \(a\.js:1:94\)/);
+      const s = new vm.Script(source, { filename: 'a.js', cachedData: new vm.Script(source).createCachedData() });
+      expect(s.cachedDataRejected).to.equal(false);
+      expect(s.runInNewContext()).to.equal(fresh);
+    });
+
     it('compileFunction and SourceTextModule data: nested functions decode when called', async () => {
       const body = 'function twice(v) { return v * 2 } function never() { return 0 } return twice(a)';
       const f = vm.compileFunction(body, ['a'], { produceCachedData: true });
