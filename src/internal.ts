@@ -4,6 +4,7 @@ export { agent, Agent, Termination } from './realm/agent.js';
 export { Realm } from './realm/realm.js';
 export { missingEvaluatorHooks } from './realm/evaluator-hooks.js';
 export { prepareScript, runScript } from './interpreter/script.js';
+export { functionStateOf } from './interpreter/runtime/function-object.js';
 export { setGeneratorFormEverywhere, isDrivenBody } from './interpreter/compile/generator-form.js';
 export { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_TIMEOUT, determineSpecificType } from './vm/errors.js';
 export { inspect as vmInspect } from './vm/inspect.js';

@@ -73,7 +73,12 @@ export type Resolution =
   | { kind: 'global' };
 
 /** Resolves `name` from `scope` statically when no dynamic scope (with, sloppy direct eval) intervenes. */
+/** Resolutions of the name `arguments`: compileFunction learns from it whether a body refers to its
+ * arguments object other than in the forms lazy-arguments.ts reads without making it. */
+export const argumentsResolutions = { count: 0 };
+
 export function resolve(scope: ScopeInfo | null, name: string): Resolution {
+  if (name === 'arguments') argumentsResolutions.count++;
   let hops = 0;
   for (let s = scope; s !== null; s = s.parent) {
     if (s.kind === 'with') return { kind: 'dynamic' };
@@ -235,6 +240,8 @@ type WalkedElement = ClassBody['body'][number] & Record<string, unknown>;
  * non-arrow functions for `arguments`/`this`, but does for direct eval (it can see all outer names). */
 export interface FunctionUses {
   arguments: boolean;
+  /** `arguments` inside an arrow: a reference compiled after the function's own body. */
+  argumentsInArrow: boolean;
   directEval: boolean;
   /** Whether any closure (function/class) is created inside: bindings may be captured. */
   closures: boolean;
@@ -246,7 +253,7 @@ export interface FunctionUses {
 }
 
 export function scanUses(root: FunctionNode): FunctionUses {
-  const u: FunctionUses = { arguments: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
+  const u: FunctionUses = { arguments: false, argumentsInArrow: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
   const walk = (node: unknown, inArrow: boolean, depth: number): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) walk(x, inArrow, depth); return; }
@@ -269,7 +276,7 @@ export function scanUses(root: FunctionNode): FunctionUses {
       return;
     }
     switch (n.type) {
-      case 'Identifier': if (n.name === 'arguments') u.arguments = true; return;
+      case 'Identifier': if (n.name === 'arguments') { u.arguments = true; if (inArrow) u.argumentsInArrow = true; } return;
       case 'YieldExpression': case 'AwaitExpression': if (!inArrow) u.yieldOrAwait = true; break;
       case 'CallExpression':
         if (n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
