@@ -9,6 +9,7 @@ export { setGeneratorFormEverywhere, isDrivenBody } from './interpreter/compile/
 export { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_TIMEOUT, determineSpecificType } from './vm/errors.js';
 export { inspect as vmInspect } from './vm/inspect.js';
 export { contextRecord } from './vm/context.js';
+export { preparedScriptOf } from './vm/script.js';
 export { createGlobalProxy } from './vm/global-proxy.js';
 export { createRealm, createHostRealm, installIntrinsics } from './realm/intrinsics.js';
 export * as abstractOps from './realm/abstract-ops.js';
@@ -22,7 +23,7 @@ export { installBigInt } from './realm/builtins/bigint.js';
 export { installRegExp, createRegExpLiteral } from './realm/builtins/regexp.js';
 export { setRegExpOwnMatcherEverywhere, programFor as regExpProgramFor } from './realm/regexp/program.js';
 export { debugHooks, setDebugHooksEverywhere } from './interpreter/runtime/debug-hooks.js';
-export { encodeTree, decodeTree, MalformedTree } from './parser/tree-codec.js';
+export { encodeTree, decodeTree, MalformedTree, decodeFunctionContents, undecodedFunction } from './parser/tree-codec.js';
 export { encodeCachedData, decodeCachedData, CachedDataKind, FORMAT_VERSION } from './parser/cached-data.js';
 export { parseScript, parseModule, parseFunctionBody } from './parser/parse.js';
 export { VMJS_VERSION } from './version.js';

@@ -18,6 +18,8 @@ import { Env, copySlots } from '../runtime/environment.js';
 import { debugGenBody, debugSyncBody } from '../runtime/debug-hooks.js';
 import { argumentsResolutions } from './scope.js';
 import { lazyArgumentsFor, type LazyArguments } from './lazy-arguments.js';
+import { MalformedTree, decodeFunctionContents, undecodedFunction } from '../../parser/tree-codec.js';
+import type { Realm } from '../../realm/realm.js';
 
 export type FunctionKind =
   | 'normal' | 'arrow' | 'method' | 'getter' | 'setter' | 'classConstructor'
@@ -68,8 +70,11 @@ export class FunctionTemplate {
     this.isGenerator = kind === 'generator' || kind === 'asyncGenerator';
     this.isAsync = kind === 'async' || kind === 'asyncArrow' || kind === 'asyncGenerator';
     this.isArrow = kind === 'arrow' || kind === 'asyncArrow';
-    this.strict = parentStrict || kind === 'classConstructor' || hasUseStrict(node);
-    this.length = expectedArgumentCount(node.params ?? []);
+    // A function read from cachedData whose contents are not decoded yet: its stored facts, so that
+    // making the template decodes nothing (its body decodes when it compiles).
+    const undecoded = undecodedFunction(node);
+    this.strict = parentStrict || kind === 'classConstructor' || (undecoded !== undefined ? undecoded.useStrict : hasUseStrict(node));
+    this.length = undecoded !== undefined ? undecoded.expectedArgumentCount : expectedArgumentCount(node.params ?? []);
     if (node.type === 'FunctionExpression' && node.id && kind !== 'method' && kind !== 'getter' && kind !== 'setter') {
       this.calleeScope = new ScopeInfo('block', parentScope, true);
       this.calleeScope.declare(node.id.name, 'callee', undefined);
@@ -112,10 +117,24 @@ function expectedArgumentCount(params: Pattern[]): number {
   return n;
 }
 
-/** Compiles a function body on first use. */
-export function compileFunction(t: FunctionTemplate): CompiledBody {
+/** Compiles a function body on first use. `realm`: the function's, when a guest call compiles it:
+ * a body from cachedData that does not decode (which the data's checksum leaves to a codec bug) is
+ * then that realm's SyntaxError, thrown by the call; without a realm, the MalformedTree itself. */
+export function compileFunction(t: FunctionTemplate, realm?: Realm): CompiledBody {
   if (t.compiled !== null) return t.compiled;
   if (t.isDefaultConstructor) return compileDefaultConstructor(t);
+  try {
+    // Decoded once, here: every later read of the node's params and body is a data property's.
+    decodeFunctionContents(t.node);
+    return compileDecoded(t);
+  } catch (e) {
+    if (realm === undefined || !(e instanceof MalformedTree)) throw e;
+    throw realm.newError('SyntaxError', `vmjs: the cachedData of this function (offset ${t.node.start} of its source) does not decode: ${e.message}`);
+  }
+}
+
+/** compileFunction once the node's params and body are decoded. */
+function compileDecoded(t: FunctionTemplate): CompiledBody {
   const u = t.uses;
   const mayDefer = u.arguments && !u.argumentsInArrow && !u.directEval && t.source.debug !== true;
   if (mayDefer) {

@@ -3,6 +3,7 @@
 // name through a dynamic scope, or global). Resolved once per Script.
 import type { AnyNode, BlockStatement, ClassBody, Expression, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
 import type { FunctionNode, LexicalDeclaration } from './estree.js';
+import { undecodedFunction } from '../../parser/tree-codec.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments'
   // An import binding of a module (§9.1.1.5.5 CreateImportBinding): its slot holds an ImportCell that
@@ -302,6 +303,14 @@ function scanEvalOnly(root: unknown, u: FunctionUses): void {
     if (Array.isArray(node)) { for (const x of node) walk(x); return; }
     const n = node as Walked;
     if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
+    // A function from cachedData not decoded yet: the data says whether its contents hold one.
+    if (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ArrowFunctionExpression') {
+      const undecoded = undecodedFunction(n);
+      if (undecoded !== undefined) {
+        if (undecoded.containsDirectEval) u.directEval = true;
+        return;
+      }
+    }
     for (const k in n) {
       if (k === 'loc') continue;
       const v = n[k];
