@@ -37,9 +37,6 @@ import {
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength,
 } from './primordials.js';
 
-/** The most objects one walk visits; past it the figure is what was found (a lower bound), and the
- * walk says so (`complete` false), which admitRun treats as over the limit only if that figure is. */
-export const RETAINED_WALK_LIMIT = 4_000_000;
 
 /** Arrays and typed arrays longer than this are not asked for their own keys (that would make a string
  * per element): an array's elements are read by index, a typed array is walked as its buffer; their
@@ -73,7 +70,7 @@ export interface RetainedMeasurement {
   bytes: number;
   /** Objects visited. */
   objects: number;
-  /** False if the walk stopped at RETAINED_WALK_LIMIT. */
+  /** False if the walk stopped early, once what it had found was past `stopAbove`: a lower bound then. */
   complete: boolean;
 }
 
@@ -119,7 +116,7 @@ export function admitRun(realm: Realm): number {
     walk = bound >= limit || (bound > limit / 2 && since >= limit / 16 && since >= baseline);
   }
   if (walk) {
-    const measured = measureRetained(realm).bytes;
+    const measured = measureRetained(realm, limit).bytes;
     account.baseline = measured;
     account.measuredAt = allocated;
     account.walks++;
@@ -142,11 +139,13 @@ export function runBudget(realm: Realm, runLimit: number | undefined): readonly 
 
 const NO_BUDGET: readonly [number, number] = [Infinity, 0];
 
-/** Bytes, objects visited and completeness of a walk of what `realm`'s guest code retains. */
-export function measureRetained(realm: Realm): RetainedMeasurement {
+/** Bytes, objects visited and completeness of a walk of what `realm`'s guest code retains; the walk stops
+ * as soon as it has found more than `stopAbove` bytes (admitRun passes the limit: past it the verdict
+ * is known), so a walk visits at most about stopAbove / OBJECT_BYTES objects. */
+export function measureRetained(realm: Realm, stopAbove = Infinity): RetainedMeasurement {
   retainedWalks++;
-  const w = walk(realm);
   const own = pristine(realm.sandbox !== null);
+  const w = walk(realm, stopAbove + own);
   const bytes = w.bytes - own;
   return { bytes: bytes > 0 ? bytes : 0, objects: w.objects, complete: w.complete };
 }
@@ -171,7 +170,7 @@ export function setPristineRealmFactory(make: (contextified: boolean) => Realm):
   realmFactory = make;
 }
 
-function walk(realm: Realm): { bytes: number; objects: number; complete: boolean } {
+function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: number; complete: boolean } {
   const visited = new Set<object>();
   const strings = new Set<string>();
   const envs = new Set<object>();
@@ -186,7 +185,6 @@ function walk(realm: Realm): { bytes: number; objects: number; complete: boolean
   if (I.ArrayBufferPrototype !== undefined) bufferProtos.add(I.ArrayBufferPrototype);
   if (I.SharedArrayBufferPrototype !== undefined) bufferProtos.add(I.SharedArrayBufferPrototype);
   let bytes = 0;
-  let remaining = RETAINED_WALK_LIMIT;
 
   // Property keys are the host's internalised strings (one copy per distinct key), counted once each.
   const key = (k: string): void => {
@@ -242,7 +240,7 @@ function walk(realm: Realm): { bytes: number; objects: number; complete: boolean
     const o = v as object;
     if (visited.has(o)) continue;
     visited.add(o);
-    if (--remaining < 0) return { bytes, objects: visited.size, complete: false };
+    if (bytes > stopAbove) return { bytes, objects: visited.size, complete: false };
     if (isRealmProxy(o)) {
       // A guest Proxy: its target and handler, never a trap.
       bytes += OBJECT_BYTES;
