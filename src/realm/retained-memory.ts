@@ -31,7 +31,8 @@ import { hooks } from './evaluator-hooks.js';
 import { isRealmProxy, realmProxyParts } from './builtins/proxy.js';
 import { isGuestObject, isKnownProxy } from './membrane.js';
 import { ELEMENT_BYTES, ENTRY_BYTES, FUNCTION_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES } from './allocation.js';
-import { IsPromise, PromiseResultOf } from './abstract-ops/promise-operations.js';
+import { IsPromise, PromiseReactionsOf, PromiseResultOf, type PromiseReaction } from './abstract-ops/promise-operations.js';
+import { collectionKind, definedKeysOf, forEachWeakEntry, isOpaque, keptReferents } from './hidden-referents.js';
 import {
   ArrayBufferIsView, ArrayBufferPrototypeGetByteLength, ObjectGetPrototypeOf, ReflectApply,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength,
@@ -62,6 +63,8 @@ export interface RetainedAccount {
    * and the count at which the next such run walks again. */
   refusals: number;
   nextWalk: number;
+  /** What the last walk met whose contents it could not see (null: nothing): the bound was kept then. */
+  opaque: string | null;
 }
 
 /** The result of one walk. */
@@ -72,11 +75,16 @@ export interface RetainedMeasurement {
   objects: number;
   /** False if the walk stopped early, once what it had found was past `stopAbove`: a lower bound then. */
   complete: boolean;
+  /** What the walk met whose retained contents it cannot see (e.g. 'a FinalizationRegistry'), or null:
+   * `bytes` is then a lower bound of what the context keeps, not an upper one. */
+  opaque: string | null;
 }
 
 /** Thrown (before a run begins) when a context retains more than its limit: the run is refused. */
 export class RetainedOverLimit extends Termination {
-  constructor(memoryLimit: number, retained: number) {
+  constructor(memoryLimit: number, retained: number,
+    /** Set when `retained` is the upper bound a walk could not lower: what it could not see into. */
+    readonly opaque: string | null = null) {
     super('memory', 0, memoryLimit, retained);
   }
 }
@@ -104,28 +112,33 @@ export function admitRun(realm: Realm): number {
   if (limit === Infinity) return Infinity;
   let account = realm.retained;
   const allocated = agent.allocated - agent.refused;
-  if (account === null) account = realm.retained = { baseline: 0, measuredAt: allocated, walks: 0, refusals: 0, nextWalk: 1 };
+  if (account === null) account = realm.retained = { baseline: 0, measuredAt: allocated, walks: 0, refusals: 0, nextWalk: 1, opaque: null };
   const baseline = account.baseline;
   const since = allocated - account.measuredAt;
   const bound = baseline + since;
   let walk: boolean;
-  if (baseline > limit || (bound >= limit && since < limit / 4)) {
+  const opaqueFull = account.opaque !== null && baseline >= limit;
+  if (baseline > limit || opaqueFull || (bound >= limit && since < limit / 4)) {
     walk = ++account.refusals >= account.nextWalk;
     if (walk) account.nextWalk = account.refusals * 2;
   } else {
     walk = bound >= limit || (bound > limit / 2 && since >= limit / 16 && since >= baseline);
   }
   if (walk) {
-    const measured = measureRetained(realm, limit).bytes;
+    const m = measureRetained(realm, limit);
+    // A walk that met something whose contents it cannot see found a lower bound only: it may not lower
+    // the upper bound (what it could not see may be anything allocated since), only raise it.
+    const measured = m.opaque !== null && bound > m.bytes ? bound : m.bytes;
     account.baseline = measured;
     account.measuredAt = allocated;
     account.walks++;
+    account.opaque = m.opaque;
     // A context found well within its limit starts the refusals' back-off afresh.
     if (measured <= limit / 2) { account.refusals = 0; account.nextWalk = 1; }
-    if (measured > limit) throw new RetainedOverLimit(limit, measured);
+    if (measured > limit || (m.opaque !== null && measured >= limit)) throw new RetainedOverLimit(limit, measured, m.opaque);
     return limit - measured;
   }
-  if (baseline > limit) throw new RetainedOverLimit(limit, baseline);
+  if (baseline > limit || opaqueFull) throw new RetainedOverLimit(limit, baseline, account.opaque);
   return bound < limit ? limit - bound : 0;
 }
 
@@ -147,7 +160,7 @@ export function measureRetained(realm: Realm, stopAbove = Infinity): RetainedMea
   const own = pristine(realm.sandbox !== null);
   const w = walk(realm, stopAbove + own);
   const bytes = w.bytes - own;
-  return { bytes: bytes > 0 ? bytes : 0, objects: w.objects, complete: w.complete };
+  return { bytes: bytes > 0 ? bytes : 0, objects: w.objects, complete: w.complete, opaque: w.opaque };
 }
 
 let pristineBytes: [number, number] | null = null;
@@ -170,8 +183,12 @@ export function setPristineRealmFactory(make: (contextified: boolean) => Realm):
   realmFactory = make;
 }
 
-function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: number; complete: boolean } {
-  const visited = new Set<object>();
+function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: number; complete: boolean; opaque: string | null } {
+  const visited = new Set<unknown>();
+  // The first thing met whose contents the walk cannot see (hidden-referents.ts), if any.
+  let opaque: string | null = isOpaque(realm) ? 'a module' : null;
+  // WeakMap entries met: [key, value] pairs whose value is kept only once the key is reached too.
+  let ephemerons: unknown[] = [];
   const strings = new Set<string>();
   const envs = new Set<object>();
   const stack: unknown[] = [];
@@ -219,8 +236,28 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
   };
   const pushEntry = (v: unknown, k: unknown): void => { bytes += ENTRY_BYTES; value(k); value(v); };
   const pushValue = (v: unknown): void => { bytes += ENTRY_BYTES; value(v); };
+  const pushEphemeron = (k: object, v: unknown): void => { bytes += ENTRY_BYTES; ephemerons.push(k, v); };
+  const pushReactions = (list: readonly PromiseReaction[] | undefined): void => {
+    if (list === undefined) return;
+    for (const r of list) {
+      bytes += OBJECT_BYTES;
+      stack.push(r.handler);
+      if (r.capability !== undefined) stack.push(r.capability.promise, r.capability.resolve, r.capability.reject);
+    }
+  };
   let indexBudget = INDEX_BUDGET;
 
+  for (;;) {
+  if (stack.length === 0) {
+    // Ephemerons: a WeakMap value is reached once its key is (the map was, or the pair would not be here).
+    const pending = ephemerons;
+    ephemerons = [];
+    for (let i = 0; i < pending.length; i += 2) {
+      if (visited.has(pending[i])) value(pending[i + 1]);
+      else ephemerons.push(pending[i], pending[i + 1]);
+    }
+    if (stack.length === 0) break;
+  }
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === 'string') {
@@ -231,6 +268,8 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
       continue;
     }
     if (typeof v === 'symbol') {
+      if (visited.has(v)) continue;
+      visited.add(v);
       const desc = v.description;
       if (desc !== undefined && desc.length > 0) key(desc);
       continue;
@@ -240,7 +279,12 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
     const o = v as object;
     if (visited.has(o)) continue;
     visited.add(o);
-    if (bytes > stopAbove) return { bytes, objects: visited.size, complete: false };
+    if (bytes > stopAbove) return { bytes, objects: visited.size, complete: false, opaque };
+    if (opaque === null && isOpaque(o)) opaque = typeof o === 'function' ? 'a promise combinator\'s function' : 'a FinalizationRegistry';
+    // What a builtin keeps in internal slots: a bound function's target, this and arguments, an
+    // iterator's iterated object, the promise of a resolving function, a revocable Proxy's revoke.
+    const slots = keptReferents(o);
+    if (slots !== undefined) for (const s of slots) value(s);
     if (isRealmProxy(o)) {
       // A guest Proxy: its target and handler, never a trap.
       bytes += OBJECT_BYTES;
@@ -268,7 +312,7 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
         let length = -1;
         try { length = ReflectApply(TypedArrayPrototypeGetLength, o, []) as number; } catch { /* a DataView */ }
         try { stack.push(ReflectApply(TypedArrayPrototypeGetBuffer, o, [])); } catch { stack.push(ReflectApply(DataViewGetBuffer, o, [])); }
-        if (length > KEYS_MAX) continue;
+        if (length > KEYS_MAX) { if (opaque === null) opaque = 'a typed array longer than 65,536 elements'; continue; }
         keys = ReflectOwnKeys(o);
         if (length > 0) first = length;
       } else if (isArray(o)) {
@@ -288,16 +332,25 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
             else stack.push(d.get, d.set);
           }
           bytes += ELEMENT_BYTES * (length - n);
+          const named = longArrayNamedKeys(o, proto);
+          if (named === null) { if (opaque === null) opaque = 'an array longer than 65,536 elements with a Proxy on its prototype chain'; }
+          else keys = named;
         }
       } else {
-        if (proto !== null && mapProtos.has(proto)) {
+        const kind = collectionKind(o);
+        if (kind === 1 || (kind === 0 && proto !== null && mapProtos.has(proto))) {
           ReflectApply(MapForEach, o, [pushEntry]);
-        } else if (proto !== null && setProtos.has(proto)) {
+        } else if (kind === 2 || (kind === 0 && proto !== null && setProtos.has(proto))) {
           ReflectApply(SetForEach, o, [pushValue]);
         } else if (proto !== null && bufferProtos.has(proto)) {
           bytes += bufferBytes(o);
         } else if (IsPromise(o)) {
           stack.push(PromiseResultOf(o));
+          const [fulfill, reject] = PromiseReactionsOf(o);
+          pushReactions(fulfill);
+          pushReactions(reject);
+        } else {
+          forEachWeakEntry(o, pushEphemeron);
         }
         keys = ReflectOwnKeys(o);
       }
@@ -306,7 +359,7 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
       continue;
     }
     if (keys === null) continue;
-    const arrayKeys = isArray(o);
+    const arrayKeys = isArray(o) && first === 0 && (o as unknown[]).length <= KEYS_MAX;
     for (let i = first; i < keys.length; i++) {
       const k = keys[i];
       bytes += arrayKeys ? ELEMENT_BYTES : PROPERTY_BYTES;
@@ -318,8 +371,45 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
       else stack.push(d.get, d.set);
     }
   }
-  return { bytes, objects: visited.size, complete: true };
+  }
+  return { bytes, objects: visited.size, complete: true, opaque };
 }
+
+/** The own keys of an array too long to list them all (a string per index) other than its indices: its
+ * symbols, its enumerable string keys (for-in reaches them without making a key per index at once, and
+ * runs no guest code while no Proxy is on the prototype chain; inherited ones are skipped) and the
+ * keys defineProperty recorded (hidden-referents.ts: they may be non-enumerable). Null if a Proxy is
+ * on the prototype chain (for-in would call its traps). */
+function longArrayNamedKeys(o: object, proto: object | null): Array<string | symbol> | null {
+  for (let p = proto; p !== null; p = ObjectGetPrototypeOf(p) as object | null) {
+    if (isRealmProxy(p) || isKnownProxy(p)) return null;
+  }
+  const keys: Array<string | symbol> = ObjectGetOwnPropertySymbols(o);
+  const seen = new Set<string | symbol>(keys);
+  for (const k in o) {
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57 && isArrayIndex(k)) continue;
+    if (!seen.has(k) && ObjectHasOwn(o, k)) { seen.add(k); keys.push(k); }
+  }
+  const defined = definedKeysOf(o);
+  if (defined !== undefined) {
+    for (const k of defined) {
+      const key = typeof k === 'number' ? String(k) : k;
+      if (typeof key === 'string' && isArrayIndex(key)) continue;
+      if (!seen.has(key) && ObjectHasOwn(o, key)) { seen.add(key); keys.push(key); }
+    }
+  }
+  return keys;
+}
+
+/** Whether `k` is an array index (a canonical numeric string below 2^32 − 1). */
+function isArrayIndex(k: string): boolean {
+  const n = Number(k);
+  return n >>> 0 === n && n !== 4294967295 && String(n) === k;
+}
+
+const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+const ObjectHasOwn = Object.hasOwn;
 
 const SharedArrayBufferGetByteLength = typeof SharedArrayBuffer === 'function'
   ? ReflectGetOwnPropertyDescriptor(SharedArrayBuffer.prototype, 'byteLength')?.get

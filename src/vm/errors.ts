@@ -159,8 +159,10 @@ export function ERR_SCRIPT_EXECUTION_INTERRUPTED(): NodeError {
 
 /** The error vmjs throws when a run allocates more than its `memoryLimit` (a vmjs option; node has no
  * such error). Like the timeout's, a plain Error with an own `code`, and the budget as `memoryLimit`. */
-export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number, retained = 0, refused = false): NodeError {
-  const message = refused
+export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number, retained = 0, refused = false, opaque: string | null = null): NodeError {
+  const message = refused && opaque !== null
+    ? `Script execution refused: the context may retain up to ${retained} bytes, its memory limit is ${memoryLimit} bytes, and it holds ${opaque} whose contents vmjs cannot measure`
+    : refused
     ? `Script execution refused: the context retains ${retained} bytes, more than its memory limit of ${memoryLimit} bytes`
     : retained > 0
       ? `Script execution exceeded its memory limit of ${memoryLimit} bytes (the context held up to ${retained} bytes of it when the run began)`
@@ -176,7 +178,7 @@ export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number, retained = 0, refused
  * allocation budget. */
 export function terminationError(t: Termination): NodeError {
   if (t.reason === 'timeout') return ERR_SCRIPT_EXECUTION_TIMEOUT(t.timeout);
-  if (t instanceof RetainedOverLimit) return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit, t.retained, true);
+  if (t instanceof RetainedOverLimit) return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit, t.retained, true, t.opaque);
   if (t.reason === 'memory') return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit, t.retained);
   return ERR_SCRIPT_EXECUTION_INTERRUPTED();
 }

@@ -2,6 +2,7 @@
 // node 20 runs it with --experimental-vm-modules; vmjs needs no flag) over the spec's module records
 // (src/module). The linker fills each record's [[LoadedModules]] asynchronously, as node's does;
 // instantiation is the spec's Link, evaluation its Evaluate, under the `timeout`.
+import { recordOpaque } from '../realm/hidden-referents.js';
 import type { Realm } from '../realm/realm.js';
 import { agent, Termination } from '../realm/agent.js';
 import { drainJobs } from '../realm/job-queue.js';
@@ -103,6 +104,9 @@ export class Module {
     this.#identifier = identifier as string;
     this.#context = context as Context | undefined;
     this.#record = init.makeRecord(realm, this.#identifier);
+    // A module's environment is no root the retained-memory walk knows: a context with modules keeps
+    // its upper bound (src/realm/retained-memory.ts).
+    recordOpaque(realm, realm);
     this.#record.hostDefined = this;
   }
 

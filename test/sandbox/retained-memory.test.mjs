@@ -117,7 +117,9 @@ describe('retained memory: a context\'s memoryLimit bounds what it keeps across 
   });
 });
 
-describe('retained memory: behaviour', () => {
+describe('retained memory: behaviour', function () {
+  // A walk of a long array lists its named keys by for-in: a few hundred ms for 625,000 elements.
+  this.timeout(60000);
   it('a context just under its limit keeps working across runs, and walks rarely', () => {
     const ctx = vm.createContext({}, { memoryLimit: 16 * MiB });
     // 5 MB kept by the first run.
@@ -297,5 +299,124 @@ describe('host entries: a context\'s timeout covers guest code the host calls ou
     expect(() => vm.createContext({}, { timeout: -1 })).to.throw().with.property('code', 'ERR_OUT_OF_RANGE');
     expect(() => vm.createContext({}, { timeout: 0 })).to.throw().with.property('code', 'ERR_OUT_OF_RANGE');
     expect(() => vm.createContext({}, { timeout: '10' })).to.throw().with.property('code', 'ERR_INVALID_ARG_TYPE');
+  });
+});
+
+// Each program keeps about 1 MB (an array of 125,000 numbers) per run where the walk used not to see it.
+const hidingPlaces = {
+  'WeakMap value (a chain under one key)': `(globalThis.wm ??= new WeakMap()).set(globalThis, { prev: wm.get(globalThis), a: new Array(125000).fill(0) })`,
+  'WeakMap value (a new key each run)': `{ const k = {}; (globalThis.keys ??= []).push(k); (globalThis.wm ??= new WeakMap()).set(k, new Array(125000).fill(0)); }`,
+  'bound function chain': `globalThis.b = (function () {}).bind(null, new Array(125000).fill(0), globalThis.b)`,
+  'bound this': `globalThis.b = (function () {}).bind([new Array(125000).fill(0), globalThis.b])`,
+  'promise reaction closure': `{ const x = new Array(125000).fill(0); const p = new Promise(() => {}); (globalThis.k ??= []).push(p); p.then(() => x); }`,
+  "resolve function (its promise's reactions)": `{ const x = new Array(125000).fill(0); let res; new Promise((r) => { res = r; }).then(() => x); globalThis.rs = [res, globalThis.rs]; }`,
+  'Promise.all pending': `{ const x = new Array(125000).fill(0); const p = new Promise(() => {}); (globalThis.k ??= []).push(p); Promise.all([p, x]); }`,
+  'array iterator': `globalThis.it = [new Array(125000).fill(0), globalThis.it].values()`,
+  'Map iterator': `globalThis.it = new Map([[1, new Array(125000).fill(0)], [2, globalThis.it]]).keys()`,
+  'Map with a null prototype': `(globalThis.m ??= Object.setPrototypeOf(new Map(), null)); Map.prototype.set.call(m, Math.random(), new Array(125000).fill(0))`,
+  'Map subclass': `(globalThis.m ??= new (class M extends Map {})()).set(m.size, new Array(125000).fill(0))`,
+  'Set with a replaced prototype': `(globalThis.s ??= Object.setPrototypeOf(new Set(), {})); Set.prototype.add.call(s, new Array(125000).fill(0))`,
+  'named property of a long array': `(globalThis.big ??= new Array(70000).fill(0))['p' + Math.random()] = new Array(125000).fill(0)`,
+  'named property of a long typed array': `(globalThis.ta ??= new Uint8Array(70000))['p' + Math.random()] = new Array(125000).fill(0)`,
+  'FinalizationRegistry held value': `(globalThis.fr ??= new FinalizationRegistry(() => {})).register(globalThis, new Array(125000).fill(0))`,
+  'Proxy.revocable revoke': `globalThis.r = [Proxy.revocable([new Array(125000).fill(0), globalThis.r], {}).revoke]`,
+};
+
+describe('retained memory: what the walk cannot read is recorded or makes it keep its bound (child, 160 MiB heap)', function () {
+  this.timeout(600000);
+
+  it('each hiding place, 2,000 runs: ERR_VMJS_MEMORY_LIMIT, the heap bounded, the child alive', () => {
+    const r = inChild(`
+      const places = ${JSON.stringify(hidingPlaces)};
+      const out = {};
+      for (const [name, code] of Object.entries(places)) {
+        const ctx = vm.createContext({}, { memoryLimit: 16 * 2 ** 20, microtaskMode: 'afterEvaluate' });
+        globalThis.gc(); const heapBefore = process.memoryUsage().heapUsed;
+        let firstError = -1, firstCode = null, errors = 0, messages = new Set();
+        for (let i = 0; i < 2000; i++) {
+          try { vm.runInContext(code, ctx); } catch (e) {
+            errors++; messages.add(String(e.message).replace(/\\d+ bytes/g, 'N bytes'));
+            if (firstError < 0) { firstError = i; firstCode = e.code ?? String(e); }
+          }
+        }
+        globalThis.gc(); const heapAfter = process.memoryUsage().heapUsed;
+        out[name] = { firstError, firstCode, errors, messages: [...messages], heapBefore, heapAfter };
+        await new Promise((r) => setImmediate(r));
+      }
+      process.stdout.write(JSON.stringify(out));
+    `);
+    expect(r.status, r.stderr).to.equal(0);
+    for (const [name, o] of Object.entries(r.out)) {
+      process.stdout.write(`      (${name}: first error at run ${o.firstError}, ${o.errors} errors, heap ${(o.heapBefore / MiB).toFixed(1)} → ${(o.heapAfter / MiB).toFixed(1)} MiB)\n`);
+      expect(o.firstCode, name).to.equal('ERR_VMJS_MEMORY_LIMIT');
+      // 16 MiB hold about 16 of the arrays (2 MB charged each when made).
+      expect(o.firstError, name).to.be.within(4, 40);
+      expect(o.errors, name).to.be.above(1900);
+      // Without the bound each would keep 2,000 MB.
+      expect(o.heapAfter - o.heapBefore, name).to.be.below(40 * MiB);
+    }
+  });
+});
+
+describe('retained memory: the kinds the walk sees cause no false refusal', function () {
+  this.timeout(120000);
+  it('WeakMaps, bound functions, promises, iterators and Maps used normally keep working over 2,000 runs', () => {
+    const ctx = vm.createContext({}, { memoryLimit: 4 * MiB, microtaskMode: 'afterEvaluate' });
+    vm.runInContext(`
+      globalThis.wm = new WeakMap(); globalThis.keys = []; globalThis.m = new (class extends Map {})();
+      globalThis.f = function (a, b) { return a.length + b; };
+    `, ctx);
+    const walks = retainedWalkCount();
+    for (let i = 0; i < 2000; i++) {
+      const r = vm.runInContext(`{
+        // garbage: WeakMap entries on dropped keys, bound functions, settled promises, iterators
+        for (let j = 0; j < 10; j++) wm.set({}, new Array(1000).fill(j));
+        const g = f.bind(null, new Array(1000).fill(0));
+        globalThis.p = Promise.resolve(new Array(1000).fill(1)).then((a) => a.length);
+        const it = [new Array(1000)].values(); it.next();
+        // kept, bounded: a ring of 10 keys with values, a Map of 10 entries, one bound function
+        const k = {}; keys[${i} % 10] = k; wm.set(k, new Array(1000).fill(${i}));
+        m.set(${i} % 10, new Array(1000).fill(${i}));
+        globalThis.bound = f.bind(null, new Array(1000).fill(0));
+        g(1) + bound(1);
+      }`, ctx);
+      expect(r).to.equal(2002);
+    }
+    expect(retainedWalkCount() - walks).to.be.above(0);
+    const m = measureRetained(contextRecord(ctx).realm);
+    expect(m.opaque).to.equal(null);
+    expect(m.bytes).to.be.below(1.5 * MiB);
+  });
+
+  it('the walk sees WeakMap values only while their key is reachable', () => {
+    const ctx = vm.createContext({}, { memoryLimit: 64 * MiB });
+    vm.runInContext(`globalThis.wm = new WeakMap(); globalThis.k = {}; wm.set(k, new Array(100000).fill(0));`, ctx);
+    const realm = contextRecord(ctx).realm;
+    expect(measureRetained(realm).bytes).to.be.above(800000);
+    vm.runInContext('globalThis.k = null', ctx);
+    expect(measureRetained(realm).bytes).to.be.below(10000);
+  });
+
+  it('a context that holds what the walk cannot see keeps its bound; refused past it, it says why', () => {
+    const ctx = vm.createContext({}, { memoryLimit: 4 * MiB });
+    const realm = contextRecord(ctx).realm;
+    let errors = 0;
+    for (let i = 0; i < 100; i++) {
+      try { vm.runInContext(`(globalThis.fr ??= new FinalizationRegistry(() => {})).register(globalThis, new Array(25000).fill(0))`, ctx); } catch (e) { expect(e.code).to.equal('ERR_VMJS_MEMORY_LIMIT'); errors++; }
+    }
+    // 4 MiB hold about 10 runs' arrays (400 KB charged each).
+    expect(errors).to.be.above(80);
+    expect(measureRetained(realm).opaque).to.equal('a FinalizationRegistry');
+    expect(realm.retained.opaque).to.equal('a FinalizationRegistry');
+    // What the embedder writes takes the bound past the limit: a refusal, which says why the walk
+    // could not lower it.
+    ctx.extra = vm.runInContext('[]', ctx);
+    for (let i = 0; i < 100000; i++) ctx.extra.push(i);
+    let refused;
+    for (let i = 0; i < 100 && refused === undefined; i++) {
+      try { vm.runInContext('new Array(20000).fill(0).length', ctx); } catch (e) { if (e.message.startsWith('Script execution refused')) refused = e; }
+    }
+    expect(refused?.code).to.equal('ERR_VMJS_MEMORY_LIMIT');
+    expect(refused.message).to.match(/^Script execution refused: the context (may retain up to \d+ bytes, its memory limit is 4194304 bytes, and it holds a FinalizationRegistry whose contents vmjs cannot measure|retains \d+ bytes, more than its memory limit of 4194304 bytes)$/);
   });
 });

@@ -9,6 +9,7 @@
 //
 // The host realm (vm.runInThisContext) has the host's Promise as its %Promise%: there the operations
 // meet host promises, and hand them to the host's own Promise.resolve and Promise.prototype.then.
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { Termination } from '../agent.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
@@ -52,6 +53,8 @@ class PromiseObject extends (PromiseBase as unknown as new (proto: object) => ob
   static result(p: object): unknown { return (p as PromiseObject).#result; }
   static isHandled(p: object): boolean { return (p as PromiseObject).#isHandled; }
   static setHandled(p: object): void { (p as PromiseObject).#isHandled = true; }
+  static reactions(p: object): readonly PromiseReaction[] | undefined { return (p as PromiseObject).#fulfillReactions; }
+  static rejectReactions(p: object): readonly PromiseReaction[] | undefined { return (p as PromiseObject).#rejectReactions; }
   static tracked(p: object): RejectionTracking { return (p as PromiseObject).#tracked; }
   static track(p: object, t: RejectionTracking): void { (p as PromiseObject).#tracked = t; }
 
@@ -90,6 +93,11 @@ export function PromiseStateOf(p: object): PromiseState { return PromiseObject.s
 /** [[PromiseResult]] of a settled promise. */
 export function PromiseResultOf(p: object): unknown { return PromiseObject.result(p); }
 /** [[PromiseIsHandled]] of a promise. */
+/** [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] of a pending promise (for the retained-memory walk). */
+export function PromiseReactionsOf(p: object): [readonly PromiseReaction[] | undefined, readonly PromiseReaction[] | undefined] {
+  return [PromiseObject.reactions(p), PromiseObject.rejectReactions(p)];
+}
+
 export function PromiseIsHandled(p: object): boolean { return PromiseObject.isHandled(p); }
 /** What HostPromiseRejectionTracker last recorded for `p`. */
 export function PromiseRejectionTracking(p: object): RejectionTracking { return PromiseObject.tracked(p); }
@@ -118,6 +126,8 @@ export function CreateResolvingFunctions(realm: Realm, promise: object): { resol
     RejectPromise(realm, promise, reason);
     return undefined;
   }, '', 1);
+  // Both keep the promise (the walk reaches its result and reactions through them).
+  if (recordsReferents(realm)) { keepsReferents(resolve, [promise]); keepsReferents(reject, [promise]); }
   return { resolve, reject };
 }
 

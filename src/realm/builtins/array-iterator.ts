@@ -1,4 +1,5 @@
 // %ArrayIteratorPrototype% and CreateArrayIterator (ECMA-262 §23.1.5). Also serves typed arrays.
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
@@ -65,7 +66,9 @@ function describeReceiver(v: unknown): string {
 /** CreateArrayIterator (§23.1.5.1) */
 export function createArrayIterator(realm: Realm, array: object, kind: ArrayIterationKind): object {
   const o = ObjectCreate(realm.intrinsics.ArrayIteratorPrototype);
-  return new ArrayIteratorSlots(o, array, kind);
+  const it = new ArrayIteratorSlots(o, array, kind);
+  if (recordsReferents(realm)) keepsReferents(it, [array]);
+  return it;
 }
 
 /** Creates %ArrayIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */

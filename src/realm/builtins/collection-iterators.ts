@@ -2,6 +2,7 @@
 // (ECMA-262 §24.1.5, §24.2.6). A realm's iterator wraps a host Map/Set iterator, whose live-iteration
 // semantics (entries added during iteration are visited, deleted ones skipped, `clear` honoured) are
 // the spec's; the host iterator itself is never handed to guest code (its prototype is the host's).
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { CreateIterResultObject, adoptArray, describeValue } from '../abstract-ops.js';
@@ -62,7 +63,9 @@ export function CreateMapIterator(realm: Realm, map: unknown, kind: CollectionIt
   } catch {
     return realm.throwTypeError(`Method Map.prototype.${kind === 'key' ? 'keys' : kind === 'value' ? 'values' : 'entries'} called on incompatible receiver ${describeValue(map)}`);
   }
-  return new MapIteratorSlots(ObjectCreate(realm.intrinsics.MapIteratorPrototype as object), host, kind === 'key+value');
+  const it = new MapIteratorSlots(ObjectCreate(realm.intrinsics.MapIteratorPrototype as object), host, kind === 'key+value');
+  if (recordsReferents(realm)) keepsReferents(it, [map]);
+  return it;
 }
 
 /** CreateSetIterator (§24.2.6.1). A Set's keys are its values. */
@@ -74,7 +77,9 @@ export function CreateSetIterator(realm: Realm, set: unknown, kind: Exclude<Coll
   } catch {
     return realm.throwTypeError(`Method Set.prototype.${kind === 'value' ? 'values' : 'entries'} called on incompatible receiver ${describeValue(set)}`);
   }
-  return new SetIteratorSlots(ObjectCreate(realm.intrinsics.SetIteratorPrototype as object), host, kind === 'key+value');
+  const it = new SetIteratorSlots(ObjectCreate(realm.intrinsics.SetIteratorPrototype as object), host, kind === 'key+value');
+  if (recordsReferents(realm)) keepsReferents(it, [set]);
+  return it;
 }
 
 /** Creates %MapIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */

@@ -3,6 +3,7 @@
 // callback does not run guest code itself: it enqueues a job (HostEnqueueFinalizationRegistryCleanupJob,
 // §9.10.4.1) on the realm's queue, so the cleanup callback runs as a guest job like a promise
 // reaction, inside an afterEvaluate context's budget, and what it throws never reaches the host.
+import { recordOpaque } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { GetPrototypeFromConstructor, IsCallable, describeValue } from '../abstract-ops.js';
@@ -51,6 +52,8 @@ export function installFinalizationRegistry(realm: Realm): void {
         realm.throwTypeError(`Invalid unregisterToken ('${describeValue(unregisterToken)}')`);
       }
       ReflectApply(FinalizationRegistryPrototypeRegister, this, unregisterToken === undefined ? [target, heldValue] : [target, heldValue, unregisterToken]);
+      // The host keeps heldValue in a cell the retained-memory walk cannot read.
+      recordOpaque(realm, this as object);
       return undefined;
     },
     // §26.2.3.3 FinalizationRegistry.prototype.unregister ( unregisterToken )

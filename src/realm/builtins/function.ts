@@ -1,4 +1,5 @@
 // %Function%, %Function.prototype% (ECMA-262 §20.2) and %ThrowTypeError% (§10.2.4.1).
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue, linkFunctionRealm } from '../abstract-ops.js';
@@ -68,6 +69,9 @@ export function installFunction(realm: Realm): void {
       agent.allocated += FUNCTION_BYTES + ELEMENT_BYTES * args.length;
       const F = hostCall(realm, FunctionPrototypeBind, Target, [thisArg, ...args]) as Function;
       linkFunctionRealm(F, Target);
+      // [[BoundTargetFunction]], [[BoundThis]], [[BoundArguments]] are the host's: the retained-memory
+      // walk reads them from this record.
+      if (recordsReferents(realm)) keepsReferents(F, [Target, thisArg, ...args]);
       return F;
     },
     // §20.2.3.3

@@ -2,6 +2,7 @@
 // Map whose [[Prototype]] is the realm's %Map.prototype%: the host keeps [[MapData]] (SameValueZero
 // keys, insertion order, -0 normalised to +0), and the methods delegate to the host's, bringing their
 // brand-check errors into the realm.
+import { recordCollection } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { toRealmBrandError } from '../brand-error.js';
@@ -61,6 +62,7 @@ export function installMap(realm: Realm): void {
     if (new.target === undefined) realm.throwTypeError("Constructor Map requires 'new'");
     const map = new HostMap();
     ObjectSetPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
+    recordCollection(realm, map, 1);
     if (iterable === undefined || iterable === null) return map;
     const adder = (map as unknown as { set: unknown }).set;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'set', 'Map');
@@ -92,6 +94,7 @@ export function installMap(realm: Realm): void {
       }
       const map = new HostMap();
       ObjectSetPrototypeOf(map, MapPrototype);
+      recordCollection(realm, map, 1);
       for (const [key, elements] of groups) ReflectApply(MapPrototypeSet, map, [key, CreateArrayFromList(realm, elements)]);
       return map;
     },

@@ -1,5 +1,6 @@
 // %Object% and %Object.prototype% (ECMA-262 §20.1), with Annex B's __proto__ and
 // __defineGetter__ & co. Object.prototype is an immutable prototype exotic object (§10.4.7).
+import { recordArrayDefinitions, recordDefinedKey } from '../hidden-referents.js';
 import { markGuestObject } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method } from '../builtin.js';
@@ -21,6 +22,9 @@ import {
 /** Object.defineProperties's core, ObjectDefineProperties (§20.1.2.3.1). */
 export function ObjectDefineProperties(realm: Realm, O: object, Properties: unknown): object {
   const props = ToObject(realm, Properties);
+  // Its keys are the guest's to list (a Proxy's trap): an array given properties this way is recorded as
+  // opaque to the retained-memory walk rather than listed twice.
+  recordArrayDefinitions(realm, O);
   return hostCall(realm, hostDefineProperties, undefined, [O, props]);
 }
 
@@ -88,6 +92,8 @@ export function installObject(realm: Realm): void {
       const key = ToPropertyKey(realm, P);
       const desc = ToPropertyDescriptor(realm, Attributes);
       coerceArrayLengthDescriptor(realm, O, key, desc);
+      // A long array's non-enumerable keys are seen by the retained-memory walk through this record.
+      recordDefinedKey(realm, O as object, key);
       return hostCall(realm, ObjectDefineProperty, undefined, [O, key, desc]);
     },
     entries(O: unknown): unknown[] {

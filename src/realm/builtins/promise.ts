@@ -2,6 +2,7 @@
 // live in abstract-ops/promise-operations.ts; this file is the constructor, the combinators and the
 // prototype methods, written against the realm so that everything guest code receives (arrays of
 // results, AggregateErrors, settlement records, the closures of `finally`) carries its prototypes.
+import { recordOpaque } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, createBuiltinFunction, defineTable, method, value } from '../builtin.js';
 import {
@@ -158,7 +159,13 @@ export function installPromise(realm: Realm): void {
   I.PromisePrototype = PromisePrototype;
 
   /** A builtin closure of the realm (an arrow: no [[Construct]]), with the spec's empty name. */
-  const closure = <F extends (...args: any[]) => unknown>(fn: F, length: number): F => createBuiltinFunction(realm, fn, '', length);
+  // What these closures capture (a combinator's values list and capability, a finally's value) is host
+  // state the retained-memory walk cannot read: they are recorded as opaque.
+  const closure = <F extends (...args: any[]) => unknown>(fn: F, length: number): F => {
+    const f = createBuiltinFunction(realm, fn, '', length);
+    recordOpaque(realm, f);
+    return f;
+  };
 
   // §27.2.3.1 Promise ( executor )
   const PromiseCtor = createBuiltinConstructor(realm, function Promise(this: unknown, executor: unknown): object {

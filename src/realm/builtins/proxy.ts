@@ -2,6 +2,7 @@
 // invariants and [[ProxyHandler]] behaviour are exactly the spec's. The
 // constructor and Proxy.revocable are the realm's; invariant violations the
 // host reports are brought into the realm where guest code catches them.
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import { markGuestProxy } from '../membrane.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinFunction, defineTable, method } from '../builtin.js';
@@ -104,6 +105,7 @@ export function installProxy(realm: Realm): void {
         realmProxies.set(r.proxy, null);
         if (callable) linkFunctionRealm(r.proxy as Function, null);
       }, '', 0);
+      if (recordsReferents(realm)) keepsReferents(revoke, [r.proxy]);
       ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });
       ObjectDefineProperty(result, 'revoke', { value: revoke, writable: true, enumerable: true, configurable: true });
       return result;

@@ -1,5 +1,6 @@
 // The Reflect namespace object (ECMA-262 §28.1). Each function checks its arguments for the realm,
 // then lets the host's Reflect do the internal method (proxy traps included), its errors translated.
+import { recordDefinedKey } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
@@ -40,6 +41,7 @@ export function installReflect(realm: Realm): void {
       const key = ToPropertyKey(realm, propertyKey);
       const desc = ToPropertyDescriptor(realm, attributes);
       coerceArrayLengthDescriptor(realm, O, key, desc);
+      recordDefinedKey(realm, O, key);
       return hostCall(realm, HostReflect.defineProperty, undefined, [O, key, desc]);
     },
     deleteProperty(target: unknown, propertyKey: unknown): boolean {

@@ -3,6 +3,7 @@
 // a host Set whose [[Prototype]] is the realm's %Set.prototype%: the host keeps [[SetData]] and the
 // basic methods delegate to the host's. The set methods are written here (the host may lack them),
 // over the host's own live iterators, which walk [[SetData]] the way the spec's index loops do.
+import { recordCollection } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
@@ -116,6 +117,7 @@ export function installSet(realm: Realm): void {
   /** OrdinaryObjectCreate(%Set.prototype%, « [[SetData]] ») holding `data`. */
   const resultSet = (data: Set<unknown>): object => {
     ObjectSetPrototypeOf(data, SetPrototype);
+    recordCollection(realm, data, 2);
     return data;
   };
 
@@ -124,6 +126,7 @@ export function installSet(realm: Realm): void {
     if (new.target === undefined) realm.throwTypeError("Constructor Set requires 'new'");
     const set = new HostSet();
     ObjectSetPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'SetPrototype'));
+    recordCollection(realm, set, 2);
     if (iterable === undefined || iterable === null) return set;
     const adder = (set as unknown as { add: unknown }).add;
     if (typeof adder !== 'function') adderNotCallable(realm, adder, 'add', 'Set');

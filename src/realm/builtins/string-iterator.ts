@@ -1,4 +1,5 @@
 // %StringIteratorPrototype% and CreateStringIterator (ECMA-262 §22.1.5).
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
@@ -45,7 +46,9 @@ class StringIteratorSlots extends SlotBase {
 
 /** CreateStringIterator: the iterator `String.prototype[@@iterator]` returns. */
 export function createStringIterator(realm: Realm, s: string): object {
-  return new StringIteratorSlots(ObjectCreate(realm.intrinsics.StringIteratorPrototype as object), s);
+  const it = new StringIteratorSlots(ObjectCreate(realm.intrinsics.StringIteratorPrototype as object), s);
+  if (recordsReferents(realm)) keepsReferents(it, [s]);
+  return it;
 }
 
 /** Creates %StringIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */

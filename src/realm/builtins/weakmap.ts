@@ -1,6 +1,7 @@
 // %WeakMap% and %WeakMap.prototype% (ECMA-262 §24.3). A realm's WeakMap is a host WeakMap whose
 // [[Prototype]] is the realm's %WeakMap.prototype%; the host keeps [[WeakMapData]] (weakly, with
 // CanBeHeldWeakly: objects and non-registered symbols) and the methods delegate to the host's.
+import { recordWeakMapKey } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import { GetPrototypeFromConstructor, describeTyped, isObject } from '../abstract-ops.js';
@@ -49,6 +50,7 @@ export function installWeakMap(realm: Realm): void {
       try {
         if (ReflectApply(WeakMapPrototypeHas, this, [key])) return ReflectApply(WeakMapPrototypeGet, this, [key]);
         ReflectApply(WeakMapPrototypeSet, this, [key, value]);
+        recordWeakMapKey(realm, this as object, key);
         return value;
       } catch (e) {
         throw toRealmBrandError(realm, e, this);
@@ -62,6 +64,7 @@ export function installWeakMap(realm: Realm): void {
       if (ReflectApply(WeakMapPrototypeHas, this, [key])) return ReflectApply(WeakMapPrototypeGet, this, [key]);
       const value = ReflectApply(callbackfn, undefined, [key]);
       ReflectApply(WeakMapPrototypeSet, this, [key, value]);
+      recordWeakMapKey(realm, this as object, key);
       return value;
     },
     // §24.3.3.4 WeakMap.prototype.has ( key )
@@ -70,7 +73,10 @@ export function installWeakMap(realm: Realm): void {
     },
     // §24.3.3.5 WeakMap.prototype.set ( key, value )
     set(this: unknown, key: unknown, value: unknown): unknown {
-      try { return ReflectApply(WeakMapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      let r: unknown;
+      try { r = ReflectApply(WeakMapPrototypeSet, this, [key, value]); } catch (e) { throw toRealmBrandError(realm, e, this); }
+      recordWeakMapKey(realm, this as object, key);
+      return r;
     },
   };
   defineTable(realm, WeakMapPrototype, [
