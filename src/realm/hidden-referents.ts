@@ -15,16 +15,44 @@ import { ArrayIsArray, ReflectApply, WeakMapPrototypeHas, WeakMapPrototypeGet } 
 const HostWeakRef = WeakRef;
 const WeakRefDeref = WeakRef.prototype.deref;
 
-/** Values an object keeps in internal slots (recorded when it is made). */
-const kept = new WeakMap<object, readonly unknown[]>();
-/** Host Maps and Sets (by their internal slot, recorded when made): 1 a Map, 2 a Set. */
-const collections = new WeakMap<object, 1 | 2>();
-/** Objects whose internal state the walk cannot see, and realms with such roots (module records). */
-const opaque = new WeakSet<object>();
+// The records are private fields stamped on the objects themselves (a base class whose constructor
+// returns its argument adds them to any object), not side WeakMaps: adding a field is a shape
+// transition, where a WeakMap entry costs a hash-table insertion and ephemeron work in every GC.
+class Stamp { constructor(o: object) { return o; } }
 
 interface WeakKeys { refs: WeakRef<object | symbol>[]; pruneAt: number }
-/** The keys set in each WeakMap of a limited realm. */
-const weakKeys = new WeakMap<object, WeakKeys>();
+
+/** Values an object keeps in internal slots (recorded when it is made). */
+class Kept extends Stamp {
+  #values: readonly unknown[];
+  constructor(o: object, values: readonly unknown[]) { super(o); this.#values = values; }
+  static of(o: object): readonly unknown[] | undefined { return #values in o ? (o as Kept).#values : undefined; }
+  static add(o: object, values: readonly unknown[]): void {
+    if (#values in o) (o as Kept).#values = [...(o as Kept).#values, ...values];
+    else new Kept(o, values);
+  }
+}
+
+/** A host Map (1) or Set (2), whatever its prototype. */
+class Collection extends Stamp {
+  #kind: 1 | 2;
+  constructor(o: object, kind: 1 | 2) { super(o); this.#kind = kind; }
+  static of(o: object): 0 | 1 | 2 { return #kind in o ? (o as Collection).#kind : 0; }
+}
+
+/** Objects whose internal state the walk cannot see, and realms with such roots (module records). */
+class Opaque extends Stamp {
+  #opaque = true;
+  static is(o: object): boolean { return #opaque in o; }
+  static mark(o: object): void { if (!(#opaque in o)) new Opaque(o); }
+}
+
+/** The keys set in a WeakMap of a limited realm. */
+class WeakKeyList extends Stamp {
+  #keys: WeakKeys = { refs: [], pruneAt: 8 };
+  static of(o: object): WeakKeys | undefined { return #keys in o ? (o as WeakKeyList).#keys : undefined; }
+  static make(o: object): WeakKeys { return (new WeakKeyList(o)).#keys; }
+}
 
 /** Whether `realm` has a memory limit, i.e. whether the recorders below do anything. */
 export function recordsReferents(realm: Realm): boolean {
@@ -33,31 +61,29 @@ export function recordsReferents(realm: Realm): boolean {
 
 /** Records that `o` keeps `values` (only call when recordsReferents). Adds to what was recorded. */
 export function keepsReferents(o: object, values: readonly unknown[]): void {
-  const prev = kept.get(o);
-  kept.set(o, prev === undefined ? values : [...prev, ...values]);
+  Kept.add(o, values);
 }
 
 /** Records a host Map (1) or Set (2) of `realm`. */
 export function recordCollection(realm: Realm, o: object, kind: 1 | 2): void {
-  if (realm.memoryLimit !== Infinity) collections.set(o, kind);
+  if (realm.memoryLimit !== Infinity && Collection.of(o) === 0) new Collection(o, kind);
 }
 
 /** Records that Object.defineProperties gave `o` properties, if it is an array of a limited realm: its
  * keys were the guest's to list (a Proxy's trap), so `o` is recorded as opaque rather than listed twice. */
 export function recordArrayDefinitions(realm: Realm, o: object): void {
-  if (realm.memoryLimit !== Infinity && isArrayTarget(o)) opaque.add(o);
+  if (realm.memoryLimit !== Infinity && isArrayTarget(o)) Opaque.mark(o);
 }
 
 /** Records that `o` (an object of `realm`, or the realm itself) keeps state the walk cannot see. */
 export function recordOpaque(realm: Realm, o: object): void {
-  if (realm.memoryLimit !== Infinity) opaque.add(o);
+  if (realm.memoryLimit !== Infinity) Opaque.mark(o);
 }
 
 /** Records a key set in a WeakMap of `realm` (after the set succeeded). */
 export function recordWeakMapKey(realm: Realm, map: object, key: unknown): void {
   if (realm.memoryLimit === Infinity) return;
-  let keys = weakKeys.get(map);
-  if (keys === undefined) weakKeys.set(map, keys = { refs: [], pruneAt: 8 });
+  const keys = WeakKeyList.of(map) ?? WeakKeyList.make(map);
   const refs = keys.refs;
   refs.push(new HostWeakRef(key as object));
   if (refs.length >= keys.pruneAt) {
@@ -99,23 +125,23 @@ export function definedKeysOf(o: object): ReadonlySet<PropertyKey> | undefined {
 
 /** What the walk reads: the recorded referents of `o` (undefined: none). */
 export function keptReferents(o: object): readonly unknown[] | undefined {
-  return kept.get(o);
+  return Kept.of(o);
 }
 
 /** 1 if `o` is a host Map recorded as made, 2 a Set, else 0. */
 export function collectionKind(o: object): 0 | 1 | 2 {
-  return collections.get(o) ?? 0;
+  return Collection.of(o);
 }
 
 /** Whether `o` (an object or a realm) keeps state the walk cannot see. */
 export function isOpaque(o: object): boolean {
-  return opaque.has(o);
+  return Opaque.is(o);
 }
 
 /** Calls `each(key, value)` for the live entries of a WeakMap recorded by recordWeakMapKey; returns
  * false if the map has no record (a WeakMap made before the realm had a limit, or never set). */
 export function forEachWeakEntry(map: object, each: (key: object, value: unknown) => void): boolean {
-  const keys = weakKeys.get(map);
+  const keys = WeakKeyList.of(map);
   if (keys === undefined) return false;
   for (const ref of keys.refs) {
     const k = ReflectApply(WeakRefDeref, ref, []) as object | undefined;

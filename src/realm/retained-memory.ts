@@ -29,6 +29,7 @@ import type { Realm } from './realm.js';
 import { agent, Termination } from './agent.js';
 import { hooks } from './evaluator-hooks.js';
 import { isRealmProxy, realmProxyParts } from './builtins/proxy.js';
+import { ArrayIteratorIterated } from './builtins/array-iterator.js';
 import { isGuestObject, isKnownProxy } from './membrane.js';
 import { ELEMENT_BYTES, ENTRY_BYTES, FUNCTION_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES } from './allocation.js';
 import { IsPromise, PromiseReactionsOf, PromiseResultOf, type PromiseReaction } from './abstract-ops/promise-operations.js';
@@ -285,6 +286,8 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
     // iterator's iterated object, the promise of a resolving function, a revocable Proxy's revoke.
     const slots = keptReferents(o);
     if (slots !== undefined) for (const s of slots) value(s);
+    const iterated = ArrayIteratorIterated(o);
+    if (iterated !== undefined) stack.push(iterated);
     if (isRealmProxy(o)) {
       // A guest Proxy: its target and handler, never a trap.
       bytes += OBJECT_BYTES;

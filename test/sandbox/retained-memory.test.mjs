@@ -317,6 +317,7 @@ const hidingPlaces = {
   'Map subclass': `(globalThis.m ??= new (class M extends Map {})()).set(m.size, new Array(125000).fill(0))`,
   'Set with a replaced prototype': `(globalThis.s ??= Object.setPrototypeOf(new Set(), {})); Set.prototype.add.call(s, new Array(125000).fill(0))`,
   'named property of a long array': `(globalThis.big ??= new Array(70000).fill(0))['p' + Math.random()] = new Array(125000).fill(0)`,
+  'non-enumerable property of a long array (defineProperty)': `Object.defineProperty((globalThis.big ??= new Array(70000).fill(0)), 'p' + Math.random(), { value: new Array(125000).fill(0) })`,
   'named property of a long typed array': `(globalThis.ta ??= new Uint8Array(70000))['p' + Math.random()] = new Array(125000).fill(0)`,
   'FinalizationRegistry held value': `(globalThis.fr ??= new FinalizationRegistry(() => {})).register(globalThis, new Array(125000).fill(0))`,
   'Proxy.revocable revoke': `globalThis.r = [Proxy.revocable([new Array(125000).fill(0), globalThis.r], {}).revoke]`,
@@ -395,6 +396,17 @@ describe('retained memory: the kinds the walk sees cause no false refusal', func
     expect(measureRetained(realm).bytes).to.be.above(800000);
     vm.runInContext('globalThis.k = null', ctx);
     expect(measureRetained(realm).bytes).to.be.below(10000);
+  });
+
+  it('a context with a module keeps its bound (module environments are no root of the walk)', async () => {
+    const ctx = vm.createContext({}, { memoryLimit: 64 * MiB });
+    const realm = contextRecord(ctx).realm;
+    expect(measureRetained(realm).opaque).to.equal(null);
+    const m = new vm.SourceTextModule('const keep = []; export function add() { keep.push(new Array(1000).fill(0)); return keep.length; }', { context: ctx });
+    await m.link(() => { throw new Error('no imports'); });
+    await m.evaluate();
+    expect(m.namespace.add()).to.equal(1);
+    expect(measureRetained(realm).opaque).to.equal('a module');
   });
 
   it('a context that holds what the walk cannot see keeps its bound; refused past it, it says why', () => {

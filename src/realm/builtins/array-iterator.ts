@@ -1,5 +1,4 @@
 // %ArrayIteratorPrototype% and CreateArrayIterator (ECMA-262 §23.1.5). Also serves typed arrays.
-import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
@@ -27,6 +26,9 @@ class ArrayIteratorSlots extends SlotBase {
     this.#kind = kind;
     this.#typed = isTypedArray(iterated);
   }
+
+  /** [[IteratedArrayLike]] of an Array Iterator (undefined once done, or for another object). */
+  static iteratedOf(o: object): object | undefined { return #iterated in o ? (o as ArrayIteratorSlots).#iterated : undefined; }
 
   /** %ArrayIteratorPrototype%.next (§23.1.5.2.1) */
   static next(realm: Realm, it: unknown): object {
@@ -63,12 +65,15 @@ function describeReceiver(v: unknown): string {
   return String(v);
 }
 
+/** What an Array Iterator still iterates (for the retained-memory walk), or undefined. */
+export function ArrayIteratorIterated(o: object): object | undefined {
+  return ArrayIteratorSlots.iteratedOf(o);
+}
+
 /** CreateArrayIterator (§23.1.5.1) */
 export function createArrayIterator(realm: Realm, array: object, kind: ArrayIterationKind): object {
   const o = ObjectCreate(realm.intrinsics.ArrayIteratorPrototype);
-  const it = new ArrayIteratorSlots(o, array, kind);
-  if (recordsReferents(realm)) keepsReferents(it, [array]);
-  return it;
+  return new ArrayIteratorSlots(o, array, kind);
 }
 
 /** Creates %ArrayIteratorPrototype% (its [[Prototype]] is %IteratorPrototype%). */
