@@ -203,7 +203,6 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     }
     const env = new Env(s.env, copySlots(body.scope.init), body.scope);
     f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict, caller, depth);
-    f.source = t.source;
     a.top = f;
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
