@@ -189,6 +189,8 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   let caller = a.top as Frame | null;
   while (caller !== null && caller.depth >= depth) caller = caller.caller;
   let f: Frame | null = null;
+  let result: unknown;
+  // No `finally`: the depth is restored on each way out, the normal one without a finally's dispatch.
   try {
     const body = t.compiled ?? compileFunction(t, s.realm);
     const realm = s.realm;
@@ -210,29 +212,37 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     // A suspendable activation outlives the call (its frame, host generator and promise or
     // generator object): counted like a closure, without a check (Agent.tick checks).
     if (t.isAsync || t.kind === 'generator') a.allocated += FUNCTION_BYTES;
-    if (t.isAsync && t.kind !== 'asyncGenerator') return AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    body.instantiate(f);
-    if (t.kind === 'generator') return createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    if (t.kind === 'asyncGenerator') return createAsyncGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    const sig = (body.run as (f: Frame) => number)(f);
-    if (newTarget === undefined) return sig === RETURN ? f.retVal : undefined;
-    return constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
-  } catch (e) {
-    if (e instanceof Termination) throw e;
-    if (a.terminating !== null) throw a.terminating;
-    if (e instanceof HostRangeError && (e as Error).message === 'Maximum call stack size exceeded') {
-      // The host stack ran out at this guest depth: until the outermost run ends, guest calls stop a
-      // little above it, as a cheap guest RangeError (a host overflow costs O(stack): V8 captures the
-      // trace). Inline, not a call: at the stack's end a call may overflow again.
-      const limit = a.depth - 8;
-      if (limit < a.maxDepth) a.maxDepth = limit < 16 ? 16 : limit;
-      if (!s.realm.isHost) throwStackOverflow(s.realm);
+    if (t.isAsync && t.kind !== 'asyncGenerator') result = AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+    else {
+      body.instantiate(f);
+      if (t.kind === 'generator') result = createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+      else if (t.kind === 'asyncGenerator') result = createAsyncGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+      else {
+        const sig = (body.run as (f: Frame) => number)(f);
+        if (newTarget === undefined) result = sig === RETURN ? f.retVal : undefined;
+        else result = constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
+      }
     }
-    if (f !== null) recordErrorLocation(e, f);
-    throw e;
-  } finally {
-    a.depth--;
+  } catch (e) {
+    try {
+      if (e instanceof Termination) throw e;
+      if (a.terminating !== null) throw a.terminating;
+      if (e instanceof HostRangeError && (e as Error).message === 'Maximum call stack size exceeded') {
+        // The host stack ran out at this guest depth: until the outermost run ends, guest calls stop a
+        // little above it, as a cheap guest RangeError (a host overflow costs O(stack): V8 captures the
+        // trace). Inline, not a call: at the stack's end a call may overflow again.
+        const limit = a.depth - 8;
+        if (limit < a.maxDepth) a.maxDepth = limit < 16 ? 16 : limit;
+        if (!s.realm.isHost) throwStackOverflow(s.realm);
+      }
+      if (f !== null) recordErrorLocation(e, f);
+      throw e;
+    } finally {
+      a.depth--;
+    }
   }
+  a.depth--;
+  return result;
 }
 
 
