@@ -98,9 +98,14 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
 /** MakeConstructor's prototype object (§10.2.5): inherits from `proto`, `constructor` non-enumerable. */
 function makePrototype(F: Function, proto: object): object {
   const p = create(proto);
-  defineProperty(p, 'constructor', { value: F, writable: true, enumerable: false, configurable: true });
+  const d = constructorDescriptor;
+  d.value = F;
+  defineProperty(p, 'constructor', d);
+  d.value = undefined;
   return p;
 }
+/** One descriptor for every `constructor` defineProperty: not an object literal per closure. */
+const constructorDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
 
 /** SetFunctionName (§10.2.9). */
 export function functionName(name: PropertyKey, prefix?: string): string {
