@@ -39,7 +39,6 @@ export class FunctionState {
   fields: ClassElementRecord[] | null = null;
   /** Class constructors with private methods: the brand set instances are added to. */
   brand: WeakSet<object> | null = null;
-  privateMethods: PrivateName[] | null = null;
   constructor(
     readonly template: FunctionTemplate,
     readonly realm: Realm,
