@@ -29,27 +29,12 @@ export function newEnv(parent: Env | null, info: ScopeInfo): Env {
 
 /** A copy of a slot array. Not `slice()`: V8 takes slice's fast path only while its array-species
  * protector holds, and defining `constructor` on any array (every realm's %Array.prototype% does,
- * and so may guest code) invalidates it for the whole process; the slow path was 10× slower.
- * Array literals up to 8 slots: no loop, and the copy is a packed array (a `new Array(n)` filled in
- * is holey, and makes the evaluator's slot loads check for holes). */
+ * and so may guest code) invalidates it for the whole process; the slow path was 10× slower. */
 export function copySlots(a: readonly unknown[]): unknown[] {
-  switch (a.length) {
-    case 0: return [];
-    case 1: return [a[0]];
-    case 2: return [a[0], a[1]];
-    case 3: return [a[0], a[1], a[2]];
-    case 4: return [a[0], a[1], a[2], a[3]];
-    case 5: return [a[0], a[1], a[2], a[3], a[4]];
-    case 6: return [a[0], a[1], a[2], a[3], a[4], a[5]];
-    case 7: return [a[0], a[1], a[2], a[3], a[4], a[5], a[6]];
-    case 8: return [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]];
-    default: {
-      const n = a.length;
-      const out = [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]];
-      for (let i = 8; i < n; i++) out.push(a[i]);
-      return out;
-    }
-  }
+  const n = a.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) out[i] = a[i];
+  return out;
 }
 
 const unscopablesKey = Symbol.unscopables;
