@@ -85,7 +85,7 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
   if (t.length > 3) defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
   if (t.kind === 'normal') {
     // Not the host's lazily made prototype re-pointed: materialising it cost more than making ours.
-    if (!realm.isHost) (F as unknown as { prototype: object }).prototype = makePrototype(F, realm.intrinsics.ObjectPrototype);
+    if (!realm.isHost) makePrototype(F, realm.intrinsics.ObjectPrototype);
   } else if (t.kind === 'generator' || t.kind === 'asyncGenerator') {
     const gp = t.kind === 'generator' ? realm.intrinsics.GeneratorPrototype : (realm.intrinsics.AsyncGeneratorPrototype ?? realm.intrinsics.ObjectPrototype);
     defineProperty(F, 'prototype', { value: create(gp), writable: true, enumerable: false, configurable: false });
@@ -94,14 +94,17 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
   return F;
 }
 
-/** MakeConstructor's prototype object (§10.2.5): inherits from `proto`, `constructor` non-enumerable. */
-function makePrototype(F: Function, proto: object): object {
+/** MakeConstructor's prototype object (§10.2.5): inherits from `proto`, `constructor` non-enumerable.
+ * Installed before its `constructor` is defined: V8 turns an object that becomes a function's prototype
+ * into a prototype-mode object (a map of its own), which measured cheaper while the object is empty
+ * (`closures` -5.2%, median of 7 alternated runs). */
+function makePrototype(F: Function, proto: object): void {
   const p = create(proto);
+  (F as unknown as { prototype: object }).prototype = p;
   const d = constructorDescriptor;
   d.value = F;
   defineProperty(p, 'constructor', d);
   d.value = undefined;
-  return p;
 }
 /** One descriptor for every `constructor` defineProperty: not an object literal per closure. */
 const constructorDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
