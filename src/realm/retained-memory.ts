@@ -45,6 +45,11 @@ import {
  * other own properties (a guest may add some) are not seen. */
 const KEYS_MAX = 1 << 16;
 
+/** Arrays longer than KEYS_MAX and up to this have their named keys listed by for-in, which makes a
+ * string per index all the same (~32 bytes an element, for a moment: 8 MB at most); longer ones are
+ * opaque (the walk cannot lower the bound while it meets one). */
+const NAMED_KEYS_MAX = 1 << 18;
+
 /** The most indices of long arrays one walk reads; elements past it count as present. */
 const INDEX_BUDGET = 1 << 26;
 
@@ -335,9 +340,9 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
             else stack.push(d.get, d.set);
           }
           bytes += ELEMENT_BYTES * (length - n);
-          const named = longArrayNamedKeys(o, proto);
-          if (named === null) { if (opaque === null) opaque = 'an array longer than 65,536 elements with a Proxy on its prototype chain'; }
-          else keys = named;
+          const named = length <= NAMED_KEYS_MAX ? longArrayNamedKeys(o, proto) : null;
+          if (named !== null) keys = named;
+          else if (opaque === null) opaque = length <= NAMED_KEYS_MAX ? 'an array with a Proxy on its prototype chain' : 'an array longer than 262,144 elements';
         }
       } else {
         const kind = collectionKind(o);
