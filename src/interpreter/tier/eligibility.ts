@@ -54,8 +54,23 @@ export function nativeExpression(n: Expression): boolean {
       return !(n.operator === '=' && !left.computed && (left.property as { name?: string }).name === 'length');
     }
     case 'MetaProperty': return n.meta.name === 'new';
+    case 'ArrayExpression': return n.elements.every((x) => x !== null && x.type !== 'SpreadElement');
+    case 'ObjectExpression': return n.properties.every((p) => p.type === 'Property' && p.kind === 'init' && !p.method && !p.computed
+      && (p.key.type === 'Identifier' || (p.key.type === 'Literal' && typeof p.key.value === 'string')) && !isProtoKey(p.key)
+      && (p.shorthand || !isAnonymousDefinition(p.value as Expression)));
     default: return false;
   }
+}
+
+/** `__proto__: v` sets the prototype (§13.2.5.5): left to the closure tier. */
+function isProtoKey(k: Expression | { type: string }): boolean {
+  const key = k as { type: string; name?: string; value?: unknown };
+  return (key.type === 'Identifier' && key.name === '__proto__') || (key.type === 'Literal' && key.value === '__proto__');
+}
+
+/** An anonymous function or class definition (named after its property: left to the closure tier). */
+function isAnonymousDefinition(n: Expression): boolean {
+  return ((n.type === 'FunctionExpression' || n.type === 'ClassExpression') && !n.id) || n.type === 'ArrowFunctionExpression';
 }
 
 function nativeMember(n: Expression): boolean {
@@ -72,7 +87,7 @@ export function nativeStatement(n: Statement): boolean {
   switch (n.type) {
     case 'ExpressionStatement': case 'ReturnStatement': case 'IfStatement': case 'BlockStatement': case 'EmptyStatement':
     case 'DebuggerStatement': case 'ThrowStatement': case 'BreakStatement': case 'ContinueStatement':
-    case 'WhileStatement': case 'DoWhileStatement':
+    case 'WhileStatement': case 'DoWhileStatement': case 'SwitchStatement':
       return true;
     case 'VariableDeclaration': return nativeDeclaration(n);
     case 'ForStatement': return n.init === null || n.init === undefined || n.init.type !== 'VariableDeclaration' || nativeDeclaration(n.init);
@@ -121,7 +136,7 @@ export function analyseBody(root: Node, statements: readonly Statement[] | null,
       opaque(n);
       return;
     }
-    const scoped = n.type === 'BlockStatement' || n.type === 'ForStatement';
+    const scoped = n.type === 'BlockStatement' || n.type === 'ForStatement' || n.type === 'SwitchStatement';
     if (scoped) stack.push(n);
     visitChildren(n);
     if (scoped) stack.pop();

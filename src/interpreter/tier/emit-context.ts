@@ -33,6 +33,8 @@ export interface JumpTarget {
   readonly hostLabel: string;
   readonly guestLabels: readonly string[];
   readonly isLoop: boolean;
+  /** A switch: the target of an unlabelled break. */
+  readonly isSwitch?: boolean;
   /** The Env variable current where the statement ends (break) and where it iterates (continue). */
   readonly breakEnv: string;
   continueEnv: string;
@@ -97,8 +99,9 @@ export class Emitter {
 
   /** Enters a scope; returns the host declarations of its bindings kept in host locals (with
    * `initial(binding)` as their initial value expression). */
-  pushScope(info: ScopeInfo, env: string | null, decls: readonly Statement[], initial: (b: Binding) => string): string {
-    const ends = declarationEnds(decls);
+  pushScope(info: ScopeInfo, env: string | null, decls: readonly Statement[], initial: (b: Binding) => string, alwaysCheck = false): string {
+    // In a switch, a case may jump past a declaration: every read of its lexical bindings is checked.
+    const ends = alwaysCheck ? new Map<string, number>() : declarationEnds(decls);
     const vars = new Map<string, VarRec>();
     const out: string[] = [];
     for (const [name, b] of info.bindings) {

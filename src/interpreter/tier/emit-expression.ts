@@ -3,7 +3,8 @@
 // (tier-runtime.ts); inline fast paths only where the operand types are checked
 // inline. What is not emitted here is delegated: the closure tier compiles the
 // subtree and the generated code calls that closure with the frame.
-import type { AssignmentExpression, CallExpression, Expression, MemberExpression, NewExpression, UpdateExpression, Identifier } from 'acorn';
+import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES } from '../../realm/allocation.js';
+import type { Property, AssignmentExpression, CallExpression, Expression, MemberExpression, NewExpression, UpdateExpression, Identifier } from 'acorn';
 import { compileExpression as closureExpression } from '../evaluate-sync/expressions.js';
 import { compileNamed, isAnonymousFunctionDefinition } from '../evaluate-sync/functions.js';
 import { callPosition, calleeDescription } from '../evaluate-sync/calls.js';
@@ -53,6 +54,25 @@ export function emitExpression(e: Emitter, n: Expression): string {
     case 'NewExpression': return construct(e, n);
     case 'AssignmentExpression': return assignment(e, n);
     case 'UpdateExpression': return update(e, n);
+    case 'ArrayExpression': {
+      // literals.ts compileArray (the simple form): counted, made, filled in order, given the realm's prototype.
+      const a = e.tmp();
+      const items = n.elements.map((x) => emitExpression(e, x as Expression)).join(', ');
+      return `(A.allocated += ${OBJECT_BYTES + ELEMENT_BYTES * n.elements.length}, ${a} = [${items}], rt.realmArray(f, ${a}))`;
+    }
+    case 'ObjectExpression': {
+      // literals.ts compileObject: data properties with static keys, defined in order.
+      const o = e.tmp();
+      let code = `A.allocated += ${OBJECT_BYTES + PROPERTY_BYTES * n.properties.length}, ${o} = rt.newObject(f)`;
+      for (const p of n.properties) {
+        const prop = p as Property;
+        const key = prop.key.type === 'Identifier' ? prop.key.name : (prop.key as { value: string }).value;
+        const k = e.konst(key);
+        const v = e.tmp();
+        code += `, ${v} = ${emitExpression(e, prop.value as Expression)}, ${k} in ${o} ? rt.createDataProperty(f, ${o}, ${k}, ${v}) : (${o}[${k}] = ${v})`;
+      }
+      return `(${code}, ${o})`;
+    }
   }
   throw new Unsupported(n.type);
 }

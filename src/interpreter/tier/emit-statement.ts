@@ -4,7 +4,7 @@
 // Loop back-edges count a step exactly where the closure tier does
 // (statements.ts), so a timeout fires within the same budget. A scope that holds an
 // opaque region gets its Env as in the closure tier, and f.env follows it.
-import type { Expression, ForStatement, Statement, VariableDeclaration, LabeledStatement } from 'acorn';
+import type { SwitchStatement, Expression, ForStatement, Statement, VariableDeclaration, LabeledStatement } from 'acorn';
 import { compileStatement as closureStatement, blockScope, containsClosure } from '../evaluate-sync/statements.js';
 import { ScopeInfo, UNINIT, boundNames, lexicalBindingKind } from '../compile/scope.js';
 import { nativeStatement, Unsupported } from './eligibility.js';
@@ -55,6 +55,7 @@ export function emitStatement(e: Emitter, s: Statement, labels: readonly string[
       return `${L}: do {\n${STEP}\n${body}\n} while (${emitExpression(e, s.test)});`;
     });
     case 'ForStatement': return forStatement(e, s, labels);
+    case 'SwitchStatement': return switchStatement(e, s, labels);
   }
   throw new Unsupported(s.type);
 }
@@ -103,7 +104,7 @@ function jump(e: Emitter, isBreak: boolean, label: string | null): string {
   const here = e.currentEnv;
   for (let i = e.jumps.length - 1; i >= 0; i--) {
     const j = e.jumps[i];
-    const hit = label === null ? j.isLoop : j.guestLabels.includes(label);
+    const hit = label === null ? j.isLoop || (isBreak && j.isSwitch === true) : j.guestLabels.includes(label);
     if (!hit) continue;
     if (!isBreak && !j.isLoop) throw new Unsupported('continue to a non-loop label');
     const env = isBreak ? j.breakEnv : j.continueEnv;
@@ -171,4 +172,41 @@ function forStatement(e: Emitter, s: ForStatement, labels: readonly string[]): s
   if (lexical) e.popScope(outer);
   const restore = env !== null ? `\nf.env = ${outerEnv};` : '';
   return `{\n${head}\n${L}: for (; ${test}; ${updateParts.join(', ')}) {\n${STEP}\n${body}\n}${restore}\n}`;
+}
+
+/** A switch (statements.ts compileSwitch): the discriminant, then the case scope (an Env when an opaque
+ * region is inside), the tests in order up to the first strictly equal one, then a host switch on the
+ * index of the case to start at, falling through as the guest's does. */
+function switchStatement(e: Emitter, s: SwitchStatement, labels: readonly string[]): string {
+  const d = e.tmp(), start = e.tmp();
+  let out = `${d} = ${emitExpression(e, s.discriminant)};`;
+  const all = s.cases.flatMap((k) => k.consequent);
+  const scope = blockScope(all, e.c);
+  const outer = e.c;
+  const outerEnv = e.currentEnv;
+  let env: string | null = null;
+  if (scope !== null) {
+    if (e.analysis.holders.has(s)) {
+      env = e.envVar();
+      out += ` const ${env} = rt.newEnv(${outerEnv}, ${e.konst(scope)}); f.env = ${env};`;
+    }
+    out += ' ' + e.pushScope(scope, env, all, () => 'U', true);
+  }
+  const defaultIndex = s.cases.findIndex((k) => k.test === null || k.test === undefined);
+  let choose = String(defaultIndex);
+  const tests: Array<[number, string]> = [];
+  for (let i = 0; i < s.cases.length; i++) {
+    const test = s.cases[i].test;
+    if (test !== null && test !== undefined) tests.push([i, emitExpression(e, test)]);
+  }
+  for (let j = tests.length - 1; j >= 0; j--) choose = `(${tests[j][1]}) === ${d} ? ${tests[j][0]} : ${choose}`;
+  const L = e.label();
+  e.jumps.push({ hostLabel: L, guestLabels: labels, isLoop: false, isSwitch: true, breakEnv: outerEnv, continueEnv: outerEnv });
+  let body = '';
+  for (let i = 0; i < s.cases.length; i++) body += `case ${i}:\n${emitStatements(e, s.cases[i].consequent, false)}`;
+  e.jumps.pop();
+  if (scope !== null) e.popScope(outer);
+  out += ` ${start} = ${choose};\n${L}: switch (${start}) {\n${body}}`;
+  if (env !== null) out += `\nf.env = ${outerEnv};`;
+  return `{\n${out}\n}`;
 }

@@ -7,6 +7,7 @@ import type { Realm } from '../../realm/realm.js';
 import { agent } from '../../realm/agent.js';
 import { chargeConcat, chargeIndexedStore } from '../../realm/allocation.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
+import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { describeValue } from '../../realm/describe.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, sloppyPut } from '../runtime/property-access.js';
 import { invoke, isConstructor, directCallState, directConstructState, makeFunction, type FunctionState } from '../runtime/function-object.js';
@@ -17,6 +18,7 @@ import { UNINIT, type ScopeInfo } from '../compile/scope.js';
 import type { FunctionTemplate } from '../compile/function-template.js';
 
 const ReflectApply = Reflect.apply;
+const { setPrototypeOf, create } = Object;
 const ReflectConstruct = Reflect.construct;
 
 /** A call or `new` site's cache: the last function it called and, for a guest function, its state
@@ -120,6 +122,21 @@ function copyEnv(outer: Env, e: Env, info: ScopeInfo): Env {
   return new Env(outer, copySlots(e.slots), info);
 }
 
+/** An array literal's array of the running realm (literals.ts compileArray). */
+function realmArray(f: Frame, a: unknown[]): unknown[] {
+  if (!f.realm.isHost) setPrototypeOf(a, f.realm.intrinsics.ArrayPrototype);
+  return a;
+}
+
+/** An object literal's object of the running realm (literals.ts compileObject). */
+function newObject(f: Frame): Record<PropertyKey, unknown> {
+  return (f.realm.isHost ? {} : create(f.realm.intrinsics.ObjectPrototype)) as Record<PropertyKey, unknown>;
+}
+
+function createDataProperty(f: Frame, o: object, k: PropertyKey, v: unknown): void {
+  CreateDataPropertyOrThrow(f.realm, o, k, v);
+}
+
 function makeClosure(t: FunctionTemplate, f: Frame): Function {
   return makeFunction(t, f, f.env, undefined);
 }
@@ -127,6 +144,7 @@ function makeClosure(t: FunctionTemplate, f: Frame): Function {
 export const tierRuntime = {
   agent, UNINIT, invoke, call, construct, add, inOperator, putComputed, putStrict, putSloppy, referenceKey, getReference,
   getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, makeClosure, newCallSite,
+  realmArray, newObject, createDataProperty,
 };
 
 export type TierRuntime = typeof tierRuntime;
