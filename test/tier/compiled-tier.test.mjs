@@ -126,7 +126,15 @@ describe('the compiled tier', () => {
     expect(tierStats.sources).to.deep.equal([]);
   });
 
-  it('off by default unless switched on', () => {
-    expect(['off', 'on', 'eager']).to.include(tierOptions.mode);
+  it('switched off, nothing is compiled; on, a function is compiled at its seventh call, or its first with a loop', () => {
+    tierStats.sources = [];
+    run('function f(x) { return x + 1; } for (var i = 0; i < 9; i++) f(i); function g() { for (;;) return 1; } g()', 'off');
+    expect(tierStats.sources).to.deep.equal([]);
+    run('function f(x) { return x + 1; } f(1); f(2); f(3); f(4); f(5); f(6)', 'on');
+    expect(tierStats.sources).to.deep.equal([]);
+    run('function f(x) { return x + 1; } f(1); f(2); f(3); f(4); f(5); f(6); f(7)', 'on');
+    expect(tierStats.sources.length).to.equal(1);
+    run('function g() { for (;;) return 1; } g()', 'on');
+    expect(tierStats.sources.length).to.equal(2);
   });
 });
