@@ -105,7 +105,7 @@ export class Emitter {
     const vars = new Map<string, VarRec>();
     const out: string[] = [];
     for (const [name, b] of info.bindings) {
-      const inEnv = env !== null && this.keepsSlot(name, b);
+      const inEnv = env !== null && this.keepsSlot(name);
       const host = inEnv ? null : this.hostVar();
       vars.set(name, { binding: b, host, declEnd: ends.get(name) ?? Infinity });
       if (host !== null) out.push(`let ${host} = ${initial(b)};`);
@@ -120,11 +120,14 @@ export class Emitter {
     this.c = outer;
   }
 
-  /** Whether a binding of a scope with an Env stays in its slot: an opaque region names it, or (sloppy
-   * functions with a mapped arguments object) the arguments object aliases it. */
   #mappedParams: Set<string> | null = null;
+
+  /** The parameters a mapped arguments object aliases (sloppy functions that use `arguments`). */
   setMappedParams(names: Set<string>): void { this.#mappedParams = names; }
-  keepsSlot(name: string, _b: Binding): boolean {
+
+  /** Whether a binding of a scope with an Env stays in its slot: an opaque region names it, or the
+   * arguments object aliases it. */
+  keepsSlot(name: string): boolean {
     return this.analysis.opaqueNames.has(name) || (this.#mappedParams !== null && this.#mappedParams.has(name));
   }
 

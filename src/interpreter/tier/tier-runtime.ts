@@ -10,12 +10,11 @@ import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { describeValue } from '../../realm/describe.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, sloppyPut } from '../runtime/property-access.js';
-import { invoke, isConstructor, directCallState, directConstructState, makeFunction, type FunctionState } from '../runtime/function-object.js';
+import { invoke, isConstructor, directCallState, directConstructState, type FunctionState } from '../runtime/function-object.js';
 import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
 import { recordErrorLocation, recordThrownPrimitive } from '../runtime/error-location.js';
 import { Env, copySlots, newEnv, throwTDZ } from '../runtime/environment.js';
 import { UNINIT, type ScopeInfo } from '../compile/scope.js';
-import type { FunctionTemplate } from '../compile/function-template.js';
 
 const ReflectApply = Reflect.apply;
 const { setPrototypeOf, create } = Object;
@@ -137,13 +136,9 @@ function createDataProperty(f: Frame, o: object, k: PropertyKey, v: unknown): vo
   CreateDataPropertyOrThrow(f.realm, o, k, v);
 }
 
-function makeClosure(t: FunctionTemplate, f: Frame): Function {
-  return makeFunction(t, f, f.env, undefined);
-}
-
 export const tierRuntime = {
   agent, UNINIT, invoke, call, construct, add, inOperator, putComputed, putStrict, putSloppy, referenceKey, getReference,
-  getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, makeClosure, newCallSite,
+  getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, newCallSite,
   realmArray, newObject, createDataProperty,
 };
 
