@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import type { ErrorLocation } from '../interpreter/runtime/error-location.js';
 import { caretLine } from '../vm/display-errors.js';
 import { describeValue } from '../realm/describe.js';
-import { capturedStack, framesText, stackHeader } from '../realm/stack-trace.js';
+import { hasCapturedStack } from '../realm/stack-trace.js';
 
 const ObjectToString = Object.prototype.toString;
 
@@ -32,18 +32,12 @@ export function formatFrame(location: ErrorLocation): string {
   return `${location.filename}:${location.line}\n${location.sourceLine}\n${caretLine(location.sourceLine, location.column)}\n`;
 }
 
-/** What node prints for an error: util.inspect of it, whose first lines are its `stack`. V8 makes the
- * text when `stack` is first read; an error whose `stack` nobody read or replaced shows the name and
- * message it has now (errors of the evaluator and native constructors had theirs made at once). */
+/** What node prints for an error: util.inspect of it, whose first lines are its `stack` (V8 makes the
+ * text on first read, with the name and message the error has then). */
 function describeError(error: object): string {
-  const captured = capturedStack(error);
   // vmjs's own errors (a timeout) carry host frames only: their name and message.
-  if (captured === undefined) return errorHeadline(error);
-  const d = Object.getOwnPropertyDescriptor(error, 'stack');
-  if (d !== undefined && 'value' in d && d.value === captured.stack && d.writable === true) {
-    Object.defineProperty(error, 'stack', { ...d, value: stackHeader(error) + framesText(captured.frames) });
-  }
-  const stack = d === undefined ? undefined : Reflect.get(error, 'stack');
+  if (!hasCapturedStack(error)) return errorHeadline(error);
+  const stack = Reflect.get(error, 'stack');
   if (typeof stack !== 'string') return errorHeadline(error);
   return inspect(error);
 }

@@ -6,6 +6,7 @@ import { inspectNumber, inspectString } from '../vm/inspect.js';
 import { isRealmProxy } from '../realm/builtins/proxy.js';
 import { functionStateOf } from '../interpreter/runtime/function-object.js';
 import { IsPromise, PromiseResultOf, PromiseStateOf } from '../realm/abstract-ops/promise-operations.js';
+import { hasErrorData } from '../realm/error-data.js';
 
 const { getPrototypeOf, getOwnPropertyDescriptor } = Object;
 const { ownKeys, apply } = Reflect;
@@ -243,8 +244,8 @@ export function inspectInline(value: unknown, depth = 2, seen: object[] = []): s
     const result = depth < 0 ? '[Object]' : inspectInline(PromiseResultOf(o), depth - 1, inner);
     return state === 'fulfilled' ? `Promise { ${result} }` : `Promise { <rejected> ${result} }`;
   }
-  const stack = ownData(o, 'stack');
-  if (typeof stack === 'string' && ownData(o, 'message') !== undefined) {
+  // An error: a realm's inherits its `stack` (Error.prototype.stack), the host's has its own.
+  if ((hasErrorData(o) || typeof ownData(o, 'stack') === 'string') && ownData(o, 'message') !== undefined) {
     const name = ownData(o, 'name') ?? inheritedData(o, 'name');
     const message = ownData(o, 'message');
     return message !== '' ? `${String(name)}: ${String(message)}` : String(name);

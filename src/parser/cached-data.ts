@@ -11,6 +11,10 @@
 //   u32 u32                     the source's hash: FNV-1a over its code units from two offset bases
 //   u32 u32                     the payload's length and its FNV-1a checksum
 //   payload
+// Functions' params and bodies are lazy sections of the payload (tree-codec.ts): decoding data decodes
+// a tree's top level; each function's contents decode when first read, from a copy of the data taken
+// before its checks (so an embedder changing its buffer later changes nothing), covered by the
+// checksum checked up front.
 import { version as acornVersion } from 'acorn';
 import { VMJS_VERSION } from '../version.js';
 import { ECMA_VERSION } from './parse.js';
@@ -20,8 +24,8 @@ import { encodeTree, decodeTree } from './tree-codec.js';
 export const CachedDataKind = { Script: 1, Module: 2, FunctionBody: 3 } as const;
 export type CachedDataKind = typeof CachedDataKind[keyof typeof CachedDataKind];
 
-/** Raise when the codec's layout changes. */
-export const FORMAT_VERSION = 1;
+/** Raise when the codec's layout changes. 2: functions' params and bodies as lazy sections. */
+export const FORMAT_VERSION = 2;
 
 const MAGIC = [0x56, 0x4d, 0x4a, 0x53]; // "VMJS"
 const PRODUCER = `vmjs ${VMJS_VERSION}; acorn ${acornVersion}; es${ECMA_VERSION}`;
@@ -49,8 +53,14 @@ function checksum(bytes: Uint8Array, start: number, end: number): number {
   return h >>> 0;
 }
 
+/** The data each tree decodeCachedData returned was read from (a private copy): encoding that tree
+ * again gives the same bytes (tested), and copying them decodes none of its undecoded functions. */
+const readFrom = new WeakMap<object, { readonly kind: CachedDataKind; readonly source: string; readonly data: Uint8Array }>();
+
 /** The cachedData for `tree`, which `source` parsed to as `kind`. */
 export function encodeCachedData(kind: CachedDataKind, source: string, tree: object): Uint8Array {
+  const known = readFrom.get(tree);
+  if (known !== undefined && known.kind === kind && known.source === source) return known.data.slice();
   const payload = encodeTree(tree, source);
   const headerLength = 4 + 2 + 1 + PRODUCER.length + 1 + 4 * 5;
   const out = new Uint8Array(headerLength + payload.length);
@@ -75,8 +85,9 @@ export function encodeCachedData(kind: CachedDataKind, source: string, tree: obj
  * null otherwise (the caller parses the source and reports cachedDataRejected). Never throws. */
 export function decodeCachedData(kind: CachedDataKind, source: string, data: ArrayBufferView): object | null {
   try {
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    // A copy: functions decode from it later, and the embedder may change (or share) its buffer.
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
+    const view = new DataView(bytes.buffer);
     const headerLength = 4 + 2 + 1 + PRODUCER.length + 1 + 4 * 5;
     if (bytes.length < headerLength) return null;
     let p = 0;
@@ -98,6 +109,7 @@ export function decodeCachedData(kind: CachedDataKind, source: string, data: Arr
     const tree = decodeTree(bytes, headerLength, bytes.length, source);
     const program = tree as { type?: unknown; body?: unknown } | null;
     if (typeof program !== 'object' || program === null || program.type !== 'Program' || !Array.isArray(program.body)) return null;
+    readFrom.set(program, { kind, source, data: bytes });
     return program;
   } catch {
     // Malformed data (MalformedTree), or nesting deeper than the host's stack (RangeError).

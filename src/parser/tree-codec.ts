@@ -14,12 +14,23 @@
 //   END    a position: its distance from this object's START
 //   LOC    acorn's `loc` ({ start: { line, column }, end: { line, column } }), derived from START and END
 //   VALUE  a tagged value (TAG_* below)
+//   PARAMS a function's `params` and `body` (the next key, class BODY: no bytes of its own) as a lazy
+//          section: u8 flags (FACT_*), its ExpectedArgumentCount, the section's byte length (u32 LE),
+//          then params and body as two values, START deltas counted from the function's own start.
+//          A decoder skips the section and defines both keys as accessors that decode it on first
+//          read (then data properties, in the same place among the keys): decoding a tree decodes
+//          its functions' contents only when something reads them (the compiler, on a first call).
 // Strings are mostly not stored: an Identifier's name or a Literal's raw text is its own range of the
 // source (TAG_OWN), a string literal's value its range without the quotes (TAG_INNER), other text a
 // slice of the source near the node (TAG_SLICE); the rest (escaped names, operators, kinds) go in the
 // string table. The source is the one the header's hash checked, so slices are its text.
 
-const TYPE = 1, START = 2, END = 3, LOC = 4, VALUE = 5;
+const TYPE = 1, START = 2, END = 3, LOC = 4, VALUE = 5, PARAMS = 6, BODY = 7;
+
+/** Facts of a lazy section, stored before it so that preparation need not decode it. */
+const FACT_USE_STRICT = 1, FACT_DIRECT_EVAL = 2;
+
+const FUNCTION_TYPES: ReadonlySet<string> = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 const TAG_NULL = 0, TAG_UNDEFINED = 1, TAG_FALSE = 2, TAG_TRUE = 3, TAG_OBJECT = 4, TAG_ARRAY = 5, TAG_UINT = 6,
   TAG_F64 = 7, TAG_OWN = 8, TAG_INNER = 9, TAG_SLICE = 10, TAG_TABLE = 11, TAG_REGEXP = 12, TAG_BIGINT = 13;
@@ -67,6 +78,21 @@ class ByteWriter {
     this.length += 8;
   }
 
+  /** Four bytes to be written later by patchUint32; returns their position. */
+  reserveUint32(): number {
+    this.reserve(4);
+    const at = this.length;
+    this.length += 4;
+    return at;
+  }
+
+  patchUint32(at: number, n: number): void {
+    this.bytes[at] = n & 0xff;
+    this.bytes[at + 1] = (n >>> 8) & 0xff;
+    this.bytes[at + 2] = (n >>> 16) & 0xff;
+    this.bytes[at + 3] = n >>> 24;
+  }
+
   append(other: ByteWriter): void {
     this.reserve(other.length);
     this.bytes.set(other.bytes.subarray(0, other.length), this.length);
@@ -91,6 +117,8 @@ class TreeEncoder {
   private curStart = 0;
   private curEnd = 0;
   private lineStarts: number[] | null = null;
+  /** Whether a direct eval call (`eval(…)`) was written since the innermost open section began. */
+  private sawEval = false;
 
   constructor(private readonly source: string) {}
 
@@ -191,6 +219,15 @@ class TreeEncoder {
         classes.push(VALUE);
       }
     }
+    // A function's params and body, after its start and end: a lazy section.
+    if (type !== undefined && FUNCTION_TYPES.has(type) && hasEnd) {
+      const i = keys.indexOf('params');
+      if (i > classes.indexOf(END) && keys[i + 1] === 'body' && Array.isArray(o.params) && typeof o.body === 'object' && o.body !== null && !Array.isArray(o.body)) {
+        classes[i] = PARAMS;
+        classes[i + 1] = BODY;
+      }
+    }
+    if (type === 'CallExpression' && isEvalCallee(o.callee)) this.sawEval = true;
     const signature = `${type ?? ''}\u0000${keys.join('\u0000')}\u0000${classes.join('')}`;
     let shape = this.shapeIndex.get(signature);
     if (shape === undefined) {
@@ -205,7 +242,10 @@ class TreeEncoder {
     const savedStart = this.curStart, savedEnd = this.curEnd;
     for (let i = 0; i < keys.length; i++) {
       switch (classes[i]) {
-        case TYPE: case LOC: break;
+        case TYPE: case LOC: case BODY: break;
+        case PARAMS:
+          this.section(o.params as unknown[], o.body as object, start);
+          break;
         case START:
           w.zigzag(start - this.lastStart);
           this.lastStart = start;
@@ -224,6 +264,25 @@ class TreeEncoder {
     this.curEnd = savedEnd;
   }
 
+  /** A function's params and body as a lazy section (see PARAMS above). */
+  private section(params: unknown[], body: object, fnStart: number): void {
+    const w = this.body;
+    const flagsAt = w.length;
+    w.byte(0);
+    w.varint(expectedArgumentCount(params));
+    const lengthAt = w.reserveUint32();
+    const savedLast = this.lastStart, savedEval = this.sawEval;
+    this.lastStart = fnStart;
+    this.sawEval = false;
+    this.value(params);
+    this.value(body);
+    const sectionEval = this.sawEval;
+    this.sawEval = savedEval || sectionEval;
+    this.lastStart = savedLast;
+    w.bytes[flagsAt] = (hasUseStrictDirective(body) ? FACT_USE_STRICT : 0) | (sectionEval ? FACT_DIRECT_EVAL : 0);
+    w.patchUint32(lengthAt, w.length - lengthAt - 4);
+  }
+
   /** Whether `v` is exactly acorn's SourceLocation for [start, end) (no `source` field). */
   private isDerivedLoc(v: unknown, start: number, end: number): boolean {
     if (typeof v !== 'object' || v === null) return false;
@@ -233,6 +292,33 @@ class TreeEncoder {
     this.lineStarts ??= lineStartsOf(this.source);
     return samePosition(loc.start, this.lineStarts, start) && samePosition(loc.end, this.lineStarts, end);
   }
+}
+
+/** Whether a call's callee makes it a direct eval candidate: the identifier `eval`. */
+function isEvalCallee(callee: unknown): boolean {
+  const c = callee as { type?: unknown; name?: unknown } | null;
+  return typeof c === 'object' && c !== null && c.type === 'Identifier' && c.name === 'eval';
+}
+
+/** Whether a function body's directive prologue has "use strict" (§11.2.1). */
+function hasUseStrictDirective(body: object): boolean {
+  const b = body as { type?: unknown; body?: unknown };
+  if (b.type !== 'BlockStatement' || !Array.isArray(b.body)) return false;
+  for (const s of b.body as Array<{ type?: unknown; directive?: unknown }>) {
+    if (s === null || typeof s !== 'object' || s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return false;
+    if (s.directive === 'use strict') return true;
+  }
+  return false;
+}
+
+/** ExpectedArgumentCount of a parameter list (§15.1.5). */
+function expectedArgumentCount(params: readonly unknown[]): number {
+  let n = 0;
+  for (const p of params as Array<{ type?: unknown } | null>) {
+    if (p !== null && typeof p === 'object' && (p.type === 'AssignmentPattern' || p.type === 'RestElement')) break;
+    n++;
+  }
+  return n;
 }
 
 function samePosition(v: unknown, lineStarts: number[], offset: number): boolean {
@@ -302,17 +388,117 @@ interface DecodeShape {
   readonly type: string | undefined;
 }
 
+/** What every decoder of one payload shares: its bytes (which the caller must not change while a
+ * section is still undecoded), its source, its tables, and the line starts `loc` needs. */
+interface Payload {
+  readonly bytes: Uint8Array;
+  readonly source: string;
+  readonly strings: string[];
+  readonly shapes: DecodeShape[];
+  lineStarts: number[] | null;
+}
+
+/** A function whose params and body are still an undecoded section of its payload. */
+export interface UndecodedFunction {
+  /** Whether the body's directive prologue has "use strict". */
+  readonly useStrict: boolean;
+  /** ExpectedArgumentCount of its parameters (§15.1.5). */
+  readonly expectedArgumentCount: number;
+  /** Whether its parameters or body (nested functions included) hold a call `eval(…)`. */
+  readonly containsDirectEval: boolean;
+}
+
+interface LazySection extends UndecodedFunction {
+  readonly payload: Payload;
+  readonly flags: number;
+  readonly start: number;
+  readonly end: number;
+  readonly fnStart: number;
+  readonly fnEnd: number;
+}
+
+/** Function nodes whose params and body are not decoded yet, with their sections. */
+const undecoded = new WeakMap<object, LazySection>();
+
+/** The facts stored for `node`'s params and body while they are not decoded; undefined for any other
+ * node, and once they are. Preparation reads these instead of the contents, so that it decodes none. */
+export function undecodedFunction(node: object): UndecodedFunction | undefined {
+  return undecoded.get(node);
+}
+
+/** Decodes `node`'s params and body now if they are not yet (reading either does the same). Throws
+ * MalformedTree if the section does not decode, which the payload's checksum makes unreachable except
+ * by a codec bug: the node then stays undecoded, and every later read throws the same. */
+export function decodeFunctionContents(node: object): void {
+  decodeSection(node);
+}
+
+/** decodeFunctionContents, answering the decoded params and body (undefined if `node` had none). */
+function decodeSection(node: object): [unknown, unknown] | undefined {
+  const s = undecoded.get(node);
+  if (s === undefined) return undefined;
+  const d = new TreeDecoder(s.payload, s.start, s.end);
+  d.startSection(s.fnStart, s.fnEnd);
+  const params = d.readValue();
+  const body = d.readValue();
+  // The stored facts are checked against the contents: data cannot make preparation see other facts
+  // than the decoded tree has, once it is decoded.
+  if (d.offset !== s.end || !Array.isArray(params) || typeof body !== 'object' || body === null || Array.isArray(body)
+    || expectedArgumentCount(params) !== s.expectedArgumentCount || hasUseStrictDirective(body) !== s.useStrict
+    || d.sawEval !== s.containsDirectEval) {
+    throw new MalformedTree(`malformed cachedData (the function at offset ${s.fnStart} of the source)`);
+  }
+  undecoded.delete(node);
+  Object.defineProperty(node, 'params', { value: params, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(node, 'body', { value: body, writable: true, enumerable: true, configurable: true });
+  return [params, body];
+}
+
+// The accessors of an undecoded function's params and body: one pair for all nodes (the section is
+// found by the node), replaced by data properties when either is read or written.
+function readParams(this: object): unknown {
+  return decodeSection(this)?.[0];
+}
+function readBody(this: object): unknown {
+  return decodeSection(this)?.[1];
+}
+function writeParams(this: object, v: unknown): void {
+  decodeSection(this);
+  Object.defineProperty(this, 'params', { value: v, writable: true, enumerable: true, configurable: true });
+}
+function writeBody(this: object, v: unknown): void {
+  decodeSection(this);
+  Object.defineProperty(this, 'body', { value: v, writable: true, enumerable: true, configurable: true });
+}
+const LAZY_PARAMS: PropertyDescriptor = { get: readParams, set: writeParams, enumerable: true, configurable: true };
+const LAZY_BODY: PropertyDescriptor = { get: readBody, set: writeBody, enumerable: true, configurable: true };
+
 class TreeDecoder {
   private pos: number;
-  private strings: string[] = [];
-  private shapes: DecodeShape[] = [];
+  private readonly bytes: Uint8Array;
+  private readonly source: string;
+  private readonly strings: string[];
+  private readonly shapes: DecodeShape[];
   private lastStart = 0;
   private curStart = 0;
   private curEnd = 0;
-  private lineStarts: number[] | null = null;
+  /** Whether a direct eval call was decoded (or a skipped section holds one). */
+  sawEval = false;
 
-  constructor(private readonly bytes: Uint8Array, start: number, private readonly limit: number, private readonly source: string) {
+  constructor(private readonly payload: Payload, start: number, private readonly limit: number) {
     this.pos = start;
+    this.bytes = payload.bytes;
+    this.source = payload.source;
+    this.strings = payload.strings;
+    this.shapes = payload.shapes;
+  }
+
+  get offset(): number { return this.pos; }
+
+  /** Positions inside a section count from its function's start and end. */
+  startSection(fnStart: number, fnEnd: number): void {
+    this.lastStart = this.curStart = fnStart;
+    this.curEnd = fnEnd;
   }
 
   private fail(): never {
@@ -388,7 +574,8 @@ class TreeDecoder {
         if (key === '__proto__' || keys.includes(key)) this.fail();
         keys.push(key);
         const cls = this.byte();
-        // The order the encoder guarantees: one TYPE; END after START; LOC after END.
+        // The order the encoder guarantees: one TYPE; END after START; LOC after END; PARAMS after
+        // END and right before BODY.
         if (cls === TYPE) {
           if (type !== undefined) this.fail();
           type = this.stringIndex();
@@ -400,9 +587,17 @@ class TreeDecoder {
           hasEnd = true;
         } else if (cls === LOC) {
           if (!hasEnd) this.fail();
+        } else if (cls === PARAMS) {
+          if (!hasEnd || key !== 'params') this.fail();
+        } else if (cls === BODY) {
+          if (j === 0 || classes[j - 1] !== PARAMS || key !== 'body') this.fail();
         } else if (cls !== VALUE) this.fail();
+        if (j > 0 && classes[j - 1] === PARAMS && cls !== BODY) this.fail();
         classes[j] = cls;
       }
+      if (n > 0 && classes[n - 1] === PARAMS) this.fail();
+      // Lazy sections are a function's; a function has one (keys are unique).
+      if (classes.includes(PARAMS) && (type === undefined || !FUNCTION_TYPES.has(type))) this.fail();
       this.shapes.push({ keys, classes, type });
     }
   }
@@ -411,6 +606,10 @@ class TreeDecoder {
     const v = this.value();
     if (this.pos !== this.limit) this.fail();
     return v;
+  }
+
+  readValue(): unknown {
+    return this.value();
   }
 
   private value(): unknown {
@@ -507,17 +706,45 @@ class TreeDecoder {
         case LOC:
           o[keys[k]] = this.loc();
           break;
+        case PARAMS:
+          this.skipSection(o);
+          k++; // BODY: in the section
+          break;
         default:
           o[keys[k]] = this.value();
       }
     }
     this.curStart = savedStart;
     this.curEnd = savedEnd;
+    if (type === 'CallExpression' && isEvalCallee(o.callee)) this.sawEval = true;
     return o;
   }
 
+  /** A lazy section (PARAMS): its facts and bounds recorded for `o`, `params` and `body` made
+   * accessors (in their place among the keys). */
+  private skipSection(o: object): void {
+    const flags = this.byte();
+    if (flags > (FACT_USE_STRICT | FACT_DIRECT_EVAL)) this.fail();
+    const argc = this.varint();
+    if (this.pos + 4 > this.limit) this.fail();
+    const b = this.bytes, p = this.pos;
+    const length = (b[p] | b[p + 1] << 8 | b[p + 2] << 16 | b[p + 3] << 24) >>> 0;
+    // A section holds two values, so at least two bytes.
+    if (length < 2 || length > this.limit - p - 4) this.fail();
+    const start = p + 4;
+    this.pos = start + length;
+    const containsDirectEval = (flags & FACT_DIRECT_EVAL) !== 0;
+    if (containsDirectEval) this.sawEval = true;
+    undecoded.set(o, {
+      payload: this.payload, flags, start, end: this.pos, fnStart: this.curStart, fnEnd: this.curEnd,
+      useStrict: (flags & FACT_USE_STRICT) !== 0, expectedArgumentCount: argc, containsDirectEval,
+    });
+    Object.defineProperty(o, 'params', LAZY_PARAMS);
+    Object.defineProperty(o, 'body', LAZY_BODY);
+  }
+
   private loc(): { start: { line: number; column: number }; end: { line: number; column: number } } {
-    const starts = this.lineStarts ??= lineStartsOf(this.source);
+    const starts = this.payload.lineStarts ??= lineStartsOf(this.source);
     const a = lineOf(starts, this.curStart), b = lineOf(starts, this.curEnd);
     return {
       start: { line: a + 1, column: this.curStart - starts[a] },
@@ -527,9 +754,13 @@ class TreeDecoder {
 }
 
 /** The tree that `bytes[start, end)` encodes for `source`. Throws MalformedTree (or a RangeError when
- * nesting is deeper than the host's stack) for data that is not a complete, well-formed encoding. */
+ * nesting is deeper than the host's stack) for data that is not a complete, well-formed encoding of
+ * the tree's top level. Functions' params and body are decoded when first read (an accessor on the
+ * node) or by decodeFunctionContents: `bytes` must not change until then (the caller passes a copy of
+ * data it does not own), and a section that does not decode throws MalformedTree then. */
 export function decodeTree(bytes: Uint8Array, start: number, end: number, source: string): unknown {
-  const d = new TreeDecoder(bytes, start, end, source);
+  const payload: Payload = { bytes, source, strings: [], shapes: [], lineStarts: null };
+  const d = new TreeDecoder(payload, start, end);
   d.readTables();
   return d.readRoot();
 }

@@ -107,7 +107,7 @@ export class Realm {
       Object.setPrototypeOf(h, (ctor as { prototype: object }).prototype);
       return h;
     }
-    const e = newHostErrorWithoutTrace(message);
+    const e = newErrorWithoutStack(message);
     Object.setPrototypeOf(e, (ctor as { prototype: object }).prototype);
     captureStack(this, e);
     return e;
@@ -155,4 +155,27 @@ export function newHostErrorWithoutTrace(message?: string): Error {
   } finally {
     E.stackTraceLimit = saved;
   }
+}
+
+/** A host Error object (with [[ErrorData]], recorded in error-data.ts) with no own `stack`: the error of
+ * a realm, which inherits Error.prototype.stack (builtins/error.ts). The host makes no trace for it (a
+ * non-number limit is cheaper for V8 than 0) and its own `stack` property, which V8 and JavaScriptCore
+ * give every error, is deleted. */
+export function newErrorWithoutStack(message?: string): Error {
+  let e: Error;
+  if (!limitWritable) {
+    e = new HostError(message);
+  } else {
+    const E = HostError as { stackTraceLimit?: number };
+    const saved = E.stackTraceLimit;
+    E.stackTraceLimit = undefined;
+    try {
+      e = new HostError(message);
+    } finally {
+      E.stackTraceLimit = saved;
+    }
+  }
+  delete (e as { stack?: unknown }).stack;
+  markErrorData(e);
+  return e;
 }

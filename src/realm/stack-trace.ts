@@ -133,89 +133,117 @@ export function framesText(frames: readonly CallSiteRecord[]): string {
   return s;
 }
 
-/** What the interpreter recorded for an error: its frames, for `vmjs run` and displayErrors. */
-const captured = new WeakMap<object, { frames: readonly CallSiteRecord[]; stack: unknown }>();
+/** Makes the realm's CallSite objects for `frames` (registered by builtins/call-site.ts). */
+export type CallSiteFactory = (realm: Realm, frames: readonly CallSiteRecord[]) => object;
 
-/** The frames captured for `o` and the `stack` value installed with them (undefined if none). */
-export function capturedStack(o: object): { frames: readonly CallSiteRecord[]; stack: unknown } | undefined {
-  return captured.get(o);
+let makeCallSites: CallSiteFactory = () => {
+  throw new Error('vmjs: no CallSite factory registered');
+};
+
+/** builtins/call-site.ts hands over how CallSite objects are made, for Error.prepareStackTrace. */
+export function setCallSiteFactory(f: CallSiteFactory): void {
+  makeCallSites = f;
 }
 
-/** Errors whose `stack` is still to be made by Error.prepareStackTrace, on first read. */
-const pending = new WeakMap<object, readonly CallSiteRecord[]>();
-/** The text of a lazy `stack` made after its object was frozen. */
-const settledText = new WeakMap<object, unknown>();
-/** prepareStackTrace is running: errors made meanwhile get the default text (as V8). */
+/** What was captured for an object's `stack`: agent-wide, so that any realm's accessor answers for an
+ * error of another realm. */
+interface StackRecord {
+  /** The realm where the stack was captured: its Error.prepareStackTrace makes the text, with its
+   * CallSite objects. */
+  readonly realm: Realm;
+  /** Undefined when Error.stackTraceLimit was no number: then `stack` is undefined, as in V8. */
+  readonly frames: readonly CallSiteRecord[] | undefined;
+  /** Whether `value` is made (on first read). */
+  made: boolean;
+  value: unknown;
+}
+
+const records = new WeakMap<object, StackRecord>();
+/** prepareStackTrace is running: stacks read meanwhile get the default text (as V8). */
 let preparing = false;
 
-/** Captures the guest stack for `o` and installs `stack` as V8 shows it.
- *
- * V8 captures the frames when the error is made and formats them on first read. Where the text cannot
- * change before it is read, `stack` is what node 20 shows, an own data property, formatted at once:
- * errors made by a native error constructor called directly and errors the evaluator throws. Elsewhere
- * the header depends on what happens after capture (a subclass sets `this.name` after super(),
- * Error.captureStackTrace(this) is followed by `this.message = …`, Error.prepareStackTrace is to be
- * called): there `stack` is an own accessor that makes the text on first read (or takes the value
- * assigned) and turns into that data property. A non-number Error.stackTraceLimit gives `stack` the
- * value undefined. */
-export function captureStack(realm: Realm, o: object, skipUntil?: Function, lazy = false): void {
+/** Captures the guest stack for `o`: at most Error.stackTraceLimit frames, below the topmost call of
+ * `skipUntil` if given. Nothing is formatted yet: V8 makes the text when `stack` is first read, with the
+ * name and message the object has then, through Error.prepareStackTrace if that is a function then
+ * (stackValue). Where the value is read from is the caller's choice: an error's inherited
+ * Error.prototype.stack accessor (builtins/error.ts), or an own property (installOwnStack). */
+export function captureStack(realm: Realm, o: object, skipUntil?: Function): void {
   const limit = stackTraceLimit(realm);
-  if (limit === undefined) {
-    ObjectDefineProperty(o, 'stack', { value: undefined, writable: true, enumerable: false, configurable: true });
-    return;
-  }
-  const frames = limit === 0 ? [] : capture(limit, skipUntil);
-  if (lazy || (!preparing && typeof quietGet(realm.intrinsics.Error as object, 'prepareStackTrace') === 'function')) {
-    pending.set(o, frames);
-    captured.set(o, { frames, stack: undefined });
-    ObjectDefineProperty(o, 'stack', { get: realm.intrinsics.ErrorStackGetter as () => unknown, set: realm.intrinsics.ErrorStackSetter as (v: unknown) => void, enumerable: false, configurable: true });
-    return;
-  }
-  const stack = stackHeader(o) + framesText(frames);
-  captured.set(o, { frames, stack });
-  ObjectDefineProperty(o, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
+  const frames = limit === undefined ? undefined : limit === 0 ? [] : capture(limit, skipUntil);
+  records.set(o, { realm, frames, made: frames === undefined, value: undefined });
 }
 
-/** The first read of a lazy `stack`: Error.prepareStackTrace(error, callSites) if it is a function now
- * (V8 calls it on first read), else the default text; then the data property. */
-export function materializeStack(realm: Realm, o: object, makeCallSites: (frames: readonly CallSiteRecord[]) => object): unknown {
-  const frames = pending.get(o);
-  if (frames === undefined) return undefined;
-  if (settledText.has(o)) return settledText.get(o);
-  pending.delete(o);
-  const prepare = quietGet(realm.intrinsics.Error as object, 'prepareStackTrace');
-  let stack: unknown;
-  if (typeof prepare === 'function' && !preparing) {
+/** Whether a stack was captured for `o`. */
+export function hasCapturedStack(o: object): boolean {
+  return records.has(o);
+}
+
+/** The value of the stack captured for `o` (undefined if none), made on first read and kept:
+ * Error.prepareStackTrace(error, callSites) of the capturing realm if it is a function now, else V8's
+ * default text. A throw of prepareStackTrace reaches the reader and leaves the value unmade. */
+export function stackValue(o: object): unknown {
+  const r = records.get(o);
+  if (r === undefined) return undefined;
+  if (r.made) return r.value;
+  const frames = r.frames ?? [];
+  const E = r.realm.intrinsics.Error as object;
+  const prepare = preparing ? undefined : quietGet(E, 'prepareStackTrace');
+  let value: unknown;
+  if (typeof prepare === 'function') {
     preparing = true;
     try {
-      stack = ReflectApply(prepare, realm.intrinsics.Error, [o, makeCallSites(frames)]);
-    } catch (e) {
-      pending.set(o, frames);
-      throw e;
+      value = ReflectApply(prepare, E, [o, makeCallSites(r.realm, frames)]);
     } finally {
       preparing = false;
     }
   } else {
-    stack = stackHeader(o) + framesText(frames);
+    value = stackHeader(o) + framesText(frames);
   }
-  captured.set(o, { frames, stack });
-  const d = ObjectGetOwnPropertyDescriptor(o, 'stack');
-  if (d !== undefined && d.configurable === true) {
-    ObjectDefineProperty(o, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
-  } else {
-    // Frozen since: the accessor stays and answers the same text from now on.
-    pending.set(o, frames);
-    settledText.set(o, stack);
-  }
-  return stack;
+  r.made = true;
+  r.value = value;
+  return value;
 }
 
-/** Assigning to a lazy `stack` replaces it with a data property, as V8 does (false when `o` is frozen). */
-export function replaceStack(o: object, v: unknown): boolean {
+/** Replaces the value of the stack captured for `o` (displayErrors' arrow message). */
+export function setStackValue(o: object, value: unknown): void {
+  const r = records.get(o);
+  if (r !== undefined) {
+    r.made = true;
+    r.value = value;
+  }
+}
+
+/** Error.captureStackTrace's `stack`, an own property as V8 makes it: an accessor of the realm
+ * (ownStackGetter / ownStackSetter) that makes the value on first read and becomes a data property
+ * holding it, or undefined when Error.stackTraceLimit is no number. */
+export function installOwnStack(realm: Realm, o: object): void {
+  const r = records.get(o);
+  if (r === undefined || r.frames === undefined) {
+    ObjectDefineProperty(o, 'stack', { value: undefined, writable: true, enumerable: false, configurable: true });
+    return;
+  }
+  ObjectDefineProperty(o, 'stack', {
+    get: realm.intrinsics.ErrorOwnStackGetter as () => unknown, set: realm.intrinsics.ErrorOwnStackSetter as (v: unknown) => void,
+    enumerable: false, configurable: true,
+  });
+}
+
+/** The getter of installOwnStack's accessor: the value, which then replaces the accessor as a data
+ * property (unless the object was frozen since: then the accessor stays and answers the same value). */
+export function ownStackGetter(o: object, getter: Function): unknown {
+  const value = stackValue(o);
+  const d = ObjectGetOwnPropertyDescriptor(o, 'stack');
+  if (d !== undefined && d.get === getter && d.configurable === true) {
+    ObjectDefineProperty(o, 'stack', { value, writable: true, enumerable: false, configurable: true });
+  }
+  return value;
+}
+
+/** The setter of installOwnStack's accessor: the value assigned replaces it as a data property, as V8
+ * does (false when `o` is frozen). */
+export function ownStackSetter(o: object, v: unknown): boolean {
   const d = ObjectGetOwnPropertyDescriptor(o, 'stack');
   if (d === undefined || d.configurable !== true) return false;
-  pending.delete(o);
-  settledText.delete(o);
   ObjectDefineProperty(o, 'stack', { value: v, writable: true, enumerable: false, configurable: true });
   return true;
 }

@@ -3,7 +3,7 @@
 // source line and a caret — as V8's "arrow message".
 import { syntaxErrorLocation } from '../interpreter/script.js';
 import { errorLocation, type ErrorLocation } from '../interpreter/runtime/error-location.js';
-import { capturedStack } from '../realm/stack-trace.js';
+import { hasCapturedStack, setStackValue, stackValue } from '../realm/stack-trace.js';
 
 const decorated = new WeakSet<object>();
 
@@ -29,17 +29,20 @@ export function thrownLocation(thrown: unknown, source?: string, lineOffset = 0,
 
 /** Decorates `thrown`'s stack once (the caret, as V8's, ignores `columnOffset`), if its location is known
  * (see thrownLocation) and its `stack` is a string: node does it for any object, errors or not. Only an
- * own data property or the lazy `stack` of a vmjs error is read (no guest getter runs). */
+ * own data property or the stack vmjs captured (an error's inherited Error.prototype.stack, the own
+ * accessor of Error.captureStackTrace) is read and changed: no guest getter runs. */
 export function decorateErrorStack(thrown: unknown, source?: string, lineOffset = 0, columnOffset = 0): void {
   if (typeof thrown !== 'object' || thrown === null || decorated.has(thrown)) return;
   const d = Object.getOwnPropertyDescriptor(thrown, 'stack');
-  if (d === undefined) return;
   let stack: unknown;
-  if ('value' in d) {
+  if (d === undefined) {
+    if (!hasCapturedStack(thrown)) return;
+    stack = stackValue(thrown);
+  } else if ('value' in d) {
     if (!d.writable) return;
     stack = d.value;
   } else {
-    if (capturedStack(thrown) === undefined || d.get === undefined) return;
+    if (!hasCapturedStack(thrown) || d.get === undefined) return;
     stack = Reflect.apply(d.get, thrown, []);
   }
   if (typeof stack !== 'string') return;
@@ -48,8 +51,9 @@ export function decorateErrorStack(thrown: unknown, source?: string, lineOffset 
   decorated.add(thrown);
   const arrow = `${loc.filename}:${loc.line}\n${loc.sourceLine}\n${caretLine(loc.sourceLine, loc.sourceColumn)}\n`;
   const now = Object.getOwnPropertyDescriptor(thrown, 'stack');
-  if (now === undefined) return;
-  if ('value' in now) {
+  if (now === undefined) {
+    setStackValue(thrown, `${arrow}\n${stack}`);
+  } else if ('value' in now) {
     if (now.writable === true) Object.defineProperty(thrown, 'stack', { ...now, value: `${arrow}\n${stack}` });
   } else if (now.configurable === true) {
     Object.defineProperty(thrown, 'stack', { value: `${arrow}\n${stack}`, writable: true, enumerable: false, configurable: true });

@@ -536,6 +536,19 @@ export const differences = [
       'global object, so after deleting it from the context object node still reads the old value. Keeping both ' +
       'copies would cost every global assignment in every context.',
   },
+  {
+    code: 'var e = new Error("x"); [Object.prototype.hasOwnProperty.call(e, "stack"), typeof Object.getOwnPropertyDescriptor(Error.prototype, "stack")]',
+    sandbox: () => ({}),
+    reason: 'Error.prototype.stack is the accessor of the TC39 error-stacks proposal (test262 error-stack-accessor): errors ' +
+      'inherit their `stack`, made on first read; node 20 gives each error an own data property and Error.prototype none.',
+  },
+  {
+    code: 'var e = new Error("x"); var r = []; try { e.stack = undefined; r.push("assigned"); } catch (q) { r.push(q.name); } ' +
+      'e.stack = "mine"; r.push(Object.keys(e).join()); r',
+    sandbox: () => ({}),
+    reason: 'Through the proposal\'s setter, assigning `stack` a non-string throws a TypeError, and a string makes an own ' +
+      'enumerable data property; node stores any value, non-enumerable.',
+  },
 ];
 
 /** The table, flattened: [{ group, code, sandbox }]. */

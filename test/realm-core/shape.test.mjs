@@ -15,9 +15,11 @@ const paths = [
   'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'URIError.prototype', 'AggregateError', 'AggregateError.prototype',
   'JSON', 'Math',
 ];
-// Present in V8 (node 20) but not ours on purpose, or the other way round (ES2025/ES2026 over node 20).
-const v8Only = new Set(['Error.prototype.stack']);
-const oursOnly = new Set(['Object.groupBy', 'Math.f16round', 'Math.sumPrecise', 'JSON.rawJSON', 'JSON.isRawJSON', 'Symbol.dispose', 'Symbol.asyncDispose', 'Error.isError']);
+// Present in V8 (node 20) but not ours on purpose, or the other way round (ES2025/ES2026 and the
+// error-stacks proposal's Error.prototype.stack accessor over node 20).
+const v8Only = new Set([]);
+const oursOnly = new Set(['Object.groupBy', 'Math.f16round', 'Math.sumPrecise', 'JSON.rawJSON', 'JSON.isRawJSON', 'Symbol.dispose', 'Symbol.asyncDispose', 'Error.isError',
+  'Error.prototype.stack']);
 
 function resolve(root, path) {
   return path.split('.').reduce((o, k) => o[k], root);

@@ -17,6 +17,10 @@ import { driven, generatorForm } from './generator-form.js';
 import { Env, copySlots } from '../runtime/environment.js';
 import { debugGenBody, debugSyncBody } from '../runtime/debug-hooks.js';
 import { tieredRun } from '../tier/hot-body.js';
+import { argumentsResolutions } from './scope.js';
+import { lazyArgumentsFor, type LazyArguments } from './lazy-arguments.js';
+import { MalformedTree, decodeFunctionContents, undecodedFunction } from '../../parser/tree-codec.js';
+import type { Realm } from '../../realm/realm.js';
 
 export type FunctionKind =
   | 'normal' | 'arrow' | 'method' | 'getter' | 'setter' | 'classConstructor'
@@ -32,6 +36,9 @@ export interface CompiledBody {
 
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
+  /** While and after the body compiles: its `arguments` read without making the object
+   * (lazy-arguments.ts), or null. */
+  lazyArguments: LazyArguments | null = null;
   #uses: FunctionUses | null = null;
   readonly length: number;
   readonly strict: boolean;
@@ -45,6 +52,10 @@ export class FunctionTemplate {
   textRange: [number, number] | null = null;
   /** Dynamic functions (Function constructor): their whole synthesized source text. */
   textOverride: string | null = null;
+  // Fields, not getters over `kind`: invoke reads them on every call (a getter was ~2% of box2d).
+  readonly isGenerator: boolean;
+  readonly isAsync: boolean;
+  readonly isArrow: boolean;
 
   constructor(
     readonly node: FunctionNode,
@@ -57,8 +68,14 @@ export class FunctionTemplate {
     readonly privates: PrivateScope | null,
     readonly annexBNames: Set<string> | null = null,
   ) {
-    this.strict = parentStrict || kind === 'classConstructor' || hasUseStrict(node);
-    this.length = expectedArgumentCount(node.params ?? []);
+    this.isGenerator = kind === 'generator' || kind === 'asyncGenerator';
+    this.isAsync = kind === 'async' || kind === 'asyncArrow' || kind === 'asyncGenerator';
+    this.isArrow = kind === 'arrow' || kind === 'asyncArrow';
+    // A function read from cachedData whose contents are not decoded yet: its stored facts, so that
+    // making the template decodes nothing (its body decodes when it compiles).
+    const undecoded = undecodedFunction(node);
+    this.strict = parentStrict || kind === 'classConstructor' || (undecoded !== undefined ? undecoded.useStrict : hasUseStrict(node));
+    this.length = undecoded !== undefined ? undecoded.expectedArgumentCount : expectedArgumentCount(node.params ?? []);
     if (node.type === 'FunctionExpression' && node.id && kind !== 'method' && kind !== 'getter' && kind !== 'setter') {
       this.calleeScope = new ScopeInfo('block', parentScope, true);
       this.calleeScope.declare(node.id.name, 'callee', undefined);
@@ -74,9 +91,6 @@ export class FunctionTemplate {
     return this.#uses ??= scanUses(this.node);
   }
 
-  get isGenerator(): boolean { return this.kind === 'generator' || this.kind === 'asyncGenerator'; }
-  get isAsync(): boolean { return this.kind === 'async' || this.kind === 'asyncArrow' || this.kind === 'asyncGenerator'; }
-  get isArrow(): boolean { return this.kind === 'arrow' || this.kind === 'asyncArrow'; }
   get sourceText(): string {
     if (this.textOverride !== null) return this.textOverride;
     const [start, end] = this.textRange ?? [this.node.start, this.node.end];
@@ -104,10 +118,38 @@ function expectedArgumentCount(params: Pattern[]): number {
   return n;
 }
 
-/** Compiles a function body on first use. */
-export function compileFunction(t: FunctionTemplate): CompiledBody {
+/** Compiles a function body on first use. `realm`: the function's, when a guest call compiles it:
+ * a body from cachedData that does not decode (which the data's checksum leaves to a codec bug) is
+ * then that realm's SyntaxError, thrown by the call; without a realm, the MalformedTree itself. */
+export function compileFunction(t: FunctionTemplate, realm?: Realm): CompiledBody {
   if (t.compiled !== null) return t.compiled;
   if (t.isDefaultConstructor) return compileDefaultConstructor(t);
+  try {
+    // Decoded once, here: every later read of the node's params and body is a data property's.
+    decodeFunctionContents(t.node);
+    return compileDecoded(t);
+  } catch (e) {
+    if (realm === undefined || !(e instanceof MalformedTree)) throw e;
+    throw realm.newError('SyntaxError', `vmjs: the cachedData of this function (offset ${t.node.start} of its source) does not decode: ${e.message}`);
+  }
+}
+
+/** compileFunction once the node's params and body are decoded. */
+function compileDecoded(t: FunctionTemplate): CompiledBody {
+  const u = t.uses;
+  const mayDefer = u.arguments && !u.argumentsInArrow && !u.directEval && t.source.debug !== true;
+  if (mayDefer) {
+    const before = argumentsResolutions.count;
+    const body = compileBody(t, true);
+    // Every reference was one of the forms that read the argument list: keep it.
+    if (argumentsResolutions.count === before) return (t.compiled = body);
+    t.lazyArguments = null;
+  }
+  return (t.compiled = compileBody(t, false));
+}
+
+/** The body's closures; `deferArguments`: `arguments` is made only when needed (lazy-arguments.ts). */
+function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody {
   const node = t.node;
   const parent = t.calleeScope ?? t.parentScope;
   const scope = new ScopeInfo('function', parent, true);
@@ -134,7 +176,13 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
     // A body function or lexical named `arguments` hides the object only without parameter
     // expressions; with them the body has its own environment (§10.2.11 steps 17–18).
     && !(simple && (scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments')));
-  if (needsArguments) argumentsSlot = scope.declare('arguments', 'arguments', undefined).slot;
+  let lazy: LazyArguments | null = null;
+  if (needsArguments) {
+    const binding = scope.declare('arguments', 'arguments', undefined);
+    argumentsSlot = binding.slot;
+    if (deferArguments) lazy = lazyArgumentsFor(binding, !strict && simple ? paramNames.map((n) => scope.bindings.get(n)!.slot) : null);
+  }
+  t.lazyArguments = lazy;
 
   // With parameter expressions, the body's declarations get an environment of their own, so that
   // closures made in the parameter list do not see them (§10.2.11 step 28); a body var named like a
@@ -190,7 +238,7 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
       const n = paramSlots.length;
       for (let i = 0; i < n; i++) slots[paramSlots[i]] = i < args.length ? args[i] : undefined;
     }
-    if (argumentsSlot >= 0) slots[argumentsSlot] = createArgumentsObjectFor(f, mapped ? paramSlots! : null);
+    if (argumentsSlot >= 0 && lazy === null) slots[argumentsSlot] = createArgumentsObjectFor(f, mapped ? paramSlots! : null, slots);
     if (bindParams !== null) { f.inParameters = true; bindParams(f); f.inParameters = false; }
     if (separateBody) {
       const env = new Env(f.env, copySlots(bodyScope.init), bodyScope);
@@ -219,8 +267,7 @@ export function compileFunction(t: FunctionTemplate): CompiledBody {
   if (t.source.debug === true && t.kind !== 'classField') {
     run = canSuspend ? debugGenBody(run as (f: Frame) => Generator<unknown, Signal, unknown>, node) : debugSyncBody(run as (f: Frame) => Signal, node);
   }
-  t.compiled = { scope, instantiate, run };
-  return t.compiled;
+  return { scope, instantiate, run };
 }
 
 

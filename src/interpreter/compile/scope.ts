@@ -3,6 +3,7 @@
 // name through a dynamic scope, or global). Resolved once per Script.
 import type { AnyNode, BlockStatement, ClassBody, Expression, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
 import type { FunctionNode, LexicalDeclaration } from './estree.js';
+import { undecodedFunction } from '../../parser/tree-codec.js';
 
 export type BindingKind = 'var' | 'let' | 'const' | 'class' | 'function' | 'param' | 'catch' | 'callee' | 'arguments'
   // An import binding of a module (§9.1.1.5.5 CreateImportBinding): its slot holds an ImportCell that
@@ -72,7 +73,12 @@ export type Resolution =
   | { kind: 'global' };
 
 /** Resolves `name` from `scope` statically when no dynamic scope (with, sloppy direct eval) intervenes. */
+/** Resolutions of the name `arguments`: compileFunction learns from it whether a body refers to its
+ * arguments object other than in the forms lazy-arguments.ts reads without making it. */
+export const argumentsResolutions = { count: 0 };
+
 export function resolve(scope: ScopeInfo | null, name: string): Resolution {
+  if (name === 'arguments') argumentsResolutions.count++;
   let hops = 0;
   for (let s = scope; s !== null; s = s.parent) {
     if (s.kind === 'with') return { kind: 'dynamic' };
@@ -234,6 +240,8 @@ type WalkedElement = ClassBody['body'][number] & Record<string, unknown>;
  * non-arrow functions for `arguments`/`this`, but does for direct eval (it can see all outer names). */
 export interface FunctionUses {
   arguments: boolean;
+  /** `arguments` inside an arrow: a reference compiled after the function's own body. */
+  argumentsInArrow: boolean;
   directEval: boolean;
   /** Whether any closure (function/class) is created inside: bindings may be captured. */
   closures: boolean;
@@ -245,7 +253,7 @@ export interface FunctionUses {
 }
 
 export function scanUses(root: FunctionNode): FunctionUses {
-  const u: FunctionUses = { arguments: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
+  const u: FunctionUses = { arguments: false, argumentsInArrow: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
   const walk = (node: unknown, inArrow: boolean, depth: number): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) { for (const x of node) walk(x, inArrow, depth); return; }
@@ -268,7 +276,7 @@ export function scanUses(root: FunctionNode): FunctionUses {
       return;
     }
     switch (n.type) {
-      case 'Identifier': if (n.name === 'arguments') u.arguments = true; return;
+      case 'Identifier': if (n.name === 'arguments') { u.arguments = true; if (inArrow) u.argumentsInArrow = true; } return;
       case 'YieldExpression': case 'AwaitExpression': if (!inArrow) u.yieldOrAwait = true; break;
       case 'CallExpression':
         if (n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
@@ -295,6 +303,14 @@ function scanEvalOnly(root: unknown, u: FunctionUses): void {
     if (Array.isArray(node)) { for (const x of node) walk(x); return; }
     const n = node as Walked;
     if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
+    // A function from cachedData not decoded yet: the data says whether its contents hold one.
+    if (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ArrowFunctionExpression') {
+      const undecoded = undecodedFunction(n);
+      if (undecoded !== undefined) {
+        if (undecoded.containsDirectEval) u.directEval = true;
+        return;
+      }
+    }
     for (const k in n) {
       if (k === 'loc') continue;
       const v = n[k];

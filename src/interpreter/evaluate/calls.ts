@@ -19,6 +19,7 @@ import { superCall } from '../runtime/super.js';
 import { GetTemplateObject } from '../runtime/template-objects.js';
 import { privateGet } from '../runtime/private-names.js';
 import { compileExpression } from './expressions.js';
+import { lazyArgumentsAt, materializeArguments, argumentValues, type LazyArguments } from '../compile/lazy-arguments.js';
 import { SHORT, analyseMember, memberRead, compileChainPart, isChainPart, type MemberSite } from './member.js';
 
 
@@ -184,6 +185,10 @@ export function callPosition(node: CallExpression, c: CompileContext): number {
 
 export function compileCall(node: CallExpression, c: CompileContext, inChain: boolean): Expr {
   if (node.callee.type === 'Super') return compileSuperCall(node, c);
+  if (!inChain) {
+    const la = applyWithArguments(node, c);
+    if (la !== null) return compileApplyWithArguments(node, c, la);
+  }
   const args = compileArguments(node.arguments, c);
   const optional = node.optional === true;
   const what = calleeDescription(c, node.callee);
@@ -225,6 +230,40 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
     if (lastState !== null) return invoke(lastState, thisValue, list, undefined);
     if (lastGenerator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, lastGenerator, list, undefined);
     return ReflectApply(fn as Function, thisValue, list);
+  };
+}
+
+/** `x.apply(t, arguments)` passing a function's lazily made arguments object (lazy-arguments.ts). */
+function applyWithArguments(node: CallExpression, c: CompileContext): LazyArguments | null {
+  const callee = node.callee;
+  if (node.optional === true || node.arguments.length !== 2 || node.arguments[0].type === 'SpreadElement') return null;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.optional === true || callee.object.type === 'Super') return null;
+  if (callee.property.type !== 'Identifier' || callee.property.name !== 'apply') return null;
+  return lazyArgumentsAt(node.arguments[1], c);
+}
+
+/** When the callee is %Function.prototype.apply% and the object is still unmade, the call gets the
+ * argument list apply's CreateListFromArrayLike would read from it, and a guest function is entered
+ * directly, as apply's [[Call]] would; otherwise the object is made and passed. */
+function compileApplyWithArguments(node: CallExpression, c: CompileContext, la: LazyArguments): Expr {
+  const callee = compileCallee(node.callee, c, false);
+  const thisArg = compileExpression(node.arguments[0] as Expression, c);
+  const what = calleeDescription(c, node.callee);
+  const pos = callPosition(node, c);
+  return function* (f) {
+    const fn = yield* callee(f);
+    const target = f.calleeThis;
+    const t = yield* thisArg(f);
+    f.pos = pos;
+    if (f.argumentsObject === undefined && fn === f.realm.intrinsics.FunctionPrototypeApply) {
+      const list = argumentValues(f, la);
+      const s = typeof target === 'function' ? directCallState(target) : null;
+      if (s !== null) return invoke(s, t, list, undefined);
+      return ReflectApply(fn as Function, target, [t, list]);
+    }
+    const o = materializeArguments(f, la);
+    if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+    return ReflectApply(fn as Function, target, [t, o]);
   };
 }
 

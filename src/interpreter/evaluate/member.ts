@@ -18,6 +18,7 @@ import { privateGet, resolvePrivate, type PrivateRef } from '../runtime/private-
 import { compileExpression } from './expressions.js';
 import { compileCall } from './calls.js';
 import { namedReader } from '../compile/named-access.js';
+import { lazyArgumentsAt, materializeArguments, argumentAt, type LazyArguments } from '../compile/lazy-arguments.js';
 
 /** Returned through an optional chain when it short-circuits (§13.3.9). */
 export const SHORT: unique symbol = Symbol('vmjs.optionalChainShortCircuit');
@@ -78,7 +79,30 @@ export function superThis(f: Frame): unknown {
 
 // §13.3.2.1 EvaluatePropertyAccessWith{Identifier,Expression}Key + GetValue
 export function compileMember(node: MemberExpression, c: CompileContext, inChain: boolean): Expr {
+  const la = inChain || node.optional === true ? null : lazyArgumentsAt(node.object, c);
+  if (la !== null && node.property.type !== 'PrivateIdentifier') return lazyArgumentsRead(node, c, la);
   return memberRead(analyseMember(node, c, inChain));
+}
+
+/** `arguments.length` and `arguments[key]` of a function whose arguments object is made only when
+ * needed (lazy-arguments.ts): an index below the count reads the argument list, anything else the object. */
+function lazyArgumentsRead(node: MemberExpression, c: CompileContext, la: LazyArguments): Expr {
+  if (!node.computed) {
+    const name = propertyName(node);
+    if (name === 'length') {
+      return function* (f) {
+        const o = f.argumentsObject;
+        return o === undefined ? f.args.length : (o as Record<string, unknown>).length;
+      };
+    }
+    return function* (f) { return (materializeArguments(f, la) as Record<string, unknown>)[name]; };
+  }
+  const key = compileExpression(node.property as Expression, c);
+  return function* (f) {
+    const k = yield* key(f);
+    if (f.argumentsObject === undefined && typeof k === 'number' && k >= 0 && k < f.args.length && (k | 0) === k) return argumentAt(f, la, k);
+    return (materializeArguments(f, la) as Record<PropertyKey, unknown>)[k as PropertyKey];
+  };
 }
 
 /** A read of the member: its value, or SHORT when a chain short-circuits. */

@@ -17,7 +17,9 @@ function arrayValues(realm: Realm): unknown {
   return i.ArrayPrototypeValues ?? Reflect.get(i.ArrayPrototype, 'values');
 }
 
-export function createArgumentsObjectFor(f: Frame, paramSlots: number[] | null): object {
+/** The arguments object of the running call `f`; `paramSlots` (mapped objects) are the parameters'
+ * slots in `slots`, the environment holding them. */
+export function createArgumentsObjectFor(f: Frame, paramSlots: number[] | null, slots: unknown[]): object {
   const realm = f.realm;
   const args = f.args;
   const o = create(realm.intrinsics.ObjectPrototype) as Record<PropertyKey, unknown>;
@@ -41,7 +43,6 @@ export function createArgumentsObjectFor(f: Frame, paramSlots: number[] | null):
     const slot = paramSlots[i];
     map[i] = paramSlots.lastIndexOf(slot) === i ? slot : -1;
   }
-  const slots = f.env.slots;
   const mappedIndex = (key: PropertyKey): number => {
     if (typeof key !== 'string') return -1;
     const i = +key;

@@ -190,7 +190,7 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   while (caller !== null && caller.depth >= depth) caller = caller.caller;
   let f: Frame | null = null;
   try {
-    const body = t.compiled ?? compileFunction(t);
+    const body = t.compiled ?? compileFunction(t, s.realm);
     const realm = s.realm;
     let thisValue: unknown;
     if (newTarget !== undefined) {

@@ -2,8 +2,9 @@
 // becomes a CallSiteRecord (src/realm/stack-trace.ts) with what V8 reports about it — the function's
 // debug name, the receiver's type name and the property the function was found under for method calls,
 // `new` for constructor calls, the eval origin of eval code, the line and column of the call in
-// progress (Frame.pos). Runs only when an error is made; reads receivers with property descriptors
-// only, never running getters or a guest Proxy's traps.
+// progress (Frame.pos). Runs only when an error is made (the method and type names later, when first
+// asked for); reads receivers with property descriptors only, never running getters or a guest
+// Proxy's traps.
 import type { CallSiteRecord } from '../../realm/stack-trace.js';
 import type { Realm } from '../../realm/realm.js';
 import { isRealmProxy } from '../../realm/builtins/proxy.js';
@@ -209,44 +210,81 @@ function methodNameOf(realm: Realm, receiver: unknown, s: FunctionState): string
   return result;
 }
 
-/** The CallSiteRecord of one frame. */
+/** The CallSiteRecord of one frame. Its method and type names are looked up when first asked for (the
+ * text of a method call's frame, a CallSite's getMethodName/getTypeName), as V8 does from the receiver
+ * and function it keeps: a method-name search reads every key of the receiver, which for a plain
+ * sloppy call is the global object, and the text of such a frame never shows it. */
+class FrameRecord implements CallSiteRecord {
+  readonly realm: Realm;
+  readonly fileName: string | undefined;
+  readonly line: number;
+  readonly column: number;
+  readonly position: number;
+  readonly enclosingLine: number;
+  readonly enclosingColumn: number;
+  readonly functionName: string | null;
+  readonly isToplevel: boolean;
+  readonly isEval: boolean;
+  readonly isConstructor: boolean;
+  readonly isAsync: boolean;
+  readonly isPromiseAll = false;
+  readonly promiseIndex = null;
+  readonly evalOrigin: string | undefined;
+  readonly thisValue: unknown;
+  readonly fn: Function | undefined;
+  readonly strict: boolean;
+  /** The running function's state; null for script, module and eval code. */
+  private readonly state: FunctionState | null;
+  private method: string | null | undefined = undefined;
+  private type: string | null | undefined = undefined;
+
+  constructor(fr: Frame, isAsync: boolean) {
+    const source = fr.source!;
+    const realm = fr.realm;
+    const s = isEvalCodeFrame(fr) ? null : fr.fn;
+    const isEval = source.evalFrom !== undefined;
+    const thisValue = fr.thisValue === UNINIT ? undefined : fr.thisValue;
+    const isConstructor = s !== null && fr.newTarget !== undefined;
+    let functionName: string | null = s !== null ? debugName(s) : '';
+    if (functionName === '') functionName = isEval ? 'eval' : null;
+    const lc = lineColumn(source, fr.pos);
+    const enclosing = s !== null ? lineColumn(source, s.template.node.start) : lineColumn(source, 0);
+    this.realm = realm;
+    this.fileName = isEval ? undefined : source.filename;
+    this.line = lc.line;
+    this.column = lc.column;
+    this.position = fr.pos;
+    this.enclosingLine = enclosing.line;
+    this.enclosingColumn = enclosing.column;
+    this.functionName = functionName;
+    this.isToplevel = !isConstructor && (thisValue === undefined || thisValue === null || thisValue === realm.globalThisValue);
+    this.isEval = isEval;
+    this.isConstructor = isConstructor;
+    this.isAsync = isAsync;
+    this.evalOrigin = evalOriginOf(source);
+    this.thisValue = thisValue;
+    this.fn = s !== null ? s.fnObject : undefined;
+    this.strict = fr.strict;
+    this.state = s;
+  }
+
+  get methodName(): string | null {
+    if (this.method === undefined) {
+      const s = this.state, thisValue = this.thisValue;
+      // V8 looks for it on any receiver, the global object of a plain sloppy call included.
+      this.method = s !== null && !this.isConstructor && thisValue !== undefined && thisValue !== null ? methodNameOf(this.realm, thisValue, s) : null;
+    }
+    return this.method;
+  }
+
+  get typeName(): string | null {
+    if (this.type === undefined) this.type = !this.isToplevel && !this.isConstructor ? typeNameOf(this.realm, this.thisValue) : null;
+    return this.type;
+  }
+}
+
 function recordOf(fr: Frame, isAsync: boolean): CallSiteRecord {
-  const source = fr.source!;
-  const realm = fr.realm;
-  const evalCode = isEvalCodeFrame(fr);
-  const s = evalCode ? null : fr.fn;
-  const isEval = source.evalFrom !== undefined;
-  const thisValue = fr.thisValue === UNINIT ? undefined : fr.thisValue;
-  const isConstructor = s !== null && fr.newTarget !== undefined;
-  const isToplevel = !isConstructor && (thisValue === undefined || thisValue === null || thisValue === realm.globalThisValue);
-  let functionName: string | null = s !== null ? debugName(s) : '';
-  if (functionName === '') functionName = isEval ? 'eval' : null;
-  const method = !isToplevel && !isConstructor;
-  const lc = lineColumn(source, fr.pos);
-  const enclosing = s !== null ? lineColumn(source, s.template.node.start) : lineColumn(source, 0);
-  return {
-    realm,
-    fileName: isEval ? undefined : source.filename,
-    line: lc.line,
-    column: lc.column,
-    position: fr.pos,
-    enclosingLine: enclosing.line,
-    enclosingColumn: enclosing.column,
-    functionName,
-    // V8 looks for it on any receiver, the global object of a plain sloppy call included.
-    methodName: s !== null && !isConstructor && thisValue !== undefined && thisValue !== null ? methodNameOf(realm, thisValue, s) : null,
-    typeName: method ? typeNameOf(realm, thisValue) : null,
-    isToplevel,
-    isEval,
-    isConstructor,
-    isAsync,
-    isPromiseAll: false,
-    promiseIndex: null,
-    evalOrigin: evalOriginOf(source),
-    thisValue,
-    fn: s !== null ? s.fnObject : undefined,
-    strict: fr.strict,
-  };
+  return new FrameRecord(fr, isAsync);
 }
 
 /** V8's eval origin of code that `f` is making now (a direct eval, or a Function constructor called

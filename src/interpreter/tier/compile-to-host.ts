@@ -22,7 +22,7 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
   const body = t.node.body;
   const statements: Statement[] | null = body.type === 'BlockStatement' ? body.body : null;
   const expression: Expression | null = body.type === 'BlockStatement' ? null : body as Expression;
-  const analysis = analyseBody(t.node, statements, expression);
+  const analysis = analyseBody(t.node, statements, expression, t.lazyArguments !== null);
   const e = new Emitter(t, c, analysis, scope);
   const args = scope.bindings.get('arguments');
   if (!t.strict && args !== undefined && args.kind === 'arguments') {

@@ -26,8 +26,11 @@ export function templateEligible(t: FunctionTemplate, scope: ScopeInfo): boolean
 
 type AnyNode = Node & { [key: string]: unknown };
 
-/** An expression the tier emits itself (its sub-expressions are decided on their own). */
-export function nativeExpression(n: Expression): boolean {
+/** An expression the tier emits itself (its sub-expressions are decided on their own). `lazyArguments`:
+ * the function reads `arguments` without making the object (compile/lazy-arguments.ts), in forms the
+ * closure tier compiles: those stay with it. */
+export function nativeExpression(n: Expression, lazyArguments: boolean): boolean {
+  if (lazyArguments && usesLazyArguments(n)) return false;
   switch (n.type) {
     case 'Literal': return n.regex === undefined && n.bigint === undefined && (n.value === null || typeof n.value === 'number' || typeof n.value === 'string' || typeof n.value === 'boolean');
     case 'Identifier': case 'ThisExpression': case 'LogicalExpression': case 'ConditionalExpression':
@@ -73,6 +76,22 @@ function isAnonymousDefinition(n: Expression): boolean {
   return ((n.type === 'FunctionExpression' || n.type === 'ClassExpression') && !n.id) || n.type === 'ArrowFunctionExpression';
 }
 
+function isArguments(n: unknown): boolean {
+  const x = n as { type?: string; name?: string };
+  return x.type === 'Identifier' && x.name === 'arguments';
+}
+
+/** `arguments.length`, `arguments[k]` (also as a callee) and `f(…, arguments)`: the forms that read
+ * the argument list without the object (compile/lazy-arguments.ts). */
+function usesLazyArguments(n: Expression): boolean {
+  if (n.type === 'MemberExpression') return isArguments(n.object);
+  if (n.type === 'CallExpression') {
+    const callee = unparenthesized(n.callee as Expression);
+    return (callee.type === 'MemberExpression' && isArguments(callee.object)) || n.arguments.some(isArguments);
+  }
+  return false;
+}
+
 function nativeMember(n: Expression): boolean {
   return n.type === 'MemberExpression' && n.object.type !== 'Super' && n.property.type !== 'PrivateIdentifier' && n.optional !== true;
 }
@@ -111,7 +130,7 @@ export interface BodyAnalysis {
 
 /** Walks a function body (statements, or a concise arrow's expression). Throws Unsupported for what
  * the tier cannot take at all. */
-export function analyseBody(root: Node, statements: readonly Statement[] | null, expression: Expression | null): BodyAnalysis {
+export function analyseBody(root: Node, statements: readonly Statement[] | null, expression: Expression | null, lazyArguments: boolean): BodyAnalysis {
   const opaqueNames = new Set<string>();
   const holders = new Set<Node>();
   const stack: Node[] = [root];
@@ -120,7 +139,7 @@ export function analyseBody(root: Node, statements: readonly Statement[] | null,
     for (const h of stack) holders.add(h);
   };
   const visitExpr = (n: Expression): void => {
-    if (!nativeExpression(n)) { opaque(n); return; }
+    if (!nativeExpression(n, lazyArguments)) { opaque(n); return; }
     visitChildren(n);
   };
   const visitStmt = (n: Statement, top: boolean): void => {

@@ -84,6 +84,16 @@ export function CreateDataPropertyOrThrow(realm: Realm, O: object, key: Property
   }
 }
 
+/** SetterThatIgnoresPrototypeProperties (§27.1.4.14.1, sec-SetterThatIgnoresPrototypeProperties): the
+ * setter of an accessor on `home` that acts as a data property of every other receiver. `homeText` names
+ * `home` in the TypeError for an assignment to `home` itself, as V8 names a read-only property's owner. */
+export function SetterThatIgnoresPrototypeProperties(realm: Realm, thisValue: unknown, home: object, key: PropertyKey, v: unknown, homeText: string): void {
+  if (!isObject(thisValue)) realm.throwTypeError(`${describeValue(thisValue)} is not an object`);
+  if (thisValue === home) realm.throwTypeError(`Cannot assign to read only property '${keyText(key)}' of object '${homeText}'`);
+  if (ReflectGetOwnPropertyDescriptor(thisValue, key) === undefined) CreateDataPropertyOrThrow(realm, thisValue, key, v);
+  else SetProperty(realm, thisValue, key, v);
+}
+
 /** DefinePropertyOrThrow (§7.3.8, sec-definepropertyorthrow). */
 export function DefinePropertyOrThrow(realm: Realm, O: object, key: PropertyKey, desc: PropertyDescriptor): void {
   if (!ReflectDefineProperty(O, key, desc)) realm.throwTypeError(`Cannot redefine property: ${keyText(key)}`);

@@ -7,7 +7,7 @@ import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, method } from '../builtin.js';
 import { CreateArrayFromList } from '../abstract-ops.js';
 import { ObjectCreate } from '../primordials.js';
-import { callSiteText, type CallSiteRecord } from '../stack-trace.js';
+import { callSiteText, setCallSiteFactory, type CallSiteRecord } from '../stack-trace.js';
 
 const records = new WeakMap<object, CallSiteRecord>();
 
@@ -30,6 +30,8 @@ export function makeCallSites(realm: Realm, frames: readonly CallSiteRecord[]): 
 }
 
 /** Installs %CallSite.prototype% (reachable only through the CallSite objects). */
+setCallSiteFactory(makeCallSites);
+
 export function installCallSite(realm: Realm): void {
   const proto = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
   realm.intrinsics.CallSitePrototype = proto;

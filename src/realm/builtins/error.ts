@@ -1,32 +1,45 @@
-// %Error%, the NativeError constructors and %AggregateError% (ECMA-262 §20.5), with V8's `stack` own
-// property (src/realm/stack-trace.ts), Error.captureStackTrace, Error.stackTraceLimit and
-// Error.isError (ES2026).
-import { newHostErrorWithoutTrace, type NativeErrorName, type Realm } from '../realm.js';
-import { createBuiltinConstructor, createBuiltinFunction, defineTable, method, value } from '../builtin.js';
+// %Error%, the NativeError constructors and %AggregateError% (ECMA-262 §20.5), with the
+// Error.prototype.stack accessor of the TC39 error-stacks proposal (the text V8 makes, from the frames
+// src/realm/stack-trace.ts captures), V8's Error.captureStackTrace, Error.stackTraceLimit and
+// Error.prepareStackTrace, and Error.isError (ES2026).
+import { newErrorWithoutStack, newHostErrorWithoutTrace, type NativeErrorName, type Realm } from '../realm.js';
+import { accessor, createBuiltinConstructor, createBuiltinFunction, defineTable, method, value } from '../builtin.js';
 import {
-  CreateArrayFromList, GetIterator, GetPrototypeFromConstructor, IteratorToList, ToString, describeValue, isObject,
+  CreateArrayFromList, GetIterator, GetPrototypeFromConstructor, IteratorToList, SetterThatIgnoresPrototypeProperties, ToString,
+  describeValue, isObject,
 } from '../abstract-ops.js';
 import { ObjectDefineProperty, ObjectIsExtensible, ObjectSetPrototypeOf } from '../primordials.js';
-import { captureStack, materializeStack, replaceStack } from '../stack-trace.js';
-import { installCallSite, makeCallSites } from './call-site.js';
+import {
+  captureStack, hasCapturedStack, installOwnStack, ownStackGetter, ownStackSetter, stackHeader, stackValue,
+} from '../stack-trace.js';
+import { installCallSite } from './call-site.js';
 import { hasErrorData } from '../error-data.js';
 
 // A host error gets [[ErrorData]] (so host tools and the host's Object.prototype.toString see an
-// Error), then exactly the prototype we computed. Not Reflect.construct with a carrier new.target:
+// Error), then exactly the prototype we computed; no own `stack` but in the host realm (see
+// captureErrorStack). Not Reflect.construct with a carrier new.target:
 // V8 then walks the whole stack looking for the carrier while capturing the trace.
 function createErrorObject(realm: Realm, newTarget: Function, intrinsicProto: string): Error {
   const proto = GetPrototypeFromConstructor(realm, newTarget, intrinsicProto);
-  const O = newHostErrorWithoutTrace();
+  const O = newErrorObject(realm);
   ObjectSetPrototypeOf(O, proto);
   return O;
 }
 
+/** A new error object of `realm` (host prototype, no message yet): a realm's error has no own `stack`
+ * (it inherits Error.prototype.stack); the host realm's keeps the one the host gives it. */
+export function newErrorObject(realm: Realm, message?: string): Error {
+  return realm.isHost ? newHostErrorWithoutTrace(message) : newErrorWithoutStack(message);
+}
+
 /** The stack of an error its constructor made: V8 skips the frames down to the topmost call of
- * new.target, so a subclass's constructors do not appear; a subclass instance's text is made on first
- * read (its constructor usually sets `name` after super()). */
+ * new.target, so a subclass's constructors do not appear. The error has no own `stack`: it inherits
+ * Error.prototype.stack, which makes the text on first read. The host realm's %Error.prototype% is
+ * node's own, without that accessor: there (SuppressedError, which node 20 lacks) `stack` is an own
+ * data property, as V8 gives its errors. */
 export function captureErrorStack(realm: Realm, O: object, newTarget: Function | undefined, ctor: Function): void {
-  if (newTarget === undefined || newTarget === ctor) captureStack(realm, O);
-  else captureStack(realm, O, newTarget, true);
+  captureStack(realm, O, newTarget === undefined || newTarget === ctor ? undefined : newTarget);
+  if (realm.isHost) ObjectDefineProperty(O, 'stack', { value: stackValue(O), writable: true, enumerable: false, configurable: true });
 }
 
 /** InstallErrorCause (§20.5.8.1). */
@@ -67,7 +80,8 @@ export function installError(realm: Realm): void {
     captureStackTrace(targetObject: unknown, constructorOpt?: unknown): void {
       if (!isObject(targetObject)) realm.throwTypeError('invalid_argument');
       if (!ObjectIsExtensible(targetObject)) realm.throwTypeError('Cannot define property stack, object is not extensible');
-      captureStack(realm, targetObject, typeof constructorOpt === 'function' ? constructorOpt : undefined, true);
+      captureStack(realm, targetObject, typeof constructorOpt === 'function' ? constructorOpt : undefined);
+      installOwnStack(realm, targetObject);
     },
     // Error.isError ( arg ) (ES2026, sec-error.iserror): whether arg has an [[ErrorData]] internal slot.
     isError(arg: unknown): boolean {
@@ -80,17 +94,17 @@ export function installError(realm: Realm): void {
     value('stackTraceLimit', 10, { enumerable: true }),
   ]);
   installCallSite(realm);
-  // The accessor `stack` of an error made while Error.prepareStackTrace is a function (stack-trace.ts).
-  I.ErrorStackGetter = createBuiltinFunction(realm, {
+  // The own `stack` accessor Error.captureStackTrace installs (stack-trace.ts, installOwnStack).
+  const ownStackAccessor = {
     stack(this: unknown): unknown {
-      return isObject(this) ? materializeStack(realm, this, (frames) => makeCallSites(realm, frames)) : undefined;
+      return isObject(this) ? ownStackGetter(this, I.ErrorOwnStackGetter as Function) : undefined;
     },
-  }.stack, 'stack', 0);
-  I.ErrorStackSetter = createBuiltinFunction(realm, {
-    stack(this: unknown, v: unknown): void {
-      if (isObject(this) && !replaceStack(this, v)) realm.throwTypeError("Cannot assign to read only property 'stack' of object");
+    setStack(this: unknown, v: unknown): void {
+      if (isObject(this) && !ownStackSetter(this, v)) realm.throwTypeError("Cannot assign to read only property 'stack' of object");
     },
-  }.stack, 'stack', 1);
+  };
+  I.ErrorOwnStackGetter = createBuiltinFunction(realm, ownStackAccessor.stack, 'stack', 0);
+  I.ErrorOwnStackSetter = createBuiltinFunction(realm, ownStackAccessor.setStack, 'stack', 1);
 
   const protoMethods = {
     // §20.5.3.4 Error.prototype.toString ( )
@@ -106,10 +120,31 @@ export function installError(realm: Realm): void {
       return `${name}: ${msg}`;
     },
   };
+  // Error.prototype.stack, the accessor of the TC39 error-stacks proposal (test262 feature
+  // error-stack-accessor). Errors have no own `stack`; the text is V8's, made on first read.
+  const stackAccessor = {
+    // get Error.prototype.stack (sec-get-error.prototype.stack)
+    getStack(this: unknown): unknown {
+      const E = this;
+      if (!isObject(E)) realm.throwTypeError(`Method get Error.prototype.stack called on incompatible receiver ${describeValue(E)}`);
+      if (!hasErrorData(E)) return undefined;
+      // An error made by no constructor of a realm (none captured a stack for it): its header.
+      return hasCapturedStack(E) ? stackValue(E) : stackHeader(E);
+    },
+    // set Error.prototype.stack (sec-set-error.prototype.stack)
+    setStack(this: unknown, v: unknown): undefined {
+      const E = this;
+      if (!isObject(E)) realm.throwTypeError(`Method set Error.prototype.stack called on incompatible receiver ${describeValue(E)}`);
+      if (typeof v !== 'string') realm.throwTypeError(`Error.prototype.stack must be set to a string, not ${describeValue(v)}`);
+      SetterThatIgnoresPrototypeProperties(realm, E, ErrorPrototype, 'stack', v, 'Error');
+      return undefined;
+    },
+  };
   defineTable(realm, ErrorPrototype, [
     value('name', 'Error'),
     value('message', ''),
     method('toString', 0, protoMethods.toString),
+    accessor('stack', stackAccessor.getStack, stackAccessor.setStack),
   ]);
 
   // §20.5.6 NativeError object structure

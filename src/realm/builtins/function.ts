@@ -97,6 +97,9 @@ export function installFunction(realm: Realm): void {
     method('call', 1, proto.call),
     method('toString', 0, proto.toString),
   ]);
+  // The evaluator passes a function's own argument list to `f.apply(t, arguments)` when the callee is
+  // this exact function (src/interpreter/compile/lazy-arguments.ts).
+  I.FunctionPrototypeApply = (FunctionPrototype as { apply: Function }).apply;
   const hasInstance = proto[Symbol.hasInstance];
   defineTable(realm, FunctionPrototype, [method(Symbol.hasInstance, 1, hasInstance)]);
   ObjectDefineProperty(FunctionPrototype, Symbol.hasInstance, { writable: false, configurable: false });

@@ -4,12 +4,12 @@
 import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
-  Call, CreateArrayFromList, MAX_SAFE_INTEGER, CreateDataPropertyOrThrow, CreateIterResultObject, DONE, GetMethod, IteratorClose,
-  IteratorCloseOnThrow, IteratorStep, IteratorStepValue, OrdinaryCreateFromConstructor, OrdinaryHasInstance, SetProperty,
+  Call, CreateArrayFromList, MAX_SAFE_INTEGER, CreateIterResultObject, DONE, GetMethod, IteratorClose,
+  IteratorCloseOnThrow, IteratorStep, IteratorStepValue, OrdinaryCreateFromConstructor, OrdinaryHasInstance, SetterThatIgnoresPrototypeProperties,
   ToIntegerOrInfinity, ToNumber, describeValue, isObject, type IteratorRecord,
 } from '../abstract-ops.js';
 import { hooks } from '../evaluator-hooks.js';
-import { ObjectCreate, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor } from '../primordials.js';
+import { ObjectCreate, ObjectDefineProperty } from '../primordials.js';
 
 // ---------------------------------------------------------------------------------------------
 // §27.1.3 Iterator objects: %Iterator%, %Iterator.prototype% (= %IteratorPrototype%) and its helpers.
@@ -330,14 +330,9 @@ export function installIteratorPrototype(realm: Realm): void {
       return found === NOT_FOUND ? undefined : found;
     },
   };
-  // §27.1.4.1 / §27.1.4.14: accessors whose setters ignore the prototype itself
-  // (SetterThatIgnoresPrototypeProperties, §27.1.4.14.1).
-  const setterThatIgnoresPrototypeProperties = (thisValue: unknown, p: PropertyKey, v: unknown): void => {
-    if (!isObject(thisValue)) realm.throwTypeError(`${describeValue(thisValue)} is not an object`);
-    if (thisValue === IteratorPrototype) realm.throwTypeError(`Cannot assign to read only property '${String(p)}' of object '[object Iterator]'`);
-    if (ObjectGetOwnPropertyDescriptor(thisValue, p) === undefined) CreateDataPropertyOrThrow(realm, thisValue, p, v);
-    else SetProperty(realm, thisValue, p, v);
-  };
+  // §27.1.4.1 / §27.1.4.14: accessors whose setters ignore the prototype itself.
+  const setterThatIgnoresPrototypeProperties = (thisValue: unknown, p: PropertyKey, v: unknown): void =>
+    SetterThatIgnoresPrototypeProperties(realm, thisValue, IteratorPrototype, p, v, '[object Iterator]');
   const accessors = {
     getConstructor(this: unknown): unknown { return IteratorCtor; },
     setConstructor(this: unknown, v: unknown): undefined { setterThatIgnoresPrototypeProperties(this, 'constructor', v); return undefined; },

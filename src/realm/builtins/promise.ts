@@ -12,8 +12,7 @@ import {
 } from '../abstract-ops.js';
 import { Termination } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
-import { newHostErrorWithoutTrace } from '../realm.js';
-import { captureStack } from '../stack-trace.js';
+import { captureErrorStack, newErrorObject } from './error.js';
 import { ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys } from '../primordials.js';
 
 /** A guest exception caught to become a rejection: a Termination keeps unwinding; a host error escaping
@@ -38,10 +37,10 @@ function GetPromiseResolve(realm: Realm, C: object): Function {
 
 /** A new AggregateError of the realm (Promise.any's rejection, §27.2.4.3.1 step 8.b / §27.2.4.3.2). */
 function newAggregateError(realm: Realm, errors: readonly unknown[]): object {
-  const error = newHostErrorWithoutTrace('All promises were rejected');
+  const error = newErrorObject(realm, 'All promises were rejected');
   ObjectSetPrototypeOf(error, (realm.intrinsics.AggregateError as unknown as { prototype: object }).prototype);
   ObjectDefineProperty(error, 'errors', { value: CreateArrayFromList(realm, errors), writable: true, enumerable: false, configurable: true });
-  captureStack(realm, error);
+  captureErrorStack(realm, error, undefined, realm.intrinsics.AggregateError);
   return error;
 }
 

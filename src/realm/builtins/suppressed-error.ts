@@ -1,10 +1,10 @@
 // %SuppressedError% and %SuppressedError.prototype% (ES2026 §20.5.8, sec-suppressederror-objects): the
 // error DisposeResources throws when a disposal fails while another error is already propagating.
-import { newHostErrorWithoutTrace, type Realm } from '../realm.js';
+import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, value } from '../builtin.js';
 import { GetPrototypeFromConstructor, ToString } from '../abstract-ops.js';
 import { ObjectDefineProperty, ObjectSetPrototypeOf } from '../primordials.js';
-import { captureErrorStack } from './error.js';
+import { captureErrorStack, newErrorObject } from './error.js';
 import { captureStack } from '../stack-trace.js';
 
 /** CreateNonEnumerableDataPropertyOrThrow (§7.3.6) on a fresh error object, which cannot fail. */
@@ -18,7 +18,7 @@ export function installSuppressedError(realm: Realm): void {
   // §20.5.8.1.1 SuppressedError ( error, suppressed, message )
   const SuppressedErrorCtor: Function = createBuiltinConstructor(realm, function SuppressedError(this: unknown, error: unknown, suppressed: unknown, message: unknown): Error {
     const proto = GetPrototypeFromConstructor(realm, new.target ?? SuppressedErrorCtor, 'SuppressedErrorPrototype');
-    const O = newHostErrorWithoutTrace();
+    const O = newErrorObject(realm);
     ObjectSetPrototypeOf(O, proto);
     if (message !== undefined) defineHidden(O, 'message', ToString(realm, message));
     defineHidden(O, 'error', error);
@@ -46,7 +46,7 @@ export function newSuppressedError(realm: Realm, error: unknown, suppressed: unk
       installSuppressedError(realm);
     }
   }
-  const O = newHostErrorWithoutTrace();
+  const O = newErrorObject(realm);
   ObjectSetPrototypeOf(O, I.SuppressedErrorPrototype as object);
   defineHidden(O, 'error', error);
   defineHidden(O, 'suppressed', suppressed);
