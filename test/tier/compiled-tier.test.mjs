@@ -36,6 +36,7 @@ const programs = {
   calleeName: 'var h = function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); }; h(5) + h(6)',
   switches: 'function f(x) { var r = ""; for (var i = 0; i < 3; i++) { switch (x + i) { case 1: r += "one"; case 2: r += "two"; break; case "3": r += "str"; continue; default: r += "d"; case 9: { let z = i; r += z; } } r += ";"; } L: switch (x) { case 0: break L; } switch (x) { case 0: let y = 5; r += y; break; case 1: try { y; } catch (e) { r += e.name; } } return r; } f(0) + f(1) + f(9)',
   literals: 'function f(a) { var o = { a: a, "b c": [a, a + 1, [a]], toString: 1, n: { m: null } }; var p = { a, constructor: 2 }; return JSON.stringify([o, p, Object.getPrototypeOf(o) === Object.prototype, Array.isArray(o["b c"]), o["b c"] instanceof Array]); } f(1) + f(2)',
+  lazyArguments: 'function g() { return [].slice.call(arguments).join("-"); } function f(a, b) { a = a + 10; var n = arguments.length; for (var i = 0; i < 2; i++) n += arguments[i]; return [n, g.apply(this, arguments)].join(); } function s(a) { "use strict"; a = 5; return arguments[0] + ":" + arguments.length; } [f(1, 2), f(3), s(1), s(2)].join("|")',
   globals: 'var counter = 0; function bump() { counter++; globalThis.seen = counter; return counter; } bump(); bump(); bump() + seen',
 };
 
