@@ -13,6 +13,9 @@ import { AsyncGeneratorRequest, isAsyncGeneratorObject } from './interpreter/run
 import { enterGuestFromHost } from './realm/membrane.js';
 import { setStackCapture } from './realm/stack-trace.js';
 import { captureCallSites } from './interpreter/runtime/stack-trace.js';
+import { interpreterReferents } from './interpreter/runtime/closure-referents.js';
+import { setPristineRealmFactory } from './realm/retained-memory.js';
+import { createRealm } from './realm/intrinsics.js';
 
 // Builtins that start guest code other than by calling a guest function (invoke brings host
 // arguments in itself) enter it through the membrane when host code calls them.
@@ -35,7 +38,11 @@ installEvaluatorHooks({
   isInterpretedGenerator: (g, async) => (async ? isAsyncGeneratorObject(g) : isGeneratorObject(g)),
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,
+  interpreterReferents,
 });
+
+// The retained-memory walk subtracts what a fresh realm of the same kind measures.
+setPristineRealmFactory((contextified) => createRealm(contextified));
 
 // Errors read the guest call stack when they are made (src/realm/stack-trace.ts).
 setStackCapture(captureCallSites);

@@ -2,6 +2,7 @@
 import './engine.js';
 export { agent, Agent, Termination } from './realm/agent.js';
 export { Realm } from './realm/realm.js';
+export { measureRetained, retainedWalkCount } from './realm/retained-memory.js';
 export { missingEvaluatorHooks } from './realm/evaluator-hooks.js';
 export { prepareScript, runScript } from './interpreter/script.js';
 export { functionStateOf } from './interpreter/runtime/function-object.js';

@@ -12,6 +12,7 @@ import { driven, generatorForm } from './compile/generator-form.js';
 import { Env } from './runtime/environment.js';
 import { Frame } from './runtime/frame.js';
 import { agent, Termination } from '../realm/agent.js';
+import { runBudget } from '../realm/retained-memory.js';
 import { globalDeclarationChecks, createGlobalVar, createGlobalFunction, createGlobalLexical } from './runtime/global-environment.js';
 import { toRealmError } from '../realm/host-errors.js';
 import { recordErrorLocation } from './runtime/error-location.js';
@@ -168,7 +169,9 @@ export function runScript(script: PreparedScript, realm: Realm, options: RunOpti
  * caller gives a tighter one): termination wins over whatever else happened, and host errors that
  * escape are turned into the realm's. */
 export function runGuest<T>(realm: Realm, timeout: number | undefined, body: () => T, memoryLimit?: number): T {
-  agent.enterRun(timeout, memoryLimit === undefined || memoryLimit > realm.memoryLimit ? realm.memoryLimit : memoryLimit);
+  // The context's limit less what it retains (src/realm/retained-memory.ts), or the run's own if tighter.
+  const [budget, retained] = runBudget(realm, memoryLimit);
+  agent.enterRun(timeout, budget, retained);
   const depth = agent.depth;
   let result: T;
   try {

@@ -11,5 +11,6 @@ export * from './abstract-ops/promise-operations.js';
 export * from './describe.js';
 export * from './abstract-ops/array-buffer-operations.js';
 export * from './abstract-ops/typed-array-operations.js';
+export * from './abstract-ops/immutable-array-buffer.js';
 export * from './abstract-ops/float16.js';
 export * from './abstract-ops/array-buffer-slice.js';

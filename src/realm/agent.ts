@@ -10,15 +10,17 @@ export class Termination {
     readonly reason: 'timeout' | 'interrupt' | 'memory',
     /** The run's timeout in ms ('timeout'). */
     readonly timeout: number,
-    /** The run's allocation budget in bytes ('memory'). */
+    /** The run's allocation budget in bytes ('memory'), with what the context retained when it began. */
     readonly memoryLimit = 0,
+    /** Bytes the context retained when the run began, part of memoryLimit ('memory'; src/realm/retained-memory.ts). */
+    readonly retained = 0,
   ) {}
 }
 
 /** Steps between two reads of the clock. */
 const CLOCK_EVERY = 4096;
 
-interface Budget { deadline: number; timeout: number; hostCode: boolean; allocLimit: number; memoryLimit: number }
+interface Budget { deadline: number; timeout: number; hostCode: boolean; allocLimit: number; memoryLimit: number; retained: number }
 
 export class Agent {
   /** Counts down; at 0 the clock is read (tick). Hot: `if (--agent.steps <= 0) agent.tick()`. Zero
@@ -44,10 +46,14 @@ export class Agent {
    * whose size the guest chooses (builtins: repeat, new Array(n), typed arrays, spreads, joins…)
    * call charge() before they allocate. */
   allocated = 0;
+  /** Bytes charge() refused (counted in `allocated`, which says whose budget a termination spent, but
+   * never allocated): the retained-memory bound leaves them out (src/realm/retained-memory.ts). */
+  refused = 0;
   /** `allocated` past which the innermost run's allocation budget is spent (Infinity: no budget). */
   allocLimit = Infinity;
-  /** The size of that budget in bytes, for the error. */
+  /** The size of that budget in bytes, for the error (with what the context retained when it began). */
   private memoryLimit = 0;
+  private retained = 0;
   /** Embedders (the debugger, breakOnSigint) may ask for a stop at the next step. */
   interruptRequested = false;
   /** Whether the code running now is the embedder's (outside any run, or inside a host function the
@@ -77,13 +83,16 @@ export class Agent {
       this.interruptRequested = false;
       this.terminate(new Termination('interrupt', 0));
     }
-    if (this.allocated > this.allocLimit) this.terminate(new Termination('memory', 0, this.memoryLimit));
+    if (this.allocated > this.allocLimit) this.terminate(new Termination('memory', 0, this.memoryLimit, this.retained));
     if (this.deadline !== Infinity && Date.now() >= this.deadline) {
       this.terminate(new Termination('timeout', this.timeout));
     }
-    // Reset last: if the host stack overflowed reading the clock, the next step tries again.
+    // Reset last: if the host stack overflowed reading the clock, the next step tries again. While host
+    // code runs (a realm builtin the host called, ticking in its loop), the count stays at zero, so
+    // that the next call of a guest function still finds out that host code calls it.
+    if (this.hostCode) return true;
     this.steps = CLOCK_EVERY;
-    return this.hostCode;
+    return false;
   }
 
   /** Milliseconds until the innermost run's deadline (Infinity without one): a host block (Atomics.wait)
@@ -95,7 +104,7 @@ export class Agent {
   /** Counts `bytes` the guest is about to allocate; terminates the run first if they do not fit in
    * its allocation budget, so that the host never makes an allocation past the budget. */
   charge(bytes: number): void {
-    if ((this.allocated += bytes) > this.allocLimit) this.overBudget();
+    if ((this.allocated += bytes) > this.allocLimit) { this.refused += bytes; this.overBudget(); }
   }
 
   /** Whether `bytes` more would still fit in the run's allocation budget (for a builtin that must
@@ -106,7 +115,7 @@ export class Agent {
 
   private overBudget(): never {
     if (this.terminating !== null) throw this.terminating;
-    return this.terminate(new Termination('memory', 0, this.memoryLimit));
+    return this.terminate(new Termination('memory', 0, this.memoryLimit, this.retained));
   }
 
   private terminate(t: Termination): never {
@@ -115,12 +124,19 @@ export class Agent {
     throw t;
   }
 
-  /** Enter a run with an optional timeout (ms) and allocation budget (bytes). Nested runs keep the
-   * tighter deadline and the tighter budget (an inner run's allocations count in the outer's too). */
-  enterRun(timeout: number | undefined, memoryLimit?: number): void {
+  /** Whether a run is active (entered and not yet left): host code called from guest code runs inside
+   * it; host code outside every run starts guest code under the context's own budget (host-entry.ts). */
+  get inRun(): boolean {
+    return this.budgets.length > 0;
+  }
+
+  /** Enter a run with an optional timeout (ms) and allocation budget (bytes; `retained`: what the
+   * context retains, reported with the budget as its limit). Nested runs keep the tighter deadline and
+   * the tighter budget (an inner run's allocations count in the outer's too). */
+  enterRun(timeout: number | undefined, memoryLimit?: number, retained = 0): void {
     this.budgets.push({
       deadline: this.deadline, timeout: this.timeout, hostCode: this.leaveHostCode(),
-      allocLimit: this.allocLimit, memoryLimit: this.memoryLimit,
+      allocLimit: this.allocLimit, memoryLimit: this.memoryLimit, retained: this.retained,
     });
     if (timeout !== undefined && timeout > 0 && timeout !== Infinity) {
       const d = Date.now() + timeout;
@@ -128,7 +144,7 @@ export class Agent {
     }
     if (memoryLimit !== undefined && memoryLimit !== Infinity) {
       const l = this.allocated + memoryLimit;
-      if (l < this.allocLimit) { this.allocLimit = l; this.memoryLimit = memoryLimit; }
+      if (l < this.allocLimit) { this.allocLimit = l; this.memoryLimit = memoryLimit + retained; this.retained = retained; }
     }
   }
 
@@ -140,6 +156,7 @@ export class Agent {
     this.timeout = b.timeout;
     this.allocLimit = b.allocLimit;
     this.memoryLimit = b.memoryLimit;
+    this.retained = b.retained;
     const t = this.terminating;
     if (t !== null) {
       if (this.budgets.length === 0 || !this.outerOwns(t)) {

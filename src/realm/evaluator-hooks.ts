@@ -37,6 +37,12 @@ export interface EvaluatorHooks {
   functionRealm(F: Function): Realm | undefined;
   /** Is `O` an arguments exotic or unmapped arguments object ([[ParameterMap]], §10.4.4)? */
   isArgumentsObject(O: unknown): boolean;
+  /** What the interpreter holds for `O` beyond its properties, for the retained-memory walk
+   * (retained-memory.ts): for an interpreted function its closure's environments, home object, an
+   * arrow's `this`, field initializers; for a generator object its suspended frame's. Pushes those
+   * values onto `out`, adds each environment not yet in `seen` to it, and returns the bytes of the
+   * environments it added; -1 if `O` is neither. Runs no guest code. */
+  interpreterReferents(O: object, seen: Set<object>, out: unknown[]): number;
 }
 
 const MISSING = new Set<Function>();
@@ -60,6 +66,7 @@ export const hooks: EvaluatorHooks = {
   isInterpretedGenerator: missing('isInterpretedGenerator'),
   functionRealm: missing('functionRealm'),
   isArgumentsObject: missing('isArgumentsObject'),
+  interpreterReferents: missing('interpreterReferents'),
 };
 
 /** Installs the evaluator's implementations (the composition root calls this once at load). */

@@ -2,6 +2,7 @@
 // the host engine, the errors the host raises must be the realm's (isolation invariant).
 import type { NativeErrorName, Realm } from './realm.js';
 import { HostError, ReflectApply } from './primordials.js';
+import { isHostEntryError } from './host-entry.js';
 
 const hostErrorTypes: ReadonlyArray<readonly [Function, NativeErrorName]> = [
   [TypeError, 'TypeError'],
@@ -40,7 +41,7 @@ function v8Message(message: string): string {
 /** If `e` is an instance of a host error constructor and `realm` is not the host realm, a realm error
  * of the same type and message; anything else (guest values, Termination) is returned unchanged. */
 export function toRealmError(realm: Realm, e: unknown): unknown {
-  if (realm.isHost || !(e instanceof HostError)) return e;
+  if (realm.isHost || !(e instanceof HostError) || isHostEntryError(e)) return e;
   for (const [ctor, name] of hostErrorTypes) {
     if (e instanceof ctor) return realm.newError(name, v8Message(e.message));
   }

@@ -9,6 +9,7 @@
 // before its later links).
 import type { Realm } from './realm.js';
 import { agent, Termination } from './agent.js';
+import { runBudget } from './retained-memory.js';
 import { GlobalQueueMicrotask, HostPromise, PromisePrototypeThen, ReflectApply } from './primordials.js';
 
 /** A Job Abstract Closure (§9.5) with the realm it runs for (null where the spec has none). */
@@ -114,7 +115,13 @@ function runOneJob(queue: JobQueue): void {
 /** Runs a job as a run of its own for the agent, so a Termination in it (an interrupt) ends that job
  * only and leaves the agent clean. */
 function runJob(job: Job): void {
-  agent.enterRun(undefined, job.realm === null ? undefined : job.realm.memoryLimit);
+  // Inside a run (an afterEvaluate drain) the run's deadline applies and each job gets the context's
+  // limit again, within the run's; outside every run (the host's checkpoint) a job runs under the
+  // context's own timeout and its limit less what it retains (host-entry.ts, retained-memory.ts).
+  const realm = job.realm;
+  if (realm === null) agent.enterRun(undefined);
+  else if (agent.inRun) agent.enterRun(undefined, realm.memoryLimit);
+  else { const [budget, retained] = runBudget(realm, undefined); agent.enterRun(realm.entryTimeout, budget, retained); }
   const depth = agent.depth;
   // A job starts on an empty guest stack: frames left from earlier code are not its callers.
   const top = agent.top;

@@ -25,6 +25,7 @@
 import type { Realm } from './realm.js';
 import { agent, Termination } from './agent.js';
 import { hooks } from './evaluator-hooks.js';
+import { needsEntryBudget, runHostEntry } from './host-entry.js';
 import {
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ReflectApply, ReflectConstruct,
 } from './primordials.js';
@@ -390,6 +391,8 @@ export function enterGuestFromHost<T>(realm: Realm, value: unknown, run: (value:
   const a = agent;
   if (!a.hostCode) return run(value);
   const m = membraneOf(realm);
+  // Outside every run: under the context's own timeout and memory limit, if it has them.
+  if (needsEntryBudget(realm)) return runHostEntry(realm, () => run(m === null ? value : m.toGuest(value)));
   a.leaveHostCode();
   try {
     return run(m === null ? value : m.toGuest(value));

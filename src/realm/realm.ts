@@ -7,6 +7,7 @@ import { agent, type Agent } from './agent.js';
 import { agentJobQueue, type JobQueue } from './job-queue.js';
 import type { UnhandledRejectionHandler } from './rejection-tracker.js';
 import type { Membrane } from './membrane.js';
+import type { RetainedAccount } from './retained-memory.js';
 
 /** The intrinsics the interpreter itself reaches for. Builtin tables may add more under other names. */
 export interface Intrinsics {
@@ -92,6 +93,13 @@ export class Realm {
   /** The allocation budget in bytes of each run of this realm's code, its jobs included (vm's
    * `memoryLimit`, a vmjs option; Infinity: none). See Agent.allocated. */
   memoryLimit = Infinity;
+  /** The bound on what this realm's guest retains across runs, kept while `memoryLimit` is set
+   * (src/realm/retained-memory.ts); null until its first run. */
+  retained: RetainedAccount | null = null;
+  /** The timeout in ms of every entry into this realm's code from the host while no run is active (a
+   * guest function, getter or callback the embedder calls, a generator it resumes, a promise job of the
+   * host's checkpoint): vm's `timeout` option of createContext, a vmjs extension. undefined: none. */
+  entryTimeout: number | undefined = undefined;
 
   constructor(isHost: boolean) {
     this.isHost = isHost;

@@ -7,7 +7,7 @@ import { membraneOf } from '../realm/membrane.js';
 import { JobQueue } from '../realm/job-queue.js';
 import { createGlobalProxy } from './global-proxy.js';
 import { ERR_INVALID_ARG_TYPE } from './errors.js';
-import { validateArray, validateBoolean, validateFunction, validateMemoryLimit, validateObject, validateOneOf, validateString } from './validators.js';
+import { validateArray, validateBoolean, validateFunction, validateMemoryLimit, validateObject, validateOneOf, validateString, validateUint32 } from './validators.js';
 import { DONT_CONTEXTIFY, validateImportModuleDynamically } from './constants.js';
 
 /** What vmjs keeps about a context; `realm.hostDefined` holds it (never reachable from guest code). */
@@ -27,8 +27,9 @@ export interface VmContextRecord {
   /** `options.importModuleDynamically`: what import() calls in code of the context that has no Script
    * or Module of its own (the Function constructor's, indirect eval's); see src/vm/import-hosts.ts. */
   readonly importModuleDynamically: unknown;
-  /** vmjs only (createSandbox): the timeout in ms of every run in the context (scripts, module
-   * evaluation); a run's own `timeout` can only narrow it. undefined: none, as in node. */
+  /** vmjs only (createContext's `timeout`, createSandbox's): the timeout in ms of every run in the
+   * context (scripts, module evaluation); a run's own `timeout` can only narrow it. It is also the
+   * realm's entryTimeout (src/realm/host-entry.ts). undefined: none, as in node. */
   readonly runTimeout: number | undefined;
 }
 
@@ -52,10 +53,19 @@ export interface CreateContextOptions {
    * only an embedder running the context on a thread that may block (a worker) should ask for; the
    * wait is clamped to the run's timeout, but nothing else (an interrupt) can end it early. */
   canBlock?: boolean;
-  /** vmjs only: bytes each run in the context (and each of its promise jobs) may allocate, counted by
-   * vmjs's size model; past it the run is terminated and the host gets ERR_VMJS_MEMORY_LIMIT. The
-   * context stays usable. A run's own `memoryLimit` can only narrow it. */
+  /** vmjs only: bytes the context may hold, counted by vmjs's size model: each run in the context (and
+   * each of its promise jobs, each entry from the host) may allocate the limit less what the context
+   * retains from earlier runs (measured by a walk when it could be over: src/realm/retained-memory.ts);
+   * past it the run is terminated and the host gets ERR_VMJS_MEMORY_LIMIT, and a context that retains
+   * more than its limit has its runs refused with that error until it retains less. The context stays
+   * usable. A run's own `memoryLimit` can only narrow it. */
   memoryLimit?: number;
+  /** vmjs only: milliseconds each run in the context may take (a run's own `timeout` can only narrow
+   * it), and each entry into the context's code from the host while no run is active: a guest function,
+   * getter or callback the embedder calls, a generator it resumes, a promise job drained at the host's
+   * microtask checkpoint. Past it the host gets ERR_SCRIPT_EXECUTION_TIMEOUT (a job just ends). node:vm
+   * has no such option: there, only runs have timeouts. */
+  timeout?: number;
 }
 
 export type Context = Record<PropertyKey, unknown>;
@@ -116,7 +126,7 @@ export function createContext(contextObject: unknown = {}, options: unknown = {}
 }
 
 /** Contextifies `sandbox` (null: DONT_CONTEXTIFY) with createContext's options; `runTimeout` is
- * createSandbox's default timeout of each run. */
+ * createSandbox's timeout (createContext's `timeout` option when that is not given). */
 export function makeContext(sandbox: Context | null, options: unknown, runTimeout: number | undefined): Context {
   validateObject(options, 'options');
   const {
@@ -129,6 +139,7 @@ export function makeContext(sandbox: Context | null, options: unknown, runTimeou
     passThrough = [],
     canBlock = false,
     memoryLimit,
+    timeout = runTimeout,
   } = options as CreateContextOptions;
   validateString(name, 'options.name');
   if (origin !== undefined) validateString(origin, 'options.origin');
@@ -146,6 +157,7 @@ export function makeContext(sandbox: Context | null, options: unknown, runTimeou
   validateArray(passThrough, 'options.passThrough');
   validateBoolean(canBlock, 'options.canBlock');
   if (memoryLimit !== undefined) validateMemoryLimit(memoryLimit, 'options.memoryLimit');
+  if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
 
   // A contextified realm's global object is reached only through the global proxy: it may install
   // the rarely used families of builtins on first use (src/realm/lazy-families.ts).
@@ -158,6 +170,7 @@ export function makeContext(sandbox: Context | null, options: unknown, runTimeou
   realm.canCompileStrings = strings as boolean;
   realm.canBlock = canBlock;
   if (memoryLimit !== undefined) realm.memoryLimit = memoryLimit;
+  realm.entryTimeout = timeout;
   installGlobalPrototype(realm);
   // Its own queue, never scheduled on the host: only runs drain it, under their timeout.
   if (microtaskMode === 'afterEvaluate') realm.jobQueue = new JobQueue(null);
@@ -176,7 +189,7 @@ export function makeContext(sandbox: Context | null, options: unknown, runTimeou
   const record: VmContextRecord = {
     contextObject, realm, name, origin,
     codeGeneration: { strings: strings as boolean, wasm: wasm as boolean },
-    microtaskMode, importModuleDynamically, runTimeout,
+    microtaskMode, importModuleDynamically, runTimeout: timeout,
   };
   realm.hostDefined = record;
   contexts.set(contextObject, record);

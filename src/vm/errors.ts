@@ -4,6 +4,8 @@
 // (lib/internal/errors.js).
 import { inspect, inspectNumber } from './inspect.js';
 import type { Termination } from '../realm/agent.js';
+import { RetainedOverLimit } from '../realm/retained-memory.js';
+import { setHostEntryError } from '../realm/host-entry.js';
 
 const { defineProperty } = Object;
 const { isInteger } = Number;
@@ -157,10 +159,16 @@ export function ERR_SCRIPT_EXECUTION_INTERRUPTED(): NodeError {
 
 /** The error vmjs throws when a run allocates more than its `memoryLimit` (a vmjs option; node has no
  * such error). Like the timeout's, a plain Error with an own `code`, and the budget as `memoryLimit`. */
-export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number): NodeError {
-  const error = new Error(`Script execution exceeded its memory limit of ${memoryLimit} bytes`) as NodeError & { memoryLimit: number };
+export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number, retained = 0, refused = false): NodeError {
+  const message = refused
+    ? `Script execution refused: the context retains ${retained} bytes, more than its memory limit of ${memoryLimit} bytes`
+    : retained > 0
+      ? `Script execution exceeded its memory limit of ${memoryLimit} bytes (the context held up to ${retained} bytes of it when the run began)`
+      : `Script execution exceeded its memory limit of ${memoryLimit} bytes`;
+  const error = new Error(message) as NodeError & { memoryLimit: number; retained?: number };
   error.code = 'ERR_VMJS_MEMORY_LIMIT';
   error.memoryLimit = memoryLimit;
+  if (retained > 0) error.retained = retained;
   return error;
 }
 
@@ -168,7 +176,8 @@ export function ERR_VMJS_MEMORY_LIMIT(memoryLimit: number): NodeError {
  * allocation budget. */
 export function terminationError(t: Termination): NodeError {
   if (t.reason === 'timeout') return ERR_SCRIPT_EXECUTION_TIMEOUT(t.timeout);
-  if (t.reason === 'memory') return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit);
+  if (t instanceof RetainedOverLimit) return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit, t.retained, true);
+  if (t.reason === 'memory') return ERR_VMJS_MEMORY_LIMIT(t.memoryLimit, t.retained);
   return ERR_SCRIPT_EXECUTION_INTERRUPTED();
 }
 
@@ -216,3 +225,7 @@ export function ERR_VM_MODULE_CANNOT_CREATE_CACHED_DATA(): NodeError {
 }
 
 export const DYNAMIC_IMPORT_CALLBACK_MISSING = 'A dynamic import callback was not specified.';
+
+// A guest function (getter, callback, generator, promise job) the host enters outside a run ends as a
+// run would: with node's error (src/realm/host-entry.ts).
+setHostEntryError(terminationError);

@@ -6,10 +6,13 @@ import { validateBoolean, validateFunction, validateMemoryLimit, validateObject,
 
 export interface SandboxOptions {
   /** Milliseconds each run in the sandbox may take (scripts, module evaluation, and the promise jobs
-   * they start); a run's own `timeout` can only narrow it. Default 1000. */
+   * they start), and each entry into its code from the host outside a run (a guest function, getter or
+   * callback the embedder calls afterwards: createContext's `timeout`); a run's own `timeout` can only
+   * narrow it. Default 1000. */
   timeout?: number;
-  /** Bytes each run may allocate (vmjs's allocation budget, see README "Security model"); a run's own
-   * `memoryLimit` can only narrow it. Default 64 MiB. */
+  /** Bytes the sandbox may hold: each run may allocate this less what the sandbox retains from earlier
+   * runs (vmjs's allocation budget, see README "Security model"); a run's own `memoryLimit` can only
+   * narrow it. Default 64 MiB. */
   memoryLimit?: number;
   /** Whether guest code may compile strings (eval, the Function constructors). Default false: eval is
    * interpreted under the same budgets, but parsing is work the guest sizes with one string. */

@@ -56,6 +56,7 @@ describe('realm-binary: isolation', () => {
       var rab = new ArrayBuffer(4, { maxByteLength: 8 });
       var sab = new SharedArrayBuffer(8);
       var i32 = new Int32Array(sab);
+      var im = new Uint8Array(new Uint8Array([1, 2]).buffer.transferToImmutable());
       [
         a, a.buffer, new Uint8Array(100).buffer, new Float64Array(2).buffer, a.map((x) => x), a.filter(() => true), a.slice(1),
         a.subarray(1), a.toSorted(), a.toReversed(), a.with(0, 9), a.keys(), a.values(), a.entries(), a.entries().next(),
@@ -67,6 +68,8 @@ describe('realm-binary: isolation', () => {
         Atomics.waitAsync(i32, 0, 0, 1).value, Object.getPrototypeOf(new Uint8Array(1)).constructor,
         new Uint8Array(1).buffer.constructor, Uint8Array.fromBase64('AQID'), Uint8Array.fromHex('0102').buffer,
         new Uint8Array(2).setFromHex('0102'), new Float32Array(2).toSorted((x, y) => y - x), new Int8Array(2).toReversed().buffer,
+        im, im.buffer, im.subarray(1), im.slice(1), im.map((x) => x), im.entries(), Object.getOwnPropertyDescriptor(im, '0'),
+        new ArrayBuffer(2).sliceToImmutable(1), new DataView(im.buffer),
       ]`);
     const roots = {};
     for (const [i, v] of [...values].entries()) roots[`value#${i}`] = v;

@@ -137,6 +137,9 @@ const GUEST = String.raw`
     if (typeof C !== 'function') return;
     instances[name] = function () { var ta = new C(4); return ta; };
   });
+  // A typed array over an immutable buffer (vmjs's immutable view) and the buffer.
+  instances.ImmutableUint8Array = function () { return new Uint8Array(new Uint8Array([1, 2, 3]).buffer.transferToImmutable()); };
+  instances.ImmutableArrayBuffer = function () { return new ArrayBuffer(8).transferToImmutable(); };
   // Hidden intrinsics, through instances.
   var hidden = {
     '%TypedArray%': Object.getPrototypeOf(Int8Array),
@@ -176,6 +179,7 @@ const GUEST = String.raw`
     function () { return ['a1_b', rec]; },
     function () { return [new Int32Array(new SharedArrayBuffer(8)), 0, 1]; },
     function () { return [new Uint8Array([1, 2, 3]), 1]; },
+    function () { return [new Uint8Array(new Uint8Array([1, 2, 3]).buffer.transferToImmutable()), rec]; },
     function () { return [new Map([[1, 2]]).entries(), rec]; },
     function () { return [gen()]; },
     function () { return [Promise.reject(new RangeError('r'))]; },

@@ -119,7 +119,7 @@ async function runScript(opts: ExecOptions, path: string, text: string, meta: Te
   }
   if (meta.negative?.phase === 'parse') return expectedButNone(meta.negative);
   const realm = createTestRealm(opts.engine, { onPrint: (m) => printed.push(m), importer: contextImporter(() => loader, path), agents });
-  loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
+  loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe, bytesMakerFor(opts, realm));
   const harnessFailure = runHarness(opts, realm, meta, mode, deadline);
   if (harnessFailure !== null) return harnessFailure;
   try {
@@ -139,7 +139,7 @@ async function runModule(opts: ExecOptions, path: string, source: string, meta: 
   const printed: string[] = [];
   let contextLoader: ModuleLoader | null = null;
   const realm = createTestRealm(opts.engine, { onPrint: (m) => printed.push(m), importer: contextImporter(() => contextLoader, path), agents });
-  const loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe);
+  const loader = new ModuleLoader(vm, realm.context, jsonParserFor(opts, realm), opts.engine.reevaluateIsSafe, bytesMakerFor(opts, realm));
   contextLoader = loader;
   let record: VmModule;
   try {
@@ -180,6 +180,14 @@ function runHarness(opts: ExecOptions, realm: TestRealm, meta: TestMetadata, mod
     }
   }
   return null;
+}
+
+/** A bytes module's value (import-bytes, CreateBytesModule): made by code of the test realm, so it is
+ * that realm's Uint8Array over that realm's immutable ArrayBuffer. */
+function bytesMakerFor(opts: ExecOptions, realm: TestRealm): (bytes: Uint8Array) => unknown {
+  return (bytes) => new opts.engine.vm.Script(
+    `new Uint8Array(new Uint8Array(${JSON.stringify(Array.from(bytes))}).buffer.transferToImmutable())`, { filename: 'bytes-module' },
+  ).runInContext(realm.context);
 }
 
 function jsonParserFor(opts: ExecOptions, realm: TestRealm): (text: string) => unknown {

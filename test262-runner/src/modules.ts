@@ -1,7 +1,8 @@
 // Module resolution for one test (INTERPRETING.md "Modules"): specifiers name files next to the
 // referencing module; each file is one Module Record per test (so cycles and self-imports resolve
 // to the same record); `.json` files and `type: 'json'` imports are JSON modules, `type: 'text'`
-// imports text modules (import-text: the file's text as the default export).
+// imports text modules (import-text: the file's text as the default export), `type: 'bytes'` imports
+// bytes modules (import-bytes: a Uint8Array of the file's bytes over an immutable ArrayBuffer).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DynamicImporter, ModuleLinker, VmApi, VmModule } from './engine.js';
@@ -15,6 +16,8 @@ export class ModuleLoader {
     /** Evaluates JSON text to a value of the test realm (JSON.parse of that realm). */
     private readonly parseJsonInRealm: (text: string) => unknown,
     private readonly reevaluateIsSafe: boolean,
+    /** Makes the test realm's Uint8Array of `bytes` over an immutable ArrayBuffer. */
+    private readonly bytesInRealm: (bytes: Uint8Array) => unknown,
   ) {}
 
   /** The test's own module, so that a test importing itself gets this record back. */
@@ -61,16 +64,25 @@ export class ModuleLoader {
   }
 
   private load(path: string, type?: string): VmModule {
-    const key = type === 'text' ? `${path}\0text` : path;
+    const key = type === 'text' || type === 'bytes' ? `${path}\0${type}` : path;
     const cached = this.records.get(key);
     if (cached !== undefined) return cached;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch {
       throw new Error(`cannot resolve module ${path}: no such file`);
     }
     let record: VmModule;
+    if (type === 'bytes') {
+      const SM = this.vm.SyntheticModule;
+      if (SM === undefined) throw new Error('bytes modules are not supported by this engine: vm.SyntheticModule is missing');
+      const value = this.bytesInRealm(bytes);
+      record = new SM(['default'], function () { this.setExport('default', value); }, { context: this.context, identifier: key });
+      this.records.set(key, record);
+      return record;
+    }
+    const text = bytes.toString('utf8');
     if (type === 'text') {
       const SM = this.vm.SyntheticModule;
       if (SM === undefined) throw new Error('text modules are not supported by this engine: vm.SyntheticModule is missing');

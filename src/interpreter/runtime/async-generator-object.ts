@@ -65,6 +65,11 @@ const METHOD_NAMES: Record<AsyncGeneratorRequestKind, string> = {
   next: 'AsyncGenerator.prototype.next', return: 'AsyncGenerator.prototype.return', throw: 'AsyncGenerator.prototype.throw',
 };
 
+/** The frame of an async generator object the interpreter made (its suspended activation), or undefined. */
+export function asyncGeneratorFrameOf(g: object): Frame | undefined {
+  return generators.get(g)?.frame;
+}
+
 /** Whether `g` is an async generator object the interpreter made. */
 export function isAsyncGeneratorObject(g: unknown): boolean {
   return typeof g === 'object' && g !== null && generators.has(g);

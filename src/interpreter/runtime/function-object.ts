@@ -12,6 +12,7 @@ import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
 import { compileFunction, type FunctionTemplate } from '../compile/function-template.js';
 import { membraneOf } from '../../realm/membrane.js';
+import { needsEntryBudget, runHostEntry } from '../../realm/host-entry.js';
 import { UNINIT } from '../compile/scope.js';
 import { ToObject } from '../../realm/abstract-ops/type-conversion.js';
 import type { PrivateEnv, PrivateName } from './private-names.js';
@@ -241,13 +242,21 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
  * (src/realm/membrane.ts), and the body runs as guest code. */
 function invokeFromHost(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
   const a = agent;
-  const m = membraneOf(s.realm);
+  // Called while no run is active (after a run, by a host callback or getter): under the context's own
+  // timeout and memory limit, if it has them (src/realm/host-entry.ts).
+  if (needsEntryBudget(s.realm)) return runHostEntry(s.realm, () => invokeInGuest(s, thisArg, args, newTarget));
   a.leaveHostCode();
   try {
-    return m === null ? invoke(s, thisArg, args, newTarget) : invoke(s, m.toGuest(thisArg), m.argsToGuest(args), newTarget);
+    return invokeInGuest(s, thisArg, args, newTarget);
   } finally {
     a.enterHostCode();
   }
+}
+
+/** invoke with `this` and the arguments the host passed brought in through the membrane. */
+function invokeInGuest(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
+  const m = membraneOf(s.realm);
+  return m === null ? invoke(s, thisArg, args, newTarget) : invoke(s, m.toGuest(thisArg), m.argsToGuest(args), newTarget);
 }
 
 /** OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%") reusing the object the host made. */

@@ -63,6 +63,11 @@ function step(r: GeneratorRecord, kind: 'next' | 'throw' | 'return', value: unkn
 }
 
 /** Whether `g` is a generator object the interpreter made. */
+/** The frame of a generator object the interpreter made (its suspended activation), or undefined. */
+export function generatorFrameOf(g: object): Frame | undefined {
+  return generators.get(g)?.frame;
+}
+
 export function isGeneratorObject(g: unknown): boolean {
   return typeof g === 'object' && g !== null && generators.has(g);
 }

@@ -8,6 +8,7 @@ import {
   ArrayBufferPrototypeGetByteLength, GlobalStructuredClone, HostArrayBuffer, HostArrayBufferPrototype, HostArrayBufferPrototypeDescriptors,
   HostSharedArrayBufferPrototypeDescriptors, HostTypedArrayConstructors, ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectApply, TypedArrayPrototypeSet,
 } from '../primordials.js';
+import { IsImmutableBuffer, markImmutableBuffer } from './immutable-array-buffer.js';
 
 const SharedGetByteLength = HostSharedArrayBufferPrototypeDescriptors?.byteLength?.get;
 const HostGetDetached = HostArrayBufferPrototypeDescriptors.detached?.get;
@@ -93,8 +94,10 @@ export function AllocateArrayBuffer(realm: Realm, proto: object, byteLength: num
 }
 
 /** DetachArrayBuffer (§25.1.3.5, sec-detacharraybuffer) through the host: transferring a buffer
- * detaches it. Returns the host buffer that now holds the bytes (with the host's prototype). */
+ * detaches it. Returns the host buffer that now holds the bytes (with the host's prototype). An immutable
+ * buffer cannot be detached. */
 export function DetachArrayBuffer(realm: Realm, buffer: ArrayBuffer): ArrayBuffer {
+  if (IsImmutableBuffer(buffer)) realm.throwTypeError('Cannot detach an immutable ArrayBuffer');
   try {
     if (HostTransfer !== undefined) return ReflectApply(HostTransfer, buffer, []) as ArrayBuffer;
     if (GlobalStructuredClone !== undefined) return GlobalStructuredClone(buffer, { transfer: [buffer] }) as ArrayBuffer;
@@ -104,9 +107,19 @@ export function DetachArrayBuffer(realm: Realm, buffer: ArrayBuffer): ArrayBuffe
   return realm.throwTypeError('vmjs: ArrayBuffers cannot be detached on this host (it has neither ArrayBuffer.prototype.transfer nor structuredClone)');
 }
 
-/** ArrayBufferCopyAndDetach (§25.1.3.3, sec-arraybuffercopyanddetach), after its brand and shared checks. */
-export function ArrayBufferCopyAndDetach(realm: Realm, O: ArrayBuffer, newByteLength: number, preserveResizability: boolean, method: string): ArrayBuffer {
+/** ArrayBufferCopyAndDetach (§25.1.3.3, sec-arraybuffercopyanddetach), after its brand and shared checks;
+ * with the immutable-arraybuffer proposal's ~immutable~ mode (a fixed-length result marked immutable) and
+ * its refusal of an immutable receiver. */
+export function ArrayBufferCopyAndDetach(
+  realm: Realm, O: ArrayBuffer, newByteLength: number, preserveResizability: boolean | 'immutable', method: string,
+): ArrayBuffer {
   if (IsDetachedBuffer(O)) realm.throwTypeError(`Cannot perform ${method} on a detached ArrayBuffer`);
+  if (IsImmutableBuffer(O)) realm.throwTypeError(`Cannot perform ${method} on an immutable ArrayBuffer`);
+  if (preserveResizability === 'immutable') {
+    const moved = ArrayBufferCopyAndDetach(realm, O, newByteLength, false, method);
+    markImmutableBuffer(moved);
+    return moved;
+  }
   const newMaxByteLength = preserveResizability && !IsFixedLengthArrayBuffer(O) ? arrayBufferMaxByteLength(O) : undefined;
   if (!HOST_CAN_DETACH) DetachArrayBuffer(realm, O);
   const native = preserveResizability ? HostTransfer : HostTransferToFixedLength;

@@ -10,11 +10,16 @@ import {
   TypedArrayPrototypeGetSymbolToStringTag,
   HostSharedArrayBufferPrototypeDescriptors, TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
+import { IsImmutableBuffer, immutableViewTarget, typedArraySlots } from './immutable-array-buffer.js';
 
-/** A typed array's [[TypedArrayName]] ("Uint8Array"…), or undefined for anything else. */
+/** A typed array's [[TypedArrayName]] ("Uint8Array"…), or undefined for anything else (an immutable
+ * view is asked of only once the host has said no). */
 export function typedArrayName(o: unknown): string | undefined {
   if (typeof o !== 'object' || o === null) return undefined;
-  return ReflectApply(TypedArrayPrototypeGetSymbolToStringTag, o, []) as string | undefined;
+  const name = ReflectApply(TypedArrayPrototypeGetSymbolToStringTag, o, []) as string | undefined;
+  if (name !== undefined) return name;
+  const target = immutableViewTarget(o);
+  return target === undefined ? undefined : ReflectApply(TypedArrayPrototypeGetSymbolToStringTag, target, []) as string;
 }
 
 /** Whether `o` has [[TypedArrayName]]: %TypedArray%.prototype's @@toStringTag getter is the brand
@@ -25,7 +30,8 @@ export function isTypedArray(o: unknown): o is ArrayLike<unknown> & object {
 
 /** TypedArrayLength (§10.4.5.14, sec-typedarraylength): 0 when out of bounds or detached. */
 export function TypedArrayLength(ta: object): number {
-  return ReflectApply(TypedArrayPrototypeGetLength, ta, []) as number;
+  // The host's getter refuses an immutable view (a Proxy): only then is its target looked up.
+  try { return ReflectApply(TypedArrayPrototypeGetLength, ta, []) as number; } catch { return ReflectApply(TypedArrayPrototypeGetLength, typedArraySlots(ta), []) as number; }
 }
 
 /** IsTypedArrayOutOfBounds (§10.4.5.12, sec-istypedarrayoutofbounds), detached buffers included: the
@@ -33,16 +39,23 @@ export function TypedArrayLength(ta: object): number {
  * throws on it, while a live empty view answers undefined. */
 export function IsTypedArrayOutOfBounds(ta: object): boolean {
   if (TypedArrayLength(ta) !== 0) return false;
-  try { ReflectApply(TypedArrayPrototypeAt, ta, [0]); return false; } catch { return true; }
+  try { ReflectApply(TypedArrayPrototypeAt, typedArraySlots(ta), [0]); return false; } catch { return true; }
 }
 
-/** ValidateTypedArray (§23.2.4.4, sec-validatetypedarray): the [[TypedArrayName]] brand and the
- * out-of-bounds check, with V8's messages for `method`; returns the array's length. */
-export function ValidateTypedArray(realm: Realm, O: unknown, method: string): number {
+/** ValidateTypedArray (§23.2.4.4, sec-validatetypedarray): the [[TypedArrayName]] brand, for a `write`
+ * use the immutable-buffer check (the immutable-arraybuffer proposal), and the out-of-bounds check,
+ * with V8's messages for `method`; returns the array's length. */
+export function ValidateTypedArray(realm: Realm, O: unknown, method: string, use: 'read' | 'write' = 'read'): number {
   if (!isTypedArray(O)) realm.throwTypeError(`this is not a typed array.`);
+  if (use === 'write' && IsImmutableBuffer(viewedArrayBuffer(O))) realm.throwTypeError(`Cannot perform ${method} on an immutable ArrayBuffer`);
   const len = TypedArrayLength(O);
   if (len === 0 && IsTypedArrayOutOfBounds(O)) realm.throwTypeError(`Cannot perform ${method} on a detached ArrayBuffer`);
   return len;
+}
+
+/** O.[[ViewedArrayBuffer]], read through the host's getter (an immutable view's included). */
+export function viewedArrayBuffer(ta: object): ArrayBuffer {
+  try { return ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as ArrayBuffer; } catch { return ReflectApply(TypedArrayPrototypeGetBuffer, typedArraySlots(ta), []) as ArrayBuffer; }
 }
 
 /** TypedArrayElementSize (§23.2.4, sec-typedarrayelementsize): bytes per element of the named type (Table 71). */
@@ -62,12 +75,14 @@ interface ResizableViewRecord { readonly byteOffset: number; readonly lengthTrac
 const resizableViews = new WeakMap<object, ResizableViewRecord>();
 
 export function recordResizableView(ta: object, lengthTracking: boolean): void {
-  resizableViews.set(ta, { byteOffset: ReflectApply(TypedArrayPrototypeGetByteOffset, ta, []) as number, lengthTracking });
+  resizableViews.set(ta, { byteOffset: ReflectApply(TypedArrayPrototypeGetByteOffset, typedArraySlots(ta), []) as number, lengthTracking });
 }
 
 /** O.[[ByteOffset]], also when the view is out of bounds. */
 export function typedArrayByteOffset(ta: object): number {
-  return resizableViews.get(ta)?.byteOffset ?? ReflectApply(TypedArrayPrototypeGetByteOffset, ta, []) as number;
+  const rec = resizableViews.get(ta);
+  if (rec !== undefined) return rec.byteOffset;
+  try { return ReflectApply(TypedArrayPrototypeGetByteOffset, ta, []) as number; } catch { return ReflectApply(TypedArrayPrototypeGetByteOffset, typedArraySlots(ta), []) as number; }
 }
 
 /** Whether O.[[ArrayLength]] is auto. */
@@ -75,10 +90,11 @@ export function isLengthTrackingView(ta: object): boolean {
   return resizableViews.get(ta)?.lengthTracking ?? false;
 }
 
-/** TypedArrayCreateFromConstructor (§23.2.4.2, sec-typedarraycreatefromconstructor). */
-export function TypedArrayCreateFromConstructor(realm: Realm, constructor: Function, argumentList: readonly unknown[]): object {
+/** TypedArrayCreateFromConstructor (§23.2.4.2, sec-typedarraycreatefromconstructor), with the
+ * proposal's accessMode (a result the caller writes into may not view an immutable buffer). */
+export function TypedArrayCreateFromConstructor(realm: Realm, constructor: Function, argumentList: readonly unknown[], use: 'read' | 'write' = 'read'): object {
   const newTypedArray = ReflectConstruct(constructor, argumentList as unknown[]) as object;
-  const len = ValidateTypedArray(realm, newTypedArray, 'Construct');
+  const len = ValidateTypedArray(realm, newTypedArray, 'Construct', use);
   if (argumentList.length === 1 && typeof argumentList[0] === 'number' && len < argumentList[0]) {
     realm.throwTypeError(`Derived TypedArray constructor created an array which was too small`);
   }
@@ -86,11 +102,11 @@ export function TypedArrayCreateFromConstructor(realm: Realm, constructor: Funct
 }
 
 /** TypedArraySpeciesCreate (§23.2.4.1, sec-typedarray-species-create). */
-export function TypedArraySpeciesCreate(realm: Realm, exemplar: object, argumentList: readonly unknown[]): object {
+export function TypedArraySpeciesCreate(realm: Realm, exemplar: object, argumentList: readonly unknown[], use: 'read' | 'write' = 'read'): object {
   const name = typedArrayName(exemplar)!;
   const defaultConstructor = realm.intrinsics[name] as Function;
   const constructor = SpeciesConstructor(realm, exemplar, defaultConstructor);
-  const result = TypedArrayCreateFromConstructor(realm, constructor, argumentList);
+  const result = TypedArrayCreateFromConstructor(realm, constructor, argumentList, use);
   if (isBigIntContentType(typedArrayName(result)!) !== isBigIntContentType(name)) realm.throwTypeError('Content type of the species constructor does not match');
   return result;
 }
@@ -114,7 +130,7 @@ export function IsTypedArrayFixedLength(ta: object): boolean {
   const rec = resizableViews.get(ta);
   if (rec === undefined) return true;
   if (rec.lengthTracking) return false;
-  const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object;
+  const buffer = viewedArrayBuffer(ta);
   const sabByteLength = HostSharedArrayBufferPrototypeDescriptors?.byteLength?.get;
   if (sabByteLength === undefined) return false;
   try {

@@ -8,7 +8,7 @@ import { accessor, createBuiltinConstructor, defineTable, method, value } from '
 import {
   AllocateArrayBuffer, ArrayBufferByteLength, ArrayBufferCopyAndDetach, ArrayBufferSlice, GetPrototypeFromConstructor, HOST_CAN_DETACH,
   HOST_HAS_RESIZABLE_BUFFERS, IsDetachedBuffer, IsFixedLengthArrayBuffer, ToIndex, arrayBufferMaxByteLength,
-  describeValue, isArrayBuffer, isObject,
+  describeValue, isArrayBuffer, isObject, ArrayBufferSliceToImmutable, IsImmutableBuffer, immutableViewTarget,
 } from '../abstract-ops.js';
 import { toRealmError } from '../host-errors.js';
 import { hostFunction, hostMethod } from './host-delegation.js';
@@ -47,7 +47,7 @@ export function installArrayBuffer(realm: Realm): void {
 
   const statics = {
     // §25.1.5.1 ArrayBuffer.isView ( arg )
-    isView(arg: unknown): boolean { return ArrayBufferIsView(arg); },
+    isView(arg: unknown): boolean { return ArrayBufferIsView(arg) || immutableViewTarget(arg) !== undefined; },
     // §25.1.5.3 get ArrayBuffer [ @@species ]
     species(this: unknown): unknown { return this; },
   };
@@ -80,6 +80,19 @@ export function installArrayBuffer(realm: Realm): void {
       const O = thisArrayBuffer(realm, this, 'slice');
       try { return ArrayBufferSlice(realm, O, start, end, false); } catch (e) { throw toRealmError(realm, e); }
     },
+    // get ArrayBuffer.prototype.immutable (immutable-arraybuffer, sec-get-arraybuffer.prototype.immutable)
+    immutable(this: unknown): boolean {
+      return IsImmutableBuffer(thisArrayBuffer(realm, this, 'immutable'));
+    },
+    // ArrayBuffer.prototype.sliceToImmutable ( start, end ) (sec-arraybuffer.prototype.slicetoimmutable)
+    sliceToImmutable(this: unknown, start: unknown, end: unknown): ArrayBuffer {
+      const O = thisArrayBuffer(realm, this, 'sliceToImmutable');
+      try { return ArrayBufferSliceToImmutable(realm, O, start, end); } catch (e) { throw toRealmError(realm, e); }
+    },
+    // ArrayBuffer.prototype.transferToImmutable ( [ newLength ] ) (sec-arraybuffer.prototype.transfertoimmutable)
+    transferToImmutable(this: unknown, newLength: unknown): ArrayBuffer {
+      return transfer(realm, this, newLength, 'immutable', 'transferToImmutable');
+    },
     // §25.1.6.8 ArrayBuffer.prototype.transfer ( [ newLength ] )
     transfer(this: unknown, newLength: unknown): ArrayBuffer {
       return transfer(realm, this, newLength, true, 'transfer');
@@ -93,7 +106,9 @@ export function installArrayBuffer(realm: Realm): void {
     accessor('byteLength', proto.byteLength),
     accessor('maxByteLength', proto.maxByteLength),
     accessor('resizable', proto.resizable),
+    accessor('immutable', proto.immutable),
     method('slice', 2, proto.slice),
+    method('sliceToImmutable', 2, proto.sliceToImmutable),
     value(Symbol.toStringTag, 'ArrayBuffer', { writable: false }),
   ];
   // §25.1.6.6 ArrayBuffer.prototype.resize ( newLength ): only where the host has resizable buffers.
@@ -103,12 +118,13 @@ export function installArrayBuffer(realm: Realm): void {
       accessor('detached', proto.detached),
       method('transfer', 0, proto.transfer),
       method('transferToFixedLength', 0, proto.transferToFixedLength),
+      method('transferToImmutable', 0, proto.transferToImmutable),
     );
   }
   defineTable(realm, ArrayBufferPrototype, table);
 }
 
-function transfer(realm: Realm, O: unknown, newLength: unknown, preserveResizability: boolean, name: string): ArrayBuffer {
+function transfer(realm: Realm, O: unknown, newLength: unknown, preserveResizability: boolean | 'immutable', name: string): ArrayBuffer {
   const buffer = thisArrayBuffer(realm, O, name);
   const newByteLength = newLength === undefined ? ArrayBufferByteLength(buffer) : ToIndex(realm, newLength, 'Invalid array buffer length');
   try {

@@ -23,21 +23,43 @@ import { defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
   CreateDataPropertyOrThrow, IsSharedArrayBuffer, IsTypedArrayOutOfBounds, NewPromiseCapability, ToIndex, ToInt32, ToIntegerOrInfinity,
   ToNumber, TypedArrayElementSize, TypedArrayLength, describeValue, typedArrayByteOffset, typedArrayName, type PromiseCapability,
+  immutableViewTarget, viewedArrayBuffer,
 } from '../abstract-ops.js';
+import { toRealmBrandError } from '../brand-error.js';
 import { toRealmError } from '../host-errors.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
 import { agent } from '../agent.js';
 import { ToBigInt } from './bigint.js';
-import { hostFunction, hostMethod } from './host-delegation.js';
+import { hostFunction } from './host-delegation.js';
 import {
   BigIntAsIntN, GlobalClearTimeout, GlobalSetTimeout, HostAtomicsDescriptors, MathMax, NumberIsInteger, ObjectCreate, PromisePrototypeThen, ReflectApply,
-  TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
 
 const OPERATIONS: ReadonlyArray<readonly [string, number]> = [
   ['add', 3], ['and', 3], ['compareExchange', 4], ['exchange', 3], ['isLockFree', 1], ['load', 2],
   ['or', 3], ['store', 3], ['sub', 3], ['xor', 3],
 ];
+
+/** An Atomics operation delegated to the host. The host refuses an immutable view (a Proxy) as its
+ * typed array before converting anything: an operation that writes (ValidateIntegerTypedArray with
+ * ~write~) then throws the immutable-arraybuffer proposal's TypeError, load and isLockFree run on the host
+ * typed array behind the view. */
+function atomicsHostMethod(realm: Realm, name: string, hostFn: Function): (this: unknown, ...args: unknown[]) => unknown {
+  const write = name !== 'load' && name !== 'isLockFree';
+  return {
+    method(this: unknown, ...args: unknown[]): unknown {
+      try {
+        return ReflectApply(hostFn, this, args);
+      } catch (e) {
+        const target = immutableViewTarget(args[0]);
+        if (target === undefined) throw toRealmBrandError(realm, e, this);
+        if (write) realm.throwTypeError(`Cannot perform Atomics.${name} on an immutable ArrayBuffer`);
+        args[0] = target;
+        try { return ReflectApply(hostFn, this, args); } catch (e2) { throw toRealmBrandError(realm, e2, this); }
+      }
+    },
+  }.method;
+}
 
 interface Waiter { readonly capability: PromiseCapability; readonly realm: Realm; timer: unknown }
 /** The agent's waiter lists: per SharedArrayBuffer, per byte index, in FIFO order. */
@@ -84,7 +106,7 @@ interface WaitArguments { ta: Record<number, unknown>; buffer: object; i: number
 function waitArguments(realm: Realm, typedArray: unknown, index: unknown, value: unknown, timeout: unknown): WaitArguments {
   const name = ValidateIntegerTypedArray(realm, typedArray, true);
   const ta = typedArray as Record<number, unknown>;
-  const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object;
+  const buffer = viewedArrayBuffer(ta);
   if (!IsSharedArrayBuffer(buffer)) realm.throwTypeError(`[object ${name}] is not a shared typed array.`);
   const i = ValidateAtomicAccess(realm, ta, index);
   const v = name === 'BigInt64Array' ? BigIntAsIntN(64, ToBigInt(realm, value)) : ToInt32(realm, value);
@@ -173,7 +195,7 @@ export function installAtomics(realm: Realm): void {
         const intCount = ToIntegerOrInfinity(realm, count);
         c = intCount > 0 ? intCount : 0;
       }
-      const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as object;
+      const buffer = viewedArrayBuffer(ta);
       if (!IsSharedArrayBuffer(buffer)) return 0;
       const byteIndex = typedArrayByteOffset(ta) + i * TypedArrayElementSize(name);
       const list = waiterLists.get(buffer)?.get(byteIndex);
@@ -198,7 +220,7 @@ export function installAtomics(realm: Realm): void {
   }.method as unknown as F);
   const table: BuiltinEntry[] = [];
   for (const [name, length] of OPERATIONS) {
-    if (D[name] !== undefined) table.push(method(name, length, hostMethod(realm, hostFunction(D, name))));
+    if (D[name] !== undefined) table.push(method(name, length, atomicsHostMethod(realm, name, hostFunction(D, name))));
   }
   table.push(
     method('notify', 3, guarded(own.notify)),

@@ -7,7 +7,7 @@ import type { Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
   ArrayBufferByteLength, GetPrototypeFromConstructor, IsDetachedBuffer, IsFixedLengthArrayBuffer, IsSharedArrayBuffer, ToBoolean,
-  ToIndex, ToNumber, describeValue, float16BitsToNumber, isArrayBuffer, numberToFloat16Bits,
+  ToIndex, ToNumber, describeValue, float16BitsToNumber, isArrayBuffer, numberToFloat16Bits, IsImmutableBuffer,
 } from '../abstract-ops.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { hostFunction, hostGetter, hostMethod } from './host-delegation.js';
@@ -64,6 +64,16 @@ export function installDataView(realm: Realm): void {
     }
     return O as DataView;
   };
+  /** SetViewValue's check of the immutable-arraybuffer proposal, right after RequireInternalSlot and
+   * before any argument is converted: a view of an immutable buffer refuses every set. */
+  const refusingImmutable = (name: string, set: Function): ((this: unknown, ...args: unknown[]) => unknown) => ({
+    [name](this: unknown, ...args: unknown[]): unknown {
+      let buffer: unknown;
+      try { buffer = ReflectApply(getBuffer, this, []); } catch { buffer = undefined; }
+      if (buffer !== undefined && IsImmutableBuffer(buffer as object)) realm.throwTypeError(`Cannot perform DataView.prototype.${name} on an immutable ArrayBuffer`);
+      return ReflectApply(set, this, args);
+    },
+  })[name]!;
   const float16 = {
     // §25.3.4.7 DataView.prototype.getFloat16 ( byteOffset [ , littleEndian ] )
     getFloat16(this: unknown, byteOffset: unknown, littleEndian: unknown): number {
@@ -91,13 +101,13 @@ export function installDataView(realm: Realm): void {
     accessor('byteLength', hostGetter(realm, hostFunction(D, 'byteLength', 'get'))),
     accessor('byteOffset', hostGetter(realm, hostFunction(D, 'byteOffset', 'get'))),
     method('getFloat16', 1, D.getFloat16 ? hostMethod(realm, hostFunction(D, 'getFloat16')) : float16.getFloat16),
-    method('setFloat16', 2, D.setFloat16 ? hostMethod(realm, hostFunction(D, 'setFloat16')) : float16.setFloat16),
+    method('setFloat16', 2, refusingImmutable('setFloat16', D.setFloat16 ? hostMethod(realm, hostFunction(D, 'setFloat16')) : float16.setFloat16)),
     value(Symbol.toStringTag, 'DataView', { writable: false }),
   ];
   for (const type of TYPES) {
     table.push(
       method(`get${type}`, 1, hostMethod(realm, hostFunction(D, `get${type}`))),
-      method(`set${type}`, 2, hostMethod(realm, hostFunction(D, `set${type}`))),
+      method(`set${type}`, 2, refusingImmutable(`set${type}`, hostMethod(realm, hostFunction(D, `set${type}`)))),
     );
   }
   defineTable(realm, DataViewPrototype, table);

@@ -9,12 +9,20 @@ import { hostCall } from '../host-errors.js';
 import { isObject, linkFunctionRealm } from '../abstract-ops.js';
 import { HostProxy, ObjectCreate, ObjectDefineProperty, ObjectSetPrototypeOf, ProxyRevocable, ReflectApply } from '../primordials.js';
 
-/** Every Proxy a realm's constructor made: vm.measureMemory's walk must not call guest traps. */
-const realmProxies = new WeakSet<object>();
+/** Every Proxy a realm's constructor made, with its [[ProxyTarget]] and guest [[ProxyHandler]] (null once
+ * revoked): vm.measureMemory's and the retained-memory walks must not call guest traps, and the latter
+ * walks these instead. */
+const realmProxies = new WeakMap<object, { readonly target: object; readonly handler: object } | null>();
 
 /** Whether `o` is a Proxy made by a realm's Proxy constructor or Proxy.revocable. */
 export function isRealmProxy(o: object): boolean {
   return realmProxies.has(o);
+}
+
+/** The target and guest handler of a realm's Proxy, read without a trap; undefined once revoked (or for
+ * any other object). */
+export function realmProxyParts(o: object): { readonly target: object; readonly handler: object } | undefined {
+  return realmProxies.get(o) ?? undefined;
 }
 
 /** ProxyCreate (§10.5.14) argument checks, with V8's messages. */
@@ -75,7 +83,7 @@ export function installProxy(realm: Realm): void {
     if (new.target === undefined) realm.throwTypeError("Constructor Proxy requires 'new'");
     checkArgs(realm, target, handler);
     const p = hostCall(realm, (t: object, h: ProxyHandler<object>) => new HostProxy(t, h), undefined, [target, realmHandler(realm, handler as object)]) as object;
-    realmProxies.add(p);
+    realmProxies.set(p, { target: target as object, handler: handler as object });
     markGuestProxy(p, target as object);
     if (typeof target === 'function') linkFunctionRealm(p as Function, target);
     return p;
@@ -86,13 +94,14 @@ export function installProxy(realm: Realm): void {
     method('revocable', 2, (target: unknown, handler: unknown): object => {
       checkArgs(realm, target, handler);
       const r = ProxyRevocable(target as object, realmHandler(realm, handler as object) as ProxyHandler<object>);
-      realmProxies.add(r.proxy);
+      realmProxies.set(r.proxy, { target: target as object, handler: handler as object });
       markGuestProxy(r.proxy, target as object);
       const callable = typeof target === 'function';
       if (callable) linkFunctionRealm(r.proxy as Function, target);
       const result = ObjectCreate(I.ObjectPrototype) as Record<string, unknown>;
       const revoke = createBuiltinFunction(realm, () => {
         r.revoke();
+        realmProxies.set(r.proxy, null);
         if (callable) linkFunctionRealm(r.proxy as Function, null);
       }, '', 0);
       ObjectDefineProperty(result, 'proxy', { value: r.proxy, writable: true, enumerable: true, configurable: true });

@@ -9,16 +9,17 @@ import { constant, createBuiltinConstructor, defineTable } from '../builtin.js';
 import {
   GetIteratorFromMethod, GetMethod, GetPrototypeFromConstructor, IsFixedLengthArrayBuffer, IsSharedArrayBuffer, IteratorToList,
   LengthOfArrayLike, ToIndex, ToNumber, adoptArrayBuffer, describeValue, isArrayBuffer, isBigIntContentType, isObject, isTypedArray,
-  recordResizableView,
+  recordResizableView, IsImmutableBuffer, typedArraySlots, ArrayBufferByteLength, IsDetachedBuffer,
 } from '../abstract-ops.js';
+import { CreateImmutableView } from './immutable-typed-array.js';
 import { agent } from '../agent.js';
 import { OBJECT_BYTES } from '../allocation.js';
 import { TypedArrayLength } from '../abstract-ops/typed-array-operations.js';
 import { ToBigInt } from './bigint.js';
 import { toRealmBrandError } from '../brand-error.js';
 import {
-  HostTypedArrayConstructors, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIterator,
-  TypedArrayPrototypeGetBuffer,
+  HostArrayBufferPrototypeDescriptors, HostTypedArrayConstructors, ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply,
+  SymbolIterator, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeSet,
 } from '../primordials.js';
 
 type HostTypedArrayConstructor = new (...args: unknown[]) => object;
@@ -40,6 +41,34 @@ export function iterableToList(realm: Realm, obj: object, method: Function): unk
     return values;
   }
   return IteratorToList(realm, GetIteratorFromMethod(realm, obj, method));
+}
+
+const HostResize = HostArrayBufferPrototypeDescriptors.resize?.value as ((this: ArrayBuffer, n: number) => void) | undefined;
+const HostUint8Array = HostTypedArrayConstructors.Uint8Array as Uint8ArrayConstructor;
+
+/** A length-tracking view of a resizable ArrayBuffer (InitializeTypedArrayFromArrayBuffer, §23.2.5.1.3,
+ * with length undefined). The spec lets the buffer's length be anything; node 20's V8 refuses a buffer
+ * length that is not a multiple of the element size. The byte offset is converted here (so the host's
+ * conversion of it runs no guest code), and where V8 would refuse, the view is made while the buffer is
+ * shrunk to a multiple, then the buffer gets its length and its last bytes back: no guest code runs in
+ * between, and a view's length is computed from the buffer's on every access. */
+function lengthTrackingView(realm: Realm, Host: HostTypedArrayConstructor, elementSize: number, buffer: ArrayBuffer, args: unknown[]): object {
+  const offset = args.length > 1 ? ToIndex(realm, args[1], `Start offset ${describeValue(args[1])} is outside the bounds of the buffer`) : 0;
+  const byteLength = ArrayBufferByteLength(buffer);
+  const excess = byteLength % elementSize;
+  if (excess === 0 || HostResize === undefined || offset % elementSize !== 0 || offset > byteLength || IsDetachedBuffer(buffer)) {
+    return new Host(buffer, offset);
+  }
+  const kept = byteLength - excess;
+  const tail = new HostUint8Array(excess);
+  ReflectApply(TypedArrayPrototypeSet, tail, [new HostUint8Array(buffer, kept, excess)]);
+  ReflectApply(HostResize, buffer, [kept]);
+  try {
+    return new Host(buffer, offset);
+  } finally {
+    ReflectApply(HostResize, buffer, [byteLength]);
+    ReflectApply(TypedArrayPrototypeSet, new HostUint8Array(buffer, kept, excess), [tail]);
+  }
 }
 
 /** Each realm's original %ArrayIteratorPrototype%.next, recorded when its typed arrays are installed. */
@@ -78,12 +107,21 @@ export function installTypedArrayConstructors(realm: Realm): void {
           if (isBuffer || isTypedArray(first)) {
             // A view of a buffer allocates no elements; a copy of a typed array does.
             agent.charge(OBJECT_BYTES + (isBuffer ? 0 : TypedArrayLength(first) * bytesPerElement));
-            try { ta = new Host(...args); } catch (e) { throw toRealmBrandError(realm, e, first); }
+            // The host reads the slots of a source typed array (an immutable view's are its target's).
+            if (!isBuffer) args[0] = typedArraySlots(first);
+            try {
+              ta = isBuffer && args[2] === undefined && isArrayBuffer(first) && !IsFixedLengthArrayBuffer(first)
+                ? lengthTrackingView(realm, Host, bytesPerElement, first, args)
+                : new Host(...args);
+            } catch (e) {
+              throw toRealmBrandError(realm, e, first);
+            }
             ObjectSetPrototypeOf(ta, proto);
             if (isBuffer) {
               // A view of the caller's buffer: the buffer keeps its prototype (an embedder's stays the host's).
               if (!IsFixedLengthArrayBuffer(first)) recordResizableView(ta, args[2] === undefined);
-              return ta;
+              // A view of an immutable buffer is guest-visible only as an immutable view.
+              return IsImmutableBuffer(first) ? CreateImmutableView(realm, ta) : ta;
             }
           } else {
             // InitializeTypedArrayFromList / InitializeTypedArrayFromArrayLike (§23.2.5.1.4–5): the

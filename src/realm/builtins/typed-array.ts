@@ -13,17 +13,19 @@ import {
   GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex,
   LengthOfArrayLike, SameValueZero, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
   TypedArrayElementSize, TypedArrayLength, TypedArraySpeciesCreate, ValidateTypedArray, describeValue,
-  isBigIntContentType, isLengthTrackingView, isTypedArray, typedArrayByteOffset, typedArrayName,
+  isBigIntContentType, isLengthTrackingView, isTypedArray, typedArrayByteOffset, typedArrayName, immutableViewTarget, typedArraySlots,
+  viewedArrayBuffer,
 } from '../abstract-ops.js';
+import { toRealmBrandError } from '../brand-error.js';
 import { ToBigInt } from './bigint.js';
 import { iterableToList } from './typed-array-constructors.js';
 import { agent } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
-import { hostFunction, hostGetter, hostMethod } from './host-delegation.js';
+import { hostFunction } from './host-delegation.js';
 import {
   HostTypedArrayConstructors, HostTypedArrayPrototypeDescriptors as D, MathMax, MathMin, ObjectGetOwnPropertyDescriptor, ReflectApply, SymbolIterator,
-  TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength,
+  TypedArrayPrototypeGetByteLength,
 } from '../primordials.js';
 
 const HostUint8Array = HostTypedArrayConstructors.Uint8Array as Uint8ArrayConstructor;
@@ -36,6 +38,62 @@ const HOST_METHODS: ReadonlyArray<readonly [string, number]> = [
   ['findLastIndex', 1], ['forEach', 1], ['indexOf', 1], ['join', 1], ['lastIndexOf', 1], ['reduce', 1],
   ['reduceRight', 1], ['reverse', 0], ['set', 1], ['some', 1], ['sort', 1],
 ];
+
+/** The host methods that write the receiver's elements (ValidateTypedArray with ~write~). */
+const WRITE_METHODS: ReadonlySet<string> = new Set(['copyWithin', 'reverse', 'set', 'sort']);
+/** The host methods whose first argument is a callback given the receiver as an argument. */
+const CALLBACK_METHODS: ReadonlySet<string> = new Set(['every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'forEach', 'reduce', 'reduceRight', 'some']);
+
+/** A builtin method applying the host's `hostFn` to its receiver. The host refuses an immutable view
+ * (a Proxy) at its brand check, before any argument is touched: a method that writes then throws the
+ * proposal's TypeError, one that reads runs on the host typed array behind the view, its callback
+ * seeing the view wherever the host passes that array. */
+function typedArrayHostMethod(realm: Realm, name: string, hostFn: Function): (this: unknown, ...args: unknown[]) => unknown {
+  const write = WRITE_METHODS.has(name);
+  const callback = CALLBACK_METHODS.has(name);
+  const unwrapSource = name === 'set';
+  return {
+    method(this: unknown, ...args: unknown[]): unknown {
+      if (unwrapSource) {
+        // %TypedArray%.prototype.set reads a typed array source by its slots.
+        const source = immutableViewTarget(args[0]);
+        if (source !== undefined) args[0] = source;
+      }
+      try {
+        return ReflectApply(hostFn, this, args);
+      } catch (e) {
+        const target = immutableViewTarget(this);
+        if (target === undefined) throw toRealmBrandError(realm, e, this);
+        if (write) realm.throwTypeError(`Cannot perform %TypedArray%.prototype.${name} on an immutable ArrayBuffer`);
+        const view = this as object;
+        const fn = args[0];
+        if (callback && IsCallable(fn)) {
+          args[0] = function (this: unknown, ...callbackArgs: unknown[]): unknown {
+            for (let i = 0; i < callbackArgs.length; i++) if (callbackArgs[i] === target) callbackArgs[i] = view;
+            return ReflectApply(fn as Function, this, callbackArgs);
+          };
+        }
+        try { return ReflectApply(hostFn, target, args); } catch (e2) { throw toRealmBrandError(realm, e2, view); }
+      }
+    },
+  }.method;
+}
+
+/** A builtin getter applying the host's getter to its receiver, or to the host typed array behind an
+ * immutable view. */
+function typedArrayHostGetter(realm: Realm, hostGet: Function): (this: unknown) => unknown {
+  return {
+    get(this: unknown): unknown {
+      try {
+        return ReflectApply(hostGet, this, []);
+      } catch (e) {
+        const target = immutableViewTarget(this);
+        if (target === undefined) throw toRealmBrandError(realm, e, this);
+        return ReflectApply(hostGet, target, []);
+      }
+    },
+  }.get;
+}
 
 /** A builtin written here: host errors it lets through (a failed conversion inside the host's
  * fill, an element write) become the realm's. */
@@ -69,7 +127,7 @@ export function installTypedArray(realm: Realm): void {
       if (usingIterator !== undefined) {
         const values = iterableToList(realm, source as object, usingIterator);
         const len = values.length;
-        const target = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
+        const target = TypedArrayCreateFromConstructor(realm, C, [len], 'write') as Record<number, unknown>;
         for (let k = 0; k < len; k++) {
           tick(k);
           const kValue = values[k];
@@ -80,7 +138,7 @@ export function installTypedArray(realm: Realm): void {
       // Not iterable: an array-like.
       const arrayLike = ToObject(realm, source) as Record<number, unknown>;
       const len = LengthOfArrayLike(realm, arrayLike);
-      const target = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
+      const target = TypedArrayCreateFromConstructor(realm, C, [len], 'write') as Record<number, unknown>;
       for (let k = 0; k < len; k++) {
         tick(k);
         const kValue = arrayLike[k];
@@ -93,7 +151,7 @@ export function installTypedArray(realm: Realm): void {
       const len = items.length;
       const C = this;
       if (!IsConstructor(C)) realm.throwTypeError(`${describeValue(C)} is not a constructor`);
-      const newObj = TypedArrayCreateFromConstructor(realm, C, [len]) as Record<number, unknown>;
+      const newObj = TypedArrayCreateFromConstructor(realm, C, [len], 'write') as Record<number, unknown>;
       for (let k = 0; k < len; k++) TypedArraySetElement(newObj, k, items[k]);
       return newObj;
     },
@@ -148,7 +206,7 @@ export function installTypedArray(realm: Realm): void {
         const kValue = O[k];
         if (ReflectApply(callback as Function, thisArg, [kValue, k, O])) kept.push(kValue);
       }
-      const A = TypedArraySpeciesCreate(realm, O, [kept.length]) as Record<number, unknown>;
+      const A = TypedArraySpeciesCreate(realm, O, [kept.length], 'write') as Record<number, unknown>;
       for (let n = 0; n < kept.length; n++) TypedArraySetElement(A, n, kept[n]);
       return A;
     },
@@ -157,7 +215,7 @@ export function installTypedArray(realm: Realm): void {
       const O = this as Record<number, unknown>;
       const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.map');
       if (!IsCallable(callback)) realm.throwTypeError(`${describeValue(callback)} is not a function`);
-      const A = TypedArraySpeciesCreate(realm, O, [len]) as Record<number, unknown>;
+      const A = TypedArraySpeciesCreate(realm, O, [len], 'write') as Record<number, unknown>;
       for (let k = 0; k < len; k++) {
         tick(k);
         TypedArraySetElement(A, k, ReflectApply(callback as Function, thisArg, [O[k], k, O]));
@@ -173,7 +231,7 @@ export function installTypedArray(realm: Realm): void {
       const relativeEnd = end === undefined ? srcArrayLength : ToIntegerOrInfinity(realm, end);
       let endIndex = relativeEnd === -Infinity ? 0 : relativeEnd < 0 ? MathMax(srcArrayLength + relativeEnd, 0) : MathMin(relativeEnd, srcArrayLength);
       let countBytes = MathMax(endIndex - startIndex, 0);
-      const A = TypedArraySpeciesCreate(realm, O, [countBytes]) as Record<number, unknown>;
+      const A = TypedArraySpeciesCreate(realm, O, [countBytes], 'write') as Record<number, unknown>;
       if (countBytes > 0) {
         if (IsTypedArrayOutOfBounds(O)) realm.throwTypeError('Cannot perform %TypedArray%.prototype.slice on a detached ArrayBuffer');
         endIndex = MathMin(endIndex, TypedArrayLength(O));
@@ -182,11 +240,11 @@ export function installTypedArray(realm: Realm): void {
         if (srcType === typedArrayName(A)) {
           // The same type: the bytes are copied in order, one at a time (the views may share a buffer).
           const elementSize = TypedArrayElementSize(srcType);
-          const src = new HostUint8Array(ReflectApply(TypedArrayPrototypeGetBuffer, O, []) as ArrayBuffer);
-          const target = new HostUint8Array(ReflectApply(TypedArrayPrototypeGetBuffer, A, []) as ArrayBuffer);
+          const src = new HostUint8Array(viewedArrayBuffer(O));
+          const target = new HostUint8Array(viewedArrayBuffer(A));
           let srcByteIndex = startIndex * elementSize + typedArrayByteOffset(O);
           let targetByteIndex = typedArrayByteOffset(A);
-          const limit = targetByteIndex + MathMin(countBytes * elementSize, ReflectApply(TypedArrayPrototypeGetByteLength, A, []) as number);
+          const limit = targetByteIndex + MathMin(countBytes * elementSize, ReflectApply(TypedArrayPrototypeGetByteLength, typedArraySlots(A), []) as number);
           while (targetByteIndex < limit) target[targetByteIndex++] = src[srcByteIndex++]!;
         } else {
           for (let k = startIndex, n = 0; k < endIndex; k++, n++) {
@@ -201,7 +259,7 @@ export function installTypedArray(realm: Realm): void {
     // order, against the length before them; then the host fills with primitives.
     fill(this: unknown, value: unknown, start: unknown, end: unknown): unknown {
       const O = this as object;
-      let len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.fill');
+      let len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.fill', 'write');
       const numeric = isBigIntContentType(typedArrayName(O)!) ? ToBigInt(realm, value) : ToNumber(realm, value);
       const relativeStart = ToIntegerOrInfinity(realm, start);
       const startIndex = relativeStart === -Infinity ? 0 : relativeStart < 0 ? MathMax(len + relativeStart, 0) : MathMin(relativeStart, len);
@@ -232,13 +290,13 @@ export function installTypedArray(realm: Realm): void {
         for (let i = k; i < len; i++) if (SameValueZero((O as Record<number, unknown>)[i], searchElement)) return true;
         return false;
       }
-      return ReflectApply(hostIncludes, O, [searchElement, k]) as boolean;
+      return ReflectApply(hostIncludes, typedArraySlots(O), [searchElement, k]) as boolean;
     },
     // §23.2.3.30 %TypedArray%.prototype.subarray ( start, end )
     subarray(this: unknown, start: unknown, end: unknown): object {
       const O = this as object;
       if (!isTypedArray(O)) realm.throwTypeError('this is not a typed array.');
-      const buffer = ReflectApply(TypedArrayPrototypeGetBuffer, O, []);
+      const buffer = viewedArrayBuffer(O);
       const srcLength = IsTypedArrayOutOfBounds(O) ? 0 : TypedArrayLength(O);
       const relativeStart = ToIntegerOrInfinity(realm, start);
       const startIndex = relativeStart === -Infinity ? 0 : relativeStart < 0 ? MathMax(srcLength + relativeStart, 0) : MathMin(relativeStart, srcLength);
@@ -294,10 +352,10 @@ export function installTypedArray(realm: Realm): void {
   const hostSort = hostFunction(D, 'sort');
   const table: BuiltinEntry[] = [
     // §23.2.3.2–3.5, .21 get buffer, byteLength, byteOffset, length
-    accessor('buffer', hostGetter(realm, hostFunction(D, 'buffer', 'get'))),
-    accessor('byteLength', hostGetter(realm, hostFunction(D, 'byteLength', 'get'))),
-    accessor('byteOffset', hostGetter(realm, hostFunction(D, 'byteOffset', 'get'))),
-    accessor('length', hostGetter(realm, hostFunction(D, 'length', 'get'))),
+    accessor('buffer', typedArrayHostGetter(realm, hostFunction(D, 'buffer', 'get'))),
+    accessor('byteLength', typedArrayHostGetter(realm, hostFunction(D, 'byteLength', 'get'))),
+    accessor('byteOffset', typedArrayHostGetter(realm, hostFunction(D, 'byteOffset', 'get'))),
+    accessor('length', typedArrayHostGetter(realm, hostFunction(D, 'length', 'get'))),
     method('entries', 0, iteration('key+value', 'entries')),
     method('keys', 0, iteration('key', 'keys')),
     method('values', 0, values),
@@ -316,7 +374,7 @@ export function installTypedArray(realm: Realm): void {
     accessor(Symbol.toStringTag, own.toStringTag),
   ];
   // Every one of these is in node 18 and later; a host without one would leave the method absent.
-  for (const [name, length] of HOST_METHODS) if (D[name] !== undefined) table.push(method(name, length, hostMethod(realm, hostFunction(D, name))));
+  for (const [name, length] of HOST_METHODS) if (D[name] !== undefined) table.push(method(name, length, typedArrayHostMethod(realm, name, hostFunction(D, name))));
   defineTable(realm, TypedArrayPrototype, table);
   // §23.2.3.37 %TypedArray%.prototype [ @@iterator ] is the same function object as `values`.
   const valuesFn = ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'values')!.value as unknown;

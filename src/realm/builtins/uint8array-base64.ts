@@ -5,11 +5,11 @@ import type { Realm } from '../realm.js';
 import { defineTable, method } from '../builtin.js';
 import {
   CreateDataPropertyOrThrow, IsTypedArrayOutOfBounds, ToBoolean, TypedArrayLength, isObject, typedArrayByteOffset, typedArrayName,
+  IsImmutableBuffer, viewedArrayBuffer,
 } from '../abstract-ops.js';
 import { toRealmError } from '../host-errors.js';
 import {
   HostTypedArrayConstructors, ObjectCreate, ReflectApply, ReflectConstruct, StringFromCharCode, StringPrototypeCharCodeAt,
-  TypedArrayPrototypeGetBuffer,
 } from '../primordials.js';
 
 const HostUint8Array = HostTypedArrayConstructors.Uint8Array as Uint8ArrayConstructor;
@@ -133,9 +133,10 @@ export function installUint8ArrayBase64(realm: Realm): void {
   const Uint8ArrayPrototype = I.Uint8ArrayPrototype as object | undefined;
   if (Uint8ArrayCtor === undefined || Uint8ArrayPrototype === undefined) return;
 
-  /** ValidateUint8Array */
-  const ValidateUint8Array = (ta: unknown): Uint8Array => {
+  /** ValidateUint8Array, with the immutable-arraybuffer proposal's check for a target that is written. */
+  const ValidateUint8Array = (ta: unknown, use: 'read' | 'write' = 'read'): Uint8Array => {
     if (typedArrayName(ta) !== 'Uint8Array') realm.throwTypeError(`${typedArrayName(ta) ?? 'this value'} is not a Uint8Array`);
+    if (use === 'write' && IsImmutableBuffer(viewedArrayBuffer(ta as Uint8Array))) realm.throwTypeError('Cannot write into a Uint8Array over an immutable ArrayBuffer');
     return ta as Uint8Array;
   };
   /** GetOptionsObject */
@@ -160,7 +161,7 @@ export function installUint8ArrayBase64(realm: Realm): void {
   };
   /** The view's bytes, as a host Uint8Array over its buffer (no copy). */
   const bytesView = (ta: Uint8Array, length: number): Uint8Array =>
-    new HostUint8Array(ReflectApply(TypedArrayPrototypeGetBuffer, ta, []) as ArrayBuffer, typedArrayByteOffset(ta), length);
+    new HostUint8Array(viewedArrayBuffer(ta), typedArrayByteOffset(ta), length);
   /** GetUint8ArrayBytes */
   const GetUint8ArrayBytes = (ta: Uint8Array): Uint8Array => {
     const len = TypedArrayLength(ta);
@@ -210,7 +211,7 @@ export function installUint8ArrayBase64(realm: Realm): void {
   const proto = {
     // Uint8Array.prototype.setFromBase64 ( string [ , options ] )
     setFromBase64(this: unknown, string: unknown, options: unknown): object {
-      const into = ValidateUint8Array(this);
+      const into = ValidateUint8Array(this, 'write');
       if (typeof string !== 'string') realm.throwTypeError('The first argument must be a string');
       const opts = GetOptionsObject(options);
       const alphabet = getAlphabet(opts);
@@ -219,7 +220,7 @@ export function installUint8ArrayBase64(realm: Realm): void {
     },
     // Uint8Array.prototype.setFromHex ( string )
     setFromHex(this: unknown, string: unknown): object {
-      const into = ValidateUint8Array(this);
+      const into = ValidateUint8Array(this, 'write');
       if (typeof string !== 'string') realm.throwTypeError('The first argument must be a string');
       return finishSet(into, FromHex(string, intoLength(into)));
     },
