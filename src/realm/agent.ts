@@ -28,9 +28,14 @@ export class Agent {
   steps = 0;
   /** Guest call depth across all realms. */
   depth = 0;
-  /** The running guest frame (the interpreter's call stack, src/interpreter/runtime/call-stack.ts):
-   * kept here because invoke already holds the agent. */
-  top: object | null = null;
+  /** Holds the running guest frame (the interpreter's call stack, src/interpreter/runtime/call-stack.ts).
+   * A box of its own, replaced at every tick, rather than a field of the agent: the agent lives in V8's
+   * old generation, and each call storing its young frame there paid a write barrier; a box a few
+   * thousand steps old is young, so the store is a plain one. */
+  stack: { top: object | null } = { top: null };
+  /** The running guest frame (see `stack`). */
+  get top(): object | null { return this.stack.top; }
+  set top(f: object | null) { this.stack.top = f; }
   /** Guest calls deeper than this throw the realm's RangeError. */
   maxDepth = 1600;
   /** maxDepth between runs; within a run it only goes down, where the host stack ran out (invoke). */
@@ -91,6 +96,8 @@ export class Agent {
     // code runs (a realm builtin the host called, ticking in its loop), the count stays at zero, so
     // that the next call of a guest function still finds out that host code calls it.
     if (this.hostCode) return true;
+    // A new box, young again (see `stack`); not while host code ticks at every step.
+    this.stack = { top: this.stack.top };
     this.steps = CLOCK_EVERY;
     return false;
   }

@@ -230,6 +230,7 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
   const hoisted = scan.functions.map((fn) => ({ slot: bodyScope.bindings.get(fn.id.name)!.slot, init: sync.compileFunctionDeclarationInstance(fn, c) }));
   const mapped = !strict && simple && argumentsSlot >= 0;
   const separateBody = bodyScope !== scope;
+  const markParams = !strict && t.uses.directEval;
 
   const instantiate = (f: Frame) => {
     let slots = f.env.slots;
@@ -239,7 +240,10 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
       for (let i = 0; i < n; i++) slots[paramSlots[i]] = i < args.length ? args[i] : undefined;
     }
     if (argumentsSlot >= 0 && lazy === null) slots[argumentsSlot] = createArgumentsObjectFor(f, mapped ? paramSlots! : null, slots);
-    if (bindParams !== null) { f.inParameters = true; bindParams(f); f.inParameters = false; }
+    if (bindParams !== null) {
+      // Only a sloppy direct eval reads the flag (eval-code.ts); setting it makes the frame's FrameExtra.
+      if (markParams) { f.inParameters = true; bindParams(f); f.inParameters = false; } else bindParams(f);
+    }
     if (separateBody) {
       const env = new Env(f.env, copySlots(bodyScope.init), bodyScope);
       for (let i = 0; i < copied.length; i++) env.slots[copied[i][0]] = slots[copied[i][1]];

@@ -40,7 +40,6 @@ export class FunctionState {
   fields: ClassElementRecord[] | null = null;
   /** Class constructors with private methods: the brand set instances are added to. */
   brand: WeakSet<object> | null = null;
-  privateMethods: PrivateName[] | null = null;
   constructor(
     readonly template: FunctionTemplate,
     readonly realm: Realm,
@@ -87,7 +86,7 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
   if (t.length > 3) defineProperty(F, 'length', { value: t.length, writable: false, enumerable: false, configurable: true });
   if (t.kind === 'normal') {
     // Not the host's lazily made prototype re-pointed: materialising it cost more than making ours.
-    if (!realm.isHost) (F as unknown as { prototype: object }).prototype = makePrototype(F, realm.intrinsics.ObjectPrototype);
+    if (!realm.isHost) makePrototype(F, realm.intrinsics.ObjectPrototype);
   } else if (t.kind === 'generator' || t.kind === 'asyncGenerator') {
     const gp = t.kind === 'generator' ? realm.intrinsics.GeneratorPrototype : (realm.intrinsics.AsyncGeneratorPrototype ?? realm.intrinsics.ObjectPrototype);
     defineProperty(F, 'prototype', { value: create(gp), writable: true, enumerable: false, configurable: false });
@@ -96,12 +95,20 @@ export function makeFunction(t: FunctionTemplate, f: Frame, env: Env | null, nam
   return F;
 }
 
-/** MakeConstructor's prototype object (§10.2.5): inherits from `proto`, `constructor` non-enumerable. */
-function makePrototype(F: Function, proto: object): object {
+/** MakeConstructor's prototype object (§10.2.5): inherits from `proto`, `constructor` non-enumerable.
+ * Installed before its `constructor` is defined: V8 turns an object that becomes a function's prototype
+ * into a prototype-mode object (a map of its own), which measured cheaper while the object is empty
+ * (`closures` -5.2%, median of 7 alternated runs). */
+function makePrototype(F: Function, proto: object): void {
   const p = create(proto);
-  defineProperty(p, 'constructor', { value: F, writable: true, enumerable: false, configurable: true });
-  return p;
+  (F as unknown as { prototype: object }).prototype = p;
+  const d = constructorDescriptor;
+  d.value = F;
+  defineProperty(p, 'constructor', d);
+  d.value = undefined;
 }
+/** One descriptor for every `constructor` defineProperty: not an object literal per closure. */
+const constructorDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
 
 /** SetFunctionName (§10.2.9). */
 export function functionName(name: PropertyKey, prefix?: string): string {
@@ -190,6 +197,8 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   let caller = a.top as Frame | null;
   while (caller !== null && caller.depth >= depth) caller = caller.caller;
   let f: Frame | null = null;
+  let result: unknown;
+  // No `finally`: the depth is restored on each way out, the normal one without a finally's dispatch.
   try {
     const body = t.compiled ?? compileFunction(t, s.realm);
     const realm = s.realm;
@@ -204,7 +213,6 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     }
     const env = new Env(s.env, copySlots(body.scope.init), body.scope);
     f = new Frame(realm, env, env, thisValue, s, newTarget, args, t.strict, caller, depth);
-    f.source = t.source;
     a.top = f;
     if (s.thisFrame !== null) f.thisFrame = s.thisFrame;
     f.privateEnv = s.privateEnv;
@@ -212,29 +220,37 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
     // A suspendable activation outlives the call (its frame, host generator and promise or
     // generator object): counted like a closure, without a check (Agent.tick checks).
     if (t.isAsync || t.kind === 'generator') a.allocated += FUNCTION_BYTES;
-    if (t.isAsync && t.kind !== 'asyncGenerator') return AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    body.instantiate(f);
-    if (t.kind === 'generator') return createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    if (t.kind === 'asyncGenerator') return createAsyncGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
-    const sig = (body.run as (f: Frame) => number)(f);
-    if (newTarget === undefined) return sig === RETURN ? f.retVal : undefined;
-    return constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
-  } catch (e) {
-    if (e instanceof Termination) throw e;
-    if (a.terminating !== null) throw a.terminating;
-    if (e instanceof HostRangeError && (e as Error).message === 'Maximum call stack size exceeded') {
-      // The host stack ran out at this guest depth: until the outermost run ends, guest calls stop a
-      // little above it, as a cheap guest RangeError (a host overflow costs O(stack): V8 captures the
-      // trace). Inline, not a call: at the stack's end a call may overflow again.
-      const limit = a.depth - 8;
-      if (limit < a.maxDepth) a.maxDepth = limit < 16 ? 16 : limit;
-      if (!s.realm.isHost) throwStackOverflow(s.realm);
+    if (t.isAsync && t.kind !== 'asyncGenerator') result = AsyncFunctionStart(realm, f, body.instantiate, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+    else {
+      body.instantiate(f);
+      if (t.kind === 'generator') result = createGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+      else if (t.kind === 'asyncGenerator') result = createAsyncGeneratorObject(s, f, body.run as (f: Frame) => Generator<unknown, number, unknown>);
+      else {
+        const sig = (body.run as (f: Frame) => number)(f);
+        if (newTarget === undefined) result = sig === RETURN ? f.retVal : undefined;
+        else result = constructResult(realm, f, sig === RETURN ? f.retVal : undefined, t.isDerived);
+      }
     }
-    if (f !== null) recordErrorLocation(e, f);
-    throw e;
-  } finally {
-    a.depth--;
+  } catch (e) {
+    try {
+      if (e instanceof Termination) throw e;
+      if (a.terminating !== null) throw a.terminating;
+      if (e instanceof HostRangeError && (e as Error).message === 'Maximum call stack size exceeded') {
+        // The host stack ran out at this guest depth: until the outermost run ends, guest calls stop a
+        // little above it, as a cheap guest RangeError (a host overflow costs O(stack): V8 captures the
+        // trace). Inline, not a call: at the stack's end a call may overflow again.
+        const limit = a.depth - 8;
+        if (limit < a.maxDepth) a.maxDepth = limit < 16 ? 16 : limit;
+        if (!s.realm.isHost) throwStackOverflow(s.realm);
+      }
+      if (f !== null) recordErrorLocation(e, f);
+      throw e;
+    } finally {
+      a.depth--;
+    }
   }
+  a.depth--;
+  return result;
 }
 
 
