@@ -219,6 +219,8 @@ function assignment(e: Emitter, n: AssignmentExpression): string {
 
 function update(e: Emitter, n: UpdateExpression): string {
   const op = n.operator;
+  // Spliced into the generated text: only the two operators there are, whatever a tree says.
+  if (op !== '++' && op !== '--') throw new Unsupported(`update ${String(op)}`);
   const arg = n.argument;
   if (arg.type === 'Identifier') {
     const local = e.plainLocal(arg.name, arg.start);
