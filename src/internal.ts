@@ -7,6 +7,8 @@ export { missingEvaluatorHooks } from './realm/evaluator-hooks.js';
 export { prepareScript, runScript } from './interpreter/script.js';
 export { functionStateOf } from './interpreter/runtime/function-object.js';
 export { setGeneratorFormEverywhere, isDrivenBody } from './interpreter/compile/generator-form.js';
+export { setCompiledTier, tierOptions } from './interpreter/tier/tier-options.js';
+export { tierStats } from './interpreter/tier/hot-body.js';
 export { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE, ERR_SCRIPT_EXECUTION_TIMEOUT, determineSpecificType } from './vm/errors.js';
 export { inspect as vmInspect } from './vm/inspect.js';
 export { contextRecord } from './vm/context.js';

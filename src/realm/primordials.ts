@@ -165,6 +165,9 @@ export const GlobalEncodeURIComponent = encodeURIComponent;
 export const GlobalEscape = (globalThis as { escape?: (s: string) => string }).escape;
 export const GlobalUnescape = (globalThis as { unescape?: (s: string) => string }).unescape;
 
+/** The host's Function constructor, as it was at startup: what the compiled tier makes host code with
+ * (src/interpreter/tier/host-codegen.ts), never whatever guest code may have put on globalThis. */
+export const HostFunction = Function;
 export const FunctionPrototypeBind = Function.prototype.bind;
 export const JSONParse = JSON.parse;
 export const JSONStringify = JSON.stringify;

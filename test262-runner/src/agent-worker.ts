@@ -44,10 +44,11 @@ async function start(): Promise<void> {
     Atomics.notify(control, STARTED);
   };
   try {
-    if (data.generatorForm || data.regexpOwnMatcher) {
-      const internal = await import(VMJS_INTERNAL_URL) as { setGeneratorFormEverywhere(on: boolean): void; setRegExpOwnMatcherEverywhere(on: boolean): void };
+    if (data.generatorForm || data.regexpOwnMatcher || data.tier !== null) {
+      const internal = await import(VMJS_INTERNAL_URL) as { setGeneratorFormEverywhere(on: boolean): void; setRegExpOwnMatcherEverywhere(on: boolean): void; setCompiledTier(mode: 'off' | 'on' | 'eager'): void };
       if (data.generatorForm) internal.setGeneratorFormEverywhere(true);
       if (data.regexpOwnMatcher) internal.setRegExpOwnMatcherEverywhere(true);
+      if (data.tier !== null) internal.setCompiledTier(data.tier);
     }
     const { vm } = await loadEngine(data.engine, VMJS_INDEX_URL);
     const context = vm.createContext(undefined, { canBlock: true });

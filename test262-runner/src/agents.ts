@@ -22,6 +22,7 @@ export interface AgentWorkerData {
   timeout: number;
   generatorForm: boolean;
   regexpOwnMatcher: boolean;
+  tier: 'off' | 'on' | 'eager' | null;
 }
 
 export interface AgentConfig {
@@ -30,6 +31,7 @@ export interface AgentConfig {
   engine: EngineName;
   generatorForm: boolean;
   regexpOwnMatcher: boolean;
+  tier: 'off' | 'on' | 'eager' | null;
 }
 
 export class AgentHost {
@@ -47,8 +49,8 @@ export class AgentHost {
   /** $262.agent.start: runs `source` in a new agent; returns once the agent has run it. */
   start(source: string): void {
     const { port1, port2 } = new MessageChannel();
-    const { workerUrl, engine, generatorForm, regexpOwnMatcher } = this.config;
-    const data: AgentWorkerData = { engine, generatorForm, regexpOwnMatcher, source, control: this.control.buffer as SharedArrayBuffer, reports: port2, timeout: this.timeout };
+    const { workerUrl, engine, generatorForm, regexpOwnMatcher, tier } = this.config;
+    const data: AgentWorkerData = { engine, generatorForm, regexpOwnMatcher, tier, source, control: this.control.buffer as SharedArrayBuffer, reports: port2, timeout: this.timeout };
     const worker = new Worker(workerUrl, { workerData: data, transferList: [port2] });
     worker.on('error', () => {}); // a failing agent fails its test through the reports it never sends
     worker.unref();

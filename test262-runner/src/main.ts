@@ -65,7 +65,7 @@ async function run(opts: Options, argv: string[]): Promise<number> {
   const unsupported = loadUnsupportedFeatures(opts.unsupportedFeatures);
   const jobs = Math.max(1, Math.min(opts.jobs, files.length));
   log(`vmjs-test262: ${files.length} tests${opts.sample > 1 ? ` (1 in ${opts.sample} per directory of ${all.length})` : ''} from ${test262Dir}`
-    + ` on ${opts.engine}${opts.generatorForm ? ' (generator form everywhere)' : ''}${opts.regexpOwnMatcher ? ' (own regexp matcher everywhere)' : ''}${opts.debugHooks ? ' (debug hooks everywhere)' : ''}, ${jobs} workers, timeout ${opts.timeout} ms${opts.repeat > 1 ? `, ${opts.repeat} runs` : ''}; ${unsupported.size} features declared unsupported`);
+    + ` on ${opts.engine}${opts.generatorForm ? ' (generator form everywhere)' : ''}${opts.regexpOwnMatcher ? ' (own regexp matcher everywhere)' : ''}${opts.debugHooks ? ' (debug hooks everywhere)' : ''}${opts.tier !== null ? ` (compiled tier ${opts.tier})` : ''}, ${jobs} workers, timeout ${opts.timeout} ms${opts.repeat > 1 ? `, ${opts.repeat} runs` : ''}; ${unsupported.size} features declared unsupported`);
 
   // [[CanBlock]] true: tests run in worker threads, which may block; node's contexts there can, and
   // the runner makes vmjs's test contexts with `canBlock: true` (src/realm/builtins/atomics.ts).
@@ -76,7 +76,7 @@ async function run(opts: Options, argv: string[]): Promise<number> {
       await runPool(list, {
         size: Math.min(jobs, list.length),
         workerUrl: WORKER_URL,
-        config: { engine: opts.engine, test262Dir, unsupported: [...unsupported], canBlock: true, timeout, generatorForm: opts.generatorForm, regexpOwnMatcher: opts.regexpOwnMatcher, debugHooks: opts.debugHooks },
+        config: { engine: opts.engine, test262Dir, unsupported: [...unsupported], canBlock: true, timeout, generatorForm: opts.generatorForm, regexpOwnMatcher: opts.regexpOwnMatcher, debugHooks: opts.debugHooks, tier: opts.tier },
         // A test has at most two scenarios, each bounded by the timeout; the rest is slack for a loaded machine.
         hardTimeout: timeout * 3 + 2000,
         recycleAfter: 2000,

@@ -28,6 +28,8 @@ export interface Options {
   regexpOwnMatcher: boolean;
   /** Debug-compile every script (the stepping debugger's hooks, recording nothing; vmjs's internal switch). */
   debugHooks: boolean;
+  /** vmjs's compiled tier (off, on, eager: every eligible function compiled at its first call), or null: the engine's default. */
+  tier: 'off' | 'on' | 'eager' | null;
   help: boolean;
 }
 
@@ -62,6 +64,9 @@ Options:
   --debug-hooks        compile every script for the stepping debugger (its hooks around every
                        statement and body, reporting to a recorder that records nothing); with
                        --check, proves debug-compiled code passes what normal code passes
+  --tier MODE          vmjs's compiled tier: off, on, or eager (every eligible function compiled
+                       to host code at its first call); with --check, proves compiled code passes
+                       what the closures pass (cannot be combined with --update)
   -h, --help           this text
 `;
 
@@ -91,6 +96,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
         'generator-form': { type: 'boolean' },
         'regexp-own-matcher': { type: 'boolean' },
         'debug-hooks': { type: 'boolean' },
+        tier: { type: 'string' },
         // Developer option, not in USAGE: run the same harness on node's own node:vm.
         engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -111,6 +117,10 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
   if (v['regexp-own-matcher'] && engine !== 'vmjs') throw new UsageError('--regexp-own-matcher is a switch of the vmjs engine');
   if (v['debug-hooks'] && v.update) throw new UsageError('--debug-hooks checks the expectations, it does not write them: drop --update');
   if (v['debug-hooks'] && engine !== 'vmjs') throw new UsageError('--debug-hooks is a switch of the vmjs engine');
+  const tier = v.tier ?? null;
+  if (tier !== null && tier !== 'off' && tier !== 'on' && tier !== 'eager') throw new UsageError(`--tier must be off, on or eager, not ${tier}`);
+  if (tier !== null && v.update) throw new UsageError('--tier checks the expectations, it does not write them: drop --update');
+  if (tier !== null && engine !== 'vmjs') throw new UsageError('--tier is a switch of the vmjs engine');
   return {
     paths: parsed.positionals,
     test262Dir: v.test262 ?? defaults.test262Dir,
@@ -130,6 +140,7 @@ export function parseOptions(argv: string[], defaults: { test262Dir: string; exp
     generatorForm: v['generator-form'] ?? false,
     regexpOwnMatcher: v['regexp-own-matcher'] ?? false,
     debugHooks: v['debug-hooks'] ?? false,
+    tier,
     help: v.help ?? false,
   };
 }

@@ -15,6 +15,8 @@ export interface WorkerConfig {
   regexpOwnMatcher: boolean;
   /** Debug-compile every script, with a recorder that records nothing (--debug-hooks). */
   debugHooks: boolean;
+  /** vmjs's compiled tier mode (--tier), or null for the engine's default. */
+  tier: 'off' | 'on' | 'eager' | null;
 }
 
 export type ToWorker = { type: 'run'; id: number; file: string };

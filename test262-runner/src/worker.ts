@@ -20,16 +20,18 @@ async function start(): Promise<void> {
   process.on('unhandledRejection', () => {});
   let engine;
   try {
-    if (config.generatorForm || config.regexpOwnMatcher || config.debugHooks) {
+    if (config.generatorForm || config.regexpOwnMatcher || config.debugHooks || config.tier !== null) {
       // The same module graph as index.js (the ESM build shares chunks), so the switch reaches it.
       const internal = await import(VMJS_INTERNAL_URL) as {
         setGeneratorFormEverywhere(on: boolean): void;
         setRegExpOwnMatcherEverywhere(on: boolean): void;
         setDebugHooksEverywhere(on: boolean): void;
+        setCompiledTier(mode: 'off' | 'on' | 'eager'): void;
       };
       if (config.generatorForm) internal.setGeneratorFormEverywhere(true);
       if (config.regexpOwnMatcher) internal.setRegExpOwnMatcherEverywhere(true);
       if (config.debugHooks) internal.setDebugHooksEverywhere(true);
+      if (config.tier !== null) internal.setCompiledTier(config.tier);
     }
     engine = await loadEngine(config.engine, VMJS_INDEX_URL);
   } catch (e) {
@@ -42,7 +44,7 @@ async function start(): Promise<void> {
     harness: new HarnessCache(engine, config.test262Dir),
     skip: { unsupported: new Map(config.unsupported), canBlock: config.canBlock },
     timeout: config.timeout,
-    agentConfig: { workerUrl: AGENT_WORKER_URL, engine: config.engine, generatorForm: config.generatorForm, regexpOwnMatcher: config.regexpOwnMatcher },
+    agentConfig: { workerUrl: AGENT_WORKER_URL, engine: config.engine, generatorForm: config.generatorForm, regexpOwnMatcher: config.regexpOwnMatcher, tier: config.tier },
   };
   port.on('message', (m: ToWorker) => {
     void runTest(opts, m.file).then((result) => send({ type: 'result', id: m.id, result }));

@@ -16,6 +16,7 @@ import { NORMAL } from '../runtime/frame.js';
 import { driven, generatorForm } from './generator-form.js';
 import { Env, copySlots } from '../runtime/environment.js';
 import { debugGenBody, debugSyncBody } from '../runtime/debug-hooks.js';
+import { tieredRun } from '../tier/hot-body.js';
 import { argumentsResolutions } from './scope.js';
 import { lazyArgumentsFor, type LazyArguments } from './lazy-arguments.js';
 import { MalformedTree, decodeFunctionContents, undecodedFunction } from '../../parser/tree-codec.js';
@@ -263,6 +264,8 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
     run = expressionBody !== null
       ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))
       : sync.compileFunctionStatements(bodyStatements, c);
+    // The compiled tier (src/interpreter/tier): a hot eligible body runs as generated host code.
+    run = tieredRun(t, c, run as (f: Frame) => Signal);
   }
   // Class field initializers are part of the construction that runs them: no frame of their own.
   if (t.source.debug === true && t.kind !== 'classField') {

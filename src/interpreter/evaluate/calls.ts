@@ -154,7 +154,7 @@ export function compileArguments(args: ReadonlyArray<Expression | SpreadElement>
 
 /** The callee as V8's messages render it: its source, arguments elided; a parenthesised optional
  * chain is "(intermediate value)". */
-function calleeDescription(c: CompileContext, node: Expression | Super): string {
+export function calleeDescription(c: CompileContext, node: Expression | Super): string {
   if (node.type === 'ChainExpression') return '(intermediate value)';
   const text = sourceText(c, node);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text.replace(/\([^()]*\)/g, '(...)');

@@ -484,7 +484,7 @@ function exprStatement(e: Expr): Stmt {
 }
 
 const FUNCTIONISH = /^(FunctionExpression|ArrowFunctionExpression|FunctionDeclaration|ClassExpression|ClassDeclaration)$/;
-function containsClosure(node: unknown): boolean {
+export function containsClosure(node: unknown): boolean {
   if (!node || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some(containsClosure);
   const n = node as { type?: unknown; callee?: { type?: unknown; name?: unknown }; [field: string]: unknown };

@@ -1,0 +1,65 @@
+// Where the compiled tier hooks in: compileFunction (function-template.ts) hands
+// each synchronous body's closure-tier `run` here. An eligible body runs in
+// closures for its first HOT_CALLS calls (none with the eager switch, or when it
+// has a loop of its own), is then
+// compiled to host code once, and its template's compiled body is replaced by one
+// whose `run` is the host function. A body the tier cannot take keeps its
+// closures for good.
+import type { FunctionTemplate, CompiledBody } from '../compile/function-template.js';
+import type { CompileContext } from '../compile/compile-context.js';
+import type { Frame, Signal } from '../runtime/frame.js';
+import { tierOptions, HOT_CALLS } from './tier-options.js';
+import { hostCanGenerateCode } from './host-codegen.js';
+import { templateEligible, Unsupported } from './eligibility.js';
+import { compileToHost, type SyncRun } from './compile-to-host.js';
+
+/** How many bodies the tier compiled and declined since startup (for vmjs's tests and tools). */
+export const tierStats: { compiled: number; declined: number; sources: string[] | null } = { compiled: 0, declined: 0, sources: null };
+
+/** The `run` compileFunction installs for a synchronous body: `closureRun`, or a counting trampoline to
+ * the compiled tier when the tier is on and the body may be compiled. */
+export function tieredRun(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun): SyncRun {
+  const mode = tierOptions.mode;
+  if (mode === 'off' || !hostCanGenerateCode || c.suspends !== null) return closureRun;
+  const scope = c.scope;
+  if (!templateEligible(t, scope)) return closureRun;
+  // A body with a loop compiles at its first call: one call may be all the loop gets (no on-stack
+  // replacement: a running closure-tier activation stays in closures).
+  const threshold = mode === 'eager' || hasLoop(t.node.body) ? 0 : HOT_CALLS;
+  let calls = 0;
+  const counting = (f: Frame): Signal => {
+    if (++calls <= threshold) return closureRun(f);
+    const run = compileOrKeep(t, c, closureRun);
+    const body = t.compiled as CompiledBody;
+    t.compiled = { scope: body.scope, instantiate: body.instantiate, run };
+    return run(f);
+  };
+  return counting;
+}
+
+const LOOP = /^(For|ForIn|ForOf|While|DoWhile)Statement$/;
+const NESTED = /^(FunctionExpression|ArrowFunctionExpression|FunctionDeclaration|ClassExpression|ClassDeclaration)$/;
+
+/** Whether a body has a loop of its own (not one of a nested function's). */
+function hasLoop(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(hasLoop);
+  const n = node as { type?: unknown; [key: string]: unknown };
+  if (typeof n.type === 'string') {
+    if (LOOP.test(n.type)) return true;
+    if (NESTED.test(n.type)) return false;
+  }
+  for (const key in n) if (key !== 'loc' && hasLoop(n[key])) return true;
+  return false;
+}
+
+function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun): SyncRun {
+  try {
+    const run = compileToHost(t, c, c.scope, tierStats.sources);
+    tierStats.compiled++;
+    return run;
+  } catch (e) {
+    if (e instanceof Unsupported) { tierStats.declined++; return closureRun; }
+    throw e;
+  }
+}

@@ -1,0 +1,145 @@
+// What generated host code (the compiled tier) calls for everything that is not a
+// type-checked inline fast path: the closure tier's own helpers, so both tiers
+// share one implementation of each operation's semantics, error messages and
+// allocation accounting. Passed to every generated function as `rt`.
+import type { Frame } from '../runtime/frame.js';
+import type { Realm } from '../../realm/realm.js';
+import { agent } from '../../realm/agent.js';
+import { chargeConcat, chargeIndexedStore } from '../../realm/allocation.js';
+import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
+import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
+import { describeValue } from '../../realm/describe.js';
+import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, sloppyPut } from '../runtime/property-access.js';
+import { invoke, isConstructor, directCallState, directConstructState, type FunctionState } from '../runtime/function-object.js';
+import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
+import { recordErrorLocation, recordThrownPrimitive } from '../runtime/error-location.js';
+import { Env, copySlots, newEnv, throwTDZ } from '../runtime/environment.js';
+import { UNINIT, type ScopeInfo } from '../compile/scope.js';
+
+const ReflectApply = Reflect.apply;
+const { setPrototypeOf, create } = Object;
+const ReflectConstruct = Reflect.construct;
+
+/** A call or `new` site's cache: the last function it called and, for a guest function, its state
+ * (the closure tier keeps the same three in its call closures, calls.ts). */
+export interface CallSite {
+  fn: unknown;
+  state: FunctionState | null;
+  generator: HostCodeGenerator | null;
+}
+
+export function newCallSite(): CallSite {
+  return { fn: null, state: null, generator: null };
+}
+
+/** A call whose site cache missed or whose callee is not a guest function (calls.ts compileCall). */
+function call(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, args: unknown[], what: string): unknown {
+  if (fn !== site.fn) {
+    if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+    site.fn = fn;
+    site.state = directCallState(fn as Function);
+    site.generator = site.state === null ? hostCodeGenerator(f.realm, fn) : null;
+  }
+  if (site.state !== null) return invoke(site.state, thisValue, args, undefined);
+  if (site.generator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, site.generator, args, undefined);
+  return ReflectApply(fn as Function, thisValue, args);
+}
+
+/** `new` whose site cache missed (calls.ts compileNew). */
+function construct(f: Frame, site: CallSite, fn: unknown, args: unknown[], what: string): unknown {
+  if (fn !== site.fn) {
+    if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+    site.fn = fn;
+    site.state = directConstructState(fn as Function);
+    site.generator = site.state === null ? hostCodeGenerator(f.realm, fn) : null;
+  }
+  if (site.state !== null) return invoke(site.state, undefined, args, fn);
+  if (site.generator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, site.generator, args, fn as Function);
+  return ReflectConstruct(fn as Function, args);
+}
+
+/** `a + b` when either is not a number: the host operator, a string result charged (operators.ts). */
+function add(a: unknown, b: unknown): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const v = (a as any) + (b as any);
+  if (typeof v === 'string') chargeConcat(v, a, b);
+  return v;
+}
+
+/** `a in b` (§13.10.1) with V8's message for a non-object (operators.ts). */
+function inOperator(f: Frame, a: unknown, b: unknown): boolean {
+  if ((typeof b !== 'object' || b === null) && typeof b !== 'function') {
+    f.realm.throwTypeError(`Cannot use 'in' operator to search for '${typeof a === 'symbol' ? a.toString() : String(a)}' in ${typeof b === 'string' ? b : String(b)}`);
+  }
+  return (a as PropertyKey) in (b as object);
+}
+
+/** `o[k] = v` past the inline fast path (assignment.ts memberAssign, computed). */
+function putComputed(f: Frame, o: unknown, k: unknown, v: unknown, strict: boolean): unknown {
+  if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeValue(k)}')`);
+  const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : ToPropertyKey(f.realm, k);
+  if (typeof o === 'object') {
+    if (typeof pk === 'number' && agent.allocLimit !== Infinity) chargeIndexedStore(o as object, pk);
+    if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
+  } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
+  return v;
+}
+
+/** The key of a computed member Reference read and written back (compound assignment, update):
+ * the base checked, the key converted once (assignment.ts memberTarget, computed). */
+function referenceKey(f: Frame, o: unknown, k: unknown): PropertyKey {
+  if (o === null || o === undefined) f.realm.throwTypeError(failedReadMessage(o, k));
+  return ToPropertyKey(f.realm, k);
+}
+
+/** GetValue of a Reference whose base and key are known (assignment.ts memberTarget get). */
+function getReference(realm: Realm, o: unknown, k: unknown): unknown {
+  return typeof o === 'object' && o !== null ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : getOnPrimitive(realm, o, k);
+}
+
+/** A throw statement (statements.ts): the value's location recorded, then thrown. */
+function throwValue(f: Frame, v: unknown): never {
+  if ((typeof v === 'object' && v !== null) || typeof v === 'function') recordErrorLocation(v, f);
+  else recordThrownPrimitive(v, f);
+  throw v;
+}
+
+function tdz(f: Frame, name: string): never {
+  throwTDZ(f.realm, name);
+}
+
+function constAssign(f: Frame): never {
+  f.realm.throwTypeError('Assignment to constant variable.');
+}
+
+function thisTDZ(f: Frame): never {
+  f.realm.throwReferenceError("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+}
+
+/** CreatePerIterationEnvironment (§14.7.4.4) of a materialized loop scope (statements.ts compileFor). */
+function copyEnv(outer: Env, e: Env, info: ScopeInfo): Env {
+  return new Env(outer, copySlots(e.slots), info);
+}
+
+/** An array literal's array of the running realm (literals.ts compileArray). */
+function realmArray(f: Frame, a: unknown[]): unknown[] {
+  if (!f.realm.isHost) setPrototypeOf(a, f.realm.intrinsics.ArrayPrototype);
+  return a;
+}
+
+/** An object literal's object of the running realm (literals.ts compileObject). */
+function newObject(f: Frame): Record<PropertyKey, unknown> {
+  return (f.realm.isHost ? {} : create(f.realm.intrinsics.ObjectPrototype)) as Record<PropertyKey, unknown>;
+}
+
+function createDataProperty(f: Frame, o: object, k: PropertyKey, v: unknown): void {
+  CreateDataPropertyOrThrow(f.realm, o, k, v);
+}
+
+export const tierRuntime = {
+  agent, UNINIT, invoke, call, construct, add, inOperator, putComputed, putStrict, putSloppy, referenceKey, getReference,
+  getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, newCallSite,
+  realmArray, newObject, createDataProperty,
+};
+
+export type TierRuntime = typeof tierRuntime;
