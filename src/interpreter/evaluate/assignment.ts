@@ -9,7 +9,7 @@ import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame } from '../runtime/frame.js';
 import { compileRead, compileWrite, resolvesDynamically, lookupDynamic, dynamicReadAt, dynamicWriteAt, type Writer } from '../compile/references.js';
 import type { DynamicHit } from '../runtime/environment.js';
-import { failedReadMessage, getOnPrimitive, putSloppy, putStrict, sloppyPut } from '../runtime/property-access.js';
+import { failedReadMessage, getOnPrimitive, putSloppy, putStrict, sloppyPut, putComputedMember } from '../runtime/property-access.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { describeValue } from '../../realm/describe.js';
 import { superBase } from '../runtime/super.js';
@@ -21,7 +21,7 @@ import { inferNameFromAssignment } from '../compile/inferred-names.js';
 import { analyseMember, superThis, type MemberSite } from './member.js';
 import { binaryOp } from './operators.js';
 import { agent } from '../../realm/agent.js';
-import { chargeIndexedStore, chargeLengthStore } from '../../realm/allocation.js';
+import { chargeLengthStore } from '../../realm/allocation.js';
 
 const ReflectSet = Reflect.set;
 
@@ -193,15 +193,7 @@ function memberAssign(site: MemberSite, value: Expr, c: CompileContext): Expr {
         // The right-hand side runs before the base is checked and the key converted (PutValue, §6.2.5.6).
         const o = yield* obj(f);
         const k = yield* key(f);
-        const v = yield* value(f);
-        if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeValue(k)}')`);
-        const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : ToPropertyKey(f.realm, k);
-        if (typeof o === 'object') {
-          // An element store may grow the object: counted while a budget is set (src/realm/allocation.ts).
-          if (typeof pk === 'number' && agent.allocLimit !== Infinity) chargeIndexedStore(o as object, pk);
-          if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
-        } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
-        return v;
+        return putComputedMember(f, o, k, yield* value(f), strict);
       };
     }
   }

@@ -7,6 +7,8 @@ import { describeValue } from '../../realm/describe.js';
 import { ArrayIsArray } from '../../realm/primordials.js';
 import { GetV } from '../../realm/abstract-ops/object-operations.js';
 import type { Frame } from './frame.js';
+import { agent } from '../../realm/agent.js';
+import { chargeIndexedStore } from '../../realm/allocation.js';
 
 const { getPrototypeOf, getOwnPropertyDescriptor, defineProperty } = Object;
 const ReflectGet = Reflect.get;
@@ -128,4 +130,17 @@ function objectLabel(o: object): string {
 export function failedReadMessage(base: null | undefined, key: unknown): string {
   if (ArrayIsArray(key)) return `Cannot read properties of ${base}`;
   return `Cannot read properties of ${base} (reading '${describeValue(key)}')`;
+}
+
+/** `o[k] = v` (PutValue of a computed member Reference, §6.2.5.6) once the base, key and value are
+ * evaluated: the base checked, the key converted, an element store charged while a budget is set. */
+export function putComputedMember(f: Frame, o: unknown, k: unknown, v: unknown, strict: boolean): unknown {
+  if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeValue(k)}')`);
+  const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : ToPropertyKey(f.realm, k);
+  if (typeof o === 'object') {
+    // An element store may grow the object: counted while a budget is set (src/realm/allocation.ts).
+    if (typeof pk === 'number' && agent.allocLimit !== Infinity) chargeIndexedStore(o as object, pk);
+    if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
+  } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
+  return v;
 }

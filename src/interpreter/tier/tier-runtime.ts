@@ -5,11 +5,10 @@
 import type { Frame } from '../runtime/frame.js';
 import type { Realm } from '../../realm/realm.js';
 import { agent } from '../../realm/agent.js';
-import { chargeConcat, chargeIndexedStore } from '../../realm/allocation.js';
+import { chargeConcat } from '../../realm/allocation.js';
 import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
-import { describeValue } from '../../realm/describe.js';
-import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, sloppyPut } from '../runtime/property-access.js';
+import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, putComputedMember } from '../runtime/property-access.js';
 import { invoke, isConstructor, directCallState, directConstructState, type FunctionState } from '../runtime/function-object.js';
 import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
 import { recordErrorLocation, recordThrownPrimitive } from '../runtime/error-location.js';
@@ -74,16 +73,6 @@ function inOperator(f: Frame, a: unknown, b: unknown): boolean {
   return (a as PropertyKey) in (b as object);
 }
 
-/** `o[k] = v` past the inline fast path (assignment.ts memberAssign, computed). */
-function putComputed(f: Frame, o: unknown, k: unknown, v: unknown, strict: boolean): unknown {
-  if (o === null || o === undefined) f.realm.throwTypeError(`Cannot set properties of ${o} (setting '${describeValue(k)}')`);
-  const pk = typeof k === 'number' || typeof k === 'string' || typeof k === 'symbol' ? k : ToPropertyKey(f.realm, k);
-  if (typeof o === 'object') {
-    if (typeof pk === 'number' && agent.allocLimit !== Infinity) chargeIndexedStore(o as object, pk);
-    if (strict) putStrict(f.realm, o, pk, v); else sloppyPut(o as object, pk, v);
-  } else if (strict) putStrict(f.realm, o, pk, v); else putSloppy(f.realm, o, pk, v);
-  return v;
-}
 
 /** The key of a computed member Reference read and written back (compound assignment, update):
  * the base checked, the key converted once (assignment.ts memberTarget, computed). */
@@ -137,7 +126,7 @@ function createDataProperty(f: Frame, o: object, k: PropertyKey, v: unknown): vo
 }
 
 export const tierRuntime = {
-  agent, UNINIT, invoke, call, construct, add, inOperator, putComputed, putStrict, putSloppy, referenceKey, getReference,
+  agent, UNINIT, invoke, call, construct, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
   getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, newCallSite,
   realmArray, newObject, createDataProperty,
 };
