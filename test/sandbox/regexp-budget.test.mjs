@@ -3,7 +3,7 @@
 // matcher agrees with the host engine on a table of patterns and inputs.
 import { expect } from 'chai';
 import nodeVm from 'node:vm';
-import vm from '../../dist/esm/index.js';
+import vm, { createSandbox } from '../../dist/esm/index.js';
 import { setRegExpOwnMatcherEverywhere, regExpProgramFor } from '../../dist/esm/internal.js';
 
 /** Patterns that backtrack exponentially (or with a high degree) on the inputs beside them. */
@@ -271,4 +271,53 @@ describe("vmjs's own matcher against the host engine, on generated patterns", fu
       expect(compared).to.be.above(300);
     });
   }
+});
+
+describe('a context\'s regexp the host calls directly is under the context\'s timeout (issue 13)', function () {
+  this.timeout(30000);
+  // Host calls of the context's RegExp methods, and host String methods that call them.
+  const hostOperations = {
+    exec: (re, s) => re.exec(s),
+    test: (re, s) => re.test(s),
+    'String.prototype.replace': (re, s) => s.replace(re, 'x'),
+    'String.prototype.match': (re, s) => s.match(re),
+    'String.prototype.search': (re, s) => s.search(re),
+    'String.prototype.split': (re, s) => s.split(re),
+    'matchAll iterator next': (re, s) => vm.runInContext('(r, s) => s.matchAll(new RegExp(r.source, "g"))', re.ctx)(re, s).next(),
+  };
+  for (const [name, call] of Object.entries(hostOperations)) {
+    it(`${name}: a catastrophic match ends with node's timeout error, the context still usable`, () => {
+      const ctx = vm.createContext({}, { timeout: 100 });
+      const re = vm.runInContext('/(a+)+$/', ctx);
+      re.ctx = ctx;
+      const t0 = Date.now();
+      expect(() => call(re, 'a'.repeat(40) + 'b')).to.throw('Script execution timed out after 100ms')
+        .with.property('code', 'ERR_SCRIPT_EXECUTION_TIMEOUT');
+      expect(Date.now() - t0).to.be.below(5000);
+      expect(vm.runInContext('1 + 1', ctx)).to.equal(2);
+      // A match that ends is unchanged.
+      expect(re.exec('aaa')[0]).to.equal('aaa');
+    });
+  }
+
+  it('createSandbox(): the sandbox\'s 1 s timeout', () => {
+    const sb = createSandbox();
+    const re = vm.runInContext('/(a+)+$/', sb);
+    const t0 = Date.now();
+    expect(() => re.exec('a'.repeat(40) + 'b')).to.throw('Script execution timed out after 1000ms');
+    expect(Date.now() - t0).to.be.below(6000);
+    expect(re.test('aab')).to.equal(false);
+  });
+
+  it('a context without a timeout: host calls match as before; inside a run the run\'s timeout applies', () => {
+    const ctx = vm.createContext({});
+    const re = vm.runInContext('/(a+)+$/', ctx);
+    expect(re.exec('a'.repeat(12) + 'b')).to.equal(null);
+    expect(re.exec('aaa').index).to.equal(0);
+    ctx.re = re;
+    expect(() => vm.runInContext('re.exec("a".repeat(40) + "b")', ctx, { timeout: 50 })).to.throw('Script execution timed out after 50ms');
+    const f = vm.runInContext('(re) => re.exec("a".repeat(40) + "b")', vm.createContext({}));
+    const ctx2 = vm.createContext({ re, f });
+    expect(() => vm.runInContext('f(re)', ctx2, { timeout: 80 })).to.throw('Script execution timed out after 80ms');
+  });
 });

@@ -14,6 +14,7 @@ import {
 } from '../abstract-ops.js';
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget, runHostEntry } from '../host-entry.js';
 import { codeUnitsOf } from '../regexp/matcher.js';
 import { forgetProgram, programOf, type RegExpProgram } from '../regexp/program.js';
 import {
@@ -117,7 +118,9 @@ const readProgramKey = (rx: object): readonly [string, string] => [originalSourc
  * bounded) or vmjs's own matcher does (every step under the budget). `expose`: the result reaches
  * guest code, so it must carry the realm's prototypes (internal uses read it and drop it). */
 function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unknown[] | null {
-  if (--agent.steps <= 0) agent.tick();
+  // tick() is true when host code called: outside a run, the match runs under the context's own
+  // timeout and budget (host-entry.ts), as a guest function the host calls does.
+  if (--agent.steps <= 0 && agent.tick() && needsEntryBudget(realm)) return runHostEntry(realm, () => builtinExec(realm, R, S, expose));
   const program = programOf(R, readProgramKey);
   const result = program.onHost(S.length)
     ? ReflectApply(RegExpPrototypeExec, R, [S]) as unknown[] | null
