@@ -42,9 +42,11 @@ class Collection extends Stamp {
 
 /** Objects whose internal state the walk cannot see, and realms with such roots (module records). */
 class Opaque extends Stamp {
-  #opaque = true;
-  static is(o: object): boolean { return #opaque in o; }
-  static mark(o: object): void { if (!(#opaque in o)) new Opaque(o); }
+  #what: string | null;
+  constructor(o: object, what: string | null) { super(o); this.#what = what; }
+  static is(o: object): boolean { return #what in o; }
+  static what(o: object): string | null { return #what in o ? (o as Opaque).#what : null; }
+  static mark(o: object, what: string | null = null): void { if (!(#what in o)) new Opaque(o, what); }
 }
 
 /** The keys set in a WeakMap of a limited realm. */
@@ -75,9 +77,10 @@ export function recordArrayDefinitions(realm: Realm, o: object): void {
   if (realm.memoryLimit !== Infinity && isArrayTarget(o)) Opaque.mark(o);
 }
 
-/** Records that `o` (an object of `realm`, or the realm itself) keeps state the walk cannot see. */
-export function recordOpaque(realm: Realm, o: object): void {
-  if (realm.memoryLimit !== Infinity) Opaque.mark(o);
+/** Records that `o` (an object of `realm`, or the realm itself) keeps state the walk cannot see;
+ * `what` names it in the walk's report (null: the walk names it by its kind). */
+export function recordOpaque(realm: Realm, o: object, what: string | null = null): void {
+  if (realm.memoryLimit !== Infinity) Opaque.mark(o, what);
 }
 
 /** Records a key set in a WeakMap of `realm` (after the set succeeded). */
@@ -136,6 +139,11 @@ export function collectionKind(o: object): 0 | 1 | 2 {
 /** Whether `o` (an object or a realm) keeps state the walk cannot see. */
 export function isOpaque(o: object): boolean {
   return Opaque.is(o);
+}
+
+/** What recordOpaque named `o` (null: not named, or not opaque). */
+export function opaqueName(o: object): string | null {
+  return Opaque.what(o);
 }
 
 /** Calls `each(key, value)` for the live entries of a WeakMap recorded by recordWeakMapKey; returns

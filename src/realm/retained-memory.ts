@@ -33,7 +33,7 @@ import { ArrayIteratorIterated } from './builtins/array-iterator.js';
 import { isGuestObject, isKnownProxy } from './membrane.js';
 import { ELEMENT_BYTES, ENTRY_BYTES, FUNCTION_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES } from './allocation.js';
 import { IsPromise, PromiseReactionsOf, PromiseResultOf, type PromiseReaction } from './abstract-ops/promise-operations.js';
-import { collectionKind, definedKeysOf, forEachWeakEntry, isOpaque, keptReferents } from './hidden-referents.js';
+import { collectionKind, definedKeysOf, forEachWeakEntry, isOpaque, keptReferents, opaqueName } from './hidden-referents.js';
 import {
   ArrayBufferIsView, ArrayBufferPrototypeGetByteLength, ObjectGetPrototypeOf, ReflectApply,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetLength,
@@ -286,7 +286,7 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
     if (visited.has(o)) continue;
     visited.add(o);
     if (bytes > stopAbove) return { bytes, objects: visited.size, complete: false, opaque };
-    if (opaque === null && isOpaque(o)) opaque = typeof o === 'function' ? 'a promise combinator\'s function' : 'a FinalizationRegistry';
+    if (opaque === null && isOpaque(o)) opaque = opaqueName(o) ?? (typeof o === 'function' ? 'a promise combinator\'s function' : 'a FinalizationRegistry');
     // What a builtin keeps in internal slots: a bound function's target, this and arguments, an
     // iterator's iterated object, the promise of a resolving function, a revocable Proxy's revoke.
     const slots = keptReferents(o);

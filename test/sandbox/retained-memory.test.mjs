@@ -91,6 +91,13 @@ describe('retained memory: a context\'s memoryLimit bounds what it keeps across 
       'a symbol-keyed property': `(globalThis.k ??= []).push({ [Symbol('s')]: new Array(125000).fill(0) })`,
       'an element of a long array': `(globalThis.k ??= new Array(100000)).push(new Array(125000).fill(0))`,
       'class field initializer': `{ const x = new Array(125000).fill(0); (globalThis.k ??= []).push(class { f = x; }); }`,
+      // Builtin state in internal slots: seen by a record, or opaque (the bound is then not lowered).
+      'a RegExp\'s source': `(globalThis.k ??= []).push(new RegExp('x'.repeat(1e6) + k.length))`,
+      'a RegExp compiled again (Annex B)': `(globalThis.k ??= []).push(/a/.compile('x'.repeat(1e6) + k.length))`,
+      'a matchAll iterator\'s string': `(globalThis.k ??= []).push('x'.repeat(1e6).concat(k.length).matchAll(/y/g))`,
+      'an iterator helper\'s callback': `{ const x = new Array(125000).fill(0); (globalThis.k ??= []).push([1].values().map(() => x)); }`,
+      'a DisposableStack\'s resource': `{ const x = new Array(125000).fill(0); const s = new DisposableStack(); s.defer(() => x); (globalThis.k ??= []).push(s); }`,
+      'an AsyncDisposableStack\'s resource': `{ const x = new Array(125000).fill(0); const s = new AsyncDisposableStack(); s.defer(() => x); (globalThis.k ??= []).push(s); }`,
     };
     const r = inChild(`
       const holders = ${JSON.stringify(holders)};

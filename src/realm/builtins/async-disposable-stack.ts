@@ -2,6 +2,7 @@
 // sec-asyncdisposablestack-objects). disposeAsync runs DisposeResources with its Awaits as promise
 // continuations (abstract-ops/disposal.ts). Its internal slots live in a WeakMap.
 import type { Realm } from '../realm.js';
+import { recordOpaque } from '../hidden-referents.js';
 import { createBuiltinConstructor, createBuiltinFunction, defineTable, accessor, method, value } from '../builtin.js';
 import { Call, IsCallable, NewPromiseCapability, OrdinaryCreateFromConstructor, describeValue, isObject } from '../abstract-ops.js';
 import { AddDisposableResource, DisposeResourcesAsync, NewDisposeCapability, type DisposeCapability } from '../abstract-ops/disposal.js';
@@ -36,6 +37,8 @@ export function installAsyncDisposableStack(realm: Realm): void {
   const create = (newTarget: Function, capability: DisposeCapability): object => {
     const O = OrdinaryCreateFromConstructor(realm, newTarget, 'AsyncDisposableStackPrototype');
     slots.set(O, { state: 'pending', capability });
+    // Its [[DisposeCapability]] (the resources and callbacks adopted) is not seen by the walk.
+    recordOpaque(realm, O, 'an AsyncDisposableStack');
     return O;
   };
 

@@ -18,6 +18,7 @@ import {
 import { NewPromiseCapability, PerformPromiseThen, PromiseResolve, type PromiseCapability } from '../abstract-ops/promise-operations.js';
 import { describeValue } from '../describe.js';
 import { ObjectCreate, ReflectApply } from '../primordials.js';
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 
 // The base returns an object of the given prototype, so the private field lands on it (as PromiseObject does).
 function AsyncFromSyncIteratorBase(this: unknown, proto: object): object { return ObjectCreate(proto); }
@@ -38,6 +39,8 @@ class AsyncFromSyncIterator extends (AsyncFromSyncIteratorBase as unknown as new
 /** CreateAsyncFromSyncIterator (§27.1.6.1, sec-createasyncfromsynciterator). */
 export function CreateAsyncFromSyncIterator(realm: Realm, syncIteratorRecord: IteratorRecord): IteratorRecord {
   const asyncIterator = new AsyncFromSyncIterator(AsyncFromSyncIteratorPrototypeOf(realm), syncIteratorRecord);
+  // [[SyncIteratorRecord]] is a private field the walk cannot read: recorded (retained-memory.ts).
+  if (recordsReferents(realm)) keepsReferents(asyncIterator, [syncIteratorRecord.iterator, syncIteratorRecord.nextMethod]);
   // Step 3: ! Get(asyncIterator, "next"); the object and its prototype are out of guest reach, so this is the table's `next`.
   const nextMethod = (asyncIterator as { next?: unknown }).next;
   return { iterator: asyncIterator, nextMethod, done: false };

@@ -1,6 +1,7 @@
 // %DisposableStack% and %DisposableStack.prototype% (ES2026 §27.3, sec-disposablestack-objects): a
 // DisposeCapability a program fills and disposes itself. Its internal slots live in a WeakMap.
 import type { Realm } from '../realm.js';
+import { recordOpaque } from '../hidden-referents.js';
 import { createBuiltinConstructor, createBuiltinFunction, defineTable, accessor, method, value } from '../builtin.js';
 import { Call, IsCallable, OrdinaryCreateFromConstructor, describeValue, isObject } from '../abstract-ops.js';
 import { AddDisposableResource, DisposeResourcesSync, NewDisposeCapability, type DisposeCapability } from '../abstract-ops/disposal.js';
@@ -33,6 +34,8 @@ export function installDisposableStack(realm: Realm): void {
   const create = (newTarget: Function, capability: DisposeCapability): object => {
     const O = OrdinaryCreateFromConstructor(realm, newTarget, 'DisposableStackPrototype');
     slots.set(O, { state: 'pending', capability });
+    // Its [[DisposeCapability]] (the resources and callbacks adopted) is not seen by the walk.
+    recordOpaque(realm, O, 'a DisposableStack');
     return O;
   };
 

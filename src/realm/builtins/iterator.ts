@@ -2,6 +2,7 @@
 // §27.7), and the generator intrinsics: %GeneratorFunction%, %GeneratorFunction.prototype% and
 // %GeneratorPrototype% (§27.3, §27.5).
 import type { Realm } from '../realm.js';
+import { recordOpaque } from '../hidden-referents.js';
 import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
 import {
   Call, CreateArrayFromList, MAX_SAFE_INTEGER, CreateIterResultObject, DONE, GetMethod, IteratorClose,
@@ -54,6 +55,8 @@ export function CreateIteratorHelper(
   const o = ObjectCreate(realm.intrinsics.IteratorHelperPrototype as object) as object;
   const h: IteratorHelper = { underlying, state: 'suspended-start', step: () => step(h), inner: null, close };
   helpers.set(o, h);
+  // Its closure's state (the callback, counters, the inner iterator) is in `h`, which the walk cannot see.
+  recordOpaque(realm, o, 'an iterator helper');
   return o;
 }
 // [[Iterated]] of %WrapForValidIteratorPrototype% objects (Iterator.from).

@@ -15,6 +15,7 @@ import {
 import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/string-operations.js';
 import { agent } from '../agent.js';
 import { needsEntryBudget, runHostEntry } from '../host-entry.js';
+import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import { codeUnitsOf } from '../regexp/matcher.js';
 import { forgetProgram, programOf, type RegExpProgram } from '../regexp/program.js';
 import {
@@ -82,6 +83,8 @@ function regExpInitialize(realm: Realm, pattern: unknown, flags: unknown, proto:
     throw toRealmError(realm, e);
   }
   if (!(realm.isHost && proto === RegExpPrototype)) ObjectSetPrototypeOf(rx, proto);
+  // [[OriginalSource]] is a host slot the walk cannot read: recorded (retained-memory.ts).
+  if (recordsReferents(realm)) keepsReferents(rx, [P]);
   return rx;
 }
 
@@ -502,6 +505,7 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
   ReflectApply(RegExpPrototypeCompile, t, [Pstr, Fstr]);
   forgetProgram(t);
+  if (recordsReferents(realm)) keepsReferents(t, [Pstr]);
   return t;
 }
 
@@ -600,6 +604,8 @@ class RegExpStringIteratorSlots extends SlotBase {
 /** CreateRegExpStringIterator (§22.2.9.1) */
 function createRegExpStringIterator(realm: Realm, R: Obj, S: string, global: boolean, fullUnicode: boolean): object {
   const o = ObjectCreate(realm.intrinsics.RegExpStringIteratorPrototype as object) as object;
+  // [[IteratingRegExp]] and [[IteratedString]] are private fields the walk cannot read: recorded.
+  if (recordsReferents(realm)) keepsReferents(o, [R, S]);
   return new RegExpStringIteratorSlots(o, R, S, global, fullUnicode);
 }
 
