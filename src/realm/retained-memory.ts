@@ -192,7 +192,7 @@ export function setPristineRealmFactory(make: (contextified: boolean) => Realm):
 function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: number; complete: boolean; opaque: string | null } {
   const visited = new Set<unknown>();
   // The first thing met whose contents the walk cannot see (hidden-referents.ts), if any.
-  let opaque: string | null = isOpaque(realm) ? 'a module' : null;
+  let opaque: string | null = isOpaque(realm) ? (opaqueName(realm) ?? 'a module') : null;
   // WeakMap entries met: [key, value] pairs whose value is kept only once the key is reached too.
   let ephemerons: unknown[] = [];
   const strings = new Set<string>();

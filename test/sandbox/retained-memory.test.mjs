@@ -97,6 +97,9 @@ describe('retained memory: a context\'s memoryLimit bounds what it keeps across 
       'a matchAll iterator\'s string': `(globalThis.k ??= []).push('x'.repeat(1e6).concat(k.length).matchAll(/y/g))`,
       'an iterator helper\'s callback': `{ const x = new Array(125000).fill(0); (globalThis.k ??= []).push([1].values().map(() => x)); }`,
       'a DisposableStack\'s resource': `{ const x = new Array(125000).fill(0); const s = new DisposableStack(); s.defer(() => x); (globalThis.k ??= []).push(s); }`,
+      'a ShadowRealm wrapped function': `(globalThis.k ??= []).push(new ShadowRealm().evaluate('(() => { const x = new Array(125000).fill(0); return () => x.length; })()'))`,
+      'an object given frames by Error.captureStackTrace': `{ const x = new Array(125000).fill(0); const o = {}; ((y) => Error.captureStackTrace(o))(x); (globalThis.k ??= []).push(o); }`,
+      'pending Array.fromAsync work': `{ const x = new Array(125000).fill(0); const p = new Promise(() => {}); (globalThis.k ??= []).push(p); Array.fromAsync({ length: 1, 0: p }, () => x); }`,
       'an AsyncDisposableStack\'s resource': `{ const x = new Array(125000).fill(0); const s = new AsyncDisposableStack(); s.defer(() => x); (globalThis.k ??= []).push(s); }`,
     };
     const r = inChild(`

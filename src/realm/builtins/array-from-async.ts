@@ -6,6 +6,7 @@
 // Await does, §27.7.5.3), and what follows it is the continuation. The job queue, the order of
 // observable operations and the number of ticks are the spec's.
 import type { Realm } from '../realm.js';
+import { recordOpaque } from '../hidden-referents.js';
 import { Termination } from '../agent.js';
 import { toRealmError } from '../host-errors.js';
 import {
@@ -23,6 +24,9 @@ type Continuation = (value: unknown) => void;
 export function arrayFromAsync(realm: Realm, C: unknown, args: unknown[]): object {
   const [asyncItems, mapfn, thisArg] = args;
   const capability = NewPromiseCapability(realm, realm.intrinsics.Promise);
+  // Its pending work is held by host closures on the promises it awaits, which any guest value may
+  // keep: the realm is opaque from then on (as with a module).
+  recordOpaque(realm, realm, 'a context that called Array.fromAsync');
   new FromAsync(realm, capability, C, asyncItems, mapfn, thisArg).start();
   return capability.promise;
 }

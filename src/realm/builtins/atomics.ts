@@ -19,6 +19,7 @@
 // - Atomics.notify: wakes this agent's own async waiters first, then, for the rest of the count, the
 //   host's (its async waiters, and agents the embedder shares the buffer with).
 import type { Realm } from '../realm.js';
+import { recordOpaque } from '../hidden-referents.js';
 import { defineTable, method, value, type BuiltinEntry } from '../builtin.js';
 import {
   CreateDataPropertyOrThrow, IsSharedArrayBuffer, IsTypedArrayOutOfBounds, NewPromiseCapability, ToIndex, ToInt32, ToIntegerOrInfinity,
@@ -143,6 +144,8 @@ export function installAtomics(realm: Realm): void {
     // §25.4.14 Atomics.waitAsync ( typedArray, index, value, timeout )
     waitAsync(this: unknown, typedArray: unknown, index: unknown, value: unknown, timeout: unknown): object {
       const { ta, buffer, i, byteIndex, v, t } = waitArguments(realm, typedArray, index, value, timeout);
+      // A pending waiter is kept by the host's waiter list: the realm is opaque from then on.
+      recordOpaque(realm, realm, 'a context that called Atomics.waitAsync');
       const capability = NewPromiseCapability(realm, I.Promise);
       const resultObject = ObjectCreate(I.ObjectPrototype) as object;
       const w = ta[i];

@@ -2,6 +2,7 @@
 // Error.prototype.stack accessor of the TC39 error-stacks proposal (the text V8 makes, from the frames
 // src/realm/stack-trace.ts captures), V8's Error.captureStackTrace, Error.stackTraceLimit and
 // Error.prepareStackTrace, and Error.isError (ES2026).
+import { recordOpaque } from '../hidden-referents.js';
 import { newErrorWithoutStack, newHostErrorWithoutTrace, type NativeErrorName, type Realm } from '../realm.js';
 import { accessor, createBuiltinConstructor, createBuiltinFunction, defineTable, method, value } from '../builtin.js';
 import {
@@ -82,6 +83,8 @@ export function installError(realm: Realm): void {
       if (!ObjectIsExtensible(targetObject)) realm.throwTypeError('Cannot define property stack, object is not extensible');
       captureStack(realm, targetObject, typeof constructorOpt === 'function' ? constructorOpt : undefined);
       installOwnStack(realm, targetObject);
+      // The captured frames (and the functions in them) are kept where the walk cannot see them.
+      recordOpaque(realm, targetObject, 'an object given frames by Error.captureStackTrace');
     },
     // Error.isError ( arg ) (ES2026, sec-error.iserror): whether arg has an [[ErrorData]] internal slot.
     isError(arg: unknown): boolean {

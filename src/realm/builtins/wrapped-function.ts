@@ -5,6 +5,7 @@
 // A wrapped function is a host method-shorthand function (callable, not constructible, no
 // `prototype`) with the receiving realm's %Function.prototype%.
 import type { Realm } from '../realm.js';
+import { recordOpaque } from '../hidden-referents.js';
 import { Termination } from '../agent.js';
 import { HasOwnProperty, IsCallable, KnownFunctionRealm, setFunctionRealm, ToIntegerOrInfinity } from '../abstract-ops.js';
 import { describeValue } from '../describe.js';
@@ -31,6 +32,8 @@ export function WrappedFunctionCreate(callerRealm: Realm, Target: Function, targ
   }.wrapped;
   ObjectSetPrototypeOf(wrapped, callerRealm.intrinsics.FunctionPrototype);
   setFunctionRealm(wrapped, callerRealm);
+  // [[WrappedTargetFunction]] is closed over by a host function: the walk cannot see it.
+  recordOpaque(callerRealm, wrapped, 'a ShadowRealm wrapped function');
   try {
     CopyNameAndLength(callerRealm, wrapped, Target);
   } catch (e) {
