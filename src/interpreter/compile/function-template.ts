@@ -7,6 +7,7 @@ import type { FunctionNode } from './estree.js';
 import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, lexicalBindingKind, markSuspendPoints, hasUsingDeclaration, type FunctionUses } from './scope.js';
 import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
+import type { FunctionState } from '../runtime/function-object.js';
 import * as gen from '../evaluate/statements.js';
 import * as sync from '../evaluate-sync/statements.js';
 import { compileParameterList } from '../evaluate-sync/patterns.js';
@@ -34,8 +35,16 @@ export interface CompiledBody {
   readonly run: ((f: Frame) => Signal) | ((f: Frame) => Generator<unknown, Signal, unknown>);
 }
 
+/** [[Call]] of a function whose body the compiled tier took, entered directly by that tier's call
+ * sites (tier/compile-to-host.ts): the function's state, the caller's frame, `this`, then the
+ * arguments as host parameters. */
+export type DirectEntry = (s: FunctionState, caller: Frame, thisArg: unknown, ...args: unknown[]) => unknown;
+
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
+  /** The direct entry, once the compiled tier has made one (null until then, and for good for most
+   * bodies it does not take). */
+  directEntry: DirectEntry | null = null;
   /** While and after the body compiles: its `arguments` read without making the object
    * (lazy-arguments.ts), or null. */
   lazyArguments: LazyArguments | null = null;

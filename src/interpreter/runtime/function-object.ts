@@ -253,6 +253,26 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   return result;
 }
 
+/** The way out of a direct entry (tier/compile-to-host.ts) that threw, after it restored the depth:
+ * invoke's catch, with `depth` the level the call ran at. */
+export function directCallFailed(e: unknown, f: Frame | null, s: FunctionState, depth: number): never {
+  const a = agent;
+  if (e instanceof Termination) throw e;
+  if (a.terminating !== null) throw a.terminating;
+  if (e instanceof HostRangeError && (e as Error).message === 'Maximum call stack size exceeded') {
+    const limit = depth - 8;
+    if (limit < a.maxDepth) a.maxDepth = limit < 16 ? 16 : limit;
+    if (!s.realm.isHost) throwStackOverflow(s.realm);
+  }
+  if (f !== null) recordErrorLocation(e, f);
+  throw e;
+}
+
+/** A direct entry called past the depth limit: the level it took given back, then the realm's RangeError. */
+export function directCallOverflow(s: FunctionState): never {
+  agent.depth--;
+  throwStackOverflow(s.realm);
+}
 
 /** A guest function called by the embedder's code: `this` and the arguments come through the membrane
  * (src/realm/membrane.ts), and the body runs as guest code. */

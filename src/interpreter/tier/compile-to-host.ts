@@ -1,14 +1,26 @@
-// A function body compiled to one host function (the compiled tier): analysed
+// A function body compiled to host code (the compiled tier): analysed
 // (eligibility.ts), emitted (emit-*.ts) and made with the host's Function
-// (host-codegen.ts) as `function (rt, K) { …; return function (f) { … } }`. The
-// result replaces the closure tier's `run` of the body: invoke, the Frame, the
+// (host-codegen.ts) as `function (rt, K) { …; return [run, entry] }`.
+//
+// `run(f)` replaces the closure tier's `run` of the body: invoke, the Frame, the
 // instantiation of parameters and hoisted functions stay as they are.
+//
+// `entry(s, c, thisArg, p0, p1, …)`, the direct entry, is [[Call]] of the
+// function (§10.2.1) for the compiled tier's own call sites: the arguments come as
+// host parameters (no argument array), the caller's frame comes from the site (no
+// walk of the agent's stack), the body runs inline (no second call), and a body
+// whose bindings all live in host locals gets no Env. It does what invoke does for
+// a call, in the same order: a step, the depth limit, the Frame pushed on the
+// agent (error stacks), `this` (OrdinaryCallBindThis), and on the way out the
+// depth restored and a thrown value's location recorded (invoke's catch). Only
+// functions whose instantiation is just binding simple parameters get one (no
+// `arguments`, no hoisted function declarations); the others keep invoke.
 import type { Expression, Statement } from 'acorn';
-import type { FunctionTemplate } from '../compile/function-template.js';
+import type { DirectEntry, FunctionTemplate } from '../compile/function-template.js';
 import type { CompileContext } from '../compile/compile-context.js';
-import type { ScopeInfo } from '../compile/scope.js';
+import { UNINIT, type ScopeInfo, type Binding } from '../compile/scope.js';
 import type { Frame, Signal } from '../runtime/frame.js';
-import { analyseBody } from './eligibility.js';
+import { analyseBody, type BodyAnalysis } from './eligibility.js';
 import { Emitter } from './emit-context.js';
 import { emitStatements } from './emit-statement.js';
 import { emitExpression } from './emit-expression.js';
@@ -16,6 +28,12 @@ import { makeHostFunction } from './host-codegen.js';
 import { tierRuntime, type TierRuntime } from './tier-runtime.js';
 
 export type SyncRun = (f: Frame) => Signal;
+
+/** The two host functions of a compiled body; `entry` is null when the function has no direct entry. */
+export interface HostBody {
+  readonly run: SyncRun;
+  readonly entry: DirectEntry | null;
+}
 
 /** The generated source of `t`'s body and its constants. Throws Unsupported when the tier cannot take it. */
 export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo): { source: string; consts: unknown[] } {
@@ -29,29 +47,109 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
     // A mapped arguments object aliases the parameters' slots (§10.4.4.7): they stay there.
     e.setMappedParams(new Set((t.node.params ?? []).map((p) => (p as { name: string }).name)));
   }
-  const decls = e.pushScope(scope, 'e0', statements ?? [], (b) => `e0.slots[${b.slot}]`);
-  const code = statements !== null ? emitStatements(e, statements, true) : `f.retVal = ${emitExpression(e, expression!)}; return 3;`;
-  const consts = e.consts.map((_, i) => `k${i} = K[${i}]`);
-  const source = [
-    'const A = rt.agent, U = rt.UNINIT;',
-    consts.length > 0 ? `const ${consts.join(', ')};` : '',
-    'return function (f) {',
+  const emitBody = (): string => statements !== null
+    ? emitStatements(e, statements, true) + e.returnSignal(null)
+    : e.returnValue(emitExpression(e, expression!));
+
+  e.startPass('run', 'e0.parent');
+  const runDecls = e.pushScope(scope, 'e0', statements ?? [], (b) => `e0.slots[${b.slot}]`);
+  const runCode = emitBody();
+  e.popScope(c);
+  const run = [
+    'const run = function (f) {',
     'const e0 = f.env;',
     e.usesThis ? 'const th = f.thisFrame.thisValue;' : '',
     e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '',
-    decls,
-    code,
-    'return 0;',
+    runDecls,
+    runCode,
     '};',
+  ];
+
+  const entry = directEntrySource(t, c, scope, statements, analysis, e, emitBody);
+  const consts = e.consts.map((_, i) => `k${i} = K[${i}]`);
+  const source = [
+    'const A = rt.agent, U = rt.UNINIT, Frame = rt.Frame, Env = rt.Env, copySlots = rt.copySlots, NA = rt.NO_ARGS;',
+    consts.length > 0 ? `const ${consts.join(', ')};` : '',
+    ...run,
+    ...(entry ?? ['const entry = null;']),
+    'return [run, entry];',
   ].join('\n');
   return { source, consts: e.consts };
 }
 
-/** The host function for `t`'s body (its source pushed on `sources` when given: vmjs's tests read it).
+/** The direct entry's source lines, or null when `t` cannot have one. */
+function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, statements: readonly Statement[] | null, analysis: BodyAnalysis, e: Emitter, emitBody: () => string): string[] | null {
+  // The instantiation (function-template.ts) must be nothing but binding simple parameters.
+  if (t.lazyArguments !== null || scope.bindings.get('arguments')?.kind === 'arguments') return null;
+  if (statements !== null && statements.some((s) => s.type === 'FunctionDeclaration')) return null;
+  const params = (t.node.params ?? []).map((p) => (p as { name: string }).name);
+  // A parameter named twice (sloppy) is bound to its last argument.
+  const paramOf = new Map<string, number>();
+  params.forEach((name, i) => paramOf.set(name, i));
+  for (const [name, b] of scope.bindings) {
+    if (paramOf.has(name)) continue;
+    const v = scope.init[b.slot];
+    if (v !== undefined && v !== UNINIT) return null;
+  }
+  const withEnv = analysis.holders.size > 0;
+  const initial = (b: Binding): string => {
+    const i = paramOf.get(b.name);
+    if (i !== undefined) return `p${i}`;
+    return scope.init[b.slot] === UNINIT ? 'U' : 'undefined';
+  };
+
+  e.startPass('entry', 's.env');
+  // Named e0 either way (blocks and jumps compare Env names); without opaque regions no binding keeps
+  // a slot, so nothing reads it.
+  const decls = e.pushScope(scope, 'e0', statements ?? [], initial);
+  const code = emitBody();
+  e.popScope(c);
+  // Without an Env, nothing may name one: every binding is a host local, every outer one is read
+  // through the closure's environment (s.env).
+  if (!withEnv && /\be0\b/.test(code + decls)) throw new Error('vmjs internal error: the compiled tier named an Env the direct entry does not make');
+
+  const ps = params.map((_, i) => `p${i}`);
+  const envLines: string[] = [];
+  let env = 's.env';
+  if (withEnv) {
+    envLines.push(`const e0 = new Env(s.env, copySlots(${e.konst(scope.init)}), ${e.konst(scope)});`);
+    // The parameters an opaque region names live in their slots (instantiate's binding, for them).
+    params.forEach((name, i) => {
+      if (paramOf.get(name) === i && e.keepsSlot(name)) envLines.push(`e0.slots[${scope.bindings.get(name)!.slot}] = p${i};`);
+    });
+    env = 'e0';
+  }
+  // OrdinaryCallBindThis (§10.2.1.2): an arrow's own frame keeps the value passed (invoke does the same).
+  const thisValue = t.strict || t.isArrow ? 'ta'
+    : "(ta === undefined || ta === null ? s.realm.globalThisValue : typeof ta === 'object' || typeof ta === 'function' ? ta : rt.toObject(s.realm, ta))";
+  return [
+    `const entry = function (s, c, ta${ps.map((p) => `, ${p}`).join('')}) {`,
+    // Host code calling (agent.hostCode): invoke's path, which brings the arguments in through the membrane.
+    `if (--A.steps <= 0 && A.tick()) return rt.invoke(s, ta, [${ps.join(', ')}], undefined);`,
+    'const d = ++A.depth;',
+    'if (d > A.maxDepth) rt.overflow(s);',
+    'let f = null;',
+    'try {',
+    `const th = ${thisValue};`,
+    ...envLines,
+    `f = new Frame(s.realm, ${env}, ${env}, th, s, undefined, NA, ${t.strict ? 'true' : 'false'}, c, d);`,
+    'A.top = f;',
+    t.isArrow ? 'if (s.thisFrame !== null) f.thisFrame = s.thisFrame;' : '',
+    'f.privateEnv = s.privateEnv;',
+    e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '',
+    decls,
+    code,
+    '} catch (x) { A.depth--; rt.callFailed(x, f, s, d); }',
+    '};',
+  ];
+}
+
+/** The host functions for `t`'s body (its source pushed on `sources` when given: vmjs's tests read it).
  * Throws Unsupported when the tier cannot take it. */
-export function compileToHost(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, sources: string[] | null = null): SyncRun {
+export function compileToHost(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, sources: string[] | null = null): HostBody {
   const { source, consts } = emitFunction(t, c, scope);
   if (sources !== null) sources.push(source);
-  const factory = makeHostFunction(['rt', 'K'], source) as (rt: TierRuntime, K: unknown[]) => SyncRun;
-  return factory(tierRuntime, consts);
+  const factory = makeHostFunction(['rt', 'K'], source) as (rt: TierRuntime, K: unknown[]) => [SyncRun, DirectEntry | null];
+  const [run, entry] = factory(tierRuntime, consts);
+  return { run, entry };
 }

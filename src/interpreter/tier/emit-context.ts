@@ -46,10 +46,20 @@ export function needsTDZ(b: Binding): boolean {
   return TDZ_KINDS.has(b.kind);
 }
 
+/** Which host function a pass emits: the body `run(f)` that invoke calls with a frame it made, or the
+ * direct entry (compile-to-host.ts) that makes its own frame and returns the guest value. */
+export type EmitForm = 'run' | 'entry';
+
 export class Emitter {
   readonly consts: unknown[] = [];
   readonly #constIndex = new Map<unknown, string>();
-  readonly locals: string[] = [];
+  /** Constants made for a node or a site (delegated closures, readers, call sites): made once and
+   * shared by both forms' passes. */
+  readonly #made = new Map<unknown, string>();
+  locals: string[] = [];
+  form: EmitForm = 'run';
+  /** The host expression of the closure's environment (the function Env's parent). */
+  outerBase = 'e0.parent';
   #temps = 0;
   #hostVars = 0;
   #envs = 1; // e0 is the function's own Env
@@ -79,6 +89,53 @@ export class Emitter {
     this.consts.push(v);
     if (dedupe) this.#constIndex.set(v, name);
     return name;
+  }
+
+  /** The constant for `key` (a node, or a site's string key), made by `make` on first use. */
+  made(key: unknown, make: () => unknown): string {
+    const hit = this.#made.get(key);
+    if (hit !== undefined) return hit;
+    const name = this.konst(make());
+    this.#made.set(key, name);
+    return name;
+  }
+
+  readonly #blockScopes = new Map<Node, ScopeInfo | null>();
+
+  /** The scope of a block, loop or switch, made once: both passes (and the closures delegated from
+   * either) see the same ScopeInfo. */
+  scopeOf(node: Node, make: () => ScopeInfo | null): ScopeInfo | null {
+    if (this.#blockScopes.has(node)) return this.#blockScopes.get(node)!;
+    const scope = make();
+    this.#blockScopes.set(node, scope);
+    return scope;
+  }
+
+  /** Starts emitting one form of the body: fresh temporaries, host variables, Envs and labels; the
+   * constants are kept. */
+  startPass(form: EmitForm, outerBase: string): void {
+    this.form = form;
+    this.outerBase = outerBase;
+    this.locals = [];
+    this.#temps = 0;
+    this.#hostVars = 0;
+    this.#envs = 1;
+    this.#labels = 0;
+    this.usesThis = false;
+  }
+
+  /** A guest `return` of the host expression `value` (already evaluated where the form needs it). */
+  returnValue(value: string): string {
+    if (this.form === 'run') return `f.retVal = ${value}; return 3;`;
+    const t = this.tmp();
+    return `${t} = ${value}; A.depth--; return ${t};`;
+  }
+
+  /** Leaving the body with the signal `sig` (a delegated statement's, not NORMAL: only RETURN gets
+   * out of one) or, with null, normally at its end. */
+  returnSignal(sig: string | null): string {
+    if (this.form === 'run') return `return ${sig ?? '0'};`;
+    return sig === null ? 'A.depth--; return undefined;' : `A.depth--; return ${sig} === 3 ? f.retVal : undefined;`;
   }
 
   tmp(): string {
@@ -155,7 +212,7 @@ export class Emitter {
       return `((${t} = ${where}) === U ? rt.tdz(f, ${this.konst(name)}) : ${t})`;
     }
     if (r.kind === 'dynamic') throw new Unsupported('dynamically resolved name');
-    return `${this.konst(compileRead(name, this.functionContext(), forTypeof))}(f)`;
+    return `${this.made(`read ${pos} ${name} ${forTypeof}`, () => compileRead(name, this.functionContext(), forTypeof))}(f)`;
   }
 
   /** An assignment of the value expression `value` (evaluated once, already a temporary or simple
@@ -177,7 +234,7 @@ export class Emitter {
       return this.#checkedWrite(name, b, `${this.outerEnv(r.hops)}.slots[${b.slot}]`, value, needsTDZ(b));
     }
     if (r.kind === 'dynamic') throw new Unsupported('dynamically resolved name');
-    return `${this.konst(compileWrite(name, this.functionContext()))}(f, ${value})`;
+    return `${this.made(`write ${pos} ${name}`, () => compileWrite(name, this.functionContext()))}(f, ${value})`;
   }
 
   #checkedWrite(name: string, b: Binding, where: string, value: string, tdz: boolean): string {
@@ -207,9 +264,10 @@ export class Emitter {
   }
 
   outerEnv(hops: number): string {
-    let s = 'e0';
+    if (hops === 0) return 'e0';
+    let s = this.outerBase;
     for (let i = 1; i < hops; i++) s += '.parent';
-    return hops === 0 ? s : `${s}.parent`;
+    return s;
   }
 
   /** The context of the function's own scope: for global readers and writers, which do not read f.env. */

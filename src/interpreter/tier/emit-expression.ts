@@ -79,7 +79,7 @@ export function emitExpression(e: Emitter, n: Expression): string {
 
 /** The closure tier's closure for `n`, called with the frame. */
 function delegate(e: Emitter, n: Expression): string {
-  return `${e.konst(closureExpression(n, e.c))}(f)`;
+  return `${e.made(n, () => closureExpression(n, e.c))}(f)`;
 }
 
 function emitThis(e: Emitter): string {
@@ -114,11 +114,13 @@ function memberRead(e: Emitter, n: MemberExpression): string {
   return `(${o} = ${obj}, ${key} = ${emitExpression(e, n.property as Expression)}, typeof ${o} === 'object' && ${o} !== null ? ${o}[${key}] : rt.getOnPrimitive(f.realm, ${o}, ${key}))`;
 }
 
-/** A call (calls.ts compileCall): callee and this value, the arguments, f.pos, then the site's
- * cached guest function straight into invoke, or the runtime's call. */
+/** A call (calls.ts compileCall): callee and this value, the arguments, f.pos, then, when the callee
+ * is the site's cached guest function and its body has a direct entry (compile-to-host.ts), that entry
+ * with the arguments as they are; else the runtime's call with an argument list (invoke, or any other
+ * callee). */
 function call(e: Emitter, n: CallExpression): string {
   const callee = unparenthesized(n.callee as Expression);
-  const fn = e.tmp(), args = e.tmp();
+  const fn = e.tmp();
   let calleeCode: string;
   let thisValue = 'undefined';
   if (callee.type === 'MemberExpression') {
@@ -135,11 +137,19 @@ function call(e: Emitter, n: CallExpression): string {
   } else {
     calleeCode = `${fn} = ${emitExpression(e, callee)}`;
   }
-  const list = n.arguments.map((a) => emitExpression(e, a as Expression)).join(', ');
-  const site = e.konst(newCallSite());
+  let argCode = '';
+  const temps: string[] = [];
+  for (const a of n.arguments) {
+    const t = e.tmp();
+    argCode += `${t} = ${emitExpression(e, a as Expression)}, `;
+    temps.push(t);
+  }
+  const site = e.made(n, newCallSite);
   const what = e.konst(calleeDescription(e.c, n.callee as Expression));
   const pos = callPosition(n, e.c);
-  return `(${calleeCode}, ${args} = [${list}], f.pos = ${pos}, ${fn} === ${site}.fn && ${site}.state !== null ? rt.invoke(${site}.state, ${thisValue}, ${args}, undefined) : rt.call(f, ${site}, ${fn}, ${thisValue}, ${args}, ${what}))`;
+  const list = temps.join(', ');
+  const direct = `${site}.entry(${site}.state, f, ${thisValue}${temps.map((t) => `, ${t}`).join('')})`;
+  return `(${calleeCode}, ${argCode}f.pos = ${pos}, ${fn} === ${site}.fn && ${site}.entry !== null ? ${direct} : rt.call(f, ${site}, ${fn}, ${thisValue}, [${list}], ${what}))`;
 }
 
 /** `new C(...)` (calls.ts compileNew). */
@@ -147,7 +157,7 @@ function construct(e: Emitter, n: NewExpression): string {
   const fn = e.tmp(), args = e.tmp();
   const calleeCode = emitExpression(e, n.callee as Expression);
   const list = n.arguments.map((a) => emitExpression(e, a as Expression)).join(', ');
-  const site = e.konst(newCallSite());
+  const site = e.made(n, newCallSite);
   const what = e.konst(calleeDescription(e.c, n.callee as Expression));
   return `(${fn} = ${calleeCode}, ${args} = [${list}], f.pos = ${n.start}, ${fn} === ${site}.fn && ${site}.state !== null ? rt.invoke(${site}.state, undefined, ${args}, ${fn}) : rt.construct(f, ${site}, ${fn}, ${args}, ${what}))`;
 }
@@ -155,7 +165,7 @@ function construct(e: Emitter, n: NewExpression): string {
 /** The value of an assignment's right-hand side: an anonymous function definition assigned to a name
  * takes the name (NamedEvaluation, delegated with it). */
 export function namedValue(e: Emitter, value: Expression, name: string | null): string {
-  if (name !== null && isAnonymousFunctionDefinition(value)) return `${e.konst(compileNamed(value, e.c, name))}(f)`;
+  if (name !== null && isAnonymousFunctionDefinition(value)) return `${e.made(value, () => compileNamed(value, e.c, name))}(f)`;
   return emitExpression(e, value);
 }
 

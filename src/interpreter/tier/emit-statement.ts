@@ -28,14 +28,15 @@ export function emitStatements(e: Emitter, list: readonly Statement[], top: bool
 export function emitStatement(e: Emitter, s: Statement, labels: readonly string[]): string {
   if (!nativeStatement(s)) {
     const t = e.tmp();
-    return `if ((${t} = ${e.konst(closureStatement(s, { ...e.c, labels: [] }))}(f)) !== 0) return ${t};`;
+    const run = e.made(s, () => closureStatement(s, { ...e.c, labels: [] }));
+    return `if ((${t} = ${run}(f)) !== 0) { ${e.returnSignal(t)} }`;
   }
   switch (s.type) {
     case 'ExpressionStatement': return `f.pos = ${s.start}; ${emitExpression(e, s.expression)};`;
     case 'VariableDeclaration': return declaration(e, s);
     case 'ReturnStatement':
-      if (s.argument === null || s.argument === undefined) return 'f.retVal = undefined; return 3;';
-      return `f.pos = ${s.start}; f.retVal = ${emitExpression(e, s.argument)}; return 3;`;
+      if (s.argument === null || s.argument === undefined) return e.returnValue('undefined');
+      return `f.pos = ${s.start}; ${e.returnValue(emitExpression(e, s.argument))}`;
     case 'IfStatement': {
       const test = emitExpression(e, s.test);
       const a = sub(e, s.consequent);
@@ -83,7 +84,7 @@ function declaration(e: Emitter, s: VariableDeclaration): string {
 
 /** A block: its lexical bindings in host locals, or in an Env when an opaque region is inside. */
 function block(e: Emitter, body: readonly Statement[], node: Statement): string {
-  const scope = blockScope(body, e.c);
+  const scope = e.scopeOf(node, () => blockScope(body, e.c));
   if (scope === null) return emitStatements(e, body, false);
   const outer = e.c;
   const outerEnv = e.currentEnv;
@@ -148,8 +149,11 @@ function forStatement(e: Emitter, s: ForStatement, labels: readonly string[]): s
   let env: string | null = null;
   if (lexical) {
     const decl = init as VariableDeclaration;
-    scope = new ScopeInfo('block', e.c.scope, true);
-    for (const d of decl.declarations) for (const name of boundNames(d.id)) scope.declare(name, lexicalBindingKind(decl.kind as 'let' | 'const'), UNINIT);
+    scope = e.scopeOf(s, () => {
+      const made = new ScopeInfo('block', e.c.scope, true);
+      for (const d of decl.declarations) for (const name of boundNames(d.id)) made.declare(name, lexicalBindingKind(decl.kind as 'let' | 'const'), UNINIT);
+      return made;
+    })!;
     if (e.analysis.holders.has(s)) {
       env = e.envVar();
       head = `let ${env} = rt.newEnv(${outerEnv}, ${e.konst(scope)}); f.env = ${env}; `;
@@ -181,7 +185,7 @@ function switchStatement(e: Emitter, s: SwitchStatement, labels: readonly string
   const d = e.tmp(), start = e.tmp();
   let out = `${d} = ${emitExpression(e, s.discriminant)};`;
   const all = s.cases.flatMap((k) => k.consequent);
-  const scope = blockScope(all, e.c);
+  const scope = e.scopeOf(s, () => blockScope(all, e.c));
   const outer = e.c;
   const outerEnv = e.currentEnv;
   let env: string | null = null;

@@ -11,10 +11,11 @@ import type { Frame, Signal } from '../runtime/frame.js';
 import { tierOptions, HOT_CALLS } from './tier-options.js';
 import { hostCanGenerateCode } from './host-codegen.js';
 import { templateEligible, Unsupported } from './eligibility.js';
-import { compileToHost, type SyncRun } from './compile-to-host.js';
+import { compileToHost, type HostBody, type SyncRun } from './compile-to-host.js';
 
-/** How many bodies the tier compiled and declined since startup (for vmjs's tests and tools). */
-export const tierStats: { compiled: number; declined: number; sources: string[] | null } = { compiled: 0, declined: 0, sources: null };
+/** How many bodies the tier compiled (and gave a direct entry) and declined since startup (for vmjs's
+ * tests and tools). */
+export const tierStats: { compiled: number; entries: number; declined: number; sources: string[] | null } = { compiled: 0, entries: 0, declined: 0, sources: null };
 
 /** The `run` compileFunction installs for a synchronous body: `closureRun`, or a counting trampoline to
  * the compiled tier when the tier is on and the body may be compiled. */
@@ -29,9 +30,10 @@ export function tieredRun(t: FunctionTemplate, c: CompileContext, closureRun: Sy
   let calls = 0;
   const counting = (f: Frame): Signal => {
     if (++calls <= threshold) return closureRun(f);
-    const run = compileOrKeep(t, c, closureRun);
+    const { run, entry } = compileOrKeep(t, c, closureRun);
     const body = t.compiled as CompiledBody;
     t.compiled = { scope: body.scope, instantiate: body.instantiate, run };
+    t.directEntry = entry;
     return run(f);
   };
   return counting;
@@ -53,13 +55,14 @@ function hasLoop(node: unknown): boolean {
   return false;
 }
 
-function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun): SyncRun {
+function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun): HostBody {
   try {
-    const run = compileToHost(t, c, c.scope, tierStats.sources);
+    const body = compileToHost(t, c, c.scope, tierStats.sources);
     tierStats.compiled++;
-    return run;
+    if (body.entry !== null) tierStats.entries++;
+    return body;
   } catch (e) {
-    if (e instanceof Unsupported) { tierStats.declined++; return closureRun; }
+    if (e instanceof Unsupported) { tierStats.declined++; return { run: closureRun, entry: null }; }
     throw e;
   }
 }

@@ -2,14 +2,15 @@
 // type-checked inline fast path: the closure tier's own helpers, so both tiers
 // share one implementation of each operation's semantics, error messages and
 // allocation accounting. Passed to every generated function as `rt`.
-import type { Frame } from '../runtime/frame.js';
+import { Frame } from '../runtime/frame.js';
+import type { DirectEntry } from '../compile/function-template.js';
 import type { Realm } from '../../realm/realm.js';
 import { agent } from '../../realm/agent.js';
 import { chargeConcat } from '../../realm/allocation.js';
-import { ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
+import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, putComputedMember } from '../runtime/property-access.js';
-import { invoke, isConstructor, directCallState, directConstructState, type FunctionState } from '../runtime/function-object.js';
+import { invoke, isConstructor, directCallState, directConstructState, directCallFailed, directCallOverflow, type FunctionState } from '../runtime/function-object.js';
 import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
 import { recordErrorLocation, recordThrownPrimitive } from '../runtime/error-location.js';
 import { Env, copySlots, newEnv, throwTDZ } from '../runtime/environment.js';
@@ -25,10 +26,12 @@ export interface CallSite {
   fn: unknown;
   state: FunctionState | null;
   generator: HostCodeGenerator | null;
+  /** The direct entry of `fn`'s body (compile-to-host.ts), once it has one: the site's fast path. */
+  entry: DirectEntry | null;
 }
 
 export function newCallSite(): CallSite {
-  return { fn: null, state: null, generator: null };
+  return { fn: null, state: null, generator: null, entry: null };
 }
 
 /** A call whose site cache missed or whose callee is not a guest function (calls.ts compileCall). */
@@ -39,7 +42,12 @@ function call(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, args: u
     site.state = directCallState(fn as Function);
     site.generator = site.state === null ? hostCodeGenerator(f.realm, fn) : null;
   }
-  if (site.state !== null) return invoke(site.state, thisValue, args, undefined);
+  const s = site.state;
+  if (s !== null) {
+    // The callee's body may have been compiled since: its direct entry serves the site's next calls.
+    site.entry = s.template.directEntry;
+    return invoke(s, thisValue, args, undefined);
+  }
   if (site.generator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, site.generator, args, undefined);
   return ReflectApply(fn as Function, thisValue, args);
 }
@@ -49,6 +57,7 @@ function construct(f: Frame, site: CallSite, fn: unknown, args: unknown[], what:
   if (fn !== site.fn) {
     if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
     site.fn = fn;
+    site.entry = null;
     site.state = directConstructState(fn as Function);
     site.generator = site.state === null ? hostCodeGenerator(f.realm, fn) : null;
   }
@@ -125,8 +134,17 @@ function createDataProperty(f: Frame, o: object, k: PropertyKey, v: unknown): vo
   CreateDataPropertyOrThrow(f.realm, o, k, v);
 }
 
+/** ToObject (§7.1.18) of a sloppy function's primitive `this` (a direct entry's OrdinaryCallBindThis). */
+function toObject(realm: Realm, v: unknown): object {
+  return ToObject(realm, v);
+}
+
+/** A direct entry's Frame.args: its functions never read their argument list (no `arguments`). */
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
+
 export const tierRuntime = {
-  agent, UNINIT, invoke, call, construct, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
+  agent, UNINIT, Frame, Env, copySlots, NO_ARGS, toObject, overflow: directCallOverflow, callFailed: directCallFailed,
+  invoke, call, construct, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
   getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, newCallSite,
   realmArray, newObject, createDataProperty,
 };
