@@ -35,15 +35,15 @@ export interface CompiledBody {
   readonly run: ((f: Frame) => Signal) | ((f: Frame) => Generator<unknown, Signal, unknown>);
 }
 
-/** [[Call]] of a function whose body the compiled tier took, entered directly by that tier's call
- * sites (tier/compile-to-host.ts): the function's state, the caller's frame, `this`, then the
- * arguments as host parameters. */
-export type DirectEntry = (s: FunctionState, caller: Frame, thisArg: unknown, ...args: unknown[]) => unknown;
+/** [[Call]] and [[Construct]] of a function whose body the compiled tier took (tier/compile-to-host.ts),
+ * entered by invoke and directly by that tier's call and `new` sites: the function's state, the
+ * caller's frame, `this`, new.target (undefined for a call), then the arguments as host parameters. */
+export type DirectEntry = (s: FunctionState, caller: Frame | null, thisArg: unknown, newTarget: unknown, ...args: unknown[]) => unknown;
 
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
-  /** The direct entry, once the compiled tier has made one (null until then, and for good for most
-   * bodies it does not take). */
+  /** The direct entry, once the compiled tier has made one (null until then, and for good for the
+   * bodies it does not take or gives none): invoke hands the function's calls to it. */
   directEntry: DirectEntry | null = null;
   /** While and after the body compiles: its `arguments` read without making the object
    * (lazy-arguments.ts), or null. */

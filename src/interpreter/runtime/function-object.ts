@@ -10,7 +10,8 @@ import { agent, Termination } from '../../realm/agent.js';
 import { FUNCTION_BYTES, OBJECT_BYTES } from '../../realm/allocation.js';
 import { Env, copySlots } from './environment.js';
 import { Frame, RETURN } from './frame.js';
-import { compileFunction, type FunctionTemplate } from '../compile/function-template.js';
+import { compileFunction, type DirectEntry, type FunctionTemplate } from '../compile/function-template.js';
+import { currentFrame } from './call-stack.js';
 import { membraneOf } from '../../realm/membrane.js';
 import { needsEntryBudget, runHostEntry } from '../../realm/host-entry.js';
 import { UNINIT } from '../compile/scope.js';
@@ -21,6 +22,7 @@ import { recordErrorLocation } from './error-location.js';
 
 const { defineProperty, setPrototypeOf, getPrototypeOf, create } = Object;
 const HostRangeError = RangeError;
+const ReflectApply = Reflect.apply;
 
 /** A class field or private method to install on each instance (§15.7.10 ClassFieldDefinition). */
 export interface ClassElementRecord {
@@ -191,6 +193,9 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   const a = agent;
   // tick() answers true when host code is calling (agent.hostCode): the arguments come in first.
   if (--a.steps <= 0 && a.tick()) return invokeFromHost(s, thisArg, args, newTarget);
+  // A body the compiled tier took with a direct entry: the entry is the whole [[Call]] or [[Construct]],
+  // and counts this step itself.
+  if (t.directEntry !== null) { a.steps++; return enterDirect(t.directEntry, s, thisArg, args, newTarget); }
   const depth = ++a.depth;
   if (depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
   // The running frame (call-stack.ts): the top, past frames that have returned.
@@ -253,6 +258,26 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   return result;
 }
 
+/** [[Call]] through a body's direct entry (tier/compile-to-host.ts) with an argument list: each of the
+ * function's parameters gets its argument, the running frame is the caller. */
+function enterDirect(e: DirectEntry, s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
+  const c = currentFrame();
+  const n = args.length;
+  switch (s.template.node.params.length) {
+    case 0: return e(s, c, thisArg, newTarget);
+    case 1: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined);
+    case 2: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined, n > 1 ? args[1] : undefined);
+    case 3: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined, n > 1 ? args[1] : undefined, n > 2 ? args[2] : undefined);
+    default: {
+      const count = s.template.node.params.length;
+      const list = new Array<unknown>(count + 4);
+      list[0] = s; list[1] = c; list[2] = thisArg; list[3] = newTarget;
+      for (let i = 0; i < count; i++) list[i + 4] = i < n ? args[i] : undefined;
+      return ReflectApply(e, undefined, list);
+    }
+  }
+}
+
 /** The way out of a direct entry (tier/compile-to-host.ts) that threw, after it restored the depth:
  * invoke's catch, with `depth` the level the call ran at. */
 export function directCallFailed(e: unknown, f: Frame | null, s: FunctionState, depth: number): never {
@@ -276,7 +301,7 @@ export function directCallOverflow(s: FunctionState): never {
 
 /** A guest function called by the embedder's code: `this` and the arguments come through the membrane
  * (src/realm/membrane.ts), and the body runs as guest code. */
-function invokeFromHost(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
+export function invokeFromHost(s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
   const a = agent;
   // Called while no run is active (after a run, by a host callback or getter): under the context's own
   // timeout and memory limit, if it has them (src/realm/host-entry.ts).
@@ -296,7 +321,7 @@ function invokeInGuest(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
 }
 
 /** OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%") reusing the object the host made. */
-function ordinaryCreateFromConstructor(realm: Realm, hostThis: unknown, newTarget: unknown): object {
+export function ordinaryCreateFromConstructor(realm: Realm, hostThis: unknown, newTarget: unknown): object {
   const p = (newTarget as { prototype: unknown }).prototype;
   if ((typeof p === 'object' && p !== null) || typeof p === 'function') {
     if (typeof hostThis === 'object' && hostThis !== null && getPrototypeOf(hostThis) === p) return hostThis;

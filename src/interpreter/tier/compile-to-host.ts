@@ -2,19 +2,24 @@
 // (eligibility.ts), emitted (emit-*.ts) and made with the host's Function
 // (host-codegen.ts) as `function (rt, K) { …; return [run, entry] }`.
 //
-// `run(f)` replaces the closure tier's `run` of the body: invoke, the Frame, the
-// instantiation of parameters and hoisted functions stay as they are.
+// The direct entry, `entry(s, c, thisArg, newTarget, p0, p1, …)`, is [[Call]] and
+// [[Construct]] of the function (§10.2.1, §10.2.2) whole: invoke hands every call
+// of the function to it (function-object.ts), and the tier's own call and `new`
+// sites call it themselves, with the arguments as host parameters (no argument
+// list), the caller's frame from the site (no walk of the agent's stack) and the
+// body inline (no second call); a body whose bindings all live in host locals gets
+// no Env. It does what invoke does, in the same order: a step, the depth limit, the
+// Frame pushed on the agent (error stacks), `this` (OrdinaryCallBindThis, or
+// OrdinaryCreateFromConstructor), and on the way out the depth restored, the
+// construct result, and a thrown value's location recorded (invoke's catch). Only
+// functions whose instantiation is nothing but binding simple parameters get one
+// (no `arguments`, no hoisted function declarations).
 //
-// `entry(s, c, thisArg, p0, p1, …)`, the direct entry, is [[Call]] of the
-// function (§10.2.1) for the compiled tier's own call sites: the arguments come as
-// host parameters (no argument array), the caller's frame comes from the site (no
-// walk of the agent's stack), the body runs inline (no second call), and a body
-// whose bindings all live in host locals gets no Env. It does what invoke does for
-// a call, in the same order: a step, the depth limit, the Frame pushed on the
-// agent (error stacks), `this` (OrdinaryCallBindThis), and on the way out the
-// depth restored and a thrown value's location recorded (invoke's catch). Only
-// functions whose instantiation is just binding simple parameters get one (no
-// `arguments`, no hoisted function declarations); the others keep invoke.
+// `run(f)` replaces the closure tier's `run` of the body: invoke, the Frame, the
+// instantiation of parameters, `arguments` and hoisted functions stay as they are.
+// With a direct entry it serves only the activation whose call compiled the body
+// (its frame made already: a main loop called once runs compiled from its first
+// call); without one, every call.
 import type { Expression, Statement } from 'acorn';
 import type { DirectEntry, FunctionTemplate } from '../compile/function-template.js';
 import type { CompileContext } from '../compile/compile-context.js';
@@ -22,6 +27,7 @@ import { UNINIT, type ScopeInfo, type Binding } from '../compile/scope.js';
 import type { Frame, Signal } from '../runtime/frame.js';
 import { analyseBody, type BodyAnalysis } from './eligibility.js';
 import { Emitter } from './emit-context.js';
+import { OBJECT_BYTES } from '../../realm/allocation.js';
 import { emitStatements } from './emit-statement.js';
 import { emitExpression } from './emit-expression.js';
 import { makeHostFunction } from './host-codegen.js';
@@ -29,13 +35,15 @@ import { tierRuntime, type TierRuntime } from './tier-runtime.js';
 
 export type SyncRun = (f: Frame) => Signal;
 
-/** The two host functions of a compiled body; `entry` is null when the function has no direct entry. */
+/** What the tier makes of a body: `run`, and the direct entry when the function can have one. */
 export interface HostBody {
   readonly run: SyncRun;
   readonly entry: DirectEntry | null;
 }
 
-/** The generated source of `t`'s body and its constants. Throws Unsupported when the tier cannot take it. */
+/** The generated source of `t`'s body and its constants: `run`, and a direct entry when `t` can have
+ * one (then `run` serves only the activation whose call compiled it: invoke had made its frame).
+ * Throws Unsupported when the tier cannot take it. */
 export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo): { source: string; consts: unknown[] } {
   const body = t.node.body;
   const statements: Statement[] | null = body.type === 'BlockStatement' ? body.body : null;
@@ -64,11 +72,11 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
     runCode,
     '};',
   ];
-
   const entry = directEntrySource(t, c, scope, statements, analysis, e, emitBody);
   const consts = e.consts.map((_, i) => `k${i} = K[${i}]`);
   const source = [
-    'const A = rt.agent, U = rt.UNINIT, Frame = rt.Frame, Env = rt.Env, copySlots = rt.copySlots, NA = rt.NO_ARGS;',
+    'const A = rt.agent, U = rt.UNINIT;',
+    entry !== null ? 'const Frame = rt.Frame, Env = rt.Env, copySlots = rt.copySlots, NA = rt.NO_ARGS;' : '',
     consts.length > 0 ? `const ${consts.join(', ')};` : '',
     ...run,
     ...(entry ?? ['const entry = null;']),
@@ -120,19 +128,21 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
     env = 'e0';
   }
   // OrdinaryCallBindThis (§10.2.1.2): an arrow's own frame keeps the value passed (invoke does the same).
-  const thisValue = t.strict || t.isArrow ? 'ta'
+  let thisValue = t.strict || t.isArrow ? 'ta'
     : "(ta === undefined || ta === null ? s.realm.globalThisValue : typeof ta === 'object' || typeof ta === 'function' ? ta : rt.toObject(s.realm, ta))";
+  // [[Construct]] (§10.2.2) of an ordinary function: OrdinaryCreateFromConstructor, counted as invoke does.
+  if (t.kind === 'normal') thisValue = `nt === undefined ? ${thisValue} : (A.allocated += ${OBJECT_BYTES}, rt.createThis(s.realm, ta, nt))`;
   return [
-    `const entry = function (s, c, ta${ps.map((p) => `, ${p}`).join('')}) {`,
+    `const entry = function (s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}) {`,
     // Host code calling (agent.hostCode): invoke's path, which brings the arguments in through the membrane.
-    `if (--A.steps <= 0 && A.tick()) return rt.invoke(s, ta, [${ps.join(', ')}], undefined);`,
+    `if (--A.steps <= 0 && A.tick()) return rt.enterFromHost(s, ta, [${ps.join(', ')}], nt);`,
     'const d = ++A.depth;',
     'if (d > A.maxDepth) rt.overflow(s);',
     'let f = null;',
     'try {',
     `const th = ${thisValue};`,
     ...envLines,
-    `f = new Frame(s.realm, ${env}, ${env}, th, s, undefined, NA, ${t.strict ? 'true' : 'false'}, c, d);`,
+    `f = new Frame(s.realm, ${env}, ${env}, th, s, nt, NA, ${t.strict ? 'true' : 'false'}, c, d);`,
     'A.top = f;',
     t.isArrow ? 'if (s.thisFrame !== null) f.thisFrame = s.thisFrame;' : '',
     'f.privateEnv = s.privateEnv;',

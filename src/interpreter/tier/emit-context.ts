@@ -124,18 +124,29 @@ export class Emitter {
     this.usesThis = false;
   }
 
-  /** A guest `return` of the host expression `value` (already evaluated where the form needs it). */
+  /** A guest `return` of the host expression `value`. */
   returnValue(value: string): string {
     if (this.form === 'run') return `f.retVal = ${value}; return 3;`;
     const t = this.tmp();
-    return `${t} = ${value}; A.depth--; return ${t};`;
+    return `${t} = ${value}; A.depth--; return ${this.#result(t)};`;
   }
 
   /** Leaving the body with the signal `sig` (a delegated statement's, not NORMAL: only RETURN gets
    * out of one) or, with null, normally at its end. */
   returnSignal(sig: string | null): string {
     if (this.form === 'run') return `return ${sig ?? '0'};`;
-    return sig === null ? 'A.depth--; return undefined;' : `A.depth--; return ${sig} === 3 ? f.retVal : undefined;`;
+    if (sig === null) return `A.depth--; return ${this.#result('undefined')};`;
+    const t = this.tmp();
+    return `${t} = ${sig} === 3 ? f.retVal : undefined; A.depth--; return ${this.#result(t)};`;
+  }
+
+  /** What the direct entry answers for the body's completion value `v` (a temporary or `undefined`):
+   * a function that may be constructed answers `th`, the object it made, unless `v` is an object
+   * (§10.2.2 [[Construct]] steps 10-12; `nt` is new.target, undefined for a call). */
+  #result(v: string): string {
+    if (this.t.kind !== 'normal') return v;
+    if (v === 'undefined') return 'nt === undefined ? undefined : th';
+    return `nt === undefined || (typeof ${v} === 'object' && ${v} !== null) || typeof ${v} === 'function' ? ${v} : th`;
   }
 
   tmp(): string {

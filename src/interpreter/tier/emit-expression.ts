@@ -148,18 +148,30 @@ function call(e: Emitter, n: CallExpression): string {
   const what = e.konst(calleeDescription(e.c, n.callee as Expression));
   const pos = callPosition(n, e.c);
   const list = temps.join(', ');
-  const direct = `${site}.entry(${site}.state, f, ${thisValue}${temps.map((t) => `, ${t}`).join('')})`;
-  return `(${calleeCode}, ${argCode}f.pos = ${pos}, ${fn} === ${site}.fn && ${site}.entry !== null ? ${direct} : rt.call(f, ${site}, ${fn}, ${thisValue}, [${list}], ${what}))`;
+  const passed = temps.map((t) => `, ${t}`).join('');
+  const direct = `${site}.entry(${site}.state, f, ${thisValue}, undefined${passed})`;
+  const slow = temps.length <= 3 ? `rt.call${temps.length}(f, ${site}, ${fn}, ${thisValue}${passed}, ${what})` : `rt.call(f, ${site}, ${fn}, ${thisValue}, [${list}], ${what})`;
+  return `(${calleeCode}, ${argCode}f.pos = ${pos}, ${fn} === ${site}.fn && ${site}.entry !== null ? ${direct} : ${slow})`;
 }
 
-/** `new C(...)` (calls.ts compileNew). */
+/** `new C(...)` (calls.ts compileNew): as a call, with the site's constructor's direct entry given
+ * new.target. */
 function construct(e: Emitter, n: NewExpression): string {
-  const fn = e.tmp(), args = e.tmp();
+  const fn = e.tmp();
   const calleeCode = emitExpression(e, n.callee as Expression);
-  const list = n.arguments.map((a) => emitExpression(e, a as Expression)).join(', ');
+  let argCode = '';
+  const temps: string[] = [];
+  for (const a of n.arguments) {
+    const t = e.tmp();
+    argCode += `${t} = ${emitExpression(e, a as Expression)}, `;
+    temps.push(t);
+  }
   const site = e.made(n, newCallSite);
   const what = e.konst(calleeDescription(e.c, n.callee as Expression));
-  return `(${fn} = ${calleeCode}, ${args} = [${list}], f.pos = ${n.start}, ${fn} === ${site}.fn && ${site}.state !== null ? rt.invoke(${site}.state, undefined, ${args}, ${fn}) : rt.construct(f, ${site}, ${fn}, ${args}, ${what}))`;
+  const passed = temps.map((t) => `, ${t}`).join('');
+  const direct = `${site}.entry(${site}.state, f, undefined, ${fn}${passed})`;
+  const slow = temps.length <= 3 ? `rt.construct${temps.length}(f, ${site}, ${fn}${passed}, ${what})` : `rt.construct(f, ${site}, ${fn}, [${temps.join(', ')}], ${what})`;
+  return `(${fn} = ${calleeCode}, ${argCode}f.pos = ${n.start}, ${fn} === ${site}.fn && ${site}.entry !== null ? ${direct} : ${slow})`;
 }
 
 /** The value of an assignment's right-hand side: an anonymous function definition assigned to a name

@@ -32,6 +32,8 @@ export function tieredRun(t: FunctionTemplate, c: CompileContext, closureRun: Sy
     if (++calls <= threshold) return closureRun(f);
     const { run, entry } = compileOrKeep(t, c, closureRun);
     const body = t.compiled as CompiledBody;
+    // With a direct entry, invoke hands every later call to it; this activation (its frame made by
+    // invoke) runs the compiled run.
     t.compiled = { scope: body.scope, instantiate: body.instantiate, run };
     t.directEntry = entry;
     return run(f);

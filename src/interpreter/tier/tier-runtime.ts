@@ -10,7 +10,10 @@ import { chargeConcat } from '../../realm/allocation.js';
 import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversion.js';
 import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, putComputedMember } from '../runtime/property-access.js';
-import { invoke, isConstructor, directCallState, directConstructState, directCallFailed, directCallOverflow, type FunctionState } from '../runtime/function-object.js';
+import {
+  invoke, invokeFromHost, isConstructor, directCallState, directConstructState, directCallFailed, directCallOverflow, ordinaryCreateFromConstructor,
+  type FunctionState,
+} from '../runtime/function-object.js';
 import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
 import { recordErrorLocation, recordThrownPrimitive } from '../runtime/error-location.js';
 import { Env, copySlots, newEnv, throwTDZ } from '../runtime/environment.js';
@@ -34,36 +37,130 @@ export function newCallSite(): CallSite {
   return { fn: null, state: null, generator: null, entry: null };
 }
 
-/** A call whose site cache missed or whose callee is not a guest function (calls.ts compileCall). */
+/** The site now calls `fn` (calls.ts compileCall's cache): its state when it is a guest function, and
+ * its direct entry when its body has one. */
+function retarget(f: Frame, site: CallSite, fn: unknown, what: string): void {
+  if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
+  site.fn = fn;
+  const s = site.state = directCallState(fn as Function);
+  site.generator = s === null ? hostCodeGenerator(f.realm, fn) : null;
+  site.entry = s === null ? null : s.template.directEntry;
+}
+
+/** A call of anything but the site's guest function with a direct entry (a site that calls several
+ * functions, a callee not compiled yet, host functions): the generic path. */
 function call(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, args: unknown[], what: string): unknown {
-  if (fn !== site.fn) {
-    if (typeof fn !== 'function') f.realm.throwTypeError(`${what} is not a function`);
-    site.fn = fn;
-    site.state = directCallState(fn as Function);
-    site.generator = site.state === null ? hostCodeGenerator(f.realm, fn) : null;
-  }
+  if (fn !== site.fn) retarget(f, site, fn, what);
   const s = site.state;
   if (s !== null) {
     // The callee's body may have been compiled since: its direct entry serves the site's next calls.
     site.entry = s.template.directEntry;
     return invoke(s, thisValue, args, undefined);
   }
+  return callOther(f, site, fn, thisValue, args);
+}
+
+/** A host function, or a guest one without a direct state (a class constructor: its wrapper throws). */
+function callOther(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, args: unknown[]): unknown {
   if (site.generator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, site.generator, args, undefined);
   return ReflectApply(fn as Function, thisValue, args);
 }
 
-/** `new` whose site cache missed (calls.ts compileNew). */
+// `call` for sites with 0 to 3 arguments, passed as they are: a site whose callee changes from call to
+// call (a method of several classes) still enters a compiled callee directly, without an argument list.
+function call0(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, what: string): unknown {
+  if (fn !== site.fn) retarget(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return callOther(f, site, fn, thisValue, []);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, thisValue, undefined) : invoke(s, thisValue, [], undefined);
+}
+
+function call1(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, a0: unknown, what: string): unknown {
+  if (fn !== site.fn) retarget(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return callOther(f, site, fn, thisValue, [a0]);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, thisValue, undefined, a0) : invoke(s, thisValue, [a0], undefined);
+}
+
+function call2(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, a0: unknown, a1: unknown, what: string): unknown {
+  if (fn !== site.fn) retarget(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return callOther(f, site, fn, thisValue, [a0, a1]);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, thisValue, undefined, a0, a1) : invoke(s, thisValue, [a0, a1], undefined);
+}
+
+function call3(f: Frame, site: CallSite, fn: unknown, thisValue: unknown, a0: unknown, a1: unknown, a2: unknown, what: string): unknown {
+  if (fn !== site.fn) retarget(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return callOther(f, site, fn, thisValue, [a0, a1, a2]);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, thisValue, undefined, a0, a1, a2) : invoke(s, thisValue, [a0, a1, a2], undefined);
+}
+
+/** The `new` site now constructs `fn` (calls.ts compileNew's cache). */
+function retargetNew(f: Frame, site: CallSite, fn: unknown, what: string): void {
+  if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
+  site.fn = fn;
+  const s = site.state = directConstructState(fn as Function);
+  site.generator = s === null ? hostCodeGenerator(f.realm, fn) : null;
+  site.entry = s === null ? null : s.template.directEntry;
+}
+
+/** `new` of anything but the site's guest constructor with a direct entry (calls.ts compileNew). */
 function construct(f: Frame, site: CallSite, fn: unknown, args: unknown[], what: string): unknown {
-  if (fn !== site.fn) {
-    if (!isConstructor(fn)) f.realm.throwTypeError(`${what} is not a constructor`);
-    site.fn = fn;
-    site.entry = null;
-    site.state = directConstructState(fn as Function);
-    site.generator = site.state === null ? hostCodeGenerator(f.realm, fn) : null;
+  if (fn !== site.fn) retargetNew(f, site, fn, what);
+  const s = site.state;
+  if (s !== null) {
+    site.entry = s.template.directEntry;
+    return invoke(s, undefined, args, fn);
   }
-  if (site.state !== null) return invoke(site.state, undefined, args, fn);
+  return constructOther(f, site, fn, args);
+}
+
+function constructOther(f: Frame, site: CallSite, fn: unknown, args: unknown[]): unknown {
   if (site.generator !== null && f.realm.isHost) return runHostCodeGenerator(f.realm, site.generator, args, fn as Function);
   return ReflectConstruct(fn as Function, args);
+}
+
+// `construct` for sites with 0 to 3 arguments, passed as they are (call0…call3).
+function construct0(f: Frame, site: CallSite, fn: unknown, what: string): unknown {
+  if (fn !== site.fn) retargetNew(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return constructOther(f, site, fn, []);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, undefined, fn) : invoke(s, undefined, [], fn);
+}
+
+function construct1(f: Frame, site: CallSite, fn: unknown, a0: unknown, what: string): unknown {
+  if (fn !== site.fn) retargetNew(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return constructOther(f, site, fn, [a0]);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, undefined, fn, a0) : invoke(s, undefined, [a0], fn);
+}
+
+function construct2(f: Frame, site: CallSite, fn: unknown, a0: unknown, a1: unknown, what: string): unknown {
+  if (fn !== site.fn) retargetNew(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return constructOther(f, site, fn, [a0, a1]);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, undefined, fn, a0, a1) : invoke(s, undefined, [a0, a1], fn);
+}
+
+function construct3(f: Frame, site: CallSite, fn: unknown, a0: unknown, a1: unknown, a2: unknown, what: string): unknown {
+  if (fn !== site.fn) retargetNew(f, site, fn, what);
+  const s = site.state;
+  if (s === null) return constructOther(f, site, fn, [a0, a1, a2]);
+  const e = site.entry = s.template.directEntry;
+  return e !== null ? e(s, f, undefined, fn, a0, a1, a2) : invoke(s, undefined, [a0, a1, a2], fn);
+}
+
+/** OrdinaryCreateFromConstructor (§10.1.13) of a direct entry's [[Construct]] (invoke's). */
+function createThis(realm: Realm, hostThis: unknown, newTarget: unknown): object {
+  return ordinaryCreateFromConstructor(realm, hostThis, newTarget);
 }
 
 /** `a + b` when either is not a number: the host operator, a string result charged (operators.ts). */
@@ -144,7 +241,7 @@ const NO_ARGS: readonly unknown[] = Object.freeze([]);
 
 export const tierRuntime = {
   agent, UNINIT, Frame, Env, copySlots, NO_ARGS, toObject, overflow: directCallOverflow, callFailed: directCallFailed,
-  invoke, call, construct, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
+  invoke, enterFromHost: invokeFromHost, createThis, call, call0, call1, call2, call3, construct, construct0, construct1, construct2, construct3, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
   getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, newCallSite,
   realmArray, newObject, createDataProperty,
 };
