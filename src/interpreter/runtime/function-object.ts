@@ -195,7 +195,20 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   if (--a.steps <= 0 && a.tick()) return invokeFromHost(s, thisArg, args, newTarget);
   // A body the compiled tier took with a direct entry: the entry is the whole [[Call]] or [[Construct]],
   // and counts this step itself.
-  if (t.directEntry !== null) { a.steps++; return enterDirect(t.directEntry, s, thisArg, args, newTarget); }
+  const e = t.directEntry;
+  if (e !== null) {
+    a.steps++;
+    // Inline, not a call of enterDirect: each host frame per guest level counts where the host stack ends.
+    const c = currentFrame();
+    const n = args.length;
+    switch (t.node.params.length) {
+      case 0: return e(s, c, thisArg, newTarget);
+      case 1: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined);
+      case 2: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined, n > 1 ? args[1] : undefined);
+      case 3: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined, n > 1 ? args[1] : undefined, n > 2 ? args[2] : undefined);
+      default: return enterDirect(e, s, c, thisArg, args, newTarget);
+    }
+  }
   const depth = ++a.depth;
   if (depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
   // The running frame (call-stack.ts): the top, past frames that have returned.
@@ -258,24 +271,16 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
   return result;
 }
 
-/** [[Call]] through a body's direct entry (tier/compile-to-host.ts) with an argument list: each of the
- * function's parameters gets its argument, the running frame is the caller. */
-function enterDirect(e: DirectEntry, s: FunctionState, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
-  const c = currentFrame();
+/** [[Call]] or [[Construct]] through a body's direct entry (tier/compile-to-host.ts) with an argument
+ * list, for a function of more than 3 parameters (invoke passes fewer itself): each parameter gets its
+ * argument. */
+function enterDirect(e: DirectEntry, s: FunctionState, c: Frame | null, thisArg: unknown, args: ArrayLike<unknown>, newTarget: unknown): unknown {
   const n = args.length;
-  switch (s.template.node.params.length) {
-    case 0: return e(s, c, thisArg, newTarget);
-    case 1: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined);
-    case 2: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined, n > 1 ? args[1] : undefined);
-    case 3: return e(s, c, thisArg, newTarget, n > 0 ? args[0] : undefined, n > 1 ? args[1] : undefined, n > 2 ? args[2] : undefined);
-    default: {
-      const count = s.template.node.params.length;
-      const list = new Array<unknown>(count + 4);
-      list[0] = s; list[1] = c; list[2] = thisArg; list[3] = newTarget;
-      for (let i = 0; i < count; i++) list[i + 4] = i < n ? args[i] : undefined;
-      return ReflectApply(e, undefined, list);
-    }
-  }
+  const count = s.template.node.params.length;
+  const list = new Array<unknown>(count + 4);
+  list[0] = s; list[1] = c; list[2] = thisArg; list[3] = newTarget;
+  for (let i = 0; i < count; i++) list[i + 4] = i < n ? args[i] : undefined;
+  return ReflectApply(e, undefined, list);
 }
 
 /** The way out of a direct entry (tier/compile-to-host.ts) that threw, after it restored the depth:
