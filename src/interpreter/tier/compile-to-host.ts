@@ -130,8 +130,10 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   // OrdinaryCallBindThis (§10.2.1.2): an arrow's own frame keeps the value passed (invoke does the same).
   let thisValue = t.strict || t.isArrow ? 'ta'
     : "(ta === undefined || ta === null ? s.realm.globalThisValue : typeof ta === 'object' || typeof ta === 'function' ? ta : rt.toObject(s.realm, ta))";
-  // [[Construct]] (§10.2.2) of an ordinary function: OrdinaryCreateFromConstructor, counted as invoke does.
-  if (t.kind === 'normal') thisValue = `nt === undefined ? ${thisValue} : (A.allocated += ${OBJECT_BYTES}, rt.createThis(s.realm, ta, nt))`;
+  // [[Construct]] (§10.2.2) of an ordinary function or a base class: OrdinaryCreateFromConstructor,
+  // counted as invoke does (a class constructor is only ever constructed: its wrapper throws on a call).
+  const constructs = t.kind === 'normal' || t.kind === 'classConstructor';
+  if (constructs) thisValue = `nt === undefined ? ${thisValue} : (A.allocated += ${OBJECT_BYTES}, rt.createThis(s.realm, ta, nt))`;
   return [
     `const entry = function (s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}) {`,
     // Host code calling (agent.hostCode): invoke's path, which brings the arguments in through the membrane.
@@ -146,6 +148,8 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
     'A.top = f;',
     t.isArrow ? 'if (s.thisFrame !== null) f.thisFrame = s.thisFrame;' : '',
     'f.privateEnv = s.privateEnv;',
+    // InitializeInstanceElements (§7.3.34): a class's fields and private methods, before its body.
+    t.kind === 'classConstructor' ? 'if (nt !== undefined && s.fields !== null) rt.initFields(s.realm, th, s);' : '',
     e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '',
     decls,
     code,

@@ -12,12 +12,13 @@ import { DISPOSE_CAPABILITY, type ScopeInfo } from '../compile/scope.js';
 /** Thrown while analysing or emitting a body the tier does not take: the function stays in closures. */
 export class Unsupported extends Error {}
 
-/** Function kinds the tier compiles: no suspension, no class construction semantics. */
-const KINDS = new Set(['normal', 'arrow', 'method', 'getter', 'setter']);
+/** Function kinds the tier compiles: no suspension; class constructors of base classes only (a derived
+ * one's `this` is bound by super(), in the middle of its body). */
+const KINDS = new Set(['normal', 'arrow', 'method', 'getter', 'setter', 'classConstructor']);
 
 /** Whether `t` may be compiled to host code at all (the body's parts are checked by analyseBody). */
 export function templateEligible(t: FunctionTemplate, scope: ScopeInfo): boolean {
-  if (!KINDS.has(t.kind) || t.isDefaultConstructor || t.source.debug === true) return false;
+  if (!KINDS.has(t.kind) || t.isDefaultConstructor || t.isDerived || t.source.debug === true) return false;
   if (t.uses.directEval) return false;
   if (scope.dynamic || scope.bindings.has(DISPOSE_CAPABILITY)) return false;
   const params = t.node.params ?? [];

@@ -144,7 +144,7 @@ export class Emitter {
    * a function that may be constructed answers `th`, the object it made, unless `v` is an object
    * (§10.2.2 [[Construct]] steps 10-12; `nt` is new.target, undefined for a call). */
   #result(v: string): string {
-    if (this.t.kind !== 'normal') return v;
+    if (this.t.kind !== 'normal' && this.t.kind !== 'classConstructor') return v;
     if (v === 'undefined') return 'nt === undefined ? undefined : th';
     return `nt === undefined || (typeof ${v} === 'object' && ${v} !== null) || typeof ${v} === 'function' ? ${v} : th`;
   }

@@ -11,7 +11,7 @@ import { ToObject, ToPropertyKey } from '../../realm/abstract-ops/type-conversio
 import { CreateDataPropertyOrThrow } from '../../realm/abstract-ops/object-operations.js';
 import { getOnPrimitive, getOnPrimitiveAt, putSloppy, putStrict, failedReadMessage, putComputedMember } from '../runtime/property-access.js';
 import {
-  invoke, invokeFromHost, isConstructor, directCallState, directConstructState, directCallFailed, directCallOverflow, ordinaryCreateFromConstructor,
+  invoke, invokeFromHost, initializeInstanceElements, isConstructor, directCallState, directConstructState, directCallFailed, directCallOverflow, ordinaryCreateFromConstructor,
   type FunctionState,
 } from '../runtime/function-object.js';
 import { hostCodeGenerator, runHostCodeGenerator, type HostCodeGenerator } from '../runtime/dynamic.js';
@@ -241,7 +241,7 @@ const NO_ARGS: readonly unknown[] = Object.freeze([]);
 
 export const tierRuntime = {
   agent, UNINIT, Frame, Env, copySlots, NO_ARGS, toObject, overflow: directCallOverflow, callFailed: directCallFailed,
-  invoke, enterFromHost: invokeFromHost, createThis, call, call0, call1, call2, call3, construct, construct0, construct1, construct2, construct3, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
+  invoke, enterFromHost: invokeFromHost, createThis, initFields: initializeInstanceElements, call, call0, call1, call2, call3, construct, construct0, construct1, construct2, construct3, add, inOperator, putComputed: putComputedMember, putStrict, putSloppy, referenceKey, getReference,
   getOnPrimitive, getOnPrimitiveAt, throwValue, tdz, constAssign, thisTDZ, newEnv, copyEnv, newCallSite,
   realmArray, newObject, createDataProperty,
 };
