@@ -58,6 +58,8 @@ const sameAsNode = {
   'a const may follow a function declared by eval': ['eval("function fn() {}")', 'const fn = 2; fn'],
   'a let may follow a block function declared by eval': ['eval("if (true) { function t() {} }")', 'let t = 1; t'],
   'a let still may not follow a var declared by a Script': ['var y = 1', 'let y = 2; y'],
+  // V8 makes a block function named like a global lexical a SyntaxError (the spec would skip it); vmjs too.
+  'a block function in eval code named like a global let': ['let z = 1', 'eval("{ function z() {} }"); typeof z'],
   // Runtime Errors for Function Call Assignment Targets (sloppy code).
   'f() = 1 calls f, then throws a ReferenceError before the right-hand side':
     ['var log = []; function f() { log.push("f") } try { f() = log.push("rhs") } catch (e) { log.push(e.name, e.message) } log.join()'],
