@@ -223,3 +223,19 @@ function escapes(n: Statement): boolean {
   };
   return walk(n, 0, 0, []);
 }
+
+const LOOP = /^(For|ForIn|ForOf|While|DoWhile)Statement$/;
+const NESTED = /^(FunctionExpression|ArrowFunctionExpression|FunctionDeclaration|ClassExpression|ClassDeclaration)$/;
+
+/** Whether a body has a loop of its own (not one of a nested function's). */
+export function hasLoop(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(hasLoop);
+  const n = node as { type?: unknown; [key: string]: unknown };
+  if (typeof n.type === 'string') {
+    if (LOOP.test(n.type)) return true;
+    if (NESTED.test(n.type)) return false;
+  }
+  for (const key in n) if (key !== 'loc' && hasLoop(n[key])) return true;
+  return false;
+}

@@ -10,7 +10,7 @@ import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
 import { tierOptions, HOT_CALLS } from './tier-options.js';
 import { hostCanGenerateCode } from './host-codegen.js';
-import { templateEligible, Unsupported } from './eligibility.js';
+import { templateEligible, hasLoop, Unsupported } from './eligibility.js';
 import { compileToHost, type HostBody, type SyncRun } from './compile-to-host.js';
 
 /** How many bodies the tier compiled (and gave a direct entry) and declined since startup (for vmjs's
@@ -39,22 +39,6 @@ export function tieredRun(t: FunctionTemplate, c: CompileContext, closureRun: Sy
     return run(f);
   };
   return counting;
-}
-
-const LOOP = /^(For|ForIn|ForOf|While|DoWhile)Statement$/;
-const NESTED = /^(FunctionExpression|ArrowFunctionExpression|FunctionDeclaration|ClassExpression|ClassDeclaration)$/;
-
-/** Whether a body has a loop of its own (not one of a nested function's). */
-function hasLoop(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(hasLoop);
-  const n = node as { type?: unknown; [key: string]: unknown };
-  if (typeof n.type === 'string') {
-    if (LOOP.test(n.type)) return true;
-    if (NESTED.test(n.type)) return false;
-  }
-  for (const key in n) if (key !== 'loc' && hasLoop(n[key])) return true;
-  return false;
 }
 
 function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun): HostBody {
