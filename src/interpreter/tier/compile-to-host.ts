@@ -1,6 +1,6 @@
 // A function body compiled to host code (the compiled tier): analysed
 // (eligibility.ts), emitted (emit-*.ts) and made with the host's Function
-// (host-codegen.ts) as `function (rt, K) { …; return [run, entry] }`.
+// (host-codegen.ts) as `function (rt, K) { …; return function … }`, in one of two forms.
 //
 // The direct entry, `entry(s, c, thisArg, newTarget, p0, p1, …)`, is [[Call]] and
 // [[Construct]] of the function (§10.2.1, §10.2.2) whole: invoke hands every call
@@ -13,19 +13,19 @@
 // OrdinaryCreateFromConstructor), and on the way out the depth restored, the
 // construct result, and a thrown value's location recorded (invoke's catch). Only
 // functions whose instantiation is nothing but binding simple parameters get one
-// (no `arguments`, no hoisted function declarations).
+// (no `arguments`, no hoisted function declarations) and that have no loop of
+// their own (their time is in the loop, not the call, and a loop inside the
+// entry's try/catch measured slower in V8: box2d +21% user time).
 //
-// `run(f)` replaces the closure tier's `run` of the body: invoke, the Frame, the
-// instantiation of parameters, `arguments` and hoisted functions stay as they are.
-// With a direct entry it serves only the activation whose call compiled the body
-// (its frame made already: a main loop called once runs compiled from its first
-// call); without one, every call.
+// The others get `run(f)`, which replaces the closure tier's `run` of the body:
+// invoke, the Frame, the instantiation of parameters, `arguments` and hoisted
+// functions stay as they are (a main loop called once runs compiled from that call).
 import type { Expression, Statement } from 'acorn';
 import type { DirectEntry, FunctionTemplate } from '../compile/function-template.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import { UNINIT, type ScopeInfo, type Binding } from '../compile/scope.js';
 import type { Frame, Signal } from '../runtime/frame.js';
-import { analyseBody, hasLoop, type BodyAnalysis } from './eligibility.js';
+import { analyseBody, type BodyAnalysis } from './eligibility.js';
 import { Emitter } from './emit-context.js';
 import { OBJECT_BYTES } from '../../realm/allocation.js';
 import { emitStatements } from './emit-statement.js';
@@ -35,16 +35,13 @@ import { tierRuntime, type TierRuntime } from './tier-runtime.js';
 
 export type SyncRun = (f: Frame) => Signal;
 
-/** What the tier makes of a body: `run`, and the direct entry when the function can have one. */
-export interface HostBody {
-  readonly run: SyncRun;
-  readonly entry: DirectEntry | null;
-}
+/** What the tier makes of a body: `run`, or the direct entry when the function can have one. */
+export type HostBody = { readonly run: SyncRun; readonly entry: null } | { readonly run: null; readonly entry: DirectEntry };
 
-/** The generated source of `t`'s body and its constants: `run`, and a direct entry when `t` can have
- * one (then `run` serves only the activation whose call compiled it: invoke had made its frame).
- * Throws Unsupported when the tier cannot take it. */
-export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo): { source: string; consts: unknown[] } {
+/** The generated source of `t`'s body and its constants: a direct entry when `t` can have one (a body
+ * without a loop of its own: the activation whose call compiled it finishes in closures), else `run`.
+ * `loops`: whether the body has a loop of its own. Throws Unsupported when the tier cannot take it. */
+export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, loops: boolean): { source: string; consts: unknown[]; entry: boolean } {
   const body = t.node.body;
   const statements: Statement[] | null = body.type === 'BlockStatement' ? body.body : null;
   const expression: Expression | null = body.type === 'BlockStatement' ? null : body as Expression;
@@ -58,38 +55,36 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
   const emitBody = (): string => statements !== null
     ? emitStatements(e, statements, true) + e.returnSignal(null)
     : e.returnValue(emitExpression(e, expression!));
-
-  e.startPass('run', 'e0.parent');
-  const runDecls = e.pushScope(scope, 'e0', statements ?? [], (b) => `e0.slots[${b.slot}]`);
-  const runCode = emitBody();
-  e.popScope(c);
-  const run = [
-    'const run = function (f) {',
-    'const e0 = f.env;',
-    e.usesThis ? 'const th = f.thisFrame.thisValue;' : '',
-    e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '',
-    runDecls,
-    runCode,
-    '};',
-  ];
-  const entry = directEntrySource(t, c, scope, statements, analysis, e, emitBody);
+  const entry = loops ? null : directEntrySource(t, c, scope, statements, analysis, e, emitBody);
+  let lines: string[];
+  if (entry !== null) {
+    lines = entry;
+  } else {
+    e.startPass('run', 'e0.parent');
+    const decls = e.pushScope(scope, 'e0', statements ?? [], (b) => `e0.slots[${b.slot}]`);
+    const code = emitBody();
+    lines = [
+      'return function (f) {',
+      'const e0 = f.env;',
+      e.usesThis ? 'const th = f.thisFrame.thisValue;' : '',
+      e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '',
+      decls,
+      code,
+      '};',
+    ];
+  }
   const consts = e.consts.map((_, i) => `k${i} = K[${i}]`);
   const source = [
     'const A = rt.agent, U = rt.UNINIT;',
     entry !== null ? 'const Frame = rt.Frame, Env = rt.Env, copySlots = rt.copySlots, NA = rt.NO_ARGS;' : '',
     consts.length > 0 ? `const ${consts.join(', ')};` : '',
-    ...run,
-    ...(entry ?? ['const entry = null;']),
-    'return [run, entry];',
+    ...lines,
   ].join('\n');
-  return { source, consts: e.consts };
+  return { source, consts: e.consts, entry: entry !== null };
 }
 
 /** The direct entry's source lines, or null when `t` cannot have one. */
 function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, statements: readonly Statement[] | null, analysis: BodyAnalysis, e: Emitter, emitBody: () => string): string[] | null {
-  // A body with a loop of its own keeps invoke and `run`: its time is in the loop, not in the call,
-  // and a loop inside the entry's try/catch measured slower in V8 (box2d +20%, user time).
-  if (hasLoop(t.node.body)) return null;
   // The instantiation (function-template.ts) must be nothing but binding simple parameters.
   if (t.lazyArguments !== null || scope.bindings.get('arguments')?.kind === 'arguments') return null;
   if (statements !== null && statements.some((s) => s.type === 'FunctionDeclaration')) return null;
@@ -138,7 +133,7 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   const constructs = t.kind === 'normal' || t.kind === 'classConstructor';
   if (constructs) thisValue = `nt === undefined ? ${thisValue} : (A.allocated += ${OBJECT_BYTES}, rt.createThis(s.realm, ta, nt))`;
   return [
-    `const entry = function (s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}) {`,
+    `return function (s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}) {`,
     // Host code calling (agent.hostCode): invoke's path, which brings the arguments in through the membrane.
     `if (--A.steps <= 0 && A.tick()) return rt.enterFromHost(s, ta, [${ps.join(', ')}], nt);`,
     'const d = ++A.depth;',
@@ -161,12 +156,11 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   ];
 }
 
-/** The host functions for `t`'s body (its source pushed on `sources` when given: vmjs's tests read it).
+/** The host function for `t`'s body (its source pushed on `sources` when given: vmjs's tests read it).
  * Throws Unsupported when the tier cannot take it. */
-export function compileToHost(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, sources: string[] | null = null): HostBody {
-  const { source, consts } = emitFunction(t, c, scope);
+export function compileToHost(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, loops: boolean, sources: string[] | null = null): HostBody {
+  const { source, consts, entry } = emitFunction(t, c, scope, loops);
   if (sources !== null) sources.push(source);
-  const factory = makeHostFunction(['rt', 'K'], source) as (rt: TierRuntime, K: unknown[]) => [SyncRun, DirectEntry | null];
-  const [run, entry] = factory(tierRuntime, consts);
-  return { run, entry };
+  const made = (makeHostFunction(['rt', 'K'], source) as (rt: TierRuntime, K: unknown[]) => Function)(tierRuntime, consts);
+  return entry ? { run: null, entry: made as DirectEntry } : { run: made as SyncRun, entry: null };
 }

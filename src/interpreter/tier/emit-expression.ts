@@ -151,7 +151,8 @@ function call(e: Emitter, n: CallExpression): string {
   const passed = temps.map((t) => `, ${t}`).join('');
   const direct = `${site}.entry(${site}.state, f, ${thisValue}, undefined${passed})`;
   const slow = temps.length <= 3 ? `rt.call${temps.length}(f, ${site}, ${fn}, ${thisValue}${passed}, ${what})` : `rt.call(f, ${site}, ${fn}, ${thisValue}, [${list}], ${what})`;
-  return `(${calleeCode}, ${argCode}f.pos = ${pos}, ${fn} === ${site}.fn && ${site}.entry !== null ? ${direct} : ${slow})`;
+  const invoke = `rt.invoke(${site}.state, ${thisValue}, [${list}], undefined)`;
+  return `(${calleeCode}, ${argCode}f.pos = ${pos}, ${cached(site, fn)} ? ${direct} : ${fn} === ${site}.fn && ${site}.state !== null ? ${invoke} : ${slow})`;
 }
 
 /** `new C(...)` (calls.ts compileNew): as a call, with the site's constructor's direct entry given
@@ -171,7 +172,15 @@ function construct(e: Emitter, n: NewExpression): string {
   const passed = temps.map((t) => `, ${t}`).join('');
   const direct = `${site}.entry(${site}.state, f, undefined, ${fn}${passed})`;
   const slow = temps.length <= 3 ? `rt.construct${temps.length}(f, ${site}, ${fn}${passed}, ${what})` : `rt.construct(f, ${site}, ${fn}, [${temps.join(', ')}], ${what})`;
-  return `(${fn} = ${calleeCode}, ${argCode}f.pos = ${n.start}, ${fn} === ${site}.fn && ${site}.entry !== null ? ${direct} : ${slow})`;
+  const invoke = `rt.invoke(${site}.state, undefined, [${temps.join(', ')}], ${fn})`;
+  return `(${fn} = ${calleeCode}, ${argCode}f.pos = ${n.start}, ${cached(site, fn)} ? ${direct} : ${fn} === ${site}.fn && ${site}.state !== null ? ${invoke} : ${slow})`;
+}
+
+/** Whether the site's cached guest function is the callee and has a direct entry, looked up again while
+ * it has none (its body compiles at its seventh call, after the site cached it). A cached callee without
+ * one (it reads `arguments`, or has a loop) goes straight to invoke, as before direct entries. */
+function cached(site: string, fn: string): string {
+  return `${fn} === ${site}.fn && (${site}.entry !== null || ${site}.state !== null && (${site}.entry = ${site}.state.template.directEntry) !== null)`;
 }
 
 /** The value of an assignment's right-hand side: an anonymous function definition assigned to a name

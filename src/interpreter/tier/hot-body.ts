@@ -26,24 +26,25 @@ export function tieredRun(t: FunctionTemplate, c: CompileContext, closureRun: Sy
   if (!templateEligible(t, scope)) return closureRun;
   // A body with a loop compiles at its first call: one call may be all the loop gets (no on-stack
   // replacement: a running closure-tier activation stays in closures).
-  const threshold = mode === 'eager' || hasLoop(t.node.body) ? 0 : HOT_CALLS;
+  const loops = hasLoop(t.node.body);
+  const threshold = mode === 'eager' || loops ? 0 : HOT_CALLS;
   let calls = 0;
   const counting = (f: Frame): Signal => {
     if (++calls <= threshold) return closureRun(f);
-    const { run, entry } = compileOrKeep(t, c, closureRun);
+    const { run, entry } = compileOrKeep(t, c, closureRun, loops);
     const body = t.compiled as CompiledBody;
-    // With a direct entry, invoke hands every later call to it; this activation (its frame made by
-    // invoke) runs the compiled run.
-    t.compiled = { scope: body.scope, instantiate: body.instantiate, run };
+    // With a direct entry, invoke hands every later call to it: the body's run is never asked for
+    // again, and this activation (its frame made by invoke) finishes in closures.
+    t.compiled = { scope: body.scope, instantiate: body.instantiate, run: run ?? closureRun };
     t.directEntry = entry;
-    return run(f);
+    return (run ?? closureRun)(f);
   };
   return counting;
 }
 
-function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun): HostBody {
+function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncRun, loops: boolean): HostBody {
   try {
-    const body = compileToHost(t, c, c.scope, tierStats.sources);
+    const body = compileToHost(t, c, c.scope, loops, tierStats.sources);
     tierStats.compiled++;
     if (body.entry !== null) tierStats.entries++;
     return body;
