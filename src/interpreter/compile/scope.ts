@@ -252,7 +252,9 @@ export interface FunctionUses {
   thisInArrow: boolean;
 }
 
-export function scanUses(root: FunctionNode): FunctionUses {
+/** `evalPossible` false: the source text holds no identifier `eval` (sourceMayHoldDirectEval), so nested
+ * functions need no look for a direct eval. */
+export function scanUses(root: FunctionNode, evalPossible = true): FunctionUses {
   const u: FunctionUses = { arguments: false, argumentsInArrow: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
   const walk = (node: unknown, inArrow: boolean, depth: number): void => {
     if (!node || typeof node !== 'object') return;
@@ -267,12 +269,13 @@ export function scanUses(root: FunctionNode): FunctionUses {
         walk(n.superClass, inArrow, depth + 1);
         for (const m of n.body.body as WalkedElement[]) {
           if (m.computed) walk(m.key, inArrow, depth + 1);
+          if (!evalPossible) continue;
           if (m.type === 'StaticBlock' || (m.type === 'PropertyDefinition' && m.value)) scanEvalOnly(m, u);
           else if (m.value) scanEvalOnly(m.value, u);
         }
         return;
       }
-      scanEvalOnly(n, u);
+      if (evalPossible) scanEvalOnly(n, u);
       return;
     }
     switch (n.type) {
