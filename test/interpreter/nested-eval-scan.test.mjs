@@ -24,6 +24,10 @@ const cases = {
     'function a() { var x = 1, s = 0; for (var i = 0; i < 3; i++) s += i; function b() { return function () { return eval("x + s") } } return b()() } a()',
   'a looping outer arrow body whose nested method evals':
     'function a() { let t = "t"; for (let i = 0; i < 2; i++) {} return { m() { return eval("t") } }.m() } a()',
+  'a parenthesised eval among identifiers that contain the name':
+    'function a() { var s_eval = 1, evalx = 2, x = 3; for (;;) break; function b() { return (eval)("x + s_eval + evalx") } return b() } a()',
+  'eval at the very start of a line of a nested function':
+    'function a() { var x = 4; for (;;) break; function b() {\neval("x = 5")\n} b(); return x } a()',
   'no eval anywhere: an identifier named eval that is not called':
     'function a() { var eval2 = 1; function b() { return typeof eval } return b() } a()',
 };

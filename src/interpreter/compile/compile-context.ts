@@ -70,10 +70,12 @@ export function sourceText(c: CompileContext, node: Node): string {
  * or with a `\u` escape, somewhere in the text every node of the source was parsed from. Scanned once
  * per source; a source without one lets function preparation skip looking for eval in nested functions. */
 const evalInText = new WeakMap<SourceRecord, boolean>();
+/** `eval` not inside a longer ASCII identifier (`s_evalCP`); a non-ASCII neighbour only errs towards yes. */
+const EVAL_WORD = /(?<![\w$])eval(?![\w$])/;
 export function sourceMayHoldDirectEval(source: SourceRecord): boolean {
   let r = evalInText.get(source);
   if (r === undefined) {
-    r = source.text.includes('eval') || source.text.includes('\\u');
+    r = EVAL_WORD.test(source.text) || source.text.includes('\\u');
     evalInText.set(source, r);
   }
   return r;
