@@ -9,6 +9,8 @@ import {
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
 import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
 import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
@@ -100,6 +102,8 @@ interface JSONSerializationRecord {
 
 /** SerializeJSONProperty (§25.5.2.2). */
 function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key: string, holder: object): string | undefined {
+  // A step per property: a structure that shares its parts can be far larger than what it allocated.
+  if (--agent.steps <= 0) agent.tick();
   let value: unknown = (holder as Record<string, unknown>)[key];
   if (isObject(value) || typeof value === 'bigint') {
     const toJSON = GetV(realm, value, 'toJSON');
@@ -213,6 +217,8 @@ export function installJSON(realm: Realm): void {
   const fns = {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
+      // Called by host code outside a run, under the context's timeout and budget (callBuiltinFromHost).
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.parse, undefined, [text, reviver]);
       const jsonString = ToString(realm, text);
       // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
       // the tree is then counted as it is.
@@ -247,6 +253,7 @@ export function installJSON(realm: Realm): void {
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.stringify, undefined, [value, replacer, space]) as string | undefined;
       const state: JSONSerializationRecord = { replacerFunction: undefined, propertyList: undefined, stack: [], keys: [], indent: '', gap: '' };
       if (isObject(replacer)) {
         if (typeof replacer === 'function') {

@@ -7,6 +7,8 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, m, method, type BuiltinEntry } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
   ToIntegerOrInfinity, ToLength, ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
@@ -309,9 +311,12 @@ const HostPadEnd = hostStringMethod('padEnd');
 /** The methods whose result's size the guest chooses: the host makes the string, once the realm has
  * converted the arguments (in the spec's order) and counted the result against the allocation budget. */
 function sizedMethods(realm: Realm) {
-  return {
+  // Called by host code outside a run in a context with a timeout or memory limit, each runs under them
+  // (membrane.ts callBuiltinFromHost).
+  const sized = {
     // §22.1.3.5 String.prototype.concat (sec-string.prototype.concat)
     concat(this: unknown, ...args: unknown[]): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.concat, this, args);
       try {
         const S = thisString(realm, this, 'concat');
         let R = S;
@@ -326,6 +331,7 @@ function sizedMethods(realm: Realm) {
     },
     // §22.1.3.18 String.prototype.repeat (sec-string.prototype.repeat)
     repeat(this: unknown, count: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.repeat, this, [count]);
       try {
         const S = thisString(realm, this, 'repeat');
         const n = ToIntegerOrInfinity(realm, count);
@@ -335,13 +341,16 @@ function sizedMethods(realm: Realm) {
     },
     // §22.1.3.17 String.prototype.padStart (sec-string.prototype.padstart)
     padStart(this: unknown, maxLength: unknown, fillString: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.padStart, this, [maxLength, fillString]);
       try { return pad(realm, thisString(realm, this, 'padStart'), maxLength, fillString, HostPadStart); } catch (e) { throw toRealmError(realm, e); }
     },
     // §22.1.3.16 String.prototype.padEnd (sec-string.prototype.padend)
     padEnd(this: unknown, maxLength: unknown, fillString: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.padEnd, this, [maxLength, fillString]);
       try { return pad(realm, thisString(realm, this, 'padEnd'), maxLength, fillString, HostPadEnd); } catch (e) { throw toRealmError(realm, e); }
     },
   };
+  return sized;
 }
 
 /** StringPaddingBuiltinsImpl (§22.1.3.17.1, sec-stringpaddingbuiltinsimpl): ToLength(maxLength) first, then the host pads (converting
