@@ -78,6 +78,25 @@ const cases = {
     [SANDBOX, `({ toString: Reflect.apply.bind(null, Math.max, null, { length: 2 ** 32 - 1 }) })`, '(r) => String(r)', 'ERR_VMJS_MEMORY_LIMIT'],
 };
 
+// Builtins that call guest code in a loop: each guest call would otherwise be an entry of its own, each
+// within the timeout, and the loop endless. An endless iterable of the guest's:
+const ENDLESS = `({ [Symbol.iterator]() { return { next() { return { done: false, value: [1, 1] }; } }; } })`;
+const looping = {
+  'Object.fromEntries over an endless iterable': `Object.fromEntries.bind(null, ${ENDLESS})`,
+  'Object.groupBy over an endless iterable': `Object.groupBy.bind(null, ${ENDLESS}, () => 'k')`,
+  'Map.groupBy over an endless iterable': `Map.groupBy.bind(null, ${ENDLESS}, () => 'k')`,
+  'Promise.all over an endless iterable': `Promise.all.bind(Promise, ${ENDLESS})`,
+  'Promise.race over an endless iterable': `Promise.race.bind(Promise, ${ENDLESS})`,
+  'Iterator.prototype.toArray over an endless iterable': `Iterator.prototype.toArray.bind(Iterator.from(${ENDLESS}[Symbol.iterator]()))`,
+  'Iterator.prototype.forEach over an endless iterable': `Iterator.prototype.forEach.bind(Iterator.from(${ENDLESS}[Symbol.iterator]()), () => {})`,
+  'new Map (through Reflect.construct) over an endless iterable': `Reflect.construct.bind(null, Map, [${ENDLESS}])`,
+  'Array.prototype.forEach over a 2**40 array-like': `Array.prototype.forEach.bind({ length: 2 ** 40, 0: 1 }, () => {})`,
+  'Set.prototype.union with a set-like whose keys never end': `Set.prototype.union.bind(new Set(), { size: 1, has() { return false; }, keys: () => ${ENDLESS}[Symbol.iterator]() })`,
+};
+for (const [name, bound] of Object.entries(looping)) {
+  cases[`${name}, as toString`] = [TIMEOUT, `({ toString: ${bound} })`, '(r) => String(r)', 'ERR_SCRIPT_EXECUTION_TIMEOUT'];
+}
+
 describe('realm builtins the host calls outside a run run under the context\'s timeout and memory limit (child, watchdog)', function () {
   this.timeout(60000);
   for (const [name, [makeContext, guest, convert, expected]] of Object.entries(cases)) {
