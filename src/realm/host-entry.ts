@@ -1,7 +1,8 @@
 // Entries into a context's code from the host while no run is active: a guest function, getter or
 // callback the embedder calls after a run (invoke, when host code calls), a generator it resumes or an
-// indirect eval it calls (membrane.ts enterGuestFromHost), and a promise job drained at the host's
-// microtask checkpoint (job-queue.ts). node:vm gives these no budget at all; a vmjs context with a
+// indirect eval it calls (membrane.ts enterGuestFromHost), a realm builtin it calls that can run long,
+// allocate a size the guest chose or call guest code in a loop (membrane.ts callBuiltinFromHost, checked
+// at the builtin's entry), and a promise job drained at the host's microtask checkpoint (job-queue.ts). node:vm gives these no budget at all; a vmjs context with a
 // `timeout` (createContext's vmjs option, set by createSandbox) or a `memoryLimit` runs each one as a
 // run of its own under them, so `vm.runInContext('() => { for (;;); }', ctx)()` ends with node's timeout
 // error instead of hanging the host. Inside a run (host code the guest called, calling back) the run's

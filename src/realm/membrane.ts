@@ -9,7 +9,8 @@
 //   - values the guest reads from the contextified object (global-environment.ts, global-proxy.ts);
 //   - what a host function returns or throws, and any property read from a host object (the traps);
 //   - the arguments and `this` of a guest function called by host code (`agent.hostCode`, checked in
-//     invoke), and of a realm builtin handed to host code (wrapped on its way out, toHost).
+//     invoke), of a realm builtin handed to host code (wrapped on its way out, toHost), and of a realm
+//     builtin the host calls outside a run in a context with a timeout or limit (callBuiltinFromHost).
 // Host promises need nothing special: they are host objects, and awaiting one calls its `then`
 // through the membrane with resolving functions that the membrane wraps on their way to the host.
 //
