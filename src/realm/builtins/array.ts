@@ -900,8 +900,6 @@ export function installArray(realm: Realm): void {
       try { return pop(realm, this); } catch (e) { throw toRealmError(realm, e); }
     },
     push(this: unknown, ...items: unknown[]): unknown {
-      // Host code pushing onto a guest array it holds: the array becomes a root of the walk (an entry).
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.push, this, items);
       try { return push(realm, this, items); } catch (e) { throw toRealmError(realm, e); }
     },
     slice(this: unknown, start: unknown, end: unknown): unknown {
