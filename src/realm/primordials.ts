@@ -111,7 +111,11 @@ export const SymbolAsyncDispose: symbol = wellKnownSymbol('asyncDispose');
 // Array, String, Number, BigInt, Boolean
 
 export const ArrayIsArray = Array.isArray;
+export const ArrayPrototypeConcat = Array.prototype.concat;
+export const ArrayPrototypeIncludes = Array.prototype.includes;
+export const ArrayPrototypeIndexOf = Array.prototype.indexOf;
 export const ArrayPrototypeJoin = Array.prototype.join;
+export const ArrayPrototypeLastIndexOf = Array.prototype.lastIndexOf;
 export const ArrayPrototypeSlice = Array.prototype.slice;
 export const ArrayPrototypeSort = Array.prototype.sort;
 
