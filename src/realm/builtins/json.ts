@@ -125,6 +125,9 @@ interface JSONSerializationRecord {
 
 /** SerializeJSONProperty (§25.5.2.2). */
 function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key: string | number, holder: object): string | undefined {
+  // A step per value, so that a timeout stops a long serialisation (the clock is read every few
+  // thousand values).
+  if (--agent.steps <= 0) agent.tick();
   // An array index comes as a number: a Get with it is the Get with its string, made only if needed.
   let value: unknown = (holder as Record<string | number, unknown>)[key];
   if (isObject(value) || typeof value === 'bigint') {
