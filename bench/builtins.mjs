@@ -58,11 +58,11 @@ const ROWS = [
   { name: 'indexOf (absent) 1 MB x100', family: 'string', source: `${TEXT(1e6)}function __prep() {} function __run() { var r = 0; for (var i = 0; i < 100; i++) r += text.indexOf('zebra' + i); return r; }` },
   { name: 'replace(str, str) 1 MB x10', family: 'string', source: `${TEXT(1e6)}text += ' needle'; function __prep() {} function __run() { var r = 0; for (var i = 0; i < 10; i++) r += text.replace('needle', 'pin' + i).length; return r; }` },
   { name: 'replaceAll(str, str) 1 MB', family: 'string', source: `${TEXT(1e6)}function __prep() {} function __run() { return text.replaceAll('fox', 'wolf').length; }` },
-  { name: 'slice 1 MB x10k', family: 'string', note: 'O(1) call: per-call overhead, guest loop included', source: `${TEXT(1e6)}function __prep() {} function __run() { var r = 0; for (var i = 0; i < 10000; i++) r += text.slice(i, i + 500000).length; return r; }` },
+  { name: 'slice 1 MB x10k', family: 'string', note: 'per-call overhead (O(1) in V8), guest loop included', source: `${TEXT(1e6)}function __prep() {} function __run() { var r = 0; for (var i = 0; i < 10000; i++) r += text.slice(i, i + 500000).length; return r; }` },
   { name: 'toUpperCase 1 MB x20', family: 'string', source: `${TEXT(1e6)}function __prep() {} function __run() { var r = 0; for (var i = 0; i < 20; i++) r += (text + i).toUpperCase().length; return r; }` },
-  { name: 'trim 1 MB x1k', family: 'string', note: 'cheap call: per-call overhead, guest loop included', source: `${TEXT(1e6)}var padded = '   ' + text + '   '; function __prep() {} function __run() { var r = 0; for (var i = 0; i < 1000; i++) r += padded.trim().length; return r; }` },
-  { name: 'padStart 1M x1k', family: 'string', note: 'cheap call (a rope): per-call overhead, guest loop included', source: `function __prep() {} function __run() { var r = 0; for (var i = 0; i < 1000; i++) r += 'x'.padStart(1000000, 'ab' + i).length; return r; }` },
-  { name: 'repeat 1M x1k', family: 'string', note: 'cheap call (a rope): per-call overhead, guest loop included', source: `function __prep() {} function __run() { var r = 0; for (var i = 0; i < 1000; i++) r += 'abc'.repeat(1000000 + i).length; return r; }` },
+  { name: 'trim 1 MB x1k', family: 'string', note: 'per-call overhead (a cheap call), guest loop included', source: `${TEXT(1e6)}var padded = '   ' + text + '   '; function __prep() {} function __run() { var r = 0; for (var i = 0; i < 1000; i++) r += padded.trim().length; return r; }` },
+  { name: 'padStart 1M x1k', family: 'string', note: 'per-call overhead (a rope in V8), guest loop included', source: `function __prep() {} function __run() { var r = 0; for (var i = 0; i < 1000; i++) r += 'x'.padStart(1000000, 'ab' + i).length; return r; }` },
+  { name: 'repeat 1M x1k', family: 'string', note: 'per-call overhead (a rope in V8), guest loop included', source: `function __prep() {} function __run() { var r = 0; for (var i = 0; i < 1000; i++) r += 'abc'.repeat(1000000 + i).length; return r; }` },
   // array methods, on 1M numbers (300k for callback rows)
   { name: 'map 300k', family: 'array', note: 'callback', source: `${NUMBERS(3e5)}function __prep() {} function __run() { var b = numbers.map(function (x) { return x * 2; }); return b.length + b[1000]; }` },
   { name: 'filter 300k', family: 'array', note: 'callback', source: `${NUMBERS(3e5)}function __prep() {} function __run() { return numbers.filter(function (x) { return x % 2 === 0; }).length; }` },
@@ -81,10 +81,8 @@ const SYSTEMS = {
   async node() {
     return {
       load(source) {
-        const ctx = {};
         // Natively: the row's functions are compiled by V8 in this process's own context, under a scope of their own.
         const fns = vm.runInThisContext(`(function () { ${source}\n return { __prep: __prep, __run: __run }; })()`);
-        ctx.fns = fns;
         return { prep: () => fns.__prep(), run: () => fns.__run() };
       },
     };

@@ -77,6 +77,13 @@ const cases = {
   'JSON.stringify: getters and a proxy': `var log = []; var o = { get a() { log.push('a'); return 1; } }; var p = new Proxy({ x: 1, y: 2 }, { ownKeys(t) { log.push('keys'); return Reflect.ownKeys(t); }, get(t, k) { log.push('get ' + String(k)); return t[k]; } }); [JSON.stringify([o, p]), log]`,
   'JSON.stringify: a circular structure is a TypeError of the realm': `var a = { x: [] }; a.x.push({ y: a }); try { JSON.stringify(a); 'no' } catch (e) { [e instanceof TypeError, e.message] }`,
   'JSON.stringify: a BigInt is a TypeError, unless it has toJSON': `var r = []; try { JSON.stringify({ a: 1n }); } catch (e) { r.push(e instanceof TypeError, e.message); } BigInt.prototype.toJSON = function () { return 'big' + this; }; r.push(JSON.stringify([2n])); delete BigInt.prototype.toJSON; r`,
+
+  // JSON.parse with a reviver (the walk and its parse records)
+  'JSON.parse reviver: replaced, deleted and escaped entries': `JSON.stringify(JSON.parse('{"a":[1,2,{"b":"x\\\\"y"}],"c":"\\u00e9","d":null,"e\\\\nf":true}', function (k, v) { if (k === '0') return undefined; if (typeof v === 'number') return v * 10; return v; }))`,
+  'JSON.parse reviver: the order of calls and holders': `var log = []; JSON.parse('{"a":[1,{"b":2}],"c":{}}', function (k, v) { log.push(k + ':' + Array.isArray(this) + ':' + typeof v); return v; }); log`,
+  'JSON.parse reviver: a frozen holder keeps its values': `JSON.stringify(JSON.parse('[1,2,3]', function (k, v) { if (k === '0') Object.freeze(this); return v === 2 ? 20 : v; }))`,
+  'JSON.parse reviver: a Proxy trap error is a TypeError of the realm': `try { JSON.parse('{"a":1,"b":2}', function (k, v) { if (k === 'a') this.b = new Proxy({}, { ownKeys() { return ['x', 'x']; } }); return v; }); 'no' } catch (e) { [e instanceof TypeError, e.constructor === TypeError] }`,
+  'JSON.parse reviver: duplicate keys, the last wins': `JSON.stringify(JSON.parse('{"a":1,"a":2,"b":{"c":1,"c":[3]}}', function (k, v) { return v; }))`,
 };
 
 describe('builtin fast paths: the same answers as node:vm', () => {

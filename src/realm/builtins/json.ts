@@ -4,7 +4,7 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
+  CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
@@ -15,7 +15,7 @@ import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
 import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
   ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
-  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty, RegExpPrototypeExec,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, RegExpPrototypeExec,
 } from '../primordials.js';
 
 /** Gives a freshly parsed tree the realm's prototypes (`adopt`: no guest code has seen it yet) and
@@ -58,12 +58,14 @@ const JSON_PARSE_BYTES_PER_CHAR = 24;
 /** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
  * the reviver gets a context object holding the source text of a primitive it has not replaced. */
 function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
+  // A step per value, so that a timeout stops a long walk.
+  if (--agent.steps <= 0) agent.tick();
   const val = (holder as Record<string, unknown>)[name];
   const context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
   let elementRecords: JSONParseRecord[] | undefined;
   let entryRecords: Map<string, JSONParseRecord> | undefined;
   if (parseRecord !== undefined && SameValue(parseRecord.value, val)) {
-    if (!isObject(val)) CreateDataPropertyOrThrow(realm, context, 'source', parseRecord.source);
+    if (!isObject(val)) createDataProperty(context, 'source', parseRecord.source);
     elementRecords = parseRecord.elements;
     entryRecords = parseRecord.entries;
   }
@@ -73,19 +75,34 @@ function InternalizeJSONProperty(realm: Realm, holder: object, name: string, rev
       for (let i = 0; i < len; i++) {
         const prop = String(i);
         const newElement = InternalizeJSONProperty(realm, val, prop, reviver, elementRecords?.[i]);
-        if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, prop]);
-        else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
+        if (newElement === undefined) ReflectDeleteProperty(val, prop);
+        else createDataProperty(val, prop, newElement);
       }
     } else {
-      const ks = hostCall(realm, ObjectKeys, undefined, [val]);
-      for (const P of ks) {
+      const ks = ObjectKeys(val);
+      for (let k = 0; k < ks.length; k++) {
+        const P = ks[k]!;
         const newElement = InternalizeJSONProperty(realm, val, P, reviver, entryRecords?.get(P));
-        if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, P]);
-        else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
+        if (newElement === undefined) ReflectDeleteProperty(val, P);
+        else createDataProperty(val, P, newElement);
       }
     }
   }
   return ReflectApply(reviver, holder, [name, val, context]);
+}
+
+/** The descriptor createDataProperty defines with (its fields are read before any Proxy trap runs,
+ * which gets a fresh object: reusing it is unobservable). */
+const dataDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: true };
+
+/** CreateDataProperty (§7.3.5, sec-createdataproperty) for InternalizeJSONProperty, whose caller
+ * brings the host's errors (a Proxy trap's invariant checks) into the realm. */
+function createDataProperty(O: object, key: string, v: unknown): boolean {
+  agent.allocated += PROPERTY_BYTES;
+  dataDescriptor.value = v;
+  const ok = ReflectDefineProperty(O, key, dataDescriptor);
+  dataDescriptor.value = undefined;
+  return ok;
 }
 
 /** A character QuoteJSONString (§25.5.2.3) writes otherwise than as itself: a control character, `"`,
@@ -264,7 +281,13 @@ export function installJSON(realm: Realm): void {
       const parseRecord = ParseJSONWithRecords(realm, jsonString);
       const root = ObjectCreate(I.ObjectPrototype) as object;
       CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
-      return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+      // The host's errors the walk can raise (a Proxy trap's invariant checks, a revoked Proxy) become
+      // the realm's here, once; the reviver's own throws are guest values and pass through.
+      try {
+        return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+      } catch (e) {
+        throw toRealmError(realm, e);
+      }
     },
     // JSON.rawJSON ( text )
     rawJSON(text: unknown): object {
