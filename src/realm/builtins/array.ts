@@ -544,18 +544,23 @@ function join(realm: Realm, t: unknown, separator: unknown): unknown {
     // Elements are converted in order (objects run guest code); primitives other than symbols are
     // left to the host's join of an internal list, which renders them (and null/undefined) exactly as
     // ToString would, without running guest code.
+    // The result's size is counted as the parts are read, and charged before the host makes it.
     const parts: unknown[] = [];
+    let size = STRING_BYTES + (len > 0 ? (len - 1) * sep.length : 0);
     for (let k = 0; k < len; k++) {
       grow(k);
       const element = O[k];
-      parts.push(typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol'
-        ? ToString(realm, element) : element);
-    }
-    // The result's size, counted before the host makes it.
-    let size = STRING_BYTES + (len > 0 ? (len - 1) * sep.length : 0);
-    for (let k = 0; k < parts.length; k++) {
-      const p = parts[k];
-      size += typeof p === 'string' ? p.length : 8;
+      if (typeof element === 'string') {
+        size += element.length;
+        parts.push(element);
+      } else if (typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol') {
+        const s = ToString(realm, element);
+        size += s.length;
+        parts.push(s);
+      } else {
+        size += 8;
+        parts.push(element);
+      }
     }
     agent.charge(size);
     return ReflectApply(ArrayPrototypeJoin, parts, [sep]);
