@@ -14,12 +14,14 @@ const repoDir = resolve(benchDir, '..');
 
 /** Systems measured by default, in column order. `node` is the baseline of every ratio. */
 const DEFAULT_SYSTEMS = ['node', 'vmjs', 'sval', 'quickjs'];
-/** Extra columns, only on request: engine262 and JS-Interpreter are so slow that most workloads hit the
- * cap; vmjs-base is another checkout's build (VMJS_BASE), for a before/after in one run. */
-const EXTRA_SYSTEMS = ['engine262', 'js-interpreter', 'vmjs-base'];
+/** Extra columns, only on request: node --jitless (V8's bytecode interpreter alone); engine262 and
+ * JS-Interpreter are so slow that most workloads hit the cap;
+ * vmjs-base is another checkout's build (VMJS_BASE), for a before/after in one run. */
+const EXTRA_SYSTEMS = ['node-jitless', 'engine262', 'js-interpreter', 'vmjs-base'];
 const ALL_SYSTEMS = [...DEFAULT_SYSTEMS, ...EXTRA_SYSTEMS];
 const LABELS = {
   node: 'node native',
+  'node-jitless': 'node --jitless',
   vmjs: 'vmjs',
   sval: 'sval',
   quickjs: 'QuickJS-wasm',
@@ -122,7 +124,8 @@ function npmCommand() {
 /** One measurement in a fresh process. @returns {Promise<Measurement>} */
 function measure(system, workload, options) {
   return new Promise((resolvePromise) => {
-    const args = [join(benchDir, 'child.mjs'), system, workload];
+    // A system may ask for node flags of its own (node-jitless: --jitless), given before the script.
+    const args = [...(SYSTEM_NODE_FLAGS[system] ?? []), join(benchDir, 'child.mjs'), system, workload];
     if (options.quick) args.push('--quick');
     const child = spawn(process.execPath, args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -151,6 +154,9 @@ function measure(system, workload, options) {
     });
   });
 }
+
+/** Node flags per system, for the child process (only node-jitless has any). */
+const SYSTEM_NODE_FLAGS = { 'node-jitless': ['--jitless'] };
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -288,6 +294,22 @@ function renderReport(options, { workloads, cells }, meta) {
     return `**${formatRatio(geomean(r))}**${partial}`;
   });
   lines.push(`| **geometric mean of ratios** | | ${geo.join(' | ')} |`);
+  if (systems.includes('node-jitless')) {
+    // Issue 12's stretch target compares with V8's interpreter alone: the same cells, divided by node --jitless.
+    const toJitless = systems.map((system) => {
+      const r = [];
+      for (const workload of workloads) {
+        const row = cells.get(workload.name);
+        const cell = row.get(system);
+        const jitless = row.get('node-jitless');
+        if (cell.ok && jitless.ok) r.push(cell.ms / jitless.ms);
+      }
+      if (r.length === 0) return 'n/a';
+      const partial = r.length < workloads.length ? ` over ${r.length}/${workloads.length}` : '';
+      return `${formatRatio(geomean(r))}${partial}`;
+    });
+    lines.push(`| geometric mean of ratios to node --jitless | | ${toJitless.join(' | ')} |`);
+  }
   lines.push('');
   if (failures.size) {
     lines.push('A geometric mean "over k/n" covers only the k workloads that system completed, so it is not');

@@ -187,7 +187,9 @@ export function stackValue(o: object): unknown {
   if (r.made) return r.value;
   const frames = r.frames ?? [];
   const E = r.realm.intrinsics.Error as object;
-  const prepare = preparing ? undefined : quietGet(E, 'prepareStackTrace');
+  // The host realm (the main context) has no CallSite objects of vmjs's, and node's own
+  // Error.prepareStackTrace wants V8's: its interpreted frames get the default text.
+  const prepare = preparing || r.realm.isHost ? undefined : quietGet(E, 'prepareStackTrace');
   let value: unknown;
   if (typeof prepare === 'function') {
     preparing = true;

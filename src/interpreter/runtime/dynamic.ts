@@ -15,6 +15,7 @@ import { globalFrame } from '../script.js';
 import { performIndirectEval } from './eval-code.js';
 import { GetPrototypeFromConstructor } from '../../realm/abstract-ops.js';
 import type { Intrinsics } from '../../realm/realm.js';
+import { constructHostError, hostErrorConstructor, type HostErrorName } from './host-error-stack.js';
 import type { DynamicFunctionKind } from '../../realm/evaluator-hooks.js';
 
 const PREFIX: Record<DynamicFunctionKind, string> = { normal: 'function', generator: 'function*', async: 'async function', asyncGenerator: 'async function*' };
@@ -62,27 +63,30 @@ export function CreateDynamicFunction(realm: Realm, newTarget: Function | undefi
   return F;
 }
 
-/** What the host's code-generating functions are, for the main context (runInThisContext), whose
- * intrinsics are the host's own: called from interpreted code they would compile host code that no
- * timeout can stop, so the evaluator's call and `new` sites run them as the interpreter's instead. */
-export type HostCodeGenerator = DynamicFunctionKind | 'eval';
+/** Host functions the main context (runInThisContext), whose intrinsics are the host's own, must not
+ * run as themselves when interpreted code calls them: the code generators (eval and the Function family,
+ * whose code no timeout could stop) run as the interpreter's, and the Error constructors, whose V8 trace
+ * would show the evaluator's host frames, get the interpreted frames. The evaluator's call and `new`
+ * sites (and the tier's) ask once per callee, and only in the host realm. */
+export type HostCodeGenerator = DynamicFunctionKind | 'eval' | HostErrorName;
 
-/** The kind of host code generator `fn` is in the host realm `realm` (its intrinsics are the host's
- * eval, Function, GeneratorFunction, AsyncFunction, AsyncGeneratorFunction), or null. */
+/** The kind of host function `fn` is in the host realm `realm` (see HostCodeGenerator), or null. */
 export function hostCodeGenerator(realm: Realm, fn: unknown): HostCodeGenerator | null {
   if (!realm.isHost) return null;
   const I = realm.intrinsics;
-  return fn === I.eval ? 'eval'
-    : fn === I.Function ? 'normal'
-    : fn === I.GeneratorFunction ? 'generator'
-    : fn === I.AsyncFunction ? 'async'
-    : fn === I.AsyncGeneratorFunction ? 'asyncGenerator'
-    : null;
+  if (fn === I.eval) return 'eval';
+  if (fn === I.Function) return 'normal';
+  if (fn === I.GeneratorFunction) return 'generator';
+  if (fn === I.AsyncFunction) return 'async';
+  if (fn === I.AsyncGeneratorFunction) return 'asyncGenerator';
+  return hostErrorConstructor(realm, fn);
 }
 
-/** A call (newTarget undefined) or construction of a host code generator from interpreted code in the
- * main context: an indirect eval or CreateDynamicFunction of the interpreter, in the running realm. */
+/** A call (newTarget undefined) or construction of such a host function from interpreted code in the
+ * main context: an indirect eval or CreateDynamicFunction of the interpreter, in the running realm, or
+ * the host's Error constructor with the interpreted frames as its `stack`. */
 export function runHostCodeGenerator(realm: Realm, kind: HostCodeGenerator, args: readonly unknown[], newTarget: Function | undefined): unknown {
   if (kind === 'eval') return performIndirectEval(realm, args[0]);
-  return CreateDynamicFunction(realm, newTarget, kind, args);
+  if (kind === 'normal' || kind === 'generator' || kind === 'async' || kind === 'asyncGenerator') return CreateDynamicFunction(realm, newTarget, kind, args);
+  return constructHostError(realm, kind, args, newTarget);
 }

@@ -32,10 +32,15 @@ export function isArrayBuffer(o: unknown): o is ArrayBuffer {
   try { ReflectApply(ArrayBufferPrototypeGetByteLength, o, []); return true; } catch { return false; }
 }
 
+/** Objects IsSharedArrayBuffer found not to be shared buffers. The host's only brand check is a getter
+ * that throws for them, and an exception on every IsDetachedBuffer or ArrayBufferByteLength of an
+ * ordinary buffer was most of the time of typed-array builtins; what an object is never changes. */
+const notShared = new WeakSet<object>();
+
 /** IsSharedArrayBuffer (§25.1.3.17, sec-issharedarraybuffer) for any value: whether it is a SharedArrayBuffer. */
 export function IsSharedArrayBuffer(o: unknown): o is SharedArrayBuffer {
-  if (SharedGetByteLength === undefined || typeof o !== 'object' || o === null) return false;
-  try { ReflectApply(SharedGetByteLength, o, []); return true; } catch { return false; }
+  if (SharedGetByteLength === undefined || typeof o !== 'object' || o === null || notShared.has(o)) return false;
+  try { ReflectApply(SharedGetByteLength, o, []); return true; } catch { notShared.add(o); return false; }
 }
 
 /** IsDetachedBuffer (§25.1.3.4, sec-isdetachedbuffer). Without the host's `detached` getter: a detached
@@ -90,6 +95,7 @@ export function AllocateArrayBuffer(realm: Realm, proto: object, byteLength: num
     return realm.throwRangeError('Array buffer allocation failed');
   }
   ObjectSetPrototypeOf(buffer, proto);
+  notShared.add(buffer);
   return buffer;
 }
 

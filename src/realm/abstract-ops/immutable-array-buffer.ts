@@ -28,8 +28,13 @@ export function markImmutableBuffer(buffer: object): void {
   immutableBuffers.add(buffer);
 }
 
+/** Whether any immutable view was ever made in this process: until one is, the typed-array getters skip
+ * looking for one (their receivers are host typed arrays). */
+export let immutableViewsExist = false;
+
 /** Records `view` (a Proxy) as the guest's face of the host typed array `target`. */
 export function recordImmutableView(view: object, target: object): void {
+  immutableViewsExist = true;
   viewTargets.set(view, target);
 }
 
