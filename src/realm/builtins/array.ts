@@ -113,6 +113,9 @@ const grow = (n: number): void => {
  * array's scan or copy takes a few ms; a sparse one's is the host's per-index loop, still bounded). */
 const HOST_BATCH = 1 << 22;
 
+/** Below this many elements the loops here beat a call of the host's method and its checks. */
+const HOST_MIN = 128;
+
 /** Charges the steps a builtin's loop over `n` elements would have ticked (one per 1024), before the
  * host runs that loop in one call: a run whose time is up stops here. */
 const hostLoop = (n: number): void => {
@@ -121,11 +124,11 @@ const hostLoop = (n: number): void => {
 };
 
 /** `O` is a host Array (not a Proxy: its `length` is an own data property, whose second read by the
- * host's own method nobody can observe) of at most HOST_BATCH elements. The host's Array.prototype
+ * host's own method nobody can observe) of HOST_MIN to HOST_BATCH elements. The host's Array.prototype
  * methods are the spec's algorithms (Get/HasProperty on `O` and its chain: guest getters and traps on
  * the chain run as the spec says), so handing them such an `O` is unobservable. */
 function hostArrayWithin(O: object, len: number): boolean {
-  return len <= HOST_BATCH && ArrayIsArray(O) && !isKnownProxy(O);
+  return len >= HOST_MIN && len <= HOST_BATCH && ArrayIsArray(O) && !isKnownProxy(O);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,15 +252,20 @@ function plainForConcat(E: unknown): boolean {
 
 /** concat's result made by the host's own concat, when that is unobservable: a fresh result (no
  * @@species constructor), and every item either a primitive or an object without @@isConcatSpreadable
- * and not a Proxy, the arrays among them holding at most HOST_BATCH elements together. The host
+ * and not a Proxy, the arrays among them holding HOST_MIN to HOST_BATCH elements together. The host
  * reads each array's elements as the spec does (HasProperty, Get). Undefined when it does not apply. */
 function hostConcat(realm: Realm, O: object, items: unknown[]): unknown[] | undefined {
+  // The size first (a Proxy's length is not read: a trap would run), then the checks.
   let total = 0;
   for (let i = -1; i < items.length; i++) {
     const E = i < 0 ? O : items[i];
-    if (!plainForConcat(E)) return undefined;
-    total += ArrayIsArray(E) ? (E as unknown[]).length : 1;
-    if (total > HOST_BATCH) return undefined;
+    if (!isObject(E)) total++;
+    else if (isKnownProxy(E)) return undefined;
+    else total += ArrayIsArray(E) ? (E as unknown[]).length : 1;
+  }
+  if (total < HOST_MIN || total > HOST_BATCH) return undefined;
+  for (let i = -1; i < items.length; i++) {
+    if (!plainForConcat(i < 0 ? O : items[i])) return undefined;
   }
   hostLoop(total);
   agent.charge(ELEMENT_BYTES * total);
@@ -699,7 +707,7 @@ function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparef
       items.push(v);
     }
   }
-  if (allNumbers) sortNumbersAsStrings(items as number[]);
+  if (allNumbers && items.length >= HOST_MIN) sortNumbersAsStrings(items as number[]);
   else ReflectApply(ArrayPrototypeSort, items, [comparefn]);
   return items;
 }
