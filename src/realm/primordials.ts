@@ -123,6 +123,7 @@ export const StringPrototype = String.prototype;
 export const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
 export const StringPrototypeIndexOf = String.prototype.indexOf;
 export const StringPrototypeSlice = String.prototype.slice;
+export const StringPrototypeReplaceAll = String.prototype.replaceAll;
 export const StringPrototypeSplit = String.prototype.split;
 export const StringPrototypeValueOf = String.prototype.valueOf;
 

@@ -68,6 +68,11 @@ const cases = {
   'split: an object separator with Symbol.split': `'x'.repeat(1000).split({ [Symbol.split](s, l) { return 'custom ' + s.length + ' ' + l; } }, 3)`,
   'split: a separator converted once': `var n = 0; var sep = { toString() { n++; return ','; } }; [('a,b,'.repeat(100)).split(sep).length, n]`,
 
+  // replaceAll
+  'replaceAll: a long string, string search and template': `var s = 'the fox and the dog, '.repeat(300); var r = s.replaceAll('the', 'a'); var r2 = s.replaceAll('o', 'OO'); [r.length, r.slice(0, 40), r2.length, s.replaceAll('zz', 'y') === s, s.replaceAll(', ', '').length]`,
+  'replaceAll: $ patterns take the general path': `var s = 'ab'.repeat(200); [s.replaceAll('b', '[$&]').slice(0, 12), s.replaceAll('a', '$$').slice(0, 6), s.replaceAll('b', "$'").length, s.replaceAll('a', '$' + String.fromCharCode(96)).length]`,
+  'replaceAll: a function, an empty search, a RegExp': `var s = 'ab'.repeat(200); [s.replaceAll('a', function (m, p) { return p % 7 ? '' : 'x'; }).length, s.replaceAll('', '-').length, s.replaceAll(/b/g, 'c').slice(0, 6)]`,
+
   // JSON.stringify
   'JSON.stringify: records': `var rs = []; for (var i = 0; i < 300; i++) rs.push({ id: i, name: 'item' + i, tags: ['a', 'b'], pos: { x: i * 1.5, y: -i, ok: i % 2 === 0 }, note: null }); JSON.stringify(rs)`,
   'JSON.stringify: strings and keys to escape': `JSON.stringify({ 'a"b': 'x"y', 'c\\\\d': 'e\\\\f', 'nl\\n': 'tab\\t', ctl: '\\u0001\\u001f', lone: '\\ud800x\\udc00', pair: '\\ud83d\\ude00', long: 'y'.repeat(300) + '"', empty: '' })`,
@@ -99,13 +104,19 @@ describe('builtin fast paths: the same answers as node:vm', () => {
 });
 
 describe('builtin fast paths: where node 20 is older than the spec', () => {
-  // ES2025 (sec-string.prototype.split) looks up @@split on an object separator only; V8 11 (node 20)
-  // still looks it up on a primitive one, through String.prototype. The host's split, used for long
-  // strings, is given only a primitive separator and an unmodified host String.prototype chain.
+  // ES2025 (sec-string.prototype.split, sec-string.prototype.replaceall) looks up @@split/@@replace on
+  // an object only; V8 11 (node 20) still looks them up on a primitive, through String.prototype. The
+  // host's split and replaceAll, used for long strings, are given only primitives, and only while the
+  // host's String.prototype chain has no such method.
   it('split: String.prototype[Symbol.split] is not consulted for a primitive separator', () => {
     const r = vmjs.runInNewContext(`String.prototype[Symbol.split] = function () { return 'looked up'; };
       [('a,b'.repeat(200)).split(',').length, 'a,b'.split(',').length]`);
     expect(r).to.deep.equal([201, 2]);
+  });
+  it('replaceAll: String.prototype[Symbol.replace] is not consulted for a primitive search string', () => {
+    const r = vmjs.runInNewContext(`String.prototype[Symbol.replace] = function () { return 'looked up'; };
+      ['ab'.repeat(200).replaceAll('b', 'c').length, 'ab'.replaceAll('b', 'c')]`);
+    expect(r).to.deep.equal([400, 'ac']);
   });
 });
 
