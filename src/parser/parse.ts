@@ -108,6 +108,50 @@ const ImportDeferParser: typeof Parser = Parser.extend((Base) => {
   } as unknown as typeof Parser;
 });
 
+/** The members of acorn's Parser that the call-assignment-target rule overrides: internals acorn.d.ts omits. */
+interface AssignTargetInternals {
+  strict: boolean;
+  type: { isAssign?: boolean };
+  value: unknown;
+  toAssignable(node: { type: string }, isBinding: boolean, refDestructuringErrors?: unknown): unknown;
+  checkLValSimple(expr: { type: string }, bindingType?: number, checkClashes?: unknown): void;
+}
+
+/** acorn's BIND_NONE: the target of an assignment, update or for-in/of head, not a binding. */
+const BIND_NONE = 0;
+
+/** Runtime Errors for Function Call Assignment Targets (Annex B, sec-runtime-errors-for-function-call-assignment-targets):
+ * in sloppy code a call is an assignment target of AssignmentTargetType ~web-compat~ (`f() = 1`, `f() += 1`,
+ * `f()++`, `--f()`, `for (f() in o)`), which parses and throws a ReferenceError after the call at run time
+ * (evaluate/assignment.ts). A logical assignment (`f() &&= 1`) and a target inside a destructuring pattern
+ * (`[f()] = a`) need a ~simple~ target and stay early errors, as does any call target in strict code. */
+const CallTargetParser: typeof Parser = ImportDeferParser.extend((Base) => {
+  const B = Base as unknown as new (...a: any[]) => AssignTargetInternals; // a mixin base needs `any[]`
+  return class extends B {
+    vmjsInPattern = false;
+    override toAssignable(node: { type: string }, isBinding: boolean, refDestructuringErrors?: unknown): unknown {
+      if (node?.type === 'CallExpression' && !isBinding && !this.strict && !this.vmjsInPattern) return node;
+      if (node?.type !== 'ObjectExpression' && node?.type !== 'ArrayExpression') return super.toAssignable(node, isBinding, refDestructuringErrors);
+      const saved = this.vmjsInPattern;
+      this.vmjsInPattern = true;
+      try {
+        return super.toAssignable(node, isBinding, refDestructuringErrors);
+      } finally {
+        this.vmjsInPattern = saved;
+      }
+    }
+    override checkLValSimple(expr: { type: string }, bindingType: number = BIND_NONE, checkClashes?: unknown): void {
+      if (expr.type === 'CallExpression' && bindingType === BIND_NONE && !this.strict && !isLogicalAssignment(this)) return;
+      super.checkLValSimple(expr, bindingType, checkClashes);
+    }
+  } as unknown as typeof Parser;
+});
+
+/** Whether the parser stands at `&&=`, `||=` or `??=` (checked before the operator is consumed). */
+function isLogicalAssignment(p: AssignTargetInternals): boolean {
+  return p.type.isAssign === true && (p.value === '&&=' || p.value === '||=' || p.value === '??=');
+}
+
 /** Parses a Script (§16.1); `locations` gives nodes acorn's `loc` (the debugger's spans). Throws ParseError. */
 export function parseScript(source: string, info: SourceInfo, locations = false): ScriptProgram {
   return parseWith(source, { ...baseOptions, sourceType: 'script', locations }, info) as ScriptProgram; // sourceType 'script'
@@ -120,7 +164,7 @@ export function parseModule(source: string, info: SourceInfo): ModuleProgram {
 
 /** Parses source for eval / the Function constructor: `kind` selects the goal. */
 export function parseWith(source: string, options: Options, info: SourceInfo): Program {
-  return parseReporting(() => ImportDeferParser.parse(source, options), source, info, true);
+  return parseReporting(() => CallTargetParser.parse(source, options), source, info, true);
 }
 
 /** Runs an acorn parse; an acorn SyntaxError becomes a ParseError with V8's words, placed in the
@@ -233,7 +277,7 @@ let evalParser: ParserCtor | null = null;
 
 function getEvalParser(): ParserCtor {
   if (evalParser !== null) return evalParser;
-  evalParser = ImportDeferParser.extend((Base) => {
+  evalParser = CallTargetParser.extend((Base) => {
     const B = Base as unknown as new (...a: any[]) => ParserInternals; // a mixin base needs `any[]`
     return class EvalParser extends B {
       // acorn copies only the options it knows into this.options: keep ours from the raw argument.

@@ -197,9 +197,14 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
     if (p !== undefined) copied.push([b.slot, p.slot]);
   }
   for (const fn of scan.functions) bodyScope.declare(fn.id.name, 'var', undefined);
+  // B.3.2.1 Changes to FunctionDeclarationInstantiation (sec-web-compat-functiondeclarationinstantiation):
+  // a block function named like a parameter stays block-scoped, and so does one named `arguments`
+  // when the function has an arguments object (step 22.f appends "arguments" to parameterNames).
+  const argumentsObjectNeeded = !t.isArrow && t.kind !== 'classField' && !paramNames.includes('arguments')
+    && !(simple && (scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments')));
   const annexB = new Set<FunctionDeclaration>();
   for (const fn of scan.annexB) {
-    if (paramNames.includes(fn.id.name)) continue;
+    if (paramNames.includes(fn.id.name) || (argumentsObjectNeeded && fn.id.name === 'arguments')) continue;
     annexB.add(fn);
     bodyScope.declare(fn.id.name, 'var', undefined);
   }

@@ -178,10 +178,11 @@ export function scanVarScope(body: Statement[], strict: boolean, topLevelFunctio
       }
     }
   };
-  // A statement position that is not a block: a function declaration there is (sloppy) its own block.
+  // A statement position that is not a block: a function declaration there is (sloppy) its own block
+  // (B.3.3 FunctionDeclarations in IfStatement Statement Clauses), so its own block is an empty one.
   const visitSub = (node: Statement | null | undefined, lexStack: Set<string>[]) => {
     if (node && node.type === 'FunctionDeclaration') {
-      if (!strict && !node.generator && !node.async) blockFns.push({ fn: node, lexicalAbove: lexStack.slice() });
+      if (!strict && !node.generator && !node.async) blockFns.push({ fn: node, lexicalAbove: [...lexStack, new Set<string>()] });
       return;
     }
     visit(node, lexStack, false);

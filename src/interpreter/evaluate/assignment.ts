@@ -36,9 +36,10 @@ const NO_REF: unknown[] = [];
 
 /** An assignment or update target: the parser allows an identifier, a member expression, and (sloppy
  * Annex B) a call; patterns are compiled by patterns.ts. */
-function compileTargetRef(node: Pattern | Expression, c: CompileContext): TargetRef {
+/** `invalid`: V8's words for the ReferenceError of a call target (the update operators name themselves). */
+function compileTargetRef(node: Pattern | Expression, c: CompileContext, invalid = 'Invalid left-hand side in assignment'): TargetRef {
   switch (node.type) {
-    case 'ParenthesizedExpression': return compileTargetRef(node.expression, c);
+    case 'ParenthesizedExpression': return compileTargetRef(node.expression, c, invalid);
     case 'Identifier': {
       const name = node.name;
       if (resolvesDynamically(name, c)) {
@@ -60,7 +61,7 @@ function compileTargetRef(node: Pattern | Expression, c: CompileContext): Target
       // Annex B: `f() = x` is a ReferenceError at run time, after the call.
       const call = compileExpression(node, c);
       return {
-        prepare: function* (f) { yield* call(f); return f.realm.throwReferenceError('Invalid left-hand side in assignment'); },
+        prepare: function* (f) { yield* call(f); return f.realm.throwReferenceError(invalid); },
         get: () => undefined, put: () => undefined,
       };
     }
@@ -228,7 +229,7 @@ export function compileUpdate(node: UpdateExpression, c: CompileContext): Expr {
     if (prefix) return function* (f) { let v = read(f) as number; --v; write(f, v); return v; };
     return function* (f) { let v = read(f) as number; const old = v--; write(f, v); return old; };
   }
-  const ref = compileTargetRef(arg, c);
+  const ref = compileTargetRef(arg, c, `Invalid left-hand side expression in ${prefix ? 'prefix' : 'postfix'} operation`);
   return function* (f) {
     const r = yield* ref.prepare(f);
     let v = ref.get(f, r) as number;

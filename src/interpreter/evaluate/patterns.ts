@@ -47,6 +47,12 @@ export function compileBindingInitializer(pattern: Target, c: CompileContext, ki
       return function* (f, v) { const put = yield* target(f); put(v); };
     }
   }
+  if ((pattern as Node).type === 'CallExpression' && kind === 'assign' && !c.strict) {
+    // Runtime Errors for Function Call Assignment Targets (Annex B): a for-in/of head `f()` in sloppy
+    // code is evaluated each iteration, and PutValue on its value throws a ReferenceError.
+    const call = compileExpression(pattern as unknown as Expression, c);
+    return function* (f) { yield* call(f); f.realm.throwReferenceError('Invalid left-hand side in for-loop'); };
+  }
   throw new SyntaxError(`vmjs: unsupported binding pattern ${pattern.type}`);
 }
 

@@ -9,7 +9,7 @@ import { IS_GEN, delegateStatement, type Stmt, type Expr, type Ev } from './mode
 import { childContext, sourceText, type CompileContext } from '../compile/compile-context.js';
 import { NORMAL, BREAK, CONTINUE, RETURN, type Frame, type Signal } from '../runtime/frame.js';
 import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, hasUsingDeclaration, lexicalBindingKind, lexicalDeclarations } from '../compile/scope.js';
-import { Env, newEnv, copySlots } from '../runtime/environment.js';
+import { Env, newEnv, copySlots, setVarEnvBinding } from '../runtime/environment.js';
 import { agent } from '../../realm/agent.js';
 // @gen-only
 import { Termination } from '../../realm/agent.js';
@@ -237,7 +237,9 @@ function compileFunctionDeclarationStatement(node: FunctionDeclaration, c: Compi
   return function* (f) {
     const v = slot >= 0 ? f.env.slots[slot] : undefined;
     if (varWrite === null) {
-      f.realm.globalObject && setGlobalVar(f, name, v);
+      // Eval code declares its vars in the running VariableEnvironment: a function's (B.3.2.3), or the global one.
+      if (f.varEnv !== null) setVarEnvBinding(f.varEnv, name, v);
+      else setGlobalVar(f, name, v);
     } else {
       let e: Env = f.env;
       for (let i = 0; i < hops; i++) e = e.parent!;

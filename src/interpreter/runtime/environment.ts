@@ -70,6 +70,14 @@ export function lookupDynamic(env: Env | null, name: string): DynamicHit {
   return null;
 }
 
+/** SetMutableBinding(name, v, false) on a function's variable environment (§9.1.1.1.5), where a sloppy
+ * direct eval may have added the binding (Env.evalVars) rather than the function's own declarations. */
+export function setVarEnvBinding(varEnv: Env, name: string, v: unknown): void {
+  const b = varEnv.info.bindings.get(name);
+  if (b !== undefined) varEnv.slots[b.slot] = v;
+  else (varEnv.evalVars ??= new Map()).set(name, v);
+}
+
 export function throwTDZ(realm: Realm, name: string): never {
   realm.throwReferenceError(`Cannot access '${name}' before initialization`);
 }

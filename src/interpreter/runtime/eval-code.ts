@@ -1,7 +1,7 @@
 // PerformEval (§19.2.1.1) and EvalDeclarationInstantiation (§19.2.1.3): eval code
 // is compiled against the caller's scope chain, which the run-time environments
 // carry (Env.info), so names resolve as they would in the caller.
-import type { Statement } from 'acorn';
+import type { FunctionDeclaration, Statement } from 'acorn';
 import type { ScriptProgram } from '../compile/estree.js';
 import { currentFrame, enterFrame } from './call-stack.js';
 import { evalFromFrame } from './stack-trace.js';
@@ -111,9 +111,10 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
       if (e === f.varEnv) break;
     }
   }
+  const annexB = strict ? scan.annexB : annexBEvalFunctions(f, scan.annexB);
   const c: CompileContext = {
     scope, strict, fn: f.fn?.template ?? null, completion: true, suspends: null, forceGen: false, labels: [], source: src,
-    privates: privateScopeOf(f.privateEnv), evalCode: true, varScope: varsHere ? scope : null, annexB: scan.annexB,
+    privates: privateScopeOf(f.privateEnv), evalCode: true, varScope: varsHere ? scope : null, annexB,
   };
   const fnMakers = scan.functions.map((fn) => ({ name: fn.id.name, make: compileFunctionDeclarationInstance(fn, c) }));
   const run = generatorForm.everywhere
@@ -128,7 +129,7 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
   const depth = enterFrame(ef);
   try {
     if (globalVars) {
-      const names = [...scan.vars, ...[...scan.annexB].map((fn) => fn.id.name)];
+      const names = [...scan.vars, ...[...annexB].map((fn) => fn.id.name)];
       globalDeclarationInstantiation({ strict, scope, varNames: names, functions: fnMakers, lexicals: [], body: () => 0, sourceRecord: src }, realm, ef, true);
     } else if (varsHere) {
       for (const fm of fnMakers) env.slots[scope.bindings.get(fm.name)!.slot] = fm.make(ef);
@@ -142,13 +143,36 @@ export function performDirectEval(f: Frame, source: string, strictCaller: boolea
       };
       for (const fm of fnMakers) declare(fm.name, fm.make(ef), true);
       for (const name of scan.vars) declare(name, undefined, false);
-      for (const fn of scan.annexB) declare(fn.id.name, undefined, false);
+      for (const fn of annexB) declare(fn.id.name, undefined, false);
     }
     run(ef);
   } finally {
     agent.depth = depth;
   }
   return ef.completion;
+}
+
+/** B.3.2.3 Changes to EvalDeclarationInstantiation (sec-web-compat-evaldeclarationinstantiation),
+ * step ii.2: of the block-level functions of sloppy eval code that could be vars (`candidates`), those
+ * whose name no declarative environment between the eval's lexical environment and its variable
+ * environment binds (bindingExists is false). Such a name shadowed by a `let`, a catch parameter or
+ * a block function of the caller keeps the function block-scoped, with no var binding. */
+function annexBEvalFunctions(f: Frame, candidates: Set<FunctionDeclaration>): Set<FunctionDeclaration> {
+  if (candidates.size === 0) return candidates;
+  const out = new Set<FunctionDeclaration>();
+  for (const fn of candidates) if (!bindingExistsBelowVarEnv(f, fn.id.name)) out.add(fn);
+  return out;
+}
+
+function bindingExistsBelowVarEnv(f: Frame, name: string): boolean {
+  const varEnv = f.varEnv;
+  for (let e: Env | null = f.env; e !== null && e !== varEnv; e = e.parent) {
+    if (e.withObject === null && e.info.bindings.has(name)) return true;
+  }
+  // vmjs keeps a function body's top-level lexical declarations in its var scope; the spec's
+  // separate lexical environment for them lies between the eval's and the variable environment.
+  const b = varEnv?.info.bindings.get(name);
+  return b !== undefined && (b.kind === 'let' || b.kind === 'const' || b.kind === 'class');
 }
 
 function parameterScopeNames(f: Frame): string[] {

@@ -198,7 +198,11 @@ export function globalDeclarationChecks(realm: Realm, varNames: readonly string[
 }
 
 const varNamesOf = new WeakMap<Realm, Set<string>>();
-/** [[VarNames]] of the global environment record. */
+/** The names of the global var and function bindings that Scripts declared. The spec no longer keeps
+ * [[VarNames]]: a binding a sloppy direct or indirect eval made is configurable and does not block a
+ * later lexical declaration (HasRestrictedGlobalProperty, §16.1.7 step 3.c's note), so only
+ * non-deletable declarations are recorded; a contextified realm's context object may already own
+ * the property, which leaves the global object's property undefined, so the record stays. */
 function varDeclaredNames(realm: Realm): Set<string> {
   let s = varNamesOf.get(realm);
   if (!s) { s = new Set(); varNamesOf.set(realm, s); }
@@ -214,7 +218,7 @@ export function createGlobalVar(realm: Realm, name: string, deletable: boolean):
   if (!(sb !== null && name in sb) && !hasOwn.call(target, name) && isExtensible(target)) {
     defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: deletable });
   }
-  varDeclaredNames(realm).add(name);
+  if (!deletable) varDeclaredNames(realm).add(name);
 }
 
 /** CreateGlobalFunctionBinding (§9.1.1.4.18). */
@@ -226,7 +230,7 @@ export function createGlobalFunction(realm: Realm, name: string, fn: unknown, de
   const d = getOwnPropertyDescriptor(global, name);
   if (d === undefined || d.configurable) defineProperty(global, name, { value: fn, writable: true, enumerable: true, configurable: deletable });
   else global[name] = fn;
-  varDeclaredNames(realm).add(name);
+  if (!deletable) varDeclaredNames(realm).add(name);
 }
 
 export function createGlobalLexical(realm: Realm, name: string, mutable: boolean): GlobalLexicalBinding {
