@@ -79,7 +79,7 @@ export const ObjectPrototypeToString = Object.prototype.toString;
 // ---------------------------------------------------------------------------------------------
 // Math
 
-export const { abs: MathAbs, floor: MathFloor, log2: MathLog2, max: MathMax, min: MathMin, pow: MathPow, trunc: MathTrunc } = Math;
+export const { abs: MathAbs, clz32: MathClz32, floor: MathFloor, log2: MathLog2, max: MathMax, min: MathMin, pow: MathPow, trunc: MathTrunc } = Math;
 
 // ---------------------------------------------------------------------------------------------
 // Symbol

@@ -141,6 +141,9 @@ describe('builtin fast paths: timeouts and the memory budget still stop them', f
   it('sort of numbers in an endless loop', () => {
     expectTimeout(`var b = []; for (var i = 0; i < 100000; i++) b.push((i * 7919) % 100003); for (;;) b.slice().sort();`);
   });
+  it('JSON.parse of a large text in an endless loop', () => {
+    expectTimeout(`var t = JSON.stringify(new Array(200000).fill({ a: 1 })); for (;;) JSON.parse(t);`);
+  });
   it('JSON.stringify of records in an endless loop', () => {
     expectTimeout(`var r = []; for (var i = 0; i < 20000; i++) r.push({ id: i, name: 'n' + i }); for (;;) JSON.stringify(r);`);
   });

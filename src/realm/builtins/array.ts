@@ -27,7 +27,7 @@ import { arrayFromAsync } from './array-from-async.js';
 import { isKnownProxy } from '../membrane.js';
 import {
   ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
-  ArrayPrototypeLastIndexOf, ArrayPrototypeSort, ObjectGetPrototypeOf, HostArray, HostNumber, HostString, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
+  ArrayPrototypeLastIndexOf, ArrayPrototypeSort, MathClz32, ObjectGetPrototypeOf, HostArray, HostNumber, HostString, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIsConcatSpreadable, SymbolIterator,
   SymbolSpecies, SymbolUnscopables,
 } from '../primordials.js';
@@ -707,7 +707,11 @@ function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparef
       items.push(v);
     }
   }
-  if (allNumbers && items.length >= HOST_MIN) sortNumbersAsStrings(items as number[]);
+  // The host sorts in one uninterruptible call: the steps its n·log n comparisons are worth (as a loop
+  // ticks, one per 1024) are counted first, so that a run sorting again and again reads the clock.
+  const n = items.length;
+  if (n >= HOST_MIN) hostLoop(n * (32 - MathClz32(n)));
+  if (allNumbers && n >= HOST_MIN) sortNumbersAsStrings(items as number[]);
   else ReflectApply(ArrayPrototypeSort, items, [comparefn]);
   return items;
 }

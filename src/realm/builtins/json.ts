@@ -260,6 +260,10 @@ export function installJSON(realm: Realm): void {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
       const jsonString = ToString(realm, text);
+      // The host parses in one uninterruptible call: the steps a loop over the text would have ticked
+      // (one per 1024 characters) are counted first, so that a run parsing again and again reads the clock.
+      agent.steps -= (jsonString.length >> 10) + 1;
+      if (agent.steps <= 0) agent.tick();
       // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
       // the tree is then counted as it is.
       const budget = agent.allocLimit !== Infinity;
