@@ -27,6 +27,7 @@ const cases = {
   'getters see the right receiver': 'var o = { get g() { return this === o } }; var c = Object.create(o); [o.g, c.g]',
   'Proxy bases': 'var log = []; var p = new Proxy({}, { get(t, k) { log.push(String(k)); return 7 }, set(t, k, v) { log.push(k + "=" + v); return true } }); p.a = p.b; log',
   'strict: a Proxy set trap returning false': '"use strict"; var p = new Proxy({}, { set() { return false } }); try { p.a = 1 } catch (e) { e }',
+  'one name in every kind of site (each kind generated on first use)': 'var qz9 = 1; var o = { qz9: 2 }; function s() { "use strict"; o.qz9 = o.qz9 + 1; return o } var r = [qz9, o.qz9]; o.qz9 = function () { return this === o }; r.push(o.qz9(), s().qz9, qz9); r',
   'the same name on many shapes': 'var r = 0; for (var i = 0; i < 50; i++) { var o = {}; o["k" + (i % 7)] = i; o.v = i; r += o.v } r',
 };
 

@@ -65,3 +65,18 @@ export function childContext(c: CompileContext, scope: ScopeInfo): CompileContex
 export function sourceText(c: CompileContext, node: Node): string {
   return c.source.text.slice(node.start, node.end);
 }
+
+/** Whether a source's text could hold a direct eval at all: that takes the identifier `eval`, spelled out
+ * or with a `\u` escape, somewhere in the text every node of the source was parsed from. Scanned once
+ * per source; a source without one lets function preparation skip looking for eval in nested functions. */
+const evalInText = new WeakMap<SourceRecord, boolean>();
+/** `eval` not inside a longer ASCII identifier (`s_evalCP`); a non-ASCII neighbour only errs towards yes. */
+const EVAL_WORD = /(?<![\w$])eval(?![\w$])/;
+export function sourceMayHoldDirectEval(source: SourceRecord): boolean {
+  let r = evalInText.get(source);
+  if (r === undefined) {
+    r = EVAL_WORD.test(source.text) || source.text.includes('\\u');
+    evalInText.set(source, r);
+  }
+  return r;
+}

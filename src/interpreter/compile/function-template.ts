@@ -5,7 +5,7 @@
 import type { ArrayPattern, BlockStatement, FunctionDeclaration, Node, Pattern, Statement } from 'acorn';
 import type { FunctionNode } from './estree.js';
 import { DISPOSE_CAPABILITY, ScopeInfo, UNINIT, boundNames, scanVarScope, scanUses, lexicalDeclarations, lexicalBindingKind, markSuspendPoints, hasUsingDeclaration, type FunctionUses } from './scope.js';
-import type { CompileContext, PrivateScope, SourceRecord } from './compile-context.js';
+import { sourceMayHoldDirectEval, type CompileContext, type PrivateScope, type SourceRecord } from './compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
 import * as gen from '../evaluate/statements.js';
 import * as sync from '../evaluate-sync/statements.js';
@@ -88,7 +88,7 @@ export class FunctionTemplate {
    * not when the template is made (a Script's functions that never run are never walked; box2d's
    * `new Script` spent ~19 ms scanning its one top-level function's 80,000 nodes). */
   get uses(): FunctionUses {
-    return this.#uses ??= scanUses(this.node);
+    return this.#uses ??= scanUses(this.node, sourceMayHoldDirectEval(this.source));
   }
 
   get sourceText(): string {

@@ -40,18 +40,11 @@ interface Factories {
   sloppyAssign: AssignFactory;
   strictAssign: AssignFactory;
 }
+type Kind = keyof Factories;
 
-/** One generated text per name holds all four closure literals: V8 compiles an inner function only
- * when it first runs, so the kinds a name is not used for cost a pre-parse. */
-const byName = new Map<string, Factories>();
-
-function factoriesFor(name: string): Factories | null {
-  const hit = byName.get(name);
-  if (hit !== undefined) return hit;
-  if (!canGenerate || byName.size >= MAX_NAMES || !ASCII_NAME.test(name)) return null;
-  const n = name;
-  const make = new Function('getOnPrimitiveAt', 'putSloppy', 'putStrict', 'rethrowFailedSet', `return {
-globalRead: function (site, globalGet, admit, realmGlobalGet) { return function (f) {
+/** Each kind's closure literal as generated text for the name `n` (an ASCII_NAME). */
+const TEXT: { readonly [K in Kind]: (n: string) => string } = {
+  globalRead: (n) => `return function (site, globalGet, admit, realmGlobalGet) { return function (f) {
   const realm = f.realm;
   const sb = realm.sandbox;
   if (sb === null || (realm.globalLexicals.size !== 0 && realm.globalLexicals.has('${n}'))) return globalGet(realm, '${n}');
@@ -59,26 +52,26 @@ globalRead: function (site, globalGet, admit, realmGlobalGet) { return function 
   if (v !== undefined) return v === site.passed || (typeof v !== 'object' && typeof v !== 'function') ? v : admit(realm, v, site);
   if ('${n}' in sb) return v;
   return realmGlobalGet(realm, '${n}');
-}; },
-read: function (obj, pos) { return function (f) {
+}; };`,
+  read: (n) => `return function (obj, pos) { return function (f) {
   const o = obj(f);
   if (typeof o === 'object' && o !== null) return o.${n};
   return getOnPrimitiveAt(f, o, '${n}', pos);
-}; },
-callee: function (obj, pos) { return function (f) {
+}; };`,
+  callee: (n) => `return function (obj, pos) { return function (f) {
   const o = obj(f);
   const fn = typeof o === 'object' && o !== null ? o.${n} : getOnPrimitiveAt(f, o, '${n}', pos);
   f.calleeThis = o;
   return fn;
-}; },
-sloppyAssign: function (obj, value) { return function (f) {
+}; };`,
+  sloppyAssign: (n) => `return function (obj, value) { return function (f) {
   const o = obj(f);
   const v = value(f);
   if (typeof o === 'object' && o !== null) o.${n} = v;
   else putSloppy(f.realm, o, '${n}', v);
   return v;
-}; },
-strictAssign: function (obj, value) { return function (f) {
+}; };`,
+  strictAssign: (n) => `return function (obj, value) { return function (f) {
   'use strict';
   const o = obj(f);
   const v = value(f);
@@ -86,36 +79,52 @@ strictAssign: function (obj, value) { return function (f) {
     try { o.${n} = v; } catch (e) { rethrowFailedSet(f.realm, o, '${n}', e); }
   } else putStrict(f.realm, o, '${n}', v);
   return v;
-}; },
-};`) as (...helpers: unknown[]) => Factories;
-  const factories = make(getOnPrimitiveAt, putSloppy, putStrict, rethrowFailedSet);
-  byName.set(name, factories);
-  return factories;
+}; };`,
+};
+
+/** Per name, the factories made so far: each kind is generated (one `Function` of its own) when a site
+ * of that kind first needs it. One text holding all five literals cost ~2x a single kind's to compile
+ * (V8 pre-parses every inner literal), and most names are used in one or two kinds (box2d: ~29 ms of
+ * its preparation went to these texts). */
+const byName = new Map<string, Partial<Factories>>();
+
+function factoryFor<K extends Kind>(name: string, kind: K): Factories[K] | null {
+  let made = byName.get(name);
+  if (made === undefined) {
+    if (!canGenerate || byName.size >= MAX_NAMES || !ASCII_NAME.test(name)) return null;
+    made = {};
+    byName.set(name, made);
+  }
+  const hit = made[kind];
+  if (hit !== undefined) return hit as Factories[K];
+  const make = new Function('getOnPrimitiveAt', 'putSloppy', 'putStrict', 'rethrowFailedSet', TEXT[kind](name)) as (...helpers: unknown[]) => Factories[K];
+  const factory = make(getOnPrimitiveAt, putSloppy, putStrict, rethrowFailedSet);
+  made[kind] = factory;
+  return factory;
 }
 
 /** A read of the global `name` through a contextified object: references.ts's guestGlobalReader,
  * with `sb.name` in place of its `sb[name]`. */
 export function namedGlobalReader(name: string, site: { passed: unknown }, h: GlobalReadHelpers): Expr | null {
-  const f = factoriesFor(name);
-  return f === null ? null : f.globalRead(site, h.globalGet, h.admit, h.realmGlobalGet);
+  const f = factoryFor(name, 'globalRead');
+  return f === null ? null : f(site, h.globalGet, h.admit, h.realmGlobalGet);
 }
 
 /** `o.name` outside a chain: GetValue with the primitive-base path of getOnPrimitiveAt. */
 export function namedReader(name: string, obj: Expr, pos: number): Expr | null {
-  const f = factoriesFor(name);
-  return f === null ? null : f.read(obj, pos);
+  const f = factoryFor(name, 'read');
+  return f === null ? null : f(obj, pos);
 }
 
 /** The callee of `o.name(...)` outside a chain: the function, with `o` left in f.calleeThis. */
 export function namedCallee(name: string, obj: Expr, pos: number): Expr | null {
-  const f = factoriesFor(name);
-  return f === null ? null : f.callee(obj, pos);
+  const f = factoryFor(name, 'callee');
+  return f === null ? null : f(obj, pos);
 }
 
 /** `o.name = v`: sloppy code ignores a failed [[Set]] (that literal is sloppy); strict code throws
  * V8's message (rethrowFailedSet), a primitive base goes through putStrict. */
 export function namedAssign(name: string, obj: Expr, value: Expr, strict: boolean): Expr | null {
-  const f = factoriesFor(name);
-  if (f === null) return null;
-  return strict ? f.strictAssign(obj, value) : f.sloppyAssign(obj, value);
+  const f = factoryFor(name, strict ? 'strictAssign' : 'sloppyAssign');
+  return f === null ? null : f(obj, value);
 }

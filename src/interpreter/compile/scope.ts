@@ -253,7 +253,9 @@ export interface FunctionUses {
   thisInArrow: boolean;
 }
 
-export function scanUses(root: FunctionNode): FunctionUses {
+/** `evalPossible` false: the source text holds no identifier `eval` (sourceMayHoldDirectEval), so nested
+ * functions need no look for a direct eval. */
+export function scanUses(root: FunctionNode, evalPossible = true): FunctionUses {
   const u: FunctionUses = { arguments: false, argumentsInArrow: false, directEval: false, closures: false, yieldOrAwait: false, superCall: false, superProperty: false, newTarget: false, thisInArrow: false };
   const walk = (node: unknown, inArrow: boolean, depth: number): void => {
     if (!node || typeof node !== 'object') return;
@@ -268,12 +270,13 @@ export function scanUses(root: FunctionNode): FunctionUses {
         walk(n.superClass, inArrow, depth + 1);
         for (const m of n.body.body as WalkedElement[]) {
           if (m.computed) walk(m.key, inArrow, depth + 1);
+          if (!evalPossible) continue;
           if (m.type === 'StaticBlock' || (m.type === 'PropertyDefinition' && m.value)) scanEvalOnly(m, u);
           else if (m.value) scanEvalOnly(m.value, u);
         }
         return;
       }
-      scanEvalOnly(n, u);
+      if (evalPossible) scanEvalOnly(n, u);
       return;
     }
     switch (n.type) {
@@ -299,26 +302,40 @@ export function scanUses(root: FunctionNode): FunctionUses {
 
 /** Only looks for direct eval (which sees every enclosing binding) inside a nested function. */
 function scanEvalOnly(root: unknown, u: FunctionUses): void {
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) { for (const x of node) walk(x); return; }
+  if (containsDirectEval(root)) u.directEval = true;
+}
+
+/** Whether a nested function's subtree holds a direct eval, remembered per function node: each
+ * enclosing function's scanUses asks again, and walking the whole subtree at every level of nesting made
+ * the scans quadratic in the depth (box2d: ~26 ms of its preparation). */
+const evalInFunction = new WeakMap<object, boolean>();
+
+function containsDirectEval(root: unknown): boolean {
+  const walk = (node: unknown, top: boolean): boolean => {
+    if (!node || typeof node !== 'object') return false;
+    if (Array.isArray(node)) { for (const x of node) if (walk(x, false)) return true; return false; }
     const n = node as Walked;
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') u.directEval = true;
-    // A function from cachedData not decoded yet: the data says whether its contents hold one.
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'eval') return true;
     if (n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration' || n.type === 'ArrowFunctionExpression') {
+      // A function from cachedData not decoded yet: the data says whether its contents hold one.
       const undecoded = undecodedFunction(n);
-      if (undecoded !== undefined) {
-        if (undecoded.containsDirectEval) u.directEval = true;
-        return;
+      if (undecoded !== undefined) return undecoded.containsDirectEval;
+      if (!top) {
+        const known = evalInFunction.get(n);
+        if (known !== undefined) return known;
+        const found = walk(n, true);
+        evalInFunction.set(n, found);
+        return found;
       }
     }
     for (const k in n) {
       if (k === 'loc') continue;
       const v = n[k];
-      if (v && typeof v === 'object') walk(v);
+      if (v && typeof v === 'object' && walk(v, false)) return true;
     }
+    return false;
   };
-  walk(root);
+  return walk(root, false);
 }
 
 /** Whether a subtree contains a yield/await of the current function (not of nested functions). In an
