@@ -32,9 +32,9 @@ installEvaluatorHooks({
     host.importDynamically(realm, specifier, [], capability, 'evaluation');
   },
   functionSourceText: sourceTextOf,
-  GeneratorResume: (realm, g, value) => enterGuestFromHost(realm, value, (v) => GeneratorResume(realm, g, v)),
-  GeneratorResumeAbrupt: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => GeneratorResumeAbrupt(realm, g, kind, v)),
-  AsyncGeneratorRequest: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => AsyncGeneratorRequest(realm, g, kind, v)),
+  GeneratorResume: (realm, g, value) => enterGuestFromHost(realm, value, (v) => GeneratorResume(realm, g, v), g),
+  GeneratorResumeAbrupt: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => GeneratorResumeAbrupt(realm, g, kind, v), g),
+  AsyncGeneratorRequest: (realm, g, kind, value) => enterGuestFromHost(realm, value, (v) => AsyncGeneratorRequest(realm, g, kind, v), g),
   isInterpretedGenerator: (g, async) => (async ? isAsyncGeneratorObject(g) : isGeneratorObject(g)),
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,

@@ -3,6 +3,9 @@
 import type { Realm } from './realm.js';
 import { setFunctionRealm } from './abstract-ops.js';
 import { toRealmError } from './host-errors.js';
+import { agent } from './agent.js';
+import { needsEntryBudget } from './host-entry.js';
+import { callBuiltinFromHost } from './membrane.js';
 import { ObjectDefineProperty, ObjectSetPrototypeOf } from './primordials.js';
 
 type AnyFn = (this: any, ...args: any[]) => any;
@@ -26,10 +29,12 @@ export const constant = (key: PropertyKey, v: unknown): BuiltinEntry => ({ kind:
 export type BuiltinImpl = (realm: Realm, thisValue: unknown, args: unknown[]) => unknown;
 
 /** A non-constructible builtin for `realm` running `impl`; host errors it raises become the realm's
- * (a Termination or a guest value passes through untouched). */
+ * (a Termination or a guest value passes through untouched). Called by host code outside a run in a
+ * context with a timeout or memory limit, it runs under them (membrane.ts callBuiltinFromHost). */
 export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: unknown[]) => unknown {
-  return {
+  const builtin = {
     builtin(this: unknown, ...args: unknown[]): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
       try {
         return impl(realm, this, args);
       } catch (e) {
@@ -37,6 +42,14 @@ export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: 
       }
     },
   }.builtin;
+  return builtin;
+}
+
+/** Whether a builtin of `realm` is being called by host code outside every run in a context with a
+ * timeout or memory limit: it must then run as an entry (callBuiltinFromHost). For builtins that do not
+ * go through `wrap`; guest calls pay the read of `agent.hostCode`. */
+export function calledByHost(realm: Realm): boolean {
+  return agent.hostCode && needsEntryBudget(realm);
 }
 
 /** A table entry for a method implemented by `impl` (see `wrap`). */

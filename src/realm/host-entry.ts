@@ -1,7 +1,8 @@
 // Entries into a context's code from the host while no run is active: a guest function, getter or
 // callback the embedder calls after a run (invoke, when host code calls), a generator it resumes or an
-// indirect eval it calls (membrane.ts enterGuestFromHost), and a promise job drained at the host's
-// microtask checkpoint (job-queue.ts). node:vm gives these no budget at all; a vmjs context with a
+// indirect eval it calls (membrane.ts enterGuestFromHost), a realm builtin it calls that can run long,
+// allocate a size the guest chose or call guest code in a loop (membrane.ts callBuiltinFromHost, checked
+// at the builtin's entry), and a promise job drained at the host's microtask checkpoint (job-queue.ts). node:vm gives these no budget at all; a vmjs context with a
 // `timeout` (createContext's vmjs option, set by createSandbox) or a `memoryLimit` runs each one as a
 // run of its own under them, so `vm.runInContext('() => { for (;;); }', ctx)()` ends with node's timeout
 // error instead of hanging the host. Inside a run (host code the guest called, calling back) the run's
@@ -9,7 +10,7 @@
 // already (invoke's tick() that reports host code), so code running inside a run pays nothing.
 import type { Realm } from './realm.js';
 import { agent, Termination } from './agent.js';
-import { runBudget } from './retained-memory.js';
+import { holdEntryValues, runBudget } from './retained-memory.js';
 
 /** The error the host gets for a termination that ended an entry (src/vm installs node's errors). */
 let toEntryError: (t: Termination) => unknown = (t) => new Error(`vmjs: guest code terminated (${t.reason})`);
@@ -42,10 +43,13 @@ export function needsEntryBudget(realm: Realm): boolean {
 
 /** Runs `body` (guest code host code started) as a run of `realm` with the context's timeout and
  * allocation budget; a termination becomes the error a run would have given the host, and the agent
- * is left clean, so the context stays usable. */
-export function runHostEntry<T>(realm: Realm, body: () => T): T {
+ * is left clean, so the context stays usable. `through`, `thisArg` and `args` (the guest function,
+ * generator or builtin host code calls, its receiver and arguments) are what the host holds: in a
+ * context with a memory limit they become weak roots of the retained-memory walk (holdEntryValues). */
+export function runHostEntry<T>(realm: Realm, body: () => T, through?: unknown, thisArg?: unknown, args: ArrayLike<unknown> | null = null): T {
   let budget: readonly [number, number];
   try {
+    holdEntryValues(realm, through, thisArg, args);
     budget = runBudget(realm, undefined);
   } catch (e) {
     throw e instanceof Termination ? entryError(e) : e;

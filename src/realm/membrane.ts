@@ -9,7 +9,8 @@
 //   - values the guest reads from the contextified object (global-environment.ts, global-proxy.ts);
 //   - what a host function returns or throws, and any property read from a host object (the traps);
 //   - the arguments and `this` of a guest function called by host code (`agent.hostCode`, checked in
-//     invoke), and of a realm builtin handed to host code (wrapped on its way out, toHost).
+//     invoke), of a realm builtin handed to host code (wrapped on its way out, toHost), and of a realm
+//     builtin the host calls outside a run in a context with a timeout or limit (callBuiltinFromHost).
 // Host promises need nothing special: they are host objects, and awaiting one calls its `then`
 // through the membrane with resolving functions that the membrane wraps on their way to the host.
 //
@@ -386,17 +387,36 @@ export function membraneOf(realm: Realm): Membrane | null {
 
 /** Runs guest code that host code started without a call of a guest function (a realm builtin the host
  * called: generator resumption, indirect eval): the code runs as guest code, and `value`, which the host
- * passed, comes through the membrane. */
-export function enterGuestFromHost<T>(realm: Realm, value: unknown, run: (value: unknown) => T): T {
+ * passed, comes through the membrane. `through`: the guest object the host entered through (the
+ * generator it resumes), a weak root of the retained-memory walk from then on, as `value` is. */
+export function enterGuestFromHost<T>(realm: Realm, value: unknown, run: (value: unknown) => T, through?: unknown): T {
   const a = agent;
   if (!a.hostCode) return run(value);
   const m = membraneOf(realm);
   // Outside every run: under the context's own timeout and memory limit, if it has them.
-  if (needsEntryBudget(realm)) return runHostEntry(realm, () => run(m === null ? value : m.toGuest(value)));
+  if (needsEntryBudget(realm)) return runHostEntry(realm, () => run(m === null ? value : m.toGuest(value)), through, value);
   a.leaveHostCode();
   try {
     return run(m === null ? value : m.toGuest(value));
   } finally {
     a.enterHostCode();
   }
+}
+
+/** A realm builtin host code calls outside every run, in a context with a timeout or a memory limit
+ * (needsEntryBudget): it runs as an entry of its own under them (host-entry.ts), its receiver and
+ * arguments brought in through the membrane (as outwardWrapper does), so that a builtin the guest
+ * makes the host call (`{ toString: Array.prototype.join, length: 2 ** 40 }` given to `String`) ends
+ * with the context's timeout or memory error instead of running on unbounded. Builtins that may run
+ * long, allocate a size the guest chooses, or call guest code in a loop check `agent.hostCode` at
+ * their entry (false whenever guest code calls them, so guest calls pay one read) and come here;
+ * `fn` is the builtin itself, called again inside the entry. `newTarget`: a constructor called with
+ * `new` by host code. */
+export function callBuiltinFromHost(realm: Realm, fn: Function, thisArg: unknown, args: ArrayLike<unknown>, newTarget?: unknown): unknown {
+  const m = membraneOf(realm);
+  return runHostEntry(realm, () => {
+    const a = m === null ? args : m.argsToGuest(args);
+    if (newTarget !== undefined) return ReflectConstruct(fn, a as unknown[], (m === null ? newTarget : m.toGuest(newTarget)) as Function);
+    return ReflectApply(fn, m === null ? thisArg : m.toGuest(thisArg), a as unknown[]);
+  }, fn, thisArg, args);
 }

@@ -79,7 +79,7 @@ export const ObjectPrototypeToString = Object.prototype.toString;
 // ---------------------------------------------------------------------------------------------
 // Math
 
-export const { abs: MathAbs, floor: MathFloor, log2: MathLog2, max: MathMax, min: MathMin, pow: MathPow, trunc: MathTrunc } = Math;
+export const { abs: MathAbs, clz32: MathClz32, floor: MathFloor, log2: MathLog2, max: MathMax, min: MathMin, pow: MathPow, trunc: MathTrunc } = Math;
 
 // ---------------------------------------------------------------------------------------------
 // Symbol
@@ -111,7 +111,11 @@ export const SymbolAsyncDispose: symbol = wellKnownSymbol('asyncDispose');
 // Array, String, Number, BigInt, Boolean
 
 export const ArrayIsArray = Array.isArray;
+export const ArrayPrototypeConcat = Array.prototype.concat;
+export const ArrayPrototypeIncludes = Array.prototype.includes;
+export const ArrayPrototypeIndexOf = Array.prototype.indexOf;
 export const ArrayPrototypeJoin = Array.prototype.join;
+export const ArrayPrototypeLastIndexOf = Array.prototype.lastIndexOf;
 export const ArrayPrototypeSlice = Array.prototype.slice;
 export const ArrayPrototypeSort = Array.prototype.sort;
 
@@ -119,6 +123,8 @@ export const StringPrototype = String.prototype;
 export const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
 export const StringPrototypeIndexOf = String.prototype.indexOf;
 export const StringPrototypeSlice = String.prototype.slice;
+export const StringPrototypeReplaceAll = String.prototype.replaceAll;
+export const StringPrototypeSplit = String.prototype.split;
 export const StringPrototypeValueOf = String.prototype.valueOf;
 
 export const GlobalParseFloat = parseFloat;

@@ -25,6 +25,15 @@
 // objects are not the guest's: a fresh realm of the same kind, walked once per process, is subtracted.
 // Host objects the embedder put on the contextified object are the embedder's and are not entered,
 // nor are host values behind the membrane. What the walk cannot see is listed in README "Security model".
+//
+// Guest values only the host holds are roots too, while they live: a guest function the embedder got
+// from a run and calls (it may grow what it captured on each call), the receiver and the object
+// arguments of such a call, a generator it resumes, a realm builtin it calls on a guest object. They
+// are recorded where host code enters guest code outside a run (holdEntryValues: the entry paths of
+// invoke, membrane.ts and builtin.ts), never on a path guest code takes inside a run, as weak
+// references (a WeakRef list per realm, a WeakSet against repeats), pruned at each walk; only for a
+// realm with a limit. A WeakRef keeps its target alive until the host's current job ends (ECMA-262
+// AddToKeptObjects): an object the host passes in once is kept that long.
 import type { Realm } from './realm.js';
 import { agent, Termination } from './agent.js';
 import { hooks } from './evaluator-hooks.js';
@@ -71,6 +80,69 @@ export interface RetainedAccount {
   nextWalk: number;
   /** What the last walk met whose contents it could not see (null: nothing): the bound was kept then. */
   opaque: string | null;
+  /** Guest values host code entered guest code through (holdEntryValues): weak roots of the walk. */
+  held: WeakRef<object>[];
+  /** The targets of `held` (no value is recorded twice while it lives). */
+  heldSet: WeakSet<object>;
+  /** `held`'s length at which it is next pruned of collected targets between walks. */
+  heldPruneAt: number;
+}
+
+/** The account of a realm with a limit, made on its first run or entry. */
+function accountOf(realm: Realm): RetainedAccount {
+  return realm.retained ??= {
+    baseline: 0, measuredAt: agent.allocated - agent.refused, walks: 0, refusals: 0, nextWalk: 1, opaque: null,
+    held: [], heldSet: new HostWeakSet(), heldPruneAt: 64,
+  };
+}
+
+const HostWeakRef = WeakRef;
+const HostWeakSet = WeakSet;
+const WeakRefDeref = WeakRef.prototype.deref;
+const WeakSetHas = WeakSet.prototype.has;
+const WeakSetAdd = WeakSet.prototype.add;
+
+/** Records `v`, a guest value host code holds, as a weak root of `realm`'s walk (only call for a realm
+ * with a limit). Host values (behind the membrane, or passed through) are the embedder's: not recorded. */
+function hold(account: RetainedAccount, v: unknown): void {
+  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return;
+  const o = v as object;
+  if (ReflectApply(WeakSetHas, account.heldSet, [o]) as boolean) return;
+  if (isKnownProxy(o) || !isGuestObject(o)) return;
+  ReflectApply(WeakSetAdd, account.heldSet, [o]);
+  account.held.push(new HostWeakRef(o));
+  if (account.held.length >= account.heldPruneAt) {
+    const live = liveHeld(account, null);
+    account.heldPruneAt = live * 2 > 64 ? live * 2 : 64;
+  }
+}
+
+/** Drops from `account.held` the references whose target was collected, pushing the live targets on
+ * `out` (if given); returns how many remain. */
+function liveHeld(account: RetainedAccount, out: unknown[] | null): number {
+  const held = account.held;
+  let n = 0;
+  for (let i = 0; i < held.length; i++) {
+    const target = ReflectApply(WeakRefDeref, held[i], []) as object | undefined;
+    if (target === undefined) continue;
+    if (out !== null) out.push(target);
+    held[n++] = held[i];
+  }
+  held.length = n;
+  return n;
+}
+
+/** Host code, outside every run, enters `realm`'s code through `through` (the guest function it calls,
+ * the generator it resumes, the realm builtin it calls), with receiver `thisArg` and arguments `args`:
+ * those the guest's (objects and functions) become weak roots of the walk while they live, since the
+ * host holds them and guest code may grow what they keep (a closure pushing to an array it captured).
+ * Nothing for a realm without a limit. */
+export function holdEntryValues(realm: Realm, through: unknown, thisArg: unknown, args: ArrayLike<unknown> | null): void {
+  if (realm.memoryLimit === Infinity) return;
+  const account = accountOf(realm);
+  hold(account, through);
+  hold(account, thisArg);
+  if (args !== null) for (let i = 0; i < args.length; i++) hold(account, args[i]);
 }
 
 /** The result of one walk. */
@@ -116,9 +188,8 @@ export function retainedWalkCount(): number {
 export function admitRun(realm: Realm): number {
   const limit = realm.memoryLimit;
   if (limit === Infinity) return Infinity;
-  let account = realm.retained;
+  const account = accountOf(realm);
   const allocated = agent.allocated - agent.refused;
-  if (account === null) account = realm.retained = { baseline: 0, measuredAt: allocated, walks: 0, refusals: 0, nextWalk: 1, opaque: null };
   const baseline = account.baseline;
   const since = allocated - account.measuredAt;
   const bound = baseline + since;
@@ -234,6 +305,9 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
   for (const name in I) stack.push(I[name]);
   for (const b of realm.globalLexicals.values()) stack.push(b.value);
   for (const v of realm.templateMap.values()) stack.push(v);
+  // Guest values the host holds (holdEntryValues), those still alive; the list is pruned of the rest.
+  const account = realm.retained;
+  if (account !== null && account.held.length > 0) liveHeld(account, stack);
 
   // A value: a string counted at once, an object (or symbol, or bigint) pushed, other primitives nothing.
   const value = (v: unknown): void => {

@@ -332,6 +332,9 @@ const hidingPlaces = {
   'named property of a long typed array': `(globalThis.ta ??= new Uint8Array(70000))['p' + Math.random()] = new Array(125000).fill(0)`,
   'FinalizationRegistry held value': `(globalThis.fr ??= new FinalizationRegistry(() => {})).register(globalThis, new Array(125000).fill(0))`,
   'Proxy.revocable revoke': `globalThis.r = [Proxy.revocable([new Array(125000).fill(0), globalThis.r], {}).revoke]`,
+  // The waiter list that keeps a pending waitAsync's promise (and so its reactions) is the host's (or the
+  // agent's): no root of the walk reaches it, so the realm is opaque from its first waitAsync.
+  'pending Atomics.waitAsync promise reaction': `{ const x = new Array(125000).fill(0); const i32 = new Int32Array(new SharedArrayBuffer(4)); Atomics.waitAsync(i32, 0, 0).value.then(() => x); }`,
 };
 
 describe('retained memory: what the walk cannot read is recorded or makes it keep its bound (child, 160 MiB heap)', function () {

@@ -310,7 +310,7 @@ export function invokeFromHost(s: FunctionState, thisArg: unknown, args: ArrayLi
   const a = agent;
   // Called while no run is active (after a run, by a host callback or getter): under the context's own
   // timeout and memory limit, if it has them (src/realm/host-entry.ts).
-  if (needsEntryBudget(s.realm)) return runHostEntry(s.realm, () => invokeInGuest(s, thisArg, args, newTarget));
+  if (needsEntryBudget(s.realm)) return runHostEntry(s.realm, () => invokeInGuest(s, thisArg, args, newTarget), s.fnObject, thisArg, args);
   a.leaveHostCode();
   try {
     return invokeInGuest(s, thisArg, args, newTarget);

@@ -15,6 +15,8 @@ import type { Realm } from '../realm.js';
 import { agent } from '../agent.js';
 import { ELEMENT_BYTES, STRING_BYTES } from '../allocation.js';
 import { toRealmError } from '../host-errors.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap, type BuiltinEntry, type BuiltinImpl } from '../builtin.js';
 import {
   Construct, CreateDataPropertyOrThrow, DONE, GetIteratorFromMethod, GetMethod,
@@ -24,8 +26,10 @@ import {
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
 import { arrayFromAsync } from './array-from-async.js';
+import { isKnownProxy } from '../membrane.js';
 import {
-  ArrayPrototypeJoin, ArrayPrototypeSort, HostArray, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
+  ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
+  ArrayPrototypeLastIndexOf, ArrayPrototypeSort, MathClz32, ObjectGetPrototypeOf, HostArray, HostNumber, HostString, MathFloor, MathMax, MathMin, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, SymbolIsConcatSpreadable, SymbolIterator,
   SymbolSpecies, SymbolUnscopables,
 } from '../primordials.js';
@@ -106,6 +110,28 @@ const grow = (n: number): void => {
     if (--agent.steps <= 0) agent.tick();
   }
 };
+
+/** The most elements a builtin hands to the host's own method in one uninterruptible call (a dense
+ * array's scan or copy takes a few ms; a sparse one's is the host's per-index loop, still bounded). */
+const HOST_BATCH = 1 << 22;
+
+/** Below this many elements the loops here beat a call of the host's method and its checks. */
+const HOST_MIN = 128;
+
+/** Charges the steps a builtin's loop over `n` elements would have ticked (one per 1024), before the
+ * host runs that loop in one call: a run whose time is up stops here. */
+const hostLoop = (n: number): void => {
+  agent.steps -= (n >> 10) + 1;
+  if (agent.steps <= 0) agent.tick();
+};
+
+/** `O` is a host Array (not a Proxy: its `length` is an own data property, whose second read by the
+ * host's own method nobody can observe) of HOST_MIN to HOST_BATCH elements. The host's Array.prototype
+ * methods are the spec's algorithms (Get/HasProperty on `O` and its chain: guest getters and traps on
+ * the chain run as the spec says), so handing them such an `O` is unobservable. */
+function hostArrayWithin(O: object, len: number): boolean {
+  return len >= HOST_MIN && len <= HOST_BATCH && ArrayIsArray(O) && !isKnownProxy(O);
+}
 
 // ---------------------------------------------------------------------------------------------
 // §10.4.2.3 ArraySpeciesCreate, split in two: the constructor to use (undefined: a plain Array of
@@ -214,9 +240,51 @@ function isConcatSpreadable(realm: Realm, O: unknown): boolean {
   return IsArray(realm, O);
 }
 
+/** Whether IsConcatSpreadable(E) would find no @@isConcatSpreadable (so reading it runs nothing and
+ * reading it again is unobservable), and E is not a Proxy; found with own-descriptor reads only. */
+function plainForConcat(E: unknown): boolean {
+  if (!isObject(E)) return true;
+  let p: object | null = E;
+  for (let depth = 0; p !== null; depth++) {
+    if (depth > 32 || isKnownProxy(p) || ObjectGetOwnPropertyDescriptor(p, SymbolIsConcatSpreadable) !== undefined) return false;
+    p = ObjectGetPrototypeOf(p) as object | null;
+  }
+  return true;
+}
+
+/** concat's result made by the host's own concat, when that is unobservable: a fresh result (no
+ * @@species constructor), and every item either a primitive or an object without @@isConcatSpreadable
+ * and not a Proxy, the arrays among them holding HOST_MIN to HOST_BATCH elements together. The host
+ * reads each array's elements as the spec does (HasProperty, Get). Undefined when it does not apply. */
+function hostConcat(realm: Realm, O: object, items: unknown[]): unknown[] | undefined {
+  // The size first (a Proxy's length is not read: a trap would run), then the checks.
+  let total = 0;
+  for (let i = -1; i < items.length; i++) {
+    const E = i < 0 ? O : items[i];
+    if (!isObject(E)) total++;
+    else if (isKnownProxy(E)) return undefined;
+    else total += ArrayIsArray(E) ? (E as unknown[]).length : 1;
+  }
+  if (total < HOST_MIN || total > HOST_BATCH) return undefined;
+  for (let i = -1; i < items.length; i++) {
+    if (!plainForConcat(i < 0 ? O : items[i])) return undefined;
+  }
+  hostLoop(total);
+  agent.charge(ELEMENT_BYTES * total);
+  // The receiver: an empty array with a null prototype, so the host's ArraySpeciesCreate finds no
+  // `constructor` and makes a plain array (given the realm's prototype by adoptArray).
+  const receiver: unknown[] = [];
+  ObjectSetPrototypeOf(receiver, null);
+  return adoptArray(realm, ReflectApply(ArrayPrototypeConcat, receiver, [O, ...items]) as unknown[]);
+}
+
 function concat(realm: Realm, t: unknown, items: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.concat');
   const C = arraySpeciesConstructor(realm, O);
+  if (C === undefined) {
+    const viaHost = hostConcat(realm, O, items);
+    if (viaHost !== undefined) return viaHost;
+  }
   const A = speciesCreate(realm, C, 0);
   const fresh = C === undefined;
   let n = 0;
@@ -416,6 +484,10 @@ function includes(realm: Realm, t: unknown, searchElement: unknown, fromIndex: u
   const O = thisObject(realm, t, 'Array.prototype.includes') as Obj;
   const len = lengthOf(realm, O);
   if (len === 0) return false;
+  if (hostArrayWithin(O, len)) {
+    hostLoop(len);
+    return ReflectApply(ArrayPrototypeIncludes, O, [searchElement, fromIndex]);
+  }
   const search = searchElement;
   const n = ToIntegerOrInfinity(realm, fromIndex);
   if (n === Infinity) return false;
@@ -438,6 +510,10 @@ function indexOf(realm: Realm, t: unknown, searchElement: unknown, fromIndex: un
   const O = thisObject(realm, t, 'Array.prototype.indexOf') as Obj;
   const len = lengthOf(realm, O);
   if (len === 0) return -1;
+  if (hostArrayWithin(O, len)) {
+    hostLoop(len);
+    return ReflectApply(ArrayPrototypeIndexOf, O, [searchElement, fromIndex]);
+  }
   const search = searchElement;
   const n = ToIntegerOrInfinity(realm, fromIndex);
   if (n === Infinity) return -1;
@@ -452,6 +528,11 @@ function lastIndexOf(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.lastIndexOf') as Obj;
   const len = lengthOf(realm, O);
   if (len === 0) return -1;
+  if (hostArrayWithin(O, len)) {
+    hostLoop(len);
+    // The argument count matters (an absent fromIndex is len - 1, an undefined one is 0): passed as is.
+    return ReflectApply(ArrayPrototypeLastIndexOf, O, args);
+  }
   const search = args[0];
   const n = args.length > 1 ? ToIntegerOrInfinity(realm, args[1]) : len - 1;
   if (n === -Infinity) return -1;
@@ -473,18 +554,23 @@ function join(realm: Realm, t: unknown, separator: unknown): unknown {
     // Elements are converted in order (objects run guest code); primitives other than symbols are
     // left to the host's join of an internal list, which renders them (and null/undefined) exactly as
     // ToString would, without running guest code.
+    // The result's size is counted as the parts are read, and charged before the host makes it.
     const parts: unknown[] = [];
+    let size = STRING_BYTES + (len > 0 ? (len - 1) * sep.length : 0);
     for (let k = 0; k < len; k++) {
       grow(k);
       const element = O[k];
-      parts.push(typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol'
-        ? ToString(realm, element) : element);
-    }
-    // The result's size, counted before the host makes it.
-    let size = STRING_BYTES + (len > 0 ? (len - 1) * sep.length : 0);
-    for (let k = 0; k < parts.length; k++) {
-      const p = parts[k];
-      size += typeof p === 'string' ? p.length : 8;
+      if (typeof element === 'string') {
+        size += element.length;
+        parts.push(element);
+      } else if (typeof element === 'object' && element !== null || typeof element === 'function' || typeof element === 'symbol') {
+        const s = ToString(realm, element);
+        size += s.length;
+        parts.push(s);
+      } else {
+        size += 8;
+        parts.push(element);
+      }
     }
     agent.charge(size);
     return ReflectApply(ArrayPrototypeJoin, parts, [sep]);
@@ -614,12 +700,35 @@ function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown 
  * +0; otherwise ToString order), all of which the host's sort implements. */
 function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
   const items: unknown[] = [];
+  let allNumbers = comparefn === undefined;
   for (let k = 0; k < len; k++) {
     grow(k);
-    if (!skipHoles || k in O) items.push(O[k]);
+    if (!skipHoles || k in O) {
+      const v = O[k];
+      if (allNumbers && (typeof v !== 'number' || (v === 0 && 1 / v < 0))) allNumbers = false;
+      items.push(v);
+    }
   }
-  ReflectApply(ArrayPrototypeSort, items, [comparefn]);
+  // The host sorts in one uninterruptible call: the steps its n·log n comparisons are worth (as a loop
+  // ticks, one per 1024) are counted first, so that a run sorting again and again reads the clock.
+  const n = items.length;
+  if (n >= HOST_MIN) hostLoop(n * (32 - MathClz32(n)));
+  if (allNumbers && n >= HOST_MIN) sortNumbersAsStrings(items as number[]);
+  else ReflectApply(ArrayPrototypeSort, items, [comparefn]);
   return items;
+}
+
+/** The default order (CompareArrayElements with an undefined comparator: ToString of each, compared
+ * as strings) of a list of numbers none of which is -0: each number's string is made once and the
+ * strings sorted (stably) by the host; a number's ToString gives it back exactly under Number(), the
+ * only two numbers with one string being +0 and -0, excluded. The host's own default sort converts
+ * numbers at every comparison (through a cache whose size depends on the heap), 1.5-2.5x slower. */
+function sortNumbersAsStrings(items: number[]): void {
+  const n = items.length;
+  const strings: string[] = [];
+  for (let i = 0; i < n; i++) strings.push(HostString(items[i]));
+  ReflectApply(ArrayPrototypeSort, strings, []);
+  for (let i = 0; i < n; i++) items[i] = HostNumber(strings[i]);
 }
 
 function checkComparator(realm: Realm, comparefn: unknown): void {
@@ -863,27 +972,35 @@ export function installArray(realm: Realm): void {
   ]);
 
   const values = wrap(realm, iterationImpl('value', 'Array.prototype.values'));
-  // The hottest methods skip `wrap`'s rest array and indirect call.
+  // The hottest methods skip `wrap`'s rest array and indirect call; like `wrap`, those that loop run under
+  // the context's budget when host code calls them outside a run (membrane.ts callBuiltinFromHost).
   const hot = {
     every(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.every, this, [callbackfn, thisArg]);
       try { return every(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     filter(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.filter, this, [callbackfn, thisArg]);
       try { return filter(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     forEach(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.forEach, this, [callbackfn, thisArg]);
       try { return forEach(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     includes(this: unknown, searchElement: unknown, fromIndex: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.includes, this, [searchElement, fromIndex]);
       try { return includes(realm, this, searchElement, fromIndex); } catch (e) { throw toRealmError(realm, e); }
     },
     indexOf(this: unknown, searchElement: unknown, fromIndex: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.indexOf, this, [searchElement, fromIndex]);
       try { return indexOf(realm, this, searchElement, fromIndex); } catch (e) { throw toRealmError(realm, e); }
     },
     join(this: unknown, separator: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.join, this, [separator]);
       try { return join(realm, this, separator); } catch (e) { throw toRealmError(realm, e); }
     },
     map(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.map, this, [callbackfn, thisArg]);
       try { return map(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     pop(this: unknown): unknown {
@@ -893,9 +1010,11 @@ export function installArray(realm: Realm): void {
       try { return push(realm, this, items); } catch (e) { throw toRealmError(realm, e); }
     },
     slice(this: unknown, start: unknown, end: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.slice, this, [start, end]);
       try { return slice(realm, this, start, end); } catch (e) { throw toRealmError(realm, e); }
     },
     some(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.some, this, [callbackfn, thisArg]);
       try { return some(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
   };

@@ -30,6 +30,8 @@ import { toRealmBrandError } from '../brand-error.js';
 import { toRealmError } from '../host-errors.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { ToBigInt } from './bigint.js';
 import { hostFunction } from './host-delegation.js';
 import {
@@ -216,11 +218,17 @@ export function installAtomics(realm: Realm): void {
       return undefined;
     },
   };
-  const guarded = <F extends Function>(f: F): F => ({
-    method(this: unknown, ...args: unknown[]): unknown {
-      try { return ReflectApply(f, this, args); } catch (e) { throw toRealmError(realm, e); }
-    },
-  }.method as unknown as F);
+  const guarded = <F extends Function>(f: F): F => {
+    const builtin = {
+      method(this: unknown, ...args: unknown[]): unknown {
+        // Called by host code outside a run (a wait the host would block in): under the context's timeout
+        // and budget (callBuiltinFromHost).
+        if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
+        try { return ReflectApply(f, this, args); } catch (e) { throw toRealmError(realm, e); }
+      },
+    }.method;
+    return builtin as unknown as F;
+  };
   const table: BuiltinEntry[] = [];
   for (const [name, length] of OPERATIONS) {
     if (D[name] !== undefined) table.push(method(name, length, atomicsHostMethod(realm, name, hostFunction(D, name))));

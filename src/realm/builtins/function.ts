@@ -5,6 +5,8 @@ import { createBuiltinConstructor, defineTable, method, value } from '../builtin
 import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue, linkFunctionRealm } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, FUNCTION_BYTES } from '../allocation.js';
 import { hooks } from '../evaluator-hooks.js';
 import {
@@ -54,6 +56,9 @@ export function installFunction(realm: Realm): void {
   const proto = {
     // §20.2.3.1
     apply(this: unknown, thisArg: unknown, argArray: unknown): unknown {
+      // Called by host code outside a run (CreateListFromArrayLike of a length the guest chose): under
+      // the context's timeout and budget (callBuiltinFromHost).
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.apply, this, [thisArg, argArray]);
       const func = this;
       if (typeof func !== 'function') realm.throwTypeError(notAFunctionReceiver(func));
       if (argArray === undefined || argArray === null) return ReflectApply(func, thisArg, []);

@@ -25,15 +25,17 @@ export function ParseJSONWithRecords(realm: Realm, text: string): JSONParseRecor
       else return;
     }
   };
+  /** A string literal's value: its text between the quotes when it has no escape, else the host's parse. */
   const scanString = (): string => {
     const start = pos;
     pos++; // the opening quote
+    let escaped = false;
     for (;;) {
       const c = text.charCodeAt(pos++);
       if (c === 0x22) break;
-      if (c === 0x5c) pos++; // an escape: the next code unit cannot end the string (\uXXXX is plain after it)
+      if (c === 0x5c) { pos++; escaped = true; } // an escape: the next code unit cannot end the string (\uXXXX is plain after it)
     }
-    return text.slice(start, pos);
+    return escaped ? JSONParse(text.slice(start, pos)) as string : text.slice(start + 1, pos - 1);
   };
   const parseValue = (): JSONParseRecord => {
     skipWhiteSpace();
@@ -64,12 +66,13 @@ export function ParseJSONWithRecords(realm: Realm, text: string): JSONParseRecor
       else {
         for (;;) {
           skipWhiteSpace();
-          const key = JSONParse(scanString()) as string;
+          const key = scanString();
           skipWhiteSpace();
           pos++; // :
           const entry = parseValue();
           entries.set(key, entry);
-          ObjectDefineProperty(object, key, { value: entry.value, writable: true, enumerable: true, configurable: true });
+          dataDescriptor.value = entry.value;
+          ObjectDefineProperty(object, key, dataDescriptor);
           skipWhiteSpace();
           if (text.charCodeAt(pos++) === 0x7d) break; // } (else a comma)
         }
@@ -78,7 +81,7 @@ export function ParseJSONWithRecords(realm: Realm, text: string): JSONParseRecor
     }
     const start = pos;
     let value: unknown;
-    if (c === 0x22) value = JSONParse(scanString());
+    if (c === 0x22) value = scanString();
     else if (text.startsWith('true', pos)) { pos += 4; value = true; }
     else if (text.startsWith('false', pos)) { pos += 5; value = false; }
     else if (text.startsWith('null', pos)) { pos += 4; value = null; }
@@ -93,5 +96,6 @@ export function ParseJSONWithRecords(realm: Realm, text: string): JSONParseRecor
     }
     return { value, source: text.slice(start, pos), elements: undefined, entries: undefined };
   };
+  const dataDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: true };
   return parseValue();
 }

@@ -4,18 +4,20 @@
 import type { Realm } from '../realm.js';
 import { defineTable, method, value } from '../builtin.js';
 import {
-  CreateDataProperty, CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
+  CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
 import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
 import { JSONIsRawJSON, JSONRawJSON, hasIsRawJSON } from './json-raw.js';
 import { wrapperKind } from '../abstract-ops/primitive-wrapper.js';
 import {
   ArrayIsArray, BigIntPrototypeValueOf, BooleanPrototypeValueOf, JSONParse, JSONStringify,
-  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDeleteProperty,
+  ObjectCreate, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, ReflectDefineProperty, ReflectDeleteProperty, RegExpPrototypeExec,
 } from '../primordials.js';
 
 /** Gives a freshly parsed tree the realm's prototypes (`adopt`: no guest code has seen it yet) and
@@ -58,12 +60,14 @@ const JSON_PARSE_BYTES_PER_CHAR = 24;
 /** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
  * the reviver gets a context object holding the source text of a primitive it has not replaced. */
 function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
+  // A step per value, so that a timeout stops a long walk.
+  if (--agent.steps <= 0) agent.tick();
   const val = (holder as Record<string, unknown>)[name];
   const context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
   let elementRecords: JSONParseRecord[] | undefined;
   let entryRecords: Map<string, JSONParseRecord> | undefined;
   if (parseRecord !== undefined && SameValue(parseRecord.value, val)) {
-    if (!isObject(val)) CreateDataPropertyOrThrow(realm, context, 'source', parseRecord.source);
+    if (!isObject(val)) createDataProperty(context, 'source', parseRecord.source);
     elementRecords = parseRecord.elements;
     entryRecords = parseRecord.entries;
   }
@@ -73,39 +77,83 @@ function InternalizeJSONProperty(realm: Realm, holder: object, name: string, rev
       for (let i = 0; i < len; i++) {
         const prop = String(i);
         const newElement = InternalizeJSONProperty(realm, val, prop, reviver, elementRecords?.[i]);
-        if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, prop]);
-        else hostCall(realm, CreateDataProperty, undefined, [val, prop, newElement]);
+        if (newElement === undefined) ReflectDeleteProperty(val, prop);
+        else createDataProperty(val, prop, newElement);
       }
     } else {
-      const ks = hostCall(realm, ObjectKeys, undefined, [val]);
-      for (const P of ks) {
+      const ks = ObjectKeys(val);
+      for (let k = 0; k < ks.length; k++) {
+        const P = ks[k]!;
         const newElement = InternalizeJSONProperty(realm, val, P, reviver, entryRecords?.get(P));
-        if (newElement === undefined) hostCall(realm, ReflectDeleteProperty, undefined, [val, P]);
-        else hostCall(realm, CreateDataProperty, undefined, [val, P, newElement]);
+        if (newElement === undefined) ReflectDeleteProperty(val, P);
+        else createDataProperty(val, P, newElement);
       }
     }
   }
   return ReflectApply(reviver, holder, [name, val, context]);
 }
 
+/** The descriptor createDataProperty defines with (its fields are read before any Proxy trap runs,
+ * which gets a fresh object: reusing it is unobservable). */
+const dataDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: true };
+
+/** CreateDataProperty (§7.3.5, sec-createdataproperty) for InternalizeJSONProperty, whose caller
+ * brings the host's errors (a Proxy trap's invariant checks) into the realm. */
+function createDataProperty(O: object, key: string, v: unknown): boolean {
+  agent.allocated += PROPERTY_BYTES;
+  dataDescriptor.value = v;
+  const ok = ReflectDefineProperty(O, key, dataDescriptor);
+  dataDescriptor.value = undefined;
+  return ok;
+}
+
+/** A character QuoteJSONString (§25.5.2.3) writes otherwise than as itself: a control character, `"`,
+ * `\\`, or a surrogate (a lone one is escaped; pairs are left to the host's quoting too). */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** QuoteJSONString (§25.5.2.3, sec-quotejsonstring): the host's, except for a short string with
+ * nothing to escape, quoted directly (the host's JSON.stringify costs ~150 ns a call to set up). */
+function QuoteJSONString(value: string): string {
+  return value.length <= 256 && ReflectApply(RegExpPrototypeExec, NEEDS_ESCAPE, [value]) === null ? `"${value}"` : JSONStringify(value);
+}
+
+/** The most property names whose quoted form a JSON.stringify call remembers. */
+const QUOTED_KEYS_MAX = 1024;
+
+/** A property name quoted, through the call's cache (records of one shape repeat their names). */
+function quoteKey(state: JSONSerializationRecord, P: string): string {
+  let quoted = state.quotedKeys.get(P);
+  if (quoted === undefined) {
+    quoted = QuoteJSONString(P);
+    if (state.quotedKeys.size < QUOTED_KEYS_MAX) state.quotedKeys.set(P, quoted);
+  }
+  return quoted;
+}
+
 interface JSONSerializationRecord {
+  /** Property names already quoted (see quoteKey). */
+  quotedKeys: Map<string, string>;
   replacerFunction: Function | undefined;
   propertyList: string[] | undefined;
   stack: object[];
   /** The key under which each object of `stack` was reached (for V8's circular-structure message). */
-  keys: string[];
+  keys: (string | number)[];
   indent: string;
   gap: string;
 }
 
 /** SerializeJSONProperty (§25.5.2.2). */
-function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key: string, holder: object): string | undefined {
-  let value: unknown = (holder as Record<string, unknown>)[key];
+function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key: string | number, holder: object): string | undefined {
+  // A step per value, so that a timeout stops a long serialisation (the clock is read every few
+  // thousand values; a structure that shares its parts can be far larger than what it allocated).
+  if (--agent.steps <= 0) agent.tick();
+  // An array index comes as a number: a Get with it is the Get with its string, made only if needed.
+  let value: unknown = (holder as Record<string | number, unknown>)[key];
   if (isObject(value) || typeof value === 'bigint') {
     const toJSON = GetV(realm, value, 'toJSON');
-    if (typeof toJSON === 'function') value = ReflectApply(toJSON, value, [key]);
+    if (typeof toJSON === 'function') value = ReflectApply(toJSON, value, [typeof key === 'number' ? String(key) : key]);
   }
-  if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [key, value]);
+  if (state.replacerFunction !== undefined) value = ReflectApply(state.replacerFunction, holder, [typeof key === 'number' ? String(key) : key, value]);
   if (typeof value === 'object' && value !== null) {
     if (hasIsRawJSON(value)) return (value as { rawJSON: string }).rawJSON;
     switch (wrapperKind(value)) {
@@ -120,14 +168,14 @@ function SerializeJSONProperty(realm: Realm, state: JSONSerializationRecord, key
       if (value === null) return 'null';
       return IsArray(realm, value) ? SerializeJSONArray(realm, state, value, key) : SerializeJSONObject(realm, state, value, key);
     case 'boolean': return value ? 'true' : 'false';
-    case 'string': if (agent.allocLimit !== Infinity) chargeString(value.length + 2); return JSONStringify(value);
+    case 'string': if (agent.allocLimit !== Infinity) chargeString(value.length + 2); return QuoteJSONString(value);
     case 'number': return Number.isFinite(value) ? String(value) : 'null';
     case 'bigint': return realm.throwTypeError('Do not know how to serialize a BigInt');
     default: return undefined;
   }
 }
 
-function enter(realm: Realm, state: JSONSerializationRecord, value: object, key: string): void {
+function enter(realm: Realm, state: JSONSerializationRecord, value: object, key: string | number): void {
   for (let i = 0; i < state.stack.length; i++) {
     if (state.stack[i] === value) realm.throwTypeError(circularMessage(state, i, key));
   }
@@ -136,8 +184,8 @@ function enter(realm: Realm, state: JSONSerializationRecord, value: object, key:
 }
 
 /** V8's message, which names the path that closes the circle. */
-function circularMessage(state: JSONSerializationRecord, start: number, closingKey: string): string {
-  const describeKey = (o: object, k: string) => (Array.isArray(o) ? `index ${k}` : `property '${k}'`);
+function circularMessage(state: JSONSerializationRecord, start: number, closingKey: string | number): string {
+  const describeKey = (o: object, k: string | number) => (Array.isArray(o) ? `index ${k}` : `property '${k}'`);
   let m = `Converting circular structure to JSON\n    --> starting at object with constructor '${constructorName(state.stack[start])}'`;
   for (let j = start + 1; j < state.stack.length; j++) {
     m += `\n    |     ${describeKey(state.stack[j - 1], state.keys[j])} -> object with constructor '${constructorName(state.stack[j])}'`;
@@ -154,7 +202,7 @@ function constructorName(o: object): string {
 }
 
 /** SerializeJSONObject (§25.5.2.5). */
-function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value: object, key: string): string {
+function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value: object, key: string | number): string {
   enter(realm, state, value, key);
   const stepback = state.indent;
   state.indent = stepback + state.gap;
@@ -162,7 +210,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   const partial: string[] = [];
   for (const P of K) {
     const strP = SerializeJSONProperty(realm, state, P, value);
-    if (strP !== undefined) partial.push(JSONStringify(P) + (state.gap === '' ? ':' : ': ') + strP);
+    if (strP !== undefined) partial.push(quoteKey(state, P) + (state.gap === '' ? ':' : ': ') + strP);
   }
   if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
   let final: string;
@@ -184,14 +232,14 @@ function chargeJoined(partial: readonly string[], state: JSONSerializationRecord
 }
 
 /** SerializeJSONArray (§25.5.2.6). */
-function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value: object, key: string): string {
+function SerializeJSONArray(realm: Realm, state: JSONSerializationRecord, value: object, key: string | number): string {
   enter(realm, state, value, key);
   const stepback = state.indent;
   state.indent = stepback + state.gap;
   const partial: string[] = [];
   const len = LengthOfArrayLike(realm, value);
   for (let index = 0; index < len; index++) {
-    const strP = SerializeJSONProperty(realm, state, String(index), value);
+    const strP = SerializeJSONProperty(realm, state, index, value);
     partial.push(strP === undefined ? 'null' : strP);
   }
   if (agent.allocLimit !== Infinity) chargeJoined(partial, state);
@@ -213,7 +261,13 @@ export function installJSON(realm: Realm): void {
   const fns = {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
+      // Called by host code outside a run, under the context's timeout and budget (callBuiltinFromHost).
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.parse, undefined, [text, reviver]);
       const jsonString = ToString(realm, text);
+      // The host parses in one uninterruptible call: the steps a loop over the text would have ticked
+      // (one per 1024 characters) are counted first, so that a run parsing again and again reads the clock.
+      agent.steps -= (jsonString.length >> 10) + 1;
+      if (agent.steps <= 0) agent.tick();
       // The host parses in one go: under a budget, it starts only if what it could allocate fits, and
       // the tree is then counted as it is.
       const budget = agent.allocLimit !== Infinity;
@@ -235,7 +289,13 @@ export function installJSON(realm: Realm): void {
       const parseRecord = ParseJSONWithRecords(realm, jsonString);
       const root = ObjectCreate(I.ObjectPrototype) as object;
       CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
-      return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+      // The host's errors the walk can raise (a Proxy trap's invariant checks, a revoked Proxy) become
+      // the realm's here, once; the reviver's own throws are guest values and pass through.
+      try {
+        return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+      } catch (e) {
+        throw toRealmError(realm, e);
+      }
     },
     // JSON.rawJSON ( text )
     rawJSON(text: unknown): object {
@@ -247,7 +307,8 @@ export function installJSON(realm: Realm): void {
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
-      const state: JSONSerializationRecord = { replacerFunction: undefined, propertyList: undefined, stack: [], keys: [], indent: '', gap: '' };
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.stringify, undefined, [value, replacer, space]) as string | undefined;
+      const state: JSONSerializationRecord = { quotedKeys: new Map(), replacerFunction: undefined, propertyList: undefined, stack: [], keys: [], indent: '', gap: '' };
       if (isObject(replacer)) {
         if (typeof replacer === 'function') {
           state.replacerFunction = replacer;

@@ -9,6 +9,9 @@ import {
   adoptArray, describeValue, isObject,
 } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
+import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { HostReflect, ReflectApply, ReflectConstruct } from '../primordials.js';
 
 function requireTarget(realm: Realm, target: unknown, name: string): object {
@@ -23,6 +26,9 @@ export function installReflect(realm: Realm): void {
 
   const fns = {
     apply(target: unknown, thisArgument: unknown, argumentsList: unknown): unknown {
+      // Called by host code outside a run (CreateListFromArrayLike of a length the guest chose): under
+      // the context's timeout and budget (callBuiltinFromHost).
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.apply, undefined, [target, thisArgument, argumentsList]);
       if (typeof target !== 'function') {
         realm.throwTypeError(`Function.prototype.apply was called on ${describeValue(target)}, which is ${target === null ? 'null' : typeof target === 'object' ? 'an object' : `a ${typeof target}`} and not a function`);
       }
@@ -30,6 +36,7 @@ export function installReflect(realm: Realm): void {
       return ReflectApply(target, thisArgument, args);
     },
     construct(target: unknown, argumentsList: unknown, ...rest: unknown[]): object {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.construct, undefined, [target, argumentsList, ...rest]) as object;
       if (!IsConstructor(target)) realm.throwTypeError(`${describeValue(target)} is not a constructor`);
       const newTarget = rest.length === 0 ? target : rest[0];
       if (newTarget !== target && !IsConstructor(newTarget)) realm.throwTypeError(`${describeValue(newTarget)} is not a constructor`);

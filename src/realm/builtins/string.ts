@@ -7,6 +7,8 @@
 import type { Realm } from '../realm.js';
 import { createBuiltinConstructor, defineTable, m, method, type BuiltinEntry } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
   ToIntegerOrInfinity, ToLength, ToNumber, ToObject, ToString, ToUint16, ToUint32, adoptArray, isObject, setFunctionRealm,
@@ -19,7 +21,8 @@ import { GetSubstitution, StringIndexOf, substring } from '../abstract-ops/strin
 import {
   HostString, MathMax, MathMin, ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, StringFromCharCode,
   StringFromCodePoint, StringPrototype, StringPrototypeCharAt, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
-  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeSlice,
+  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeReplaceAll, StringPrototypeSlice, StringPrototypeSplit,
+  ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
   StringPrototypeStartsWith, StringPrototypeSubstr, StringPrototypeSubstring, StringPrototypeToLowerCase,
   StringPrototypeToUpperCase, StringPrototypeTrim, StringPrototypeValueOf,
 } from '../primordials.js';
@@ -179,6 +182,18 @@ function replaceAll(realm: Realm, t: unknown, args: unknown[]): unknown {
   const functionalReplace = IsCallable(replaceValue);
   const replaceTemplate = functionalReplace ? '' : ToString(realm, replaceValue);
   const searchLength = searchString.length;
+  // A long string, a non-empty search string and a template without `$`: the host's replaceAll does
+  // the same steps on primitive strings, when its result at most (every position a match) fits.
+  if (!functionalReplace && searchLength > 0 && string.length >= HOST_SPLIT_MIN && string.length <= HOST_SPLIT_MAX
+    && StringIndexOf(replaceTemplate, '$', 0) < 0 && hostStringChainLacks(Symbol.replace)
+    && (agent.allocLimit === Infinity
+      || agent.fits(STRING_BYTES + string.length + (string.length / searchLength) * replaceTemplate.length))) {
+    agent.steps -= (string.length >> 10) + 1;
+    if (agent.steps <= 0) agent.tick();
+    const result = ReflectApply(StringPrototypeReplaceAll, string, [searchString, replaceTemplate]) as string;
+    agent.charge(STRING_BYTES + result.length);
+    return result;
+  }
   const advanceBy = MathMax(1, searchLength);
   const matchPositions: number[] = [];
   let position = StringIndexOf(string, searchString, 0);
@@ -206,6 +221,22 @@ function search(realm: Realm, t: unknown, args: unknown[]): unknown {
   return viaRegExpMethod(realm, t, args[0], 'String.prototype.search', Symbol.search);
 }
 
+/** The longest string split (or searched by replaceAll) by the host's own method in one uninterruptible
+ * call (a few ms). */
+const HOST_SPLIT_MAX = 1 << 22;
+/** Below this length the loops here are as fast as the host's method and its checks. */
+const HOST_SPLIT_MIN = 256;
+
+/** Whether the host's split (or replaceAll), given a primitive separator (search string), would find
+ * no @@split (@@replace) on the host's String.prototype chain (V8 before the ES2025 change still looks
+ * it up on primitives). Only an embedder could have put one there; found with own-descriptor reads only. */
+function hostStringChainLacks(key: symbol): boolean {
+  for (let p: object | null = StringPrototype; p !== null; p = ObjectGetPrototypeOf(p) as object | null) {
+    if (ObjectGetOwnPropertyDescriptor(p, key) !== undefined) return false;
+  }
+  return true;
+}
+
 function split(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = RequireObjectCoercible(realm, t, 'String.prototype.split');
   const [separator, limit] = args;
@@ -228,6 +259,16 @@ function split(realm: Realm, t: unknown, args: unknown[]): unknown {
     return adoptArray(realm, substrings);
   }
   if (strLen === 0) return adoptArray(realm, [S]);
+  // A long string: the host's split (the same steps on primitive strings) makes the list, when what it
+  // can allocate (a string and an element per separator found, at most) fits in the budget.
+  if (strLen >= HOST_SPLIT_MIN && strLen <= HOST_SPLIT_MAX && hostStringChainLacks(Symbol.split)
+    && (agent.allocLimit === Infinity || agent.fits((ELEMENT_BYTES + STRING_BYTES) * (MathMin(lim, strLen / separatorLength + 1))))) {
+    agent.steps -= (strLen >> 10) + 1;
+    if (agent.steps <= 0) agent.tick();
+    const list = ReflectApply(StringPrototypeSplit, S, [R, lim]) as string[];
+    agent.charge(STRING_BYTES * list.length);
+    return adoptArray(realm, list);
+  }
   let i = 0;
   let j = StringIndexOf(S, R, 0);
   while (j !== -1) {
@@ -309,9 +350,12 @@ const HostPadEnd = hostStringMethod('padEnd');
 /** The methods whose result's size the guest chooses: the host makes the string, once the realm has
  * converted the arguments (in the spec's order) and counted the result against the allocation budget. */
 function sizedMethods(realm: Realm) {
-  return {
+  // Called by host code outside a run in a context with a timeout or memory limit, each runs under them
+  // (membrane.ts callBuiltinFromHost).
+  const sized = {
     // §22.1.3.5 String.prototype.concat (sec-string.prototype.concat)
     concat(this: unknown, ...args: unknown[]): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.concat, this, args);
       try {
         const S = thisString(realm, this, 'concat');
         let R = S;
@@ -326,6 +370,7 @@ function sizedMethods(realm: Realm) {
     },
     // §22.1.3.18 String.prototype.repeat (sec-string.prototype.repeat)
     repeat(this: unknown, count: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.repeat, this, [count]);
       try {
         const S = thisString(realm, this, 'repeat');
         const n = ToIntegerOrInfinity(realm, count);
@@ -335,13 +380,16 @@ function sizedMethods(realm: Realm) {
     },
     // §22.1.3.17 String.prototype.padStart (sec-string.prototype.padstart)
     padStart(this: unknown, maxLength: unknown, fillString: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.padStart, this, [maxLength, fillString]);
       try { return pad(realm, thisString(realm, this, 'padStart'), maxLength, fillString, HostPadStart); } catch (e) { throw toRealmError(realm, e); }
     },
     // §22.1.3.16 String.prototype.padEnd (sec-string.prototype.padend)
     padEnd(this: unknown, maxLength: unknown, fillString: unknown): unknown {
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.padEnd, this, [maxLength, fillString]);
       try { return pad(realm, thisString(realm, this, 'padEnd'), maxLength, fillString, HostPadEnd); } catch (e) { throw toRealmError(realm, e); }
     },
   };
+  return sized;
 }
 
 /** StringPaddingBuiltinsImpl (§22.1.3.17.1, sec-stringpaddingbuiltinsimpl): ToLength(maxLength) first, then the host pads (converting

@@ -13,6 +13,8 @@ import {
 } from '../abstract-ops.js';
 import { CreateImmutableView } from './immutable-typed-array.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { OBJECT_BYTES } from '../allocation.js';
 import { TypedArrayLength } from '../abstract-ops/typed-array-operations.js';
 import { ToBigInt } from './bigint.js';
@@ -89,6 +91,8 @@ export function installTypedArrayConstructors(realm: Realm): void {
     // §23.2.5.1 TypedArray ( ...args )
     const ctor = {
       [name]: function (this: unknown, ...args: unknown[]): object {
+        // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
+        if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, ctor, this, args, new.target) as object;
         if (new.target === undefined) realm.throwTypeError(`Constructor ${name} requires 'new'`);
         const first = args[0];
         let ta: object;

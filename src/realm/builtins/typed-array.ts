@@ -20,6 +20,8 @@ import { toRealmBrandError } from '../brand-error.js';
 import { ToBigInt } from './bigint.js';
 import { iterableToList } from './typed-array-constructors.js';
 import { agent } from '../agent.js';
+import { needsEntryBudget } from '../host-entry.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
 import { hostFunction } from './host-delegation.js';
@@ -53,8 +55,10 @@ function typedArrayHostMethod(realm: Realm, name: string, hostFn: Function): (th
   const write = WRITE_METHODS.has(name);
   const callback = CALLBACK_METHODS.has(name);
   const unwrapSource = name === 'set';
-  return {
+  const builtin = {
     method(this: unknown, ...args: unknown[]): unknown {
+      // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
       if (unwrapSource) {
         // %TypedArray%.prototype.set reads a typed array source by its slots.
         const source = immutableViewTarget(args[0]);
@@ -78,6 +82,7 @@ function typedArrayHostMethod(realm: Realm, name: string, hostFn: Function): (th
       }
     },
   }.method;
+  return builtin;
 }
 
 /** A builtin getter applying the host's getter to its receiver, or to the host typed array behind an
@@ -103,11 +108,14 @@ function typedArrayHostGetter(realm: Realm, hostGet: Function): (this: unknown) 
 /** A builtin written here: host errors it lets through (a failed conversion inside the host's
  * fill, an element write) become the realm's. */
 function guarded<F extends (this: unknown, ...args: any[]) => unknown>(realm: Realm, f: F): F {
-  return {
+  const builtin = {
     method(this: unknown, ...args: unknown[]): unknown {
+      // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
+      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
       try { return ReflectApply(f, this, args); } catch (e) { throw toRealmError(realm, e); }
     },
-  }.method as F;
+  }.method;
+  return builtin as F;
 }
 
 export function installTypedArray(realm: Realm): void {
