@@ -137,13 +137,7 @@ function call(e: Emitter, n: CallExpression): string {
   } else {
     calleeCode = `${fn} = ${emitExpression(e, callee)}`;
   }
-  let argCode = '';
-  const temps: string[] = [];
-  for (const a of n.arguments) {
-    const t = e.tmp();
-    argCode += `${t} = ${emitExpression(e, a as Expression)}, `;
-    temps.push(t);
-  }
+  const { argCode, temps } = emitArguments(e, n.arguments as Expression[]);
   const site = e.made(n, newCallSite);
   const what = e.konst(calleeDescription(e.c, n.callee as Expression));
   const pos = callPosition(n, e.c);
@@ -155,18 +149,25 @@ function call(e: Emitter, n: CallExpression): string {
   return `(${calleeCode}, ${argCode}f.pos = ${pos}, ${cached(site, fn)} ? ${direct} : ${fn} === ${site}.fn && ${site}.state !== null ? ${invoke} : ${slow})`;
 }
 
+/** A call's or construction's arguments, each evaluated into a temporary in order: the text that does
+ * it (to splice before the call, ending in `, `) and the temporaries. */
+function emitArguments(e: Emitter, args: readonly Expression[]): { argCode: string; temps: string[] } {
+  let argCode = '';
+  const temps: string[] = [];
+  for (const a of args) {
+    const t = e.tmp();
+    argCode += `${t} = ${emitExpression(e, a)}, `;
+    temps.push(t);
+  }
+  return { argCode, temps };
+}
+
 /** `new C(...)` (calls.ts compileNew): as a call, with the site's constructor's direct entry given
  * new.target. */
 function construct(e: Emitter, n: NewExpression): string {
   const fn = e.tmp();
   const calleeCode = emitExpression(e, n.callee as Expression);
-  let argCode = '';
-  const temps: string[] = [];
-  for (const a of n.arguments) {
-    const t = e.tmp();
-    argCode += `${t} = ${emitExpression(e, a as Expression)}, `;
-    temps.push(t);
-  }
+  const { argCode, temps } = emitArguments(e, n.arguments as Expression[]);
   const site = e.made(n, newCallSite);
   const what = e.konst(calleeDescription(e.c, n.callee as Expression));
   const passed = temps.map((t) => `, ${t}`).join('');
