@@ -37,7 +37,7 @@ export function iterableToList(realm: Realm, obj: object, method: Function): unk
     const values: unknown[] = [];
     const a = obj as Record<number, unknown>;
     for (let index = 0; index < LengthOfArrayLike(realm, a); index++) {
-      if ((index & 1023) === 0 && --agent.steps <= 0) agent.tick();
+      if ((index & 63) === 0 && (agent.steps -= 64) <= 0) agent.tick();
       values.push(a[index]);
     }
     return values;
@@ -140,7 +140,7 @@ export function installTypedArrayConstructors(realm: Realm): void {
             const source = (values ?? first) as Record<number, unknown>;
             const bigint = isBigIntContentType(name);
             for (let k = 0; k < len; k++) {
-              if ((k & 1023) === 0 && --agent.steps <= 0) agent.tick();
+              if ((k & 63) === 0 && (agent.steps -= 64) <= 0) agent.tick();
               const kValue = source[k];
               target[k] = bigint ? ToBigInt(realm, kValue) : typeof kValue === 'number' ? kValue : ToNumber(realm, kValue);
             }

@@ -33,7 +33,7 @@ import {
 
 const HostUint8Array = HostTypedArrayConstructors.Uint8Array as Uint8ArrayConstructor;
 
-const tick = (n: number): void => { if ((n & 1023) === 0 && --agent.steps <= 0) agent.tick(); };
+const tick = (n: number): void => { if ((n & 63) === 0 && (agent.steps -= 64) <= 0) agent.tick(); };
 
 /** Methods delegated to the host as they are, with their spec lengths. */
 const HOST_METHODS: ReadonlyArray<readonly [string, number]> = [
