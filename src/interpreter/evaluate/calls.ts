@@ -2,6 +2,7 @@
 // (§13.3.5). Apart from member access because a callee also yields the call's
 // this value, passed in f.calleeThis (no [fn, this] pair allocated per call).
 // Generator form; the synchronous form is derived.
+import { NO_CALLEE } from '../runtime/call-site-cache.js';
 import type { CallExpression, Expression, NewExpression, SpreadElement, Super, TaggedTemplateExpression } from 'acorn';
 import { IS_GEN, type Expr, type Ev } from './mode.js';
 import { namedCallee } from '../compile/named-access.js';
@@ -211,7 +212,7 @@ export function compileCall(node: CallExpression, c: CompileContext, inChain: bo
   // call one function, which then runs without crossing Reflect.apply and its host wrapper.
   // In the main context (the host's intrinsics), a call of the host's eval or Function family runs as
   // the interpreter's (dynamic.ts, hostCodeGenerator), so that the code it makes is under the timeout.
-  let lastFn: unknown = null;
+  let lastFn: unknown = NO_CALLEE;
   let lastState: FunctionState | null = null;
   let lastGenerator: HostCodeGenerator | null = null;
   return function* (f) {
@@ -284,7 +285,7 @@ export function compileNew(node: NewExpression, c: CompileContext): Expr {
   const args = compileArguments(node.arguments, c);
   const what = calleeDescription(c, node.callee);
   // As for calls: the last guest constructor this site constructed runs through invoke() directly.
-  let lastFn: unknown = null;
+  let lastFn: unknown = NO_CALLEE;
   let lastState: FunctionState | null = null;
   let lastGenerator: HostCodeGenerator | null = null;
   const pos = node.start;

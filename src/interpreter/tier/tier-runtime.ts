@@ -2,6 +2,7 @@
 // type-checked inline fast path: the closure tier's own helpers, so both tiers
 // share one implementation of each operation's semantics, error messages and
 // allocation accounting. Passed to every generated function as `rt`.
+import { NO_CALLEE } from '../runtime/call-site-cache.js';
 import { Frame } from '../runtime/frame.js';
 import type { DirectEntry } from '../compile/function-template.js';
 import type { Realm } from '../../realm/realm.js';
@@ -34,7 +35,7 @@ export interface CallSite {
 }
 
 export function newCallSite(): CallSite {
-  return { fn: null, state: null, generator: null, entry: null };
+  return { fn: NO_CALLEE, state: null, generator: null, entry: null };
 }
 
 /** The site now calls `fn` (calls.ts compileCall's cache): its state when it is a guest function, and
