@@ -34,7 +34,7 @@ export type BuiltinImpl = (realm: Realm, thisValue: unknown, args: unknown[]) =>
 export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: unknown[]) => unknown {
   const builtin = {
     builtin(this: unknown, ...args: unknown[]): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, builtin, this, args);
       try {
         return impl(realm, this, args);
       } catch (e) {
@@ -47,7 +47,7 @@ export function wrap(realm: Realm, impl: BuiltinImpl): (this: unknown, ...args: 
 
 /** Whether a builtin of `realm` is being called by host code outside every run in a context with a
  * timeout or memory limit: it must then run as an entry (callBuiltinFromHost). For builtins that do not
- * go through `wrap`; guest calls pay the read of `agent.hostCode`. */
+ * go through `wrap` check it too; guest calls pay the read of `agent.hostCode`. */
 export function calledByHost(realm: Realm): boolean {
   return agent.hostCode && needsEntryBudget(realm);
 }

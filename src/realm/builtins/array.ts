@@ -15,9 +15,8 @@ import type { Realm } from '../realm.js';
 import { agent } from '../agent.js';
 import { ELEMENT_BYTES, STRING_BYTES } from '../allocation.js';
 import { toRealmError } from '../host-errors.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
-import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap, type BuiltinEntry, type BuiltinImpl } from '../builtin.js';
+import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap, type BuiltinEntry, type BuiltinImpl, calledByHost } from '../builtin.js';
 import {
   Construct, CreateDataPropertyOrThrow, DONE, GetIteratorFromMethod, GetMethod,
   GetPrototypeFromConstructor, Invoke, IsArray, IsConstructor, IteratorCloseOnThrow, IteratorStepValue,
@@ -978,31 +977,31 @@ export function installArray(realm: Realm): void {
   // the context's budget when host code calls them outside a run (membrane.ts callBuiltinFromHost).
   const hot = {
     every(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.every, this, [callbackfn, thisArg]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.every, this, [callbackfn, thisArg]);
       try { return every(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     filter(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.filter, this, [callbackfn, thisArg]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.filter, this, [callbackfn, thisArg]);
       try { return filter(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     forEach(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.forEach, this, [callbackfn, thisArg]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.forEach, this, [callbackfn, thisArg]);
       try { return forEach(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     includes(this: unknown, searchElement: unknown, fromIndex: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.includes, this, [searchElement, fromIndex]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.includes, this, [searchElement, fromIndex]);
       try { return includes(realm, this, searchElement, fromIndex); } catch (e) { throw toRealmError(realm, e); }
     },
     indexOf(this: unknown, searchElement: unknown, fromIndex: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.indexOf, this, [searchElement, fromIndex]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.indexOf, this, [searchElement, fromIndex]);
       try { return indexOf(realm, this, searchElement, fromIndex); } catch (e) { throw toRealmError(realm, e); }
     },
     join(this: unknown, separator: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.join, this, [separator]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.join, this, [separator]);
       try { return join(realm, this, separator); } catch (e) { throw toRealmError(realm, e); }
     },
     map(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.map, this, [callbackfn, thisArg]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.map, this, [callbackfn, thisArg]);
       try { return map(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
     pop(this: unknown): unknown {
@@ -1012,11 +1011,11 @@ export function installArray(realm: Realm): void {
       try { return push(realm, this, items); } catch (e) { throw toRealmError(realm, e); }
     },
     slice(this: unknown, start: unknown, end: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.slice, this, [start, end]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.slice, this, [start, end]);
       try { return slice(realm, this, start, end); } catch (e) { throw toRealmError(realm, e); }
     },
     some(this: unknown, callbackfn: unknown, thisArg: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, hot.some, this, [callbackfn, thisArg]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, hot.some, this, [callbackfn, thisArg]);
       try { return some(realm, this, callbackfn, thisArg); } catch (e) { throw toRealmError(realm, e); }
     },
   };

@@ -20,7 +20,7 @@
 //   host's (its async waiters, and agents the embedder shares the buffer with).
 import type { Realm } from '../realm.js';
 import { recordOpaque } from '../hidden-referents.js';
-import { defineTable, method, value, type BuiltinEntry } from '../builtin.js';
+import { defineTable, method, value, type BuiltinEntry, calledByHost } from '../builtin.js';
 import {
   CreateDataPropertyOrThrow, IsSharedArrayBuffer, IsTypedArrayOutOfBounds, NewPromiseCapability, ToIndex, ToInt32, ToIntegerOrInfinity,
   ToNumber, TypedArrayElementSize, TypedArrayLength, describeValue, typedArrayByteOffset, typedArrayName, type PromiseCapability,
@@ -30,7 +30,6 @@ import { toRealmBrandError } from '../brand-error.js';
 import { toRealmError } from '../host-errors.js';
 import { HostEnqueuePromiseJob } from '../job-queue.js';
 import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { ToBigInt } from './bigint.js';
 import { hostFunction } from './host-delegation.js';
@@ -223,7 +222,7 @@ export function installAtomics(realm: Realm): void {
       method(this: unknown, ...args: unknown[]): unknown {
         // Called by host code outside a run (a wait the host would block in): under the context's timeout
         // and budget (callBuiltinFromHost).
-        if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
+        if (calledByHost(realm)) return callBuiltinFromHost(realm, builtin, this, args);
         try { return ReflectApply(f, this, args); } catch (e) { throw toRealmError(realm, e); }
       },
     }.method;

@@ -1,11 +1,10 @@
 // %Function%, %Function.prototype% (ECMA-262 §20.2) and %ThrowTypeError% (§10.2.4.1).
 import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, method, value, calledByHost } from '../builtin.js';
 import { CreateListFromArrayLike, OrdinaryHasInstance, describeValue, linkFunctionRealm } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
 import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, FUNCTION_BYTES } from '../allocation.js';
 import { hooks } from '../evaluator-hooks.js';
@@ -58,7 +57,7 @@ export function installFunction(realm: Realm): void {
     apply(this: unknown, thisArg: unknown, argArray: unknown): unknown {
       // Called by host code outside a run (CreateListFromArrayLike of a length the guest chose): under
       // the context's timeout and budget (callBuiltinFromHost).
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.apply, this, [thisArg, argArray]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.apply, this, [thisArg, argArray]);
       const func = this;
       if (typeof func !== 'function') realm.throwTypeError(notAFunctionReceiver(func));
       if (argArray === undefined || argArray === null) return ReflectApply(func, thisArg, []);

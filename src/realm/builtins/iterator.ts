@@ -3,9 +3,7 @@
 // %GeneratorPrototype% (§27.3, §27.5).
 import type { Realm } from '../realm.js';
 import { recordOpaque } from '../hidden-referents.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
+import { accessor, createBuiltinConstructor, defineTable, method, value, calledByHost } from '../builtin.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import {
   Call, CreateArrayFromList, MAX_SAFE_INTEGER, CreateIterResultObject, DONE, GetMethod, IteratorClose,
@@ -284,7 +282,7 @@ export function installIteratorPrototype(realm: Realm): void {
       });
     },
     reduce(this: unknown, reducer: unknown, ...rest: unknown[]): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, protoMethods.reduce, this, [reducer, ...rest]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, protoMethods.reduce, this, [reducer, ...rest]);
       const O = helperReceiver(realm, this, 'reduce');
       const fn = requireCallable(realm, O, reducer);
       const iterated = GetIteratorDirect(O);
@@ -307,7 +305,7 @@ export function installIteratorPrototype(realm: Realm): void {
       }
     },
     toArray(this: unknown): unknown[] {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, protoMethods.toArray, this, []) as unknown[];
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, protoMethods.toArray, this, []) as unknown[];
       const O = helperReceiver(realm, this, 'toArray');
       const iterated = GetIteratorDirect(O);
       const items: unknown[] = [];
@@ -318,7 +316,7 @@ export function installIteratorPrototype(realm: Realm): void {
       }
     },
     forEach(this: unknown, procedure: unknown): undefined {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, protoMethods.forEach, this, [procedure]) as undefined;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, protoMethods.forEach, this, [procedure]) as undefined;
       const O = helperReceiver(realm, this, 'forEach');
       const fn = requireCallable(realm, O, procedure);
       const iterated = GetIteratorDirect(O);
@@ -329,15 +327,15 @@ export function installIteratorPrototype(realm: Realm): void {
       }
     },
     some(this: unknown, predicate: unknown): boolean {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, protoMethods.some, this, [predicate]) as boolean;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, protoMethods.some, this, [predicate]) as boolean;
       return searchIterator(realm, this, predicate, 'some') !== NOT_FOUND;
     },
     every(this: unknown, predicate: unknown): boolean {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, protoMethods.every, this, [predicate]) as boolean;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, protoMethods.every, this, [predicate]) as boolean;
       return searchIterator(realm, this, predicate, 'every') === NOT_FOUND;
     },
     find(this: unknown, predicate: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, protoMethods.find, this, [predicate]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, protoMethods.find, this, [predicate]);
       const found = searchIterator(realm, this, predicate, 'find');
       return found === NOT_FOUND ? undefined : found;
     },

@@ -2,14 +2,13 @@
 // the realm) and gives every object and array the realm's prototypes before guest code sees them;
 // stringify is written for the realm, since the host's would hand guest replacers host objects.
 import type { Realm } from '../realm.js';
-import { defineTable, method, value } from '../builtin.js';
+import { defineTable, method, value, calledByHost } from '../builtin.js';
 import {
   CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
 import { hostCall, toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
 import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
@@ -262,7 +261,7 @@ export function installJSON(realm: Realm): void {
     // §25.5.1 JSON.parse ( text [ , reviver ] )
     parse(text: unknown, reviver: unknown): unknown {
       // Called by host code outside a run, under the context's timeout and budget (callBuiltinFromHost).
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.parse, undefined, [text, reviver]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, fns.parse, undefined, [text, reviver]);
       const jsonString = ToString(realm, text);
       // The host parses in one uninterruptible call: the steps a loop over the text would have ticked
       // (one per 1024 characters) are counted first, so that a run parsing again and again reads the clock.
@@ -307,7 +306,7 @@ export function installJSON(realm: Realm): void {
     },
     // §25.5.2 JSON.stringify ( value [ , replacer [ , space ] ] )
     stringify(value: unknown, replacer: unknown, space: unknown): string | undefined {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.stringify, undefined, [value, replacer, space]) as string | undefined;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, fns.stringify, undefined, [value, replacer, space]) as string | undefined;
       const state: JSONSerializationRecord = { quotedKeys: new Map(), replacerFunction: undefined, propertyList: undefined, stack: [], keys: [], indent: '', gap: '' };
       if (isObject(replacer)) {
         if (typeof replacer === 'function') {

@@ -4,8 +4,7 @@
 // brand-check errors into the realm.
 import { recordCollection } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { needsEntryBudget } from '../host-entry.js';
+import { accessor, createBuiltinConstructor, defineTable, method, value, calledByHost } from '../builtin.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { toRealmBrandError } from '../brand-error.js';
 import { agent } from '../agent.js';
@@ -62,7 +61,7 @@ export function installMap(realm: Realm): void {
   // §24.1.1.1 Map ( [ iterable ] )
   const MapCtor = createBuiltinConstructor(realm, function Map(this: unknown, iterable: unknown): object {
     // Called by host code outside a run (an iterable of the guest's): under the context's budget.
-    if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, MapCtor, this, [iterable], new.target) as object;
+    if (calledByHost(realm)) return callBuiltinFromHost(realm, MapCtor, this, [iterable], new.target) as object;
     if (new.target === undefined) realm.throwTypeError("Constructor Map requires 'new'");
     const map = new HostMap();
     ObjectSetPrototypeOf(map, GetPrototypeFromConstructor(realm, new.target, 'MapPrototype'));
@@ -77,7 +76,7 @@ export function installMap(realm: Realm): void {
   const statics = {
     // §24.1.2.1 Map.groupBy ( items, callback ): GroupBy (§7.3.35) with key coercion ZERO.
     groupBy(items: unknown, callback: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.groupBy, undefined, [items, callback]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.groupBy, undefined, [items, callback]) as object;
       RequireObjectCoercible(realm, items, 'Map.groupBy');
       if (typeof callback !== 'function') realm.throwTypeError(`${describeTyped(callback)} is not a function`);
       // The host Map keeps the groups in first-seen key order and canonicalises -0 as the spec asks.

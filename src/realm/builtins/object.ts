@@ -3,9 +3,7 @@
 import { recordArrayDefinitions, recordDefinedKey } from '../hidden-referents.js';
 import { callBuiltinFromHost, markGuestObject } from '../membrane.js';
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, method } from '../builtin.js';
-import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
+import { accessor, createBuiltinConstructor, defineTable, method, calledByHost } from '../builtin.js';
 import {
   CreateArrayFromList, CreateDataPropertyOrThrow, DONE, DefinePropertyOrThrow, FromPropertyDescriptor, GetIterator,
   HasOwnProperty, Invoke, IteratorCloseOnThrow, IteratorStepValue, MAX_SAFE_INTEGER, OrdinaryCreateFromConstructor,
@@ -73,7 +71,7 @@ export function installObject(realm: Realm): void {
 
   const statics = {
     assign(target: unknown, ...sources: unknown[]): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.assign, undefined, [target, ...sources]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.assign, undefined, [target, ...sources]) as object;
       const to = ToObject(realm, target);
       // The host's assign reads only own properties of the sources (no prototype of a wrapper is seen).
       if (sources.length === 0) return to;
@@ -87,7 +85,7 @@ export function installObject(realm: Realm): void {
       return obj;
     },
     defineProperties(O: unknown, Properties: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.defineProperties, undefined, [O, Properties]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.defineProperties, undefined, [O, Properties]) as object;
       if (!isObject(O)) realm.throwTypeError('Object.defineProperties called on non-object');
       return ObjectDefineProperties(realm, O, Properties);
     },
@@ -101,7 +99,7 @@ export function installObject(realm: Realm): void {
       return hostCall(realm, ObjectDefineProperty, undefined, [O, key, desc]);
     },
     entries(O: unknown): unknown[] {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.entries, undefined, [O]) as unknown[];
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.entries, undefined, [O]) as unknown[];
       const obj = ToObject(realm, O);
       const list = hostCall(realm, ObjectEntries, undefined, [obj]);
       for (let i = 0; i < list.length; i++) adoptArray(realm, list[i] as unknown[]);
@@ -115,7 +113,7 @@ export function installObject(realm: Realm): void {
       return hostCall(realm, ObjectFreeze, undefined, [O]);
     },
     fromEntries(iterable: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.fromEntries, undefined, [iterable]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.fromEntries, undefined, [iterable]) as object;
       RequireObjectCoercible(realm, iterable, 'Object.fromEntries');
       const obj = ObjectCreate(ObjectPrototype) as object;
       const rec = GetIterator(realm, iterable, 'sync');
@@ -138,7 +136,7 @@ export function installObject(realm: Realm): void {
       return FromPropertyDescriptor(realm, hostCall(realm, ReflectGetOwnPropertyDescriptor, undefined, [obj, key]));
     },
     getOwnPropertyDescriptors(O: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.getOwnPropertyDescriptors, undefined, [O]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.getOwnPropertyDescriptors, undefined, [O]) as object;
       const obj = ToObject(realm, O);
       const ownKeys = hostCall(realm, ReflectOwnKeys, undefined, [obj]);
       const descriptors = ObjectCreate(ObjectPrototype) as object;
@@ -158,7 +156,7 @@ export function installObject(realm: Realm): void {
       return hostCall(realm, ObjectGetPrototypeOf, undefined, [ToObject(realm, O)]);
     },
     groupBy(items: unknown, callback: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.groupBy, undefined, [items, callback]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.groupBy, undefined, [items, callback]) as object;
       const groups = GroupByProperty(realm, items, callback, 'Object.groupBy');
       const obj = ObjectCreate(null) as object;
       for (const [key, elements] of groups) CreateDataPropertyOrThrow(realm, obj, key, CreateArrayFromList(realm, elements));
@@ -185,7 +183,7 @@ export function installObject(realm: Realm): void {
       return hostCall(realm, ObjectIsSealed, undefined, [O]);
     },
     keys(O: unknown): unknown[] {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.keys, undefined, [O]) as unknown[];
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.keys, undefined, [O]) as unknown[];
       return adoptArray(realm, hostCall(realm, ObjectKeys, undefined, [ToObject(realm, O)]));
     },
     preventExtensions(O: unknown): unknown {
@@ -210,7 +208,7 @@ export function installObject(realm: Realm): void {
       return O;
     },
     values(O: unknown): unknown[] {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.values, undefined, [O]) as unknown[];
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.values, undefined, [O]) as unknown[];
       return adoptArray(realm, hostCall(realm, ObjectValues, undefined, [ToObject(realm, O)]));
     },
   };

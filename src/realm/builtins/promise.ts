@@ -4,9 +4,7 @@
 // results, AggregateErrors, settlement records, the closures of `finally`) carries its prototypes.
 import { recordOpaque } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, createBuiltinFunction, defineTable, method, value } from '../builtin.js';
-import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
+import { accessor, createBuiltinConstructor, createBuiltinFunction, defineTable, method, value, calledByHost } from '../builtin.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import {
   CreateArrayFromList, CreateDataProperty, CreateResolvingFunctions, DONE, GetIterator, GetPrototypeFromConstructor, Invoke,
@@ -188,7 +186,7 @@ export function installPromise(realm: Realm): void {
   const statics = {
     // §27.2.4.1 Promise.all ( iterable )
     all(this: unknown, iterable: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.all, this, [iterable]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.all, this, [iterable]) as object;
       return combinator(realm, 'Promise.all', this, iterable, (rec, C, capability, promiseResolve) => performCombinator(realm, rec, C, capability, promiseResolve,
         (realm, C, capability, nextPromise, index, state) => {
           let alreadyCalled = false;
@@ -206,7 +204,7 @@ export function installPromise(realm: Realm): void {
     },
     // §27.2.4.2 Promise.allSettled ( iterable )
     allSettled(this: unknown, iterable: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.allSettled, this, [iterable]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.allSettled, this, [iterable]) as object;
       return combinator(realm, 'Promise.allSettled', this, iterable, (rec, C, capability, promiseResolve) => performCombinator(realm, rec, C, capability, promiseResolve,
         (realm, C, capability, nextPromise, index, state) => {
           let alreadyCalled = false;
@@ -227,7 +225,7 @@ export function installPromise(realm: Realm): void {
     },
     // §27.2.4.3 Promise.any ( iterable ): the values collected are the errors.
     any(this: unknown, iterable: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.any, this, [iterable]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.any, this, [iterable]) as object;
       return combinator(realm, 'Promise.any', this, iterable, (rec, C, capability, promiseResolve) => performCombinator(realm, rec, C, capability, promiseResolve,
         (realm, C, capability, nextPromise, index, state) => {
           let alreadyCalled = false;
@@ -246,7 +244,7 @@ export function installPromise(realm: Realm): void {
     },
     // §27.2.4.5 Promise.race ( iterable )
     race(this: unknown, iterable: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.race, this, [iterable]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.race, this, [iterable]) as object;
       return combinator(realm, 'Promise.race', this, iterable, (rec, C, capability, promiseResolve) => {
         // §27.2.4.5.1 PerformPromiseRace
         for (;;) {
@@ -273,12 +271,12 @@ export function installPromise(realm: Realm): void {
     },
     // Promise.allKeyed ( promises ) (await-dictionary proposal)
     allKeyed(this: unknown, promises: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.allKeyed, this, [promises]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.allKeyed, this, [promises]) as object;
       return keyedCombinator(realm, 'all', this, promises, closure);
     },
     // Promise.allSettledKeyed ( promises ) (await-dictionary proposal)
     allSettledKeyed(this: unknown, promises: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, statics.allSettledKeyed, this, [promises]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, statics.allSettledKeyed, this, [promises]) as object;
       return keyedCombinator(realm, 'all-settled', this, promises, closure);
     },
     // Promise.try ( callbackfn, ...args ) (ES2025, §27.2.4.8)

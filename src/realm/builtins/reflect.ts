@@ -2,15 +2,13 @@
 // then lets the host's Reflect do the internal method (proxy traps included), its errors translated.
 import { recordDefinedKey } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
-import { defineTable, method, value } from '../builtin.js';
+import { defineTable, method, value, calledByHost } from '../builtin.js';
 import {
   CreateListFromArrayLike, FromPropertyDescriptor, IsConstructor, SetPrototypeOf, ToPropertyDescriptor, ToPropertyKey, coerceArrayLengthDescriptor, refusesPreventExtensions,
   CanonicalNumericIndexString, IsValidIntegerIndex, isTypedArray,
   adoptArray, describeValue, isObject,
 } from '../abstract-ops.js';
 import { hostCall } from '../host-errors.js';
-import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { HostReflect, ReflectApply, ReflectConstruct } from '../primordials.js';
 
@@ -28,7 +26,7 @@ export function installReflect(realm: Realm): void {
     apply(target: unknown, thisArgument: unknown, argumentsList: unknown): unknown {
       // Called by host code outside a run (CreateListFromArrayLike of a length the guest chose): under
       // the context's timeout and budget (callBuiltinFromHost).
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.apply, undefined, [target, thisArgument, argumentsList]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, fns.apply, undefined, [target, thisArgument, argumentsList]);
       if (typeof target !== 'function') {
         realm.throwTypeError(`Function.prototype.apply was called on ${describeValue(target)}, which is ${target === null ? 'null' : typeof target === 'object' ? 'an object' : `a ${typeof target}`} and not a function`);
       }
@@ -36,7 +34,7 @@ export function installReflect(realm: Realm): void {
       return ReflectApply(target, thisArgument, args);
     },
     construct(target: unknown, argumentsList: unknown, ...rest: unknown[]): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, fns.construct, undefined, [target, argumentsList, ...rest]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, fns.construct, undefined, [target, argumentsList, ...rest]) as object;
       if (!IsConstructor(target)) realm.throwTypeError(`${describeValue(target)} is not a constructor`);
       const newTarget = rest.length === 0 ? target : rest[0];
       if (newTarget !== target && !IsConstructor(newTarget)) realm.throwTypeError(`${describeValue(newTarget)} is not a constructor`);

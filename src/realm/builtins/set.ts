@@ -5,8 +5,7 @@
 // over the host's own live iterators, which walk [[SetData]] the way the spec's index loops do.
 import { recordCollection } from '../hidden-referents.js';
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value } from '../builtin.js';
-import { needsEntryBudget } from '../host-entry.js';
+import { accessor, createBuiltinConstructor, defineTable, method, value, calledByHost } from '../builtin.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import {
   DONE, GetIterator, GetIteratorFromMethod, GetPrototypeFromConstructor, IteratorClose, IteratorCloseOnThrow, IteratorStepValue,
@@ -126,7 +125,7 @@ export function installSet(realm: Realm): void {
   // §24.2.2.1 Set ( [ iterable ] )
   const SetCtor = createBuiltinConstructor(realm, function Set(this: unknown, iterable: unknown): object {
     // Called by host code outside a run (an iterable of the guest's): under the context's budget.
-    if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, SetCtor, this, [iterable], new.target) as object;
+    if (calledByHost(realm)) return callBuiltinFromHost(realm, SetCtor, this, [iterable], new.target) as object;
     if (new.target === undefined) realm.throwTypeError("Constructor Set requires 'new'");
     const set = new HostSet();
     ObjectSetPrototypeOf(set, GetPrototypeFromConstructor(realm, new.target, 'SetPrototype'));
@@ -165,7 +164,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.5 Set.prototype.difference ( other )
     difference(this: unknown, other: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.difference, this, [other]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.difference, this, [other]) as object;
       thisSetSize(realm, this, 'difference');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'difference');
@@ -194,7 +193,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.7 Set.prototype.forEach ( callbackfn [ , thisArg ] )
     forEach(this: unknown, callbackfn: unknown, thisArg: unknown): undefined {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.forEach, this, [callbackfn, thisArg]) as undefined;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.forEach, this, [callbackfn, thisArg]) as undefined;
       thisSetSize(realm, this, 'forEach');
       if (typeof callbackfn !== 'function') realm.throwTypeError(`${describeTyped(callbackfn)} is not a function`);
       const it = liveValues(this as object);
@@ -207,7 +206,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.9 Set.prototype.intersection ( other )
     intersection(this: unknown, other: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.intersection, this, [other]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.intersection, this, [other]) as object;
       thisSetSize(realm, this, 'intersection');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'intersection');
@@ -233,7 +232,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.10 Set.prototype.isDisjointFrom ( other )
     isDisjointFrom(this: unknown, other: unknown): boolean {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.isDisjointFrom, this, [other]) as boolean;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.isDisjointFrom, this, [other]) as boolean;
       thisSetSize(realm, this, 'isDisjointFrom');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'isDisjointFrom');
@@ -259,7 +258,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.11 Set.prototype.isSubsetOf ( other )
     isSubsetOf(this: unknown, other: unknown): boolean {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.isSubsetOf, this, [other]) as boolean;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.isSubsetOf, this, [other]) as boolean;
       thisSetSize(realm, this, 'isSubsetOf');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'isSubsetOf');
@@ -274,7 +273,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.12 Set.prototype.isSupersetOf ( other )
     isSupersetOf(this: unknown, other: unknown): boolean {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.isSupersetOf, this, [other]) as boolean;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.isSupersetOf, this, [other]) as boolean;
       thisSetSize(realm, this, 'isSupersetOf');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'isSupersetOf');
@@ -297,7 +296,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.15 Set.prototype.symmetricDifference ( other )
     symmetricDifference(this: unknown, other: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.symmetricDifference, this, [other]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.symmetricDifference, this, [other]) as object;
       thisSetSize(realm, this, 'symmetricDifference');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'symmetricDifference');
@@ -314,7 +313,7 @@ export function installSet(realm: Realm): void {
     },
     // §24.2.4.16 Set.prototype.union ( other )
     union(this: unknown, other: unknown): object {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, proto.union, this, [other]) as object;
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, proto.union, this, [other]) as object;
       thisSetSize(realm, this, 'union');
       const O = this as object;
       const otherRec = GetSetRecord(realm, other, 'union');

@@ -5,9 +5,8 @@
 // objects, and their errors are brought into the realm. The methods that take a regexp or searcher
 // (match, matchAll, replace, replaceAll, search, split) follow the spec's @@-protocol themselves.
 import type { Realm } from '../realm.js';
-import { createBuiltinConstructor, defineTable, m, method, type BuiltinEntry } from '../builtin.js';
+import { createBuiltinConstructor, defineTable, m, method, type BuiltinEntry, calledByHost } from '../builtin.js';
 import { toRealmError } from '../host-errors.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import {
   GetMethod, GetPrototypeFromConstructor, Invoke, IsCallable, IsIntegralNumber, LengthOfArrayLike, RequireObjectCoercible,
@@ -355,7 +354,7 @@ function sizedMethods(realm: Realm) {
   const sized = {
     // §22.1.3.5 String.prototype.concat (sec-string.prototype.concat)
     concat(this: unknown, ...args: unknown[]): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.concat, this, args);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, sized.concat, this, args);
       try {
         const S = thisString(realm, this, 'concat');
         let R = S;
@@ -370,7 +369,7 @@ function sizedMethods(realm: Realm) {
     },
     // §22.1.3.18 String.prototype.repeat (sec-string.prototype.repeat)
     repeat(this: unknown, count: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.repeat, this, [count]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, sized.repeat, this, [count]);
       try {
         const S = thisString(realm, this, 'repeat');
         const n = ToIntegerOrInfinity(realm, count);
@@ -380,12 +379,12 @@ function sizedMethods(realm: Realm) {
     },
     // §22.1.3.17 String.prototype.padStart (sec-string.prototype.padstart)
     padStart(this: unknown, maxLength: unknown, fillString: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.padStart, this, [maxLength, fillString]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, sized.padStart, this, [maxLength, fillString]);
       try { return pad(realm, thisString(realm, this, 'padStart'), maxLength, fillString, HostPadStart); } catch (e) { throw toRealmError(realm, e); }
     },
     // §22.1.3.16 String.prototype.padEnd (sec-string.prototype.padend)
     padEnd(this: unknown, maxLength: unknown, fillString: unknown): unknown {
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, sized.padEnd, this, [maxLength, fillString]);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, sized.padEnd, this, [maxLength, fillString]);
       try { return pad(realm, thisString(realm, this, 'padEnd'), maxLength, fillString, HostPadEnd); } catch (e) { throw toRealmError(realm, e); }
     },
   };

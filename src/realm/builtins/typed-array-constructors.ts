@@ -5,7 +5,7 @@
 // From a typed array or a buffer the host initialises the array; from an iterable or an array-like
 // the elements are read here (the host would look @@iterator up a second time).
 import type { Realm } from '../realm.js';
-import { constant, createBuiltinConstructor, defineTable } from '../builtin.js';
+import { constant, createBuiltinConstructor, defineTable, calledByHost } from '../builtin.js';
 import {
   GetIteratorFromMethod, GetMethod, GetPrototypeFromConstructor, IsFixedLengthArrayBuffer, IsSharedArrayBuffer, IteratorToList,
   LengthOfArrayLike, ToIndex, ToNumber, adoptArrayBuffer, describeValue, isArrayBuffer, isBigIntContentType, isObject, isTypedArray,
@@ -13,7 +13,6 @@ import {
 } from '../abstract-ops.js';
 import { CreateImmutableView } from './immutable-typed-array.js';
 import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { OBJECT_BYTES } from '../allocation.js';
 import { TypedArrayLength } from '../abstract-ops/typed-array-operations.js';
@@ -92,7 +91,7 @@ export function installTypedArrayConstructors(realm: Realm): void {
     const ctor = {
       [name]: function (this: unknown, ...args: unknown[]): object {
         // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
-        if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, ctor, this, args, new.target) as object;
+        if (calledByHost(realm)) return callBuiltinFromHost(realm, ctor, this, args, new.target) as object;
         if (new.target === undefined) realm.throwTypeError(`Constructor ${name} requires 'new'`);
         const first = args[0];
         let ta: object;

@@ -8,7 +8,7 @@
 // the spec (fill, includes) or writes before converting (from, of, with), the iterators (the realm's
 // %ArrayIteratorPrototype%) and toLocaleString (which must call the realm's toLocaleString).
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry } from '../builtin.js';
+import { accessor, createBuiltinConstructor, defineTable, method, value, type BuiltinEntry, calledByHost } from '../builtin.js';
 import {
   GetMethod, Invoke, IsCallable, IsConstructor, IsTypedArrayOutOfBounds, IsValidIntegerIndex,
   LengthOfArrayLike, SameValueZero, ToIntegerOrInfinity, ToNumber, ToObject, ToString, TypedArrayCreateFromConstructor, TypedArrayCreateSameType,
@@ -20,7 +20,6 @@ import { toRealmBrandError } from '../brand-error.js';
 import { ToBigInt } from './bigint.js';
 import { iterableToList } from './typed-array-constructors.js';
 import { agent } from '../agent.js';
-import { needsEntryBudget } from '../host-entry.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
@@ -58,7 +57,7 @@ function typedArrayHostMethod(realm: Realm, name: string, hostFn: Function): (th
   const builtin = {
     method(this: unknown, ...args: unknown[]): unknown {
       // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, builtin, this, args);
       if (unwrapSource) {
         // %TypedArray%.prototype.set reads a typed array source by its slots.
         const source = immutableViewTarget(args[0]);
@@ -111,7 +110,7 @@ function guarded<F extends (this: unknown, ...args: any[]) => unknown>(realm: Re
   const builtin = {
     method(this: unknown, ...args: unknown[]): unknown {
       // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
-      if (agent.hostCode && needsEntryBudget(realm)) return callBuiltinFromHost(realm, builtin, this, args);
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, builtin, this, args);
       try { return ReflectApply(f, this, args); } catch (e) { throw toRealmError(realm, e); }
     },
   }.method;
