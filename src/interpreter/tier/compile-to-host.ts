@@ -28,7 +28,7 @@
 // invoke, the Frame, the instantiation of parameters, `arguments` and hoisted
 // functions stay as they are.
 import type { Expression, Statement } from 'acorn';
-import type { DirectEntry, FunctionTemplate } from '../compile/function-template.js';
+import type { DirectEntry, ListEntry, FunctionTemplate } from '../compile/function-template.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import { UNINIT, type ScopeInfo, type Binding } from '../compile/scope.js';
 import type { Frame, Signal } from '../runtime/frame.js';
@@ -42,12 +42,14 @@ import { tierRuntime, type TierRuntime } from './tier-runtime.js';
 
 export type SyncRun = (f: Frame) => Signal;
 
-/** What the tier makes of a body: `run`, the direct entry when the function can have one (without a
- * loop: the activation whose call compiled it finishes in closures), or both (a body with a loop). */
-export type HostBody =
-  | { readonly run: SyncRun; readonly entry: null }
-  | { readonly run: null; readonly entry: DirectEntry }
-  | { readonly run: SyncRun; readonly entry: DirectEntry };
+/** What the tier makes of a body: `run` (null when the body has a direct entry and no loop: the
+ * activation whose call compiled it finishes in closures) and the direct entry, when the function can
+ * have one, in one of its two forms (`listEntry` for a body that reads its argument list). */
+export interface HostBody {
+  readonly run: SyncRun | null;
+  readonly entry: DirectEntry | null;
+  readonly listEntry: ListEntry | null;
+}
 
 /** How the generated source answers: `run`, the direct entry, or `[entry, run]` (a split body). */
 type Shape = 'run' | 'entry' | 'both';
@@ -100,8 +102,12 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
 /** The direct entry's source lines, or null when `t` cannot have one; `split`: the body goes in a
  * function of its own, and the lines answer `[entry, run]`. */
 function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeInfo, statements: readonly Statement[] | null, analysis: BodyAnalysis, e: Emitter, emitBody: () => string, split: boolean): string[] | null {
-  // The instantiation (function-template.ts) must be nothing but binding simple parameters.
-  if (t.lazyArguments !== null || scope.bindings.get('arguments')?.kind === 'arguments') return null;
+  // The instantiation (function-template.ts) must be nothing but binding simple parameters, and leaving
+  // `arguments` unmade (lazy-arguments.ts: the entry then takes the argument list, `ls`, and its frame
+  // keeps it for the forms that read it, all delegated to closures, so the body has an Env).
+  const list = t.lazyArguments !== null;
+  if (!list && scope.bindings.get('arguments')?.kind === 'arguments') return null;
+  if (list && analysis.holders.size === 0) return null;
   if (statements !== null && statements.some((s) => s.type === 'FunctionDeclaration')) return null;
   const params = (t.node.params ?? []).map((p) => (p as { name: string }).name);
   // A parameter named twice (sloppy) is bound to its last argument.
@@ -131,6 +137,13 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   const locals = e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '';
 
   const ps = params.map((_, i) => `p${i}`);
+  // A list entry's parameters, from its list as invoke reads them (no read past the end: an array's
+  // prototype is not consulted).
+  const head = list
+    ? `const ln = ls.length${ps.map((p, i) => `, ${p} = ln > ${i} ? ls[${i}] : undefined`).join('')};`
+    : '';
+  const signature = list ? 's, c, ta, nt, ls' : `s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}`;
+  const hostArgs = list ? 'ls' : `[${ps.join(', ')}]`;
   const envLines: string[] = [];
   let env = 's.env';
   if (withEnv) {
@@ -149,17 +162,17 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   const constructs = t.kind === 'normal' || t.kind === 'classConstructor';
   if (constructs) thisValue = `nt === undefined ? ${thisValue} : (A.allocated += ${OBJECT_BYTES}, rt.createThis(s.realm, ta, nt))`;
   let inline = [locals, decls, code];
-  let head: string[] = [];
+  let open: string[] = [];
   let tail = ['};'];
   if (split) {
     // The body function, then the entry calling it (its result: the construct result of the completion
     // value, as returnValue answers in the unsplit entry), then `run` for an activation invoke made.
     const r = e.tmp();
-    head = [
+    open = [
       `const B = function (o, f, th, e0${ps.map((p) => `, ${p}`).join('')}) {`,
       locals, decls, code,
       '};',
-      'const entry = function (s, c, ta, nt' + ps.map((p) => `, ${p}`).join('') + ') {',
+      `const entry = function (${signature}) {`,
     ];
     inline = [`const ${r} = B(s.env, f, th, ${withEnv ? 'e0' : 'undefined'}${ps.map((p) => `, ${p}`).join('')});`, `A.depth--; return ${e.result(r)};`];
     // The run form's arguments: each parameter from its slot, where instantiate bound it.
@@ -170,19 +183,20 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
       'return [entry, run];',
     ];
   } else {
-    head = [`return function (s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}) {`];
+    open = [`return function (${signature}) {`];
   }
   return [
-    ...head,
+    ...open,
     // Host code calling (agent.hostCode): invoke's path, which brings the arguments in through the membrane.
-    `if (--A.steps <= 0 && A.tick()) return rt.enterFromHost(s, ta, [${ps.join(', ')}], nt);`,
+    `if (--A.steps <= 0 && A.tick()) return rt.enterFromHost(s, ta, ${hostArgs}, nt);`,
+    head,
     'const d = ++A.depth;',
     'if (d > A.maxDepth) rt.overflow(s);',
     'let f = null;',
     'try {',
     `const th = ${thisValue};`,
     ...envLines,
-    `f = new Frame(s.realm, ${env}, ${env}, th, s, nt, NA, ${t.strict ? 'true' : 'false'}, c, d);`,
+    `f = new Frame(s.realm, ${env}, ${env}, th, s, nt, ${list ? 'ls' : 'NA'}, ${t.strict ? 'true' : 'false'}, c, d);`,
     'A.top = f;',
     t.isArrow ? 'if (s.thisFrame !== null) f.thisFrame = s.thisFrame;' : '',
     'f.privateEnv = s.privateEnv;',
@@ -200,8 +214,9 @@ export function compileToHost(t: FunctionTemplate, c: CompileContext, scope: Sco
   const { source, consts, shape } = emitFunction(t, c, scope, loops);
   if (sources !== null) sources.push(source);
   const made = (makeHostFunction(['rt', 'K'], source) as (rt: TierRuntime, K: unknown[]) => unknown)(tierRuntime, consts);
-  if (shape === 'run') return { run: made as SyncRun, entry: null };
-  if (shape === 'entry') return { run: null, entry: made as DirectEntry };
-  const [entry, run] = made as [DirectEntry, SyncRun];
-  return { run, entry };
+  if (shape === 'run') return { run: made as SyncRun, entry: null, listEntry: null };
+  const [entry, run] = shape === 'entry' ? [made, null] : made as [unknown, SyncRun];
+  return t.lazyArguments !== null
+    ? { run, entry: null, listEntry: entry as ListEntry }
+    : { run, entry: entry as DirectEntry, listEntry: null };
 }
