@@ -24,6 +24,10 @@
 // activation whose call compiled the body (bodies with loops compile at their
 // first call: a main loop called once runs compiled from that call).
 //
+// Each generated function is written in parentheses: V8 then compiles it with the
+// one that makes it (each is called right away) instead of pre-parsing it there and
+// parsing it again at its first call.
+//
 // The others get `run(f)` only, which replaces the closure tier's `run` of the body:
 // invoke, the Frame, the instantiation of parameters, `arguments` and hoisted
 // functions stay as they are.
@@ -80,13 +84,13 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
     const decls = e.pushScope(scope, 'e0', statements ?? [], (b) => `e0.slots[${b.slot}]`);
     const code = emitBody();
     lines = [
-      'return function (f) {',
+      'return (function (f) {',
       'const e0 = f.env;',
       e.usesThis ? 'const th = f.thisFrame.thisValue;' : '',
       e.locals.length > 0 ? `let ${e.locals.join(', ')};` : '',
       decls,
       code,
-      '};',
+      '});',
     ];
   }
   const consts = e.consts.map((_, i) => `k${i} = K[${i}]`);
@@ -163,27 +167,27 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   if (constructs) thisValue = `nt === undefined ? ${thisValue} : (A.allocated += ${OBJECT_BYTES}, rt.createThis(s.realm, ta, nt))`;
   let inline = [locals, decls, code];
   let open: string[] = [];
-  let tail = ['};'];
+  let tail = ['});'];
   if (split) {
     // The body function, then the entry calling it (its result: the construct result of the completion
     // value, as returnValue answers in the unsplit entry), then `run` for an activation invoke made.
     const r = e.tmp();
     open = [
-      `const B = function (o, f, th, e0${ps.map((p) => `, ${p}`).join('')}) {`,
+      `const B = (function (o, f, th, e0${ps.map((p) => `, ${p}`).join('')}) {`,
       locals, decls, code,
-      '};',
-      `const entry = function (${signature}) {`,
+      '});',
+      `const entry = (function (${signature}) {`,
     ];
     inline = [`const ${r} = B(s.env, f, th, ${withEnv ? 'e0' : 'undefined'}${ps.map((p) => `, ${p}`).join('')});`, `A.depth--; return ${e.result(r)};`];
     // The run form's arguments: each parameter from its slot, where instantiate bound it.
     const fromSlots = params.map((name, i) => paramOf.get(name) === i ? `, e0.slots[${scope.bindings.get(name)!.slot}]` : ', undefined').join('');
     tail = [
-      '};',
-      `const run = function (f) { const e0 = f.env; f.retVal = B(e0.parent, f, ${t.isArrow ? 'undefined' : 'f.thisFrame.thisValue'}, e0${fromSlots}); return 3; };`,
+      '});',
+      `const run = (function (f) { const e0 = f.env; f.retVal = B(e0.parent, f, ${t.isArrow ? 'undefined' : 'f.thisFrame.thisValue'}, e0${fromSlots}); return 3; });`,
       'return [entry, run];',
     ];
   } else {
-    open = [`return function (${signature}) {`];
+    open = [`return (function (${signature}) {`];
   }
   return [
     ...open,
