@@ -41,7 +41,7 @@ const programs = {
   thisAndArgs: 'function m(x, y) { var s = 0; for (var i = 0; i < 3; i++) s += this.k + x + (y === undefined ? 100 : y); return s; } var o = { k: 1, m: m }; function s(x) { "use strict"; for (var i = 0; i < 1; i++) return this; } function go() { return [o.m(1), o.m(1, 2, 3), m.call({ k: 2 }, 1, 1), s() === undefined, typeof m.call(null, 0) ].join(); } go() + go()',
   closures: 'function mk(n) { var fs = []; for (let i = 0; i < n; i++) fs.push(function () { return i; }); return fs.map(function (f) { return f(); }).join(); } function go() { return mk(3) + "|" + mk(0); } go() + go()',
   outer: 'var g = 10; function outer() { var a = 1; function inner(n) { for (var i = 0; i < n; i++) a += g; return a; } var r = 0; for (var k = 0; k < 4; k++) r += inner(k); return r; } outer() + ":" + outer()',
-  argumentList: 'function sum() { var s = 0; for (var i = 0; i < arguments.length; i++) s += arguments[i]; return s; } function m(a, b) { for (var i = 0; i < 1; i++) a = 9; return arguments[0] + ":" + b + ":" + arguments.length; } function go() { return [sum(), sum(1, 2, 3), m(1), m(1, 2, 3)].join(); } go() + go()',
+  argumentList: 'function sum() { var s = 0; for (var i = 0; i < arguments.length; i++) s += arguments[i]; return s; } function m(a, b) { for (var i = 0; i < 1; i++) a = 9; return arguments[0] + ":" + b + ":" + arguments.length; } function al(x) { var a = arguments; var s = ""; for (var i = 0; i < a.length; i++) s += a[i]; x = 0; return s + a[0]; } function go() { return [sum(), sum(1, 2, 3), m(1), m(1, 2, 3), al(), al(1, 2)].join(); } go() + go()',
 };
 
 describe('the compiled tier: direct entries of bodies with loops', () => {

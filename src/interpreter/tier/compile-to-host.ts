@@ -65,7 +65,7 @@ export function emitFunction(t: FunctionTemplate, c: CompileContext, scope: Scop
   const body = t.node.body;
   const statements: Statement[] | null = body.type === 'BlockStatement' ? body.body : null;
   const expression: Expression | null = body.type === 'BlockStatement' ? null : body as Expression;
-  const analysis = analyseBody(t.node, statements, expression, t.lazyArguments !== null);
+  const analysis = analyseBody(t.node, statements, expression, t.lazyArguments);
   const e = new Emitter(t, c, analysis, scope);
   const args = scope.bindings.get('arguments');
   if (!t.strict && args !== undefined && args.kind === 'arguments') {
@@ -143,7 +143,7 @@ function directEntrySource(t: FunctionTemplate, c: CompileContext, scope: ScopeI
   const ps = params.map((_, i) => `p${i}`);
   // A list entry's parameters, from its list as invoke reads them (no read past the end: an array's
   // prototype is not consulted).
-  const head = list
+  const head = list && ps.length > 0
     ? `const ln = ls.length${ps.map((p, i) => `, ${p} = ln > ${i} ? ls[${i}] : undefined`).join('')};`
     : '';
   const signature = list ? 's, c, ta, nt, ls' : `s, c, ta, nt${ps.map((p) => `, ${p}`).join('')}`;

@@ -14,7 +14,7 @@ import { nativeExpression, unparenthesized, Unsupported } from './eligibility.js
 import type { Emitter } from './emit-context.js';
 
 export function emitExpression(e: Emitter, n: Expression): string {
-  if (!nativeExpression(n, e.t.lazyArguments !== null)) return delegate(e, n);
+  if (!nativeExpression(n, e.t.lazyArguments)) return delegate(e, n);
   switch (n.type) {
     case 'Literal':
       if (n.value === null) return 'null';
