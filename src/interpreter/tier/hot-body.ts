@@ -3,8 +3,9 @@
 // closures for its first HOT_CALLS calls (none with the eager switch, or when it
 // has a loop of its own), is then
 // compiled to host code once, and its template's compiled body is replaced by one
-// whose `run` is the host function. A body the tier cannot take keeps its
-// closures for good.
+// whose `run` is the host function, and its direct entry (or list entry) is set on
+// the template for invoke and the tier's call sites. A body the tier cannot take
+// keeps its closures for good.
 import type { FunctionTemplate, CompiledBody } from '../compile/function-template.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
