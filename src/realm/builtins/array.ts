@@ -25,7 +25,8 @@ import {
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
 import { arrayFromAsync } from './array-from-async.js';
-import { comparatorForHost, repeatedCall } from './repeated-call.js';
+import { repeatedCall } from './repeated-call.js';
+import { mergeSortWithComparator } from './merge-sort.js';
 import type { RepeatedCall } from '../evaluator-hooks.js';
 import { isKnownProxy } from '../membrane.js';
 import {
@@ -686,10 +687,11 @@ function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown 
   return finish(realm, A, fresh);
 }
 
-/** SortIndexedProperties (§23.1.3.30.1) followed by the sort itself: V8's (stable) sort on an internal
- * list, with CompareArrayElements' rules (undefined last; comparator result through ToNumber, NaN as
- * +0; otherwise ToString order), all of which the host's sort implements. */
-function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
+/** SortIndexedProperties (§23.1.3.30.1) followed by the sort itself, on an internal list with
+ * CompareArrayElements' rules (undefined last; comparator result through ToNumber, NaN as +0; otherwise
+ * ToString order): with a comparator, a stable merge sort of ours calling it (merge-sort.ts); without,
+ * V8's (stable) sort, which implements the ToString order. */
+function sortIndexedProperties(realm: Realm, O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
   const items: unknown[] = [];
   let allNumbers = comparefn === undefined;
   for (let k = 0; k < len; k++) {
@@ -705,7 +707,8 @@ function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparef
   const n = items.length;
   if (n >= HOST_MIN) hostLoop(n * (32 - MathClz32(n)));
   if (allNumbers && n >= HOST_MIN) sortNumbersAsStrings(items as number[]);
-  else ReflectApply(ArrayPrototypeSort, items, [comparefn === undefined ? undefined : comparatorForHost(comparefn as Function)]);
+  else if (comparefn !== undefined) mergeSortWithComparator(realm, items, repeatedCall(comparefn as Function, undefined));
+  else ReflectApply(ArrayPrototypeSort, items, []);
   return items;
 }
 
@@ -733,7 +736,7 @@ function sort(realm: Realm, t: unknown, args: unknown[]): unknown {
   checkComparator(realm, comparefn);
   const O = thisObject(realm, t, 'Array.prototype.sort') as Obj;
   const len = lengthOf(realm, O);
-  const items = sortIndexedProperties(O, len, true, comparefn);
+  const items = sortIndexedProperties(realm, O, len, true, comparefn);
   const itemCount = items.length;
   let j = 0;
   for (; j < itemCount; j++) O[j] = items[j];
@@ -833,7 +836,7 @@ function toSorted(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.toSorted') as Obj;
   const len = lengthOf(realm, O);
   freshArray(realm, len);
-  return adoptArray(realm, sortIndexedProperties(O, len, false, comparefn));
+  return adoptArray(realm, sortIndexedProperties(realm, O, len, false, comparefn));
 }
 
 function toSpliced(realm: Realm, t: unknown, args: unknown[]): unknown {

@@ -35,3 +35,16 @@ export function comparatorForHost(f: Function): Function {
   const r = hooks.repeatedGuestCall(f, undefined);
   return r === null ? f : (a: unknown, b: unknown): unknown => r.call2(a, b);
 }
+
+/** A host function standing for callable `f` called with `thisArg` and `arity` arguments by a host
+ * method once per element (the host's typed-array forEach, reduce, …): an interpreted `f` is entered
+ * as `repeatedCall` enters it (the `this` the host passes is `thisArg`, which it already holds); any
+ * other value is returned as it is, for the host to call or refuse. */
+export function callbackForHost(f: unknown, thisArg: unknown, arity: 3 | 4): unknown {
+  if (typeof f !== 'function') return f;
+  const r = hooks.repeatedGuestCall(f, thisArg);
+  if (r === null) return f;
+  return arity === 3
+    ? (a: unknown, b: unknown, c: unknown): unknown => r.call3(a, b, c)
+    : (a: unknown, b: unknown, c: unknown, d: unknown): unknown => r.call4(a, b, c, d);
+}
