@@ -15,30 +15,54 @@ import type { Frame } from './frame.js';
 import type { RepeatedCall } from '../../realm/evaluator-hooks.js';
 
 class RepeatedGuestCall implements RepeatedCall {
+  /** The function's parameter count: an entry is called with exactly its parameters (a call with more
+   * arguments than a host function declares measured slower in V8). */
+  private readonly arity: number;
+
   constructor(
     private readonly s: FunctionState,
     private readonly thisArg: unknown,
     /** The running guest frame where the builtin runs: the caller of every call it makes (the calls
      * return to that depth, so invoke's walk of agent.top finds this frame each time). */
     private readonly caller: Frame | null,
-  ) {}
+  ) {
+    this.arity = s.template.node.params.length;
+  }
 
   call2(a: unknown, b: unknown): unknown {
     const s = this.s;
     const e = s.template.directEntry;
-    return e !== null ? e(s, this.caller, this.thisArg, undefined, a, b) : invoke(s, this.thisArg, [a, b], undefined);
+    if (e === null) return invoke(s, this.thisArg, [a, b], undefined);
+    switch (this.arity) {
+      case 0: return e(s, this.caller, this.thisArg, undefined);
+      case 1: return e(s, this.caller, this.thisArg, undefined, a);
+      default: return e(s, this.caller, this.thisArg, undefined, a, b);
+    }
   }
 
   call3(a: unknown, b: unknown, c: unknown): unknown {
     const s = this.s;
     const e = s.template.directEntry;
-    return e !== null ? e(s, this.caller, this.thisArg, undefined, a, b, c) : invoke(s, this.thisArg, [a, b, c], undefined);
+    if (e === null) return invoke(s, this.thisArg, [a, b, c], undefined);
+    switch (this.arity) {
+      case 0: return e(s, this.caller, this.thisArg, undefined);
+      case 1: return e(s, this.caller, this.thisArg, undefined, a);
+      case 2: return e(s, this.caller, this.thisArg, undefined, a, b);
+      default: return e(s, this.caller, this.thisArg, undefined, a, b, c);
+    }
   }
 
   call4(a: unknown, b: unknown, c: unknown, d: unknown): unknown {
     const s = this.s;
     const e = s.template.directEntry;
-    return e !== null ? e(s, this.caller, this.thisArg, undefined, a, b, c, d) : invoke(s, this.thisArg, [a, b, c, d], undefined);
+    if (e === null) return invoke(s, this.thisArg, [a, b, c, d], undefined);
+    switch (this.arity) {
+      case 0: return e(s, this.caller, this.thisArg, undefined);
+      case 1: return e(s, this.caller, this.thisArg, undefined, a);
+      case 2: return e(s, this.caller, this.thisArg, undefined, a, b);
+      case 3: return e(s, this.caller, this.thisArg, undefined, a, b, c);
+      default: return e(s, this.caller, this.thisArg, undefined, a, b, c, d);
+    }
   }
 }
 

@@ -371,7 +371,12 @@ function map(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): u
   const fresh = C === undefined;
   for (let k = 0; k < len; k++) {
     grow(k);
-    if (k in O) put(realm, A, fresh, k, fn.call3(O[k], k, O));
+    if (k in O) {
+      const v = fn.call3(O[k], k, O);
+      // put's store, written here: a store site of its own (put's, shared by every caller, is megamorphic).
+      if (fresh) A[k] = v;
+      else CreateDataPropertyOrThrow(realm, A, k, v);
+    }
   }
   if (fresh) A.length = len;
   return finish(realm, A, fresh);
@@ -389,7 +394,11 @@ function filter(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown)
     grow(k);
     if (k in O) {
       const kValue = O[k];
-      if (fn.call3(kValue, k, O)) put(realm, A, fresh, to++, kValue);
+      if (fn.call3(kValue, k, O)) {
+        // put's store, written here (see map).
+        if (fresh) A[to++] = kValue;
+        else CreateDataPropertyOrThrow(realm, A, to++, kValue);
+      }
     }
   }
   return finish(realm, A, fresh);
