@@ -10,17 +10,21 @@ type F2 = (a: unknown, b: unknown) => unknown;
 type F3 = (a: unknown, b: unknown, c: unknown) => unknown;
 type F4 = (a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
 
-/** Any callable, through a host call (a plain call when `this` is undefined: no argument list). */
+/** Any callable, through a host call (a plain call when `this` is undefined: no argument list; `f` read
+ * into a local first, so that the call is not a method call of this record). */
 class HostRepeatedCall implements RepeatedCall {
   constructor(private readonly f: Function, private readonly thisArg: unknown) {}
   call2(a: unknown, b: unknown): unknown {
-    return this.thisArg === undefined ? (this.f as F2)(a, b) : ReflectApply(this.f, this.thisArg, [a, b]);
+    const f = this.f;
+    return this.thisArg === undefined ? (f as F2)(a, b) : ReflectApply(f, this.thisArg, [a, b]);
   }
   call3(a: unknown, b: unknown, c: unknown): unknown {
-    return this.thisArg === undefined ? (this.f as F3)(a, b, c) : ReflectApply(this.f, this.thisArg, [a, b, c]);
+    const f = this.f;
+    return this.thisArg === undefined ? (f as F3)(a, b, c) : ReflectApply(f, this.thisArg, [a, b, c]);
   }
   call4(a: unknown, b: unknown, c: unknown, d: unknown): unknown {
-    return this.thisArg === undefined ? (this.f as F4)(a, b, c, d) : ReflectApply(this.f, this.thisArg, [a, b, c, d]);
+    const f = this.f;
+    return this.thisArg === undefined ? (f as F4)(a, b, c, d) : ReflectApply(f, this.thisArg, [a, b, c, d]);
   }
 }
 
