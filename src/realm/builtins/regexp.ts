@@ -455,6 +455,7 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
     if (z === null) A.push(S);
     return adoptArray(realm, A);
   }
+  if (C === realm.intrinsics.RegExp && execIsIntrinsic(realm)) return splitBySearch(realm, splitter as unknown as RegExp, S, lim, A);
   let p = 0;
   let q = p;
   while (q < size) {
@@ -481,6 +482,91 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
   }
   A.push(substring(S, p, size));
   return adoptArray(realm, A);
+}
+
+/** Whether Get(R, "exec") of a RegExp made by the realm's %RegExp% (no own `exec`, the realm's
+ * %RegExp.prototype%) gives the realm's own exec, read without running guest code. */
+function execIsIntrinsic(realm: Realm): boolean {
+  const desc = ObjectGetOwnPropertyDescriptor(realm.intrinsics.RegExpPrototype as object, 'exec');
+  return desc !== undefined && desc.value === realm.intrinsics.RegExpPrototypeExec;
+}
+
+/** RegExp.prototype[@@split]'s loop (§22.2.6.14 steps 19-20) for a splitter whose exec is the realm's
+ * RegExpBuiltinExec and observes nothing (a fresh RegExp of the realm's %RegExp%; nothing here runs
+ * guest code, so its exec stays the realm's): the spec tries a sticky match at each position q in
+ * turn; the first q from which one succeeds is where a search without `y` from q finds its match, so
+ * each match costs one search instead of one exec per position. The positions skipped are steps. */
+function splitBySearch(realm: Realm, splitter: RegExp, S: string, lim: number, A: unknown[]): unknown {
+  const size = S.length;
+  const program = programOf(splitter, readProgramKey).unsticky;
+  const fullUnicode = program.fullUnicode;
+  const onHost = program.onHost(size);
+  const hostSearcher = onHost ? program.searcher : null;
+  const groupCount = program.parsed.groupCount;
+  // The last successful match, for the legacy static properties, which RegExpBuiltinExec would have
+  // updated at each one: the host's exec result, or vmjs's matcher's captures.
+  let lastResult: unknown[] | null = null;
+  let lastCaptures: number[] | null = null;
+  let p = 0;
+  let q = 0;
+  try {
+    while (q < size) {
+      let found: number;
+      let e: number;
+      if (hostSearcher !== null) {
+        hostSearcher.lastIndex = q;
+        const result = ReflectApply(RegExpPrototypeExec, hostSearcher, [S]) as unknown[] | null;
+        if (result === null) break;
+        lastResult = result;
+        found = (result as unknown as { index: number }).index;
+        e = found + (result[0] as string).length;
+        // One step per position the spec's loop would have tried, 64 at a time (at least one per search).
+        agent.steps -= ((found - q) >> 6) + 1;
+      } else {
+        // vmjs's matcher counts its own steps (one per start position and per instruction).
+        const captures = program.matcher.search(S, codeUnitsOf(S), q, false);
+        if (captures === null) break;
+        lastCaptures = captures;
+        found = captures[0];
+        e = captures[1];
+        --agent.steps;
+      }
+      if (agent.steps <= 0) agent.tick();
+      if (e === p) {
+        // An empty match at p: the spec's loop moves on one character.
+        q = advanceStringIndex(S, found, fullUnicode);
+        continue;
+      }
+      A.push(substring(S, p, found));
+      if (A.length === lim) return adoptArray(realm, A);
+      p = e;
+      for (let i = 1; i <= groupCount; i++) {
+        if (lastResult !== null) A.push(lastResult[i]);
+        else A.push(lastCaptures![2 * i] < 0 ? undefined : substring(S, lastCaptures![2 * i], lastCaptures![2 * i + 1]));
+        if (A.length === lim) return adoptArray(realm, A);
+      }
+      q = p;
+    }
+    A.push(substring(S, p, size));
+    return adoptArray(realm, A);
+  } finally {
+    // Keep no input alive through the cached host searcher.
+    if (hostSearcher !== null) hostSearcher.lastIndex = 0;
+    if (lastCaptures !== null) lastResult = capturesResult(S, lastCaptures, groupCount);
+    if (lastResult !== null) updateLegacyStatics(realm, splitter, S, lastResult, false);
+  }
+}
+
+/** What RegExpBuiltinExec returns for vmjs's matcher's captures, as far as the legacy static
+ * properties read it (the strings and `index`). */
+function capturesResult(S: string, captures: number[], groupCount: number): unknown[] {
+  const A: unknown[] = [];
+  for (let i = 0; i <= groupCount; i++) {
+    const s = captures[2 * i];
+    A[i] = s < 0 ? undefined : substring(S, s, captures[2 * i + 1]);
+  }
+  (A as unknown as Obj).index = captures[0];
+  return A;
 }
 
 function compile(realm: Realm, t: unknown, args: unknown[]): unknown {

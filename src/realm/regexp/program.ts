@@ -5,7 +5,7 @@ import { contains } from './text.js';
 import { agent } from '../agent.js';
 import { PARSE_BYTES_PER_CHAR } from '../allocation.js';
 import {
-  HostMap, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
+  HostMap, HostRegExp, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
   WeakMapPrototypeDelete, WeakMapPrototypeGet, WeakMapPrototypeSet,
 } from '../primordials.js';
 import { compileMatcher, type CompiledMatcher } from './matcher.js';
@@ -21,6 +21,8 @@ export class RegExpProgram {
   readonly hasIndices: boolean;
   readonly fullUnicode: boolean;
   private compiled: CompiledMatcher | null = null;
+  private unstickyProgram: RegExpProgram | null = null;
+  private hostSearcher: RegExp | null = null;
 
   constructor(readonly source: string, readonly flags: string) {
     this.parsed = parsePattern(source, flags);
@@ -36,10 +38,32 @@ export class RegExpProgram {
     return this.compiled;
   }
 
+  /** The program of the same pattern without the `y` flag (this one if it has none): a search from
+   * a position finds the first position from there where this program's sticky match succeeds. */
+  get unsticky(): RegExpProgram {
+    if (this.unstickyProgram === null) {
+      this.unstickyProgram = this.sticky ? programFor(this.source, withoutSticky(this.flags)) : this;
+    }
+    return this.unstickyProgram;
+  }
+
+  /** A host RegExp of this pattern with `g` (so that exec starts at its lastIndex), never handed to
+   * guest code: for searches this program runs on the host (`onHost`). */
+  get searcher(): RegExp {
+    if (this.hostSearcher === null) this.hostSearcher = new HostRegExp(this.source, this.global ? this.flags : this.flags + 'g');
+    return this.hostSearcher;
+  }
+
   /** Whether a match against an input of `length` code units runs on the host engine. */
   onHost(length: number): boolean {
     return !ownMatcherEverywhere && length <= this.hostInputLimit;
   }
+}
+
+function withoutSticky(flags: string): string {
+  let f = '';
+  for (let i = 0; i < flags.length; i++) if (flags[i] !== 'y') f += flags[i];
+  return f;
 }
 
 const PROGRAM_CACHE_LIMIT = 1000;
