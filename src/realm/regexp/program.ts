@@ -71,8 +71,17 @@ const programs = new HostMap<string, RegExpProgram>();
 /** The program of each RegExp object that has been matched (RegExp.prototype.compile forgets it). */
 const programOfRegExp = new HostWeakMap<object, RegExpProgram>();
 
+/** The last program programFor gave (a regexp literal in a loop asks for the same one each time). */
+let lastProgram: RegExpProgram | null = null;
+
 /** The program for a pattern the host accepted with `flags`. */
 export function programFor(source: string, flags: string): RegExpProgram {
+  if (lastProgram !== null && lastProgram.source === source && lastProgram.flags === flags) return lastProgram;
+  lastProgram = programInCache(source, flags);
+  return lastProgram;
+}
+
+function programInCache(source: string, flags: string): RegExpProgram {
   const key = flags + '/' + source;
   let p = ReflectApply(MapPrototypeGet, programs, [key]) as RegExpProgram | undefined;
   if (p === undefined) {
