@@ -47,14 +47,43 @@ class SlotBase { constructor(o: object) { return o; } }
 /** What vmjs keeps on each RegExp a realm makes (RegExpInitialize): the pattern and flags the host
  * compiled, and the program for them once a match needed it. Private fields on the host RegExp
  * itself, read faster than a WeakMap; RegExps made elsewhere (the host's own) use programOf's map. */
+/** The bit of each flag character in RegExpSlots' flag bits. */
+function flagBit(ch: string): number {
+  switch (ch) {
+    case 'd': return 1;
+    case 'g': return 2;
+    case 'i': return 4;
+    case 'm': return 8;
+    case 's': return 16;
+    case 'u': return 32;
+    case 'v': return 64;
+    case 'y': return 128;
+    default: return 0;
+  }
+}
+
+function flagBitsOf(flags: string): number {
+  let bits = 0;
+  for (let i = 0; i < flags.length; i++) bits |= flagBit(flags[i]);
+  return bits;
+}
+
 class RegExpSlots extends SlotBase {
   #source: string;
   #flags: string;
   #program: RegExpProgram | null = null;
+  /** [[OriginalFlags]] as bits of flagBit. */
+  #flagBits: number;
   constructor(rx: RegExp, source: string, flags: string) {
     super(rx);
     this.#source = source;
     this.#flags = flags;
+    this.#flagBits = flagBitsOf(flags);
+  }
+
+  /** [[OriginalFlags]] of a RegExp a realm made, as bits of flagBit; -1 for any other object. */
+  static flagBits(o: object): number {
+    return #flagBits in o ? (o as unknown as RegExpSlots).#flagBits : -1;
   }
 
   /** Whether `o` is a RegExp a realm made (so has [[RegExpMatcher]]). */
@@ -68,6 +97,7 @@ class RegExpSlots extends SlotBase {
     const slots = rx as unknown as RegExpSlots;
     slots.#source = source;
     slots.#flags = flags;
+    slots.#flagBits = flagBitsOf(flags);
     slots.#program = null;
   }
 
@@ -397,21 +427,35 @@ function regExpToString(realm: Realm, t: unknown): unknown {
   return '/' + pattern + '/' + flags;
 }
 
+/** get RegExp.prototype.flags (§22.2.6.4, sec-get-regexp.prototype.flags) */
 function flagsGetter(realm: Realm, t: unknown): unknown {
   if (!isObject(t)) realm.throwTypeError(`RegExp.prototype.flags getter called on non-object ${describeValue(t)}`);
-  const R = t as Obj;
+  const R = t as { [name: string]: unknown };
+  // Written out (in flagTable's order): a named load per flag keeps each site's inline cache.
   let result = '';
-  // An indexed loop: for-of over an array takes the host's slow iteration path (see copyOf).
-  for (let i = 0; i < flagTable.length; i++) if (R[flagTable[i][0]]) result += flagTable[i][1];
+  if (R.hasIndices) result += 'd';
+  if (R.global) result += 'g';
+  if (R.ignoreCase) result += 'i';
+  if (R.multiline) result += 'm';
+  if (R.dotAll) result += 's';
+  if (R.unicode) result += 'u';
+  if (R.unicodeSets) result += 'v';
+  if (R.sticky) result += 'y';
   return result;
 }
 
 /** The getter of a flag of %RegExp.prototype% (`get global`, …): RegExpHasFlag (§22.2.6.4.1,
  * sec-regexphasflag). Bounded work that calls no guest code, so not through `wrap` (read by every
  * `flags` read, eight times): the host's getter answers for a RegExp and throws for anything else. */
-function flagGetter(realm: Realm, name: string, hostGet: Function | undefined): (this: unknown) => unknown {
+function flagGetter(realm: Realm, name: string, ch: string, hostGet: Function | undefined): (this: unknown) => unknown {
+  const bit = flagBit(ch);
   return {
     get(this: unknown): unknown {
+      if (isObject(this)) {
+        // A RegExp a realm made answers from its slots.
+        const bits = RegExpSlots.flagBits(this);
+        if (bits >= 0) return (bits & bit) !== 0;
+      }
       if (hostGet !== undefined && isObject(this) && this !== RegExpPrototype) {
         try {
           return !!ReflectApply(hostGet, this, []);
@@ -841,7 +885,7 @@ export function installRegExp(realm: Realm): void {
   ]);
   installLegacyStatics(realm, RegExpCtor);
 
-  const flagAccessors = flagTable.map(([name, , hostGet]) => accessor(name, flagGetter(realm, name, hostGet)));
+  const flagAccessors = flagTable.map(([name, ch, hostGet]) => accessor(name, flagGetter(realm, name, ch, hostGet)));
   const { exec: execFn, test: testFn } = execAndTest(realm);
   realm.intrinsics.RegExpPrototypeExec = execFn;
   defineTable(realm, proto, [

@@ -5,7 +5,7 @@ import { contains } from './text.js';
 import { agent } from '../agent.js';
 import { PARSE_BYTES_PER_CHAR } from '../allocation.js';
 import {
-  HostMap, HostRegExp, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
+  HostMap, HostRegExp, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeSet, ReflectApply,
   WeakMapPrototypeDelete, WeakMapPrototypeGet, WeakMapPrototypeSet,
 } from '../primordials.js';
 import { compileMatcher, type CompiledMatcher } from './matcher.js';
@@ -67,7 +67,10 @@ function withoutSticky(flags: string): string {
 }
 
 const PROGRAM_CACHE_LIMIT = 1000;
-const programs = new HostMap<string, RegExpProgram>();
+/** Programs by flags, then by source (no key string to build per lookup: a literal's source and
+ * flags are the same strings at each evaluation, their hashes already computed). */
+const programs = new HostMap<string, Map<string, RegExpProgram>>();
+let programCount = 0;
 /** The program of each RegExp object that has been matched (RegExp.prototype.compile forgets it). */
 const programOfRegExp = new HostWeakMap<object, RegExpProgram>();
 
@@ -82,14 +85,23 @@ export function programFor(source: string, flags: string): RegExpProgram {
 }
 
 function programInCache(source: string, flags: string): RegExpProgram {
-  const key = flags + '/' + source;
-  let p = ReflectApply(MapPrototypeGet, programs, [key]) as RegExpProgram | undefined;
+  let bySource = ReflectApply(MapPrototypeGet, programs, [flags]) as Map<string, RegExpProgram> | undefined;
+  let p = bySource === undefined ? undefined : ReflectApply(MapPrototypeGet, bySource, [source]) as RegExpProgram | undefined;
   if (p === undefined) {
     // The pattern's tree and matcher are allocations the guest sizes with its pattern string.
     agent.charge(source.length * PARSE_BYTES_PER_CHAR);
     p = new RegExpProgram(source, flags);
-    if ((ReflectApply(MapPrototypeGetSize, programs, []) as number) >= PROGRAM_CACHE_LIMIT) ReflectApply(MapPrototypeClear, programs, []);
-    ReflectApply(MapPrototypeSet, programs, [key, p]);
+    if (programCount >= PROGRAM_CACHE_LIMIT) {
+      ReflectApply(MapPrototypeClear, programs, []);
+      programCount = 0;
+      bySource = undefined;
+    }
+    if (bySource === undefined) {
+      bySource = new HostMap<string, RegExpProgram>();
+      ReflectApply(MapPrototypeSet, programs, [flags, bySource]);
+    }
+    ReflectApply(MapPrototypeSet, bySource, [source, p]);
+    programCount++;
   }
   return p;
 }
