@@ -57,6 +57,11 @@ const splits = [
   '"a b  c".split(/\\s*/)',
   '"a-b_c".split(/[-_]/, 2)',
   '"2024-01-02".split(/(?<sep>-)/)',
+  '"x".split(/$/)',
+  '"a\\nb".split(/$/m)',
+  '"ab".split(/(?:)$/)',
+  '"ab".split(/b|$/)',
+  '"ab".split(/(?=$)/)',
 ];
 
 describe('RegExp @@split searching once per match', function () {
@@ -74,6 +79,7 @@ describe('RegExp @@split searching once per match', function () {
       expectSameAsNode('"a1b2c3".split(/(\\d)/); [RegExp.$1, RegExp.lastMatch, RegExp.leftContext, RegExp.rightContext, RegExp.lastParen]');
       expectSameAsNode('/z(.)/.exec("zq"); "abc".split(/x/); [RegExp.$1, RegExp.lastMatch]');
       expectSameAsNode('"aXbXc".split(/X/, 1); [RegExp.lastMatch, RegExp.leftContext]');
+      expectSameAsNode('/(q)/.exec("q"); "ab".split(/$/); [RegExp.$1, RegExp.lastMatch]');
     });
   });
 

@@ -658,15 +658,17 @@ function splitBySearch(realm: Realm, splitter: RegExp, S: string, lim: number, A
         hostSearcher.lastIndex = q;
         const result = ReflectApply(RegExpPrototypeExec, hostSearcher, [S]) as unknown[] | null;
         if (result === null) break;
-        lastResult = result;
         found = (result as unknown as { index: number }).index;
+        // The spec's loop stops before q reaches size: a match there (`$`) is never tried.
+        if (found >= size) break;
+        lastResult = result;
         e = found + (result[0] as string).length;
         // One step per position the spec's loop would have tried, 64 at a time (at least one per search).
         agent.steps -= ((found - q) >> 6) + 1;
       } else {
         // vmjs's matcher counts its own steps (one per start position and per instruction).
         const captures = program.matcher.search(S, codeUnitsOf(S), q, false);
-        if (captures === null) break;
+        if (captures === null || captures[0] >= size) break;
         lastCaptures = captures;
         found = captures[0];
         e = captures[1];
