@@ -6,7 +6,8 @@
 // protocol methods (@@match, @@replace, @@split, …) are the spec's algorithms written out, so every
 // Get/Set a guest can observe happens as the spec says.
 import type { Realm } from '../realm.js';
-import { accessor, createBuiltinConstructor, defineTable, m, method, value, wrap } from '../builtin.js';
+import { accessor, calledByHost, createBuiltinConstructor, defineTable, m, method, value, wrap } from '../builtin.js';
+import { callBuiltinFromHost } from '../membrane.js';
 import { toRealmError } from '../host-errors.js';
 import {
   Construct, CreateIterResultObject, GetPrototypeFromConstructor, LengthOfArrayLike, SameValue, SpeciesConstructor,
@@ -17,9 +18,9 @@ import { agent } from '../agent.js';
 import { needsEntryBudget, runHostEntry } from '../host-entry.js';
 import { keepsReferents, recordsReferents } from '../hidden-referents.js';
 import { codeUnitsOf } from '../regexp/matcher.js';
-import { forgetProgram, programOf, type RegExpProgram } from '../regexp/program.js';
+import { forgetProgram, programFor, programOf, type RegExpProgram } from '../regexp/program.js';
 import {
-  ArrayPrototypeSlice, HostRegExp, MathMax, MathMin, NumberPrototypeToString, ObjectCreate, ObjectDefineProperty,
+  HostRegExp, MathMax, MathMin, NumberPrototypeToString, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectSetPrototypeOf, ReflectApply, RegExpPrototype, RegExpPrototypeCompile,
   RegExpPrototypeExec, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
 } from '../primordials.js';
@@ -41,10 +42,80 @@ type Obj = Record<PropertyKey, unknown>;
  * and internally created RegExps are not recorded: they are always of the realm that made them. */
 const regExpRealms = new WeakMap<RegExp, Realm | null>();
 
+class SlotBase { constructor(o: object) { return o; } }
+
+/** What vmjs keeps on each RegExp a realm makes (RegExpInitialize): the pattern and flags the host
+ * compiled, and the program for them once a match needed it. Private fields on the host RegExp
+ * itself, read faster than a WeakMap; RegExps made elsewhere (the host's own) use programOf's map. */
+/** The bit of each flag character in RegExpSlots' flag bits. */
+function flagBit(ch: string): number {
+  switch (ch) {
+    case 'd': return 1;
+    case 'g': return 2;
+    case 'i': return 4;
+    case 'm': return 8;
+    case 's': return 16;
+    case 'u': return 32;
+    case 'v': return 64;
+    case 'y': return 128;
+    default: return 0;
+  }
+}
+
+function flagBitsOf(flags: string): number {
+  let bits = 0;
+  for (let i = 0; i < flags.length; i++) bits |= flagBit(flags[i]);
+  return bits;
+}
+
+class RegExpSlots extends SlotBase {
+  #source: string;
+  #flags: string;
+  #program: RegExpProgram | null = null;
+  /** [[OriginalFlags]] as bits of flagBit. */
+  #flagBits: number;
+  constructor(rx: RegExp, source: string, flags: string) {
+    super(rx);
+    this.#source = source;
+    this.#flags = flags;
+    this.#flagBits = flagBitsOf(flags);
+  }
+
+  /** [[OriginalFlags]] of a RegExp a realm made, as bits of flagBit; -1 for any other object. */
+  static flagBits(o: object): number {
+    return #flagBits in o ? (o as unknown as RegExpSlots).#flagBits : -1;
+  }
+
+  /** Whether `o` is a RegExp a realm made (so has [[RegExpMatcher]]). */
+  static has(o: object): boolean {
+    return #source in o;
+  }
+
+  /** RegExp.prototype.compile gave `rx` a new pattern and flags. */
+  static recompiled(rx: RegExp, source: string, flags: string): void {
+    if (!(#source in rx)) return;
+    const slots = rx as unknown as RegExpSlots;
+    slots.#source = source;
+    slots.#flags = flags;
+    slots.#flagBits = flagBitsOf(flags);
+    slots.#program = null;
+  }
+
+  /** The program of RegExp `rx`. */
+  static programOf(rx: RegExp): RegExpProgram {
+    if (!(#source in rx)) return programOf(rx, readProgramKey);
+    const slots = rx as unknown as RegExpSlots;
+    const p = slots.#program;
+    if (p !== null) return p;
+    return slots.#program = programFor(slots.#source, slots.#flags);
+  }
+}
+
 /** Whether `o` has a [[RegExpMatcher]] internal slot; runs no guest code. (The host's
  * %RegExp.prototype% has no matcher but its `source` getter answers; guest code never sees it.) */
 export function hasRegExpMatcher(o: unknown): o is RegExp {
   if (!isObject(o) || o === RegExpPrototype) return false;
+  if (RegExpSlots.has(o)) return true;
   try {
     ReflectApply(hostSourceGetter, o, []);
     return true;
@@ -68,7 +139,10 @@ function originalSource(rx: RegExp): string {
 
 function originalFlags(rx: RegExp): string {
   let f = '';
-  for (const [, ch, get] of flagTable) if (get !== undefined && ReflectApply(get, rx, [])) f += ch;
+  for (let i = 0; i < flagTable.length; i++) {
+    const get = flagTable[i][2];
+    if (get !== undefined && ReflectApply(get, rx, [])) f += flagTable[i][1];
+  }
   return f;
 }
 
@@ -83,6 +157,7 @@ function regExpInitialize(realm: Realm, pattern: unknown, flags: unknown, proto:
     throw toRealmError(realm, e);
   }
   if (!(realm.isHost && proto === RegExpPrototype)) ObjectSetPrototypeOf(rx, proto);
+  new RegExpSlots(rx, P, F);
   // [[OriginalSource]] is a host slot the walk cannot read: recorded (retained-memory.ts).
   if (recordsReferents(realm)) keepsReferents(rx, [P]);
   return rx;
@@ -124,7 +199,7 @@ function builtinExec(realm: Realm, R: RegExp, S: string, expose: boolean): unkno
   // tick() is true when host code called: outside a run, the match runs under the context's own
   // timeout and budget (host-entry.ts), as a guest function the host calls does.
   if (--agent.steps <= 0 && agent.tick() && needsEntryBudget(realm)) return runHostEntry(realm, () => builtinExec(realm, R, S, expose));
-  const program = programOf(R, readProgramKey);
+  const program = RegExpSlots.programOf(R);
   const result = program.onHost(S.length)
     ? ReflectApply(RegExpPrototypeExec, R, [S]) as unknown[] | null
     : ownBuiltinExec(realm, R, S, program);
@@ -231,7 +306,16 @@ function updateLegacyStatics(realm: Realm, R: RegExp, S: string, result: unknown
   st.input = S;
   st.matchStart = (result as unknown as { index: number }).index;
   st.matchEnd = st.matchStart + (result[0] as string).length;
-  st.captures = expose ? ReflectApply(ArrayPrototypeSlice, result, []) as unknown[] : result;
+  st.captures = expose ? copyOf(result) : result;
+}
+
+/** A copy of an array's elements (the host's slice takes a slow path once any realm's %Array.prototype%
+ * has its own `constructor`, which every realm's has). */
+function copyOf(a: unknown[]): unknown[] {
+  const n = a.length;
+  const copy: unknown[] = [];
+  for (let i = 0; i < n; i++) copy[i] = a[i];
+  return copy;
 }
 
 function legacyCapture(st: LegacyStatics, i: number): string {
@@ -309,14 +393,31 @@ const hasFlag = (flags: string, ch: string): boolean => StringIndexOf(flags, ch,
 // ---------------------------------------------------------------------------------------------
 // §22.2.6 Properties of the RegExp prototype object
 
-function exec(realm: Realm, t: unknown, args: unknown[]): unknown {
+/** RegExp.prototype.exec ( string ) (§22.2.6.2, sec-regexp.prototype.exec) */
+function exec(realm: Realm, t: unknown, string: unknown): unknown {
   if (!hasRegExpMatcher(t)) realm.throwTypeError(`Method RegExp.prototype.exec called on incompatible receiver ${describeValue(t)}`);
-  return builtinExec(realm, t, ToString(realm, args[0]), true);
+  return builtinExec(realm, t, ToString(realm, string), true);
 }
 
-function test(realm: Realm, t: unknown, args: unknown[]): unknown {
+/** RegExp.prototype.test ( S ) (§22.2.6.16, sec-regexp.prototype.test) */
+function test(realm: Realm, t: unknown, string: unknown): unknown {
   const R = thisRegExpObject(realm, t, 'test');
-  return regExpExec(realm, R, ToString(realm, args[0]), false) !== null;
+  return regExpExec(realm, R, ToString(realm, string), false) !== null;
+}
+
+/** `exec` and `test` for `realm`: what `wrap` does, without an argument list (called for most matches). */
+function execAndTest(realm: Realm): { exec: (this: unknown, string: unknown) => unknown; test: (this: unknown, S: unknown) => unknown } {
+  const fns = {
+    exec(this: unknown, string: unknown): unknown {
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, fns.exec, this, [string]);
+      try { return exec(realm, this, string); } catch (e) { throw toRealmError(realm, e); }
+    },
+    test(this: unknown, S: unknown): unknown {
+      if (calledByHost(realm)) return callBuiltinFromHost(realm, fns.test, this, [S]);
+      try { return test(realm, this, S); } catch (e) { throw toRealmError(realm, e); }
+    },
+  };
+  return fns;
 }
 
 function regExpToString(realm: Realm, t: unknown): unknown {
@@ -326,12 +427,48 @@ function regExpToString(realm: Realm, t: unknown): unknown {
   return '/' + pattern + '/' + flags;
 }
 
+/** get RegExp.prototype.flags (§22.2.6.4, sec-get-regexp.prototype.flags) */
 function flagsGetter(realm: Realm, t: unknown): unknown {
   if (!isObject(t)) realm.throwTypeError(`RegExp.prototype.flags getter called on non-object ${describeValue(t)}`);
-  const R = t as Obj;
+  const R = t as { [name: string]: unknown };
+  // Written out (in flagTable's order): a named load per flag keeps each site's inline cache.
   let result = '';
-  for (const [name, ch] of flagTable) if (R[name]) result += ch;
+  if (R.hasIndices) result += 'd';
+  if (R.global) result += 'g';
+  if (R.ignoreCase) result += 'i';
+  if (R.multiline) result += 'm';
+  if (R.dotAll) result += 's';
+  if (R.unicode) result += 'u';
+  if (R.unicodeSets) result += 'v';
+  if (R.sticky) result += 'y';
   return result;
+}
+
+/** The getter of a flag of %RegExp.prototype% (`get global`, …): RegExpHasFlag (§22.2.6.4.1,
+ * sec-regexphasflag). Bounded work that calls no guest code, so not through `wrap` (read by every
+ * `flags` read, eight times): the host's getter answers for a RegExp and throws for anything else. */
+function flagGetter(realm: Realm, name: string, ch: string, hostGet: Function | undefined): (this: unknown) => unknown {
+  const bit = flagBit(ch);
+  return {
+    get(this: unknown): unknown {
+      if (isObject(this)) {
+        // A RegExp a realm made answers from its slots.
+        const bits = RegExpSlots.flagBits(this);
+        if (bits >= 0) return (bits & bit) !== 0;
+      }
+      if (hostGet !== undefined && isObject(this) && this !== RegExpPrototype) {
+        try {
+          return !!ReflectApply(hostGet, this, []);
+        } catch {
+          // Not a RegExp: below.
+        }
+      } else if (hasRegExpMatcher(this)) {
+        return false;
+      }
+      if (this === realm.intrinsics.RegExpPrototype) return undefined;
+      return realm.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
+    },
+  }.get;
 }
 
 function symbolMatch(realm: Realm, t: unknown, args: unknown[]): unknown {
@@ -395,7 +532,8 @@ function symbolReplace(realm: Realm, t: unknown, args: unknown[]): unknown {
   }
   let accumulatedResult = '';
   let nextSourcePosition = 0;
-  for (const result of results) {
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r];
     const resultLength = LengthOfArrayLike(realm, result);
     const nCaptures = MathMax(resultLength - 1, 0);
     const matched = ToString(realm, result[0]);
@@ -409,7 +547,10 @@ function symbolReplace(realm: Realm, t: unknown, args: unknown[]): unknown {
     let namedCaptures = result.groups;
     let replacement: string;
     if (functionalReplace) {
-      const replacerArgs: unknown[] = [matched, ...captures, position, S];
+      const replacerArgs: unknown[] = [matched];
+      for (let n = 0; n < captures.length; n++) replacerArgs[n + 1] = captures[n];
+      replacerArgs[replacerArgs.length] = position;
+      replacerArgs[replacerArgs.length] = S;
       if (namedCaptures !== undefined) replacerArgs.push(namedCaptures);
       replacement = ToString(realm, ReflectApply(replaceValue as Function, undefined, replacerArgs));
     } else {
@@ -455,6 +596,7 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
     if (z === null) A.push(S);
     return adoptArray(realm, A);
   }
+  if (C === realm.intrinsics.RegExp && execIsIntrinsic(realm)) return splitBySearch(realm, splitter as unknown as RegExp, S, lim, A);
   let p = 0;
   let q = p;
   while (q < size) {
@@ -483,6 +625,93 @@ function symbolSplit(realm: Realm, t: unknown, args: unknown[]): unknown {
   return adoptArray(realm, A);
 }
 
+/** Whether Get(R, "exec") of a RegExp made by the realm's %RegExp% (no own `exec`, the realm's
+ * %RegExp.prototype%) gives the realm's own exec, read without running guest code. */
+function execIsIntrinsic(realm: Realm): boolean {
+  const desc = ObjectGetOwnPropertyDescriptor(realm.intrinsics.RegExpPrototype as object, 'exec');
+  return desc !== undefined && desc.value === realm.intrinsics.RegExpPrototypeExec;
+}
+
+/** RegExp.prototype[@@split]'s loop (§22.2.6.14 steps 19-20) for a splitter whose exec is the realm's
+ * RegExpBuiltinExec and observes nothing (a fresh RegExp of the realm's %RegExp%; nothing here runs
+ * guest code, so its exec stays the realm's): the spec tries a sticky match at each position q in
+ * turn; the first q from which one succeeds is where a search without `y` from q finds its match, so
+ * each match costs one search instead of one exec per position. The positions skipped are steps. */
+function splitBySearch(realm: Realm, splitter: RegExp, S: string, lim: number, A: unknown[]): unknown {
+  const size = S.length;
+  const program = RegExpSlots.programOf(splitter).unsticky;
+  const fullUnicode = program.fullUnicode;
+  const onHost = program.onHost(size);
+  const hostSearcher = onHost ? program.searcher : null;
+  const groupCount = program.parsed.groupCount;
+  // The last successful match, for the legacy static properties, which RegExpBuiltinExec would have
+  // updated at each one: the host's exec result, or vmjs's matcher's captures.
+  let lastResult: unknown[] | null = null;
+  let lastCaptures: number[] | null = null;
+  let p = 0;
+  let q = 0;
+  try {
+    while (q < size) {
+      let found: number;
+      let e: number;
+      if (hostSearcher !== null) {
+        hostSearcher.lastIndex = q;
+        const result = ReflectApply(RegExpPrototypeExec, hostSearcher, [S]) as unknown[] | null;
+        if (result === null) break;
+        found = (result as unknown as { index: number }).index;
+        // The spec's loop stops before q reaches size: a match there (`$`) is never tried.
+        if (found >= size) break;
+        lastResult = result;
+        e = found + (result[0] as string).length;
+        // One step per position the spec's loop would have tried, 64 at a time (at least one per search).
+        agent.steps -= ((found - q) >> 6) + 1;
+      } else {
+        // vmjs's matcher counts its own steps (one per start position and per instruction).
+        const captures = program.matcher.search(S, codeUnitsOf(S), q, false);
+        if (captures === null || captures[0] >= size) break;
+        lastCaptures = captures;
+        found = captures[0];
+        e = captures[1];
+        --agent.steps;
+      }
+      if (agent.steps <= 0) agent.tick();
+      if (e === p) {
+        // An empty match at p: the spec's loop moves on one character.
+        q = advanceStringIndex(S, found, fullUnicode);
+        continue;
+      }
+      A.push(substring(S, p, found));
+      if (A.length === lim) return adoptArray(realm, A);
+      p = e;
+      for (let i = 1; i <= groupCount; i++) {
+        if (lastResult !== null) A.push(lastResult[i]);
+        else A.push(lastCaptures![2 * i] < 0 ? undefined : substring(S, lastCaptures![2 * i], lastCaptures![2 * i + 1]));
+        if (A.length === lim) return adoptArray(realm, A);
+      }
+      q = p;
+    }
+    A.push(substring(S, p, size));
+    return adoptArray(realm, A);
+  } finally {
+    // Keep no input alive through the cached host searcher.
+    if (hostSearcher !== null) hostSearcher.lastIndex = 0;
+    if (lastCaptures !== null) lastResult = capturesResult(S, lastCaptures, groupCount);
+    if (lastResult !== null) updateLegacyStatics(realm, splitter, S, lastResult, false);
+  }
+}
+
+/** What RegExpBuiltinExec returns for vmjs's matcher's captures, as far as the legacy static
+ * properties read it (the strings and `index`). */
+function capturesResult(S: string, captures: number[], groupCount: number): unknown[] {
+  const A: unknown[] = [];
+  for (let i = 0; i <= groupCount; i++) {
+    const s = captures[2 * i];
+    A[i] = s < 0 ? undefined : substring(S, s, captures[2 * i + 1]);
+  }
+  (A as unknown as Obj).index = captures[0];
+  return A;
+}
+
 function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   if (!hasRegExpMatcher(t)) realm.throwTypeError(`Method RegExp.prototype.compile called on incompatible receiver ${describeValue(t)}`);
   const rRealm = regExpRealms.get(t);
@@ -505,6 +734,7 @@ function compile(realm: Realm, t: unknown, args: unknown[]): unknown {
   // The host's compile re-initialises the matcher in place and sets lastIndex to 0 (Set, throwing).
   ReflectApply(RegExpPrototypeCompile, t, [Pstr, Fstr]);
   forgetProgram(t);
+  RegExpSlots.recompiled(t, Pstr, Fstr);
   if (recordsReferents(realm)) keepsReferents(t, [Pstr]);
   return t;
 }
@@ -557,8 +787,6 @@ function regExpEscape(realm: Realm, _t: unknown, args: unknown[]): unknown {
 
 // ---------------------------------------------------------------------------------------------
 // §22.2.9 RegExp String Iterator objects
-
-class SlotBase { constructor(o: object) { return o; } }
 
 class RegExpStringIteratorSlots extends SlotBase {
   #R: Obj;
@@ -659,25 +887,26 @@ export function installRegExp(realm: Realm): void {
   ]);
   installLegacyStatics(realm, RegExpCtor);
 
-  const flagAccessors = flagTable.map(([name, , hostGet]) => accessor(name, wrap(realm, (r, t) => {
-    // RegExpHasFlag (§22.2.6.4.1)
-    if (hasRegExpMatcher(t)) return hostGet === undefined ? false : !!ReflectApply(hostGet, t, []);
-    if (t === r.intrinsics.RegExpPrototype) return undefined;
-    return r.throwTypeError(`RegExp.prototype.${name} getter called on non-RegExp object`);
-  })));
-  const execFn = wrap(realm, exec);
+  const flagAccessors = flagTable.map(([name, ch, hostGet]) => accessor(name, flagGetter(realm, name, ch, hostGet)));
+  const { exec: execFn, test: testFn } = execAndTest(realm);
   realm.intrinsics.RegExpPrototypeExec = execFn;
   defineTable(realm, proto, [
     m(realm, 'compile', 2, compile),
     method('exec', 1, execFn),
-    accessor('flags', wrap(realm, flagsGetter)),
+    accessor('flags', {
+      // Not through `wrap` (read by every @@replace, @@match, @@split…): bounded work, at most eight
+      // guest getters, each its own entry when host code calls.
+      get(this: unknown): unknown {
+        try { return flagsGetter(realm, this); } catch (e) { throw toRealmError(realm, e); }
+      },
+    }.get),
     ...flagAccessors,
     accessor('source', wrap(realm, (r, t) => {
       if (hasRegExpMatcher(t)) return originalSource(t);
       if (t === r.intrinsics.RegExpPrototype) return '(?:)';
       return r.throwTypeError('RegExp.prototype.source getter called on non-RegExp object');
     })),
-    m(realm, 'test', 1, test),
+    method('test', 1, testFn),
     m(realm, 'toString', 0, regExpToString),
     m(realm, Symbol.match, 1, symbolMatch),
     m(realm, Symbol.matchAll, 1, symbolMatchAll),

@@ -7,7 +7,17 @@ import { ReflectApply, StringPrototypeCodePointAt } from '../primordials.js';
 import type { PatternNode } from './pattern.js';
 
 /** Flat [lo, hi, lo, hi, …], sorted, inclusive. */
-type Ranges = number[];
+export type Ranges = number[];
+
+/** What the rest of a match does first, for the safety analysis: each of its paths either consumes a
+ * character of `set` first (null: any character, not known) or reaches the end of the match without
+ * consuming (which ends the exec); `accepts`: one such path exists, free of assertions, so the rest
+ * succeeds wherever it starts. */
+export interface Follow { set: Ranges | null; accepts: boolean }
+/** Nothing known about what comes next. */
+export const UNKNOWN_FOLLOW: Follow = { set: null, accepts: false };
+/** The end of a top-level alternative: the match succeeds there. */
+export const MATCH_END: Follow = { set: [], accepts: true };
 
 const MAX = 0x10ffff;
 const ALL: Ranges = [0, MAX];
@@ -88,9 +98,11 @@ export class CharacterRanges {
     this.multiline = contains(flags, 'm');
   }
 
-  /** Whether no character of the one-character atom `body` can start what `terms[from..]` matches
-   * first, so that the rest fails at once wherever `body`'s loop gave a character back. */
-  disjointFromRest(body: PatternNode, terms: PatternNode[], from: number): boolean {
+  /** Whether a loop of the one-character atom `body` followed by `terms[from..]` and then by what
+   * `follow` describes never backtracks far: no character of `body` can start what the rest matches
+   * first, so that the rest fails at once wherever `body`'s loop gave a character back, or the rest
+   * always succeeds without consuming (then the loop's first try ends the exec). */
+  disjointFromRest(body: PatternNode, terms: PatternNode[], from: number, follow: Follow = UNKNOWN_FOLLOW): boolean {
     const x = this.of(body);
     let first: Ranges = [];
     for (let j = from; j < terms.length; j++) {
@@ -105,7 +117,15 @@ export class CharacterRanges {
       first = union(first, f.set);
       if (!f.nullable) return disjoint(x, first);
     }
-    return false;
+    return follow.accepts || (follow.set !== null && disjoint(x, union(first, follow.set)));
+  }
+
+  /** What comes next when `node` is placed in front of what `follow` describes. */
+  followOf(node: PatternNode, follow: Follow): Follow {
+    const f = this.firstOf(node, 0);
+    if (f === null) return UNKNOWN_FOLLOW;
+    if (!f.nullable) return { set: f.set, accepts: false };
+    return { set: follow.set === null ? null : union(f.set, follow.set), accepts: follow.accepts };
   }
 
   /** Where a match of `root` may start: the characters it may begin with (over-approximated), and

@@ -17,7 +17,7 @@ import { requiredLiteral } from './required-literal.js';
 import type { ParsedPattern, PatternNode } from './pattern.js';
 
 export interface CompiledMatcher {
-  /** The first match of `input` (`units` are its code units) starting at `index` or after it
+  /** The first match of `input` (its code units are the first input.length of `units`) starting at `index` or after it
    * (only at `index` when `sticky`), trying start positions as RegExpBuiltinExec's loop does
    * (§22.2.7.2, AdvanceStringIndex); the captures (start, end pairs, -1 where undefined; pair 0
    * is the match) or null. */
@@ -61,14 +61,19 @@ const isAsciiWord = (c: number): boolean =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
 const EMPTY = new Uint16Array(0);
+/** Strings up to this length get their code units in one reused buffer (making a typed array cost
+ * more than matching a short input). */
+const POOLED_UNITS = 4096;
+const pool = new Uint16Array(POOLED_UNITS);
 let lastInput: string | null = null;
 let lastUnits: Uint16Array = new Uint16Array(0);
 
-/** The code units of `s`, kept for the last string asked (a global match asks many times). */
+/** The code units of `s` (the first s.length elements; the array may be longer), kept for the last
+ * string asked (a global match asks many times). */
 export function codeUnitsOf(s: string): Uint16Array {
   if (s === lastInput) return lastUnits;
   const n = s.length;
-  const units = new Uint16Array(n);
+  const units = n <= POOLED_UNITS ? pool : new Uint16Array(n);
   for (let i = 0; i < n; i++) units[i] = ReflectApply(StringPrototypeCharCodeAt, s, [i]) as number;
   lastInput = s;
   lastUnits = units;
@@ -541,7 +546,7 @@ export function compileMatcher(parsed: ParsedPattern, flags: string): CompiledMa
     search(input: string, units: Uint16Array, index: number, sticky: boolean): number[] | null {
       S = input;
       I = units;
-      len = units.length;
+      len = input.length;
       try {
         return searchFrom(index, sticky);
       } finally {

@@ -5,7 +5,7 @@ import { contains } from './text.js';
 import { agent } from '../agent.js';
 import { PARSE_BYTES_PER_CHAR } from '../allocation.js';
 import {
-  HostMap, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeGetSize, MapPrototypeSet, ReflectApply,
+  HostMap, HostRegExp, HostWeakMap, MapPrototypeClear, MapPrototypeGet, MapPrototypeSet, ReflectApply,
   WeakMapPrototypeDelete, WeakMapPrototypeGet, WeakMapPrototypeSet,
 } from '../primordials.js';
 import { compileMatcher, type CompiledMatcher } from './matcher.js';
@@ -21,6 +21,8 @@ export class RegExpProgram {
   readonly hasIndices: boolean;
   readonly fullUnicode: boolean;
   private compiled: CompiledMatcher | null = null;
+  private unstickyProgram: RegExpProgram | null = null;
+  private hostSearcher: RegExp | null = null;
 
   constructor(readonly source: string, readonly flags: string) {
     this.parsed = parsePattern(source, flags);
@@ -36,27 +38,70 @@ export class RegExpProgram {
     return this.compiled;
   }
 
+  /** The program of the same pattern without the `y` flag (this one if it has none): a search from
+   * a position finds the first position from there where this program's sticky match succeeds. */
+  get unsticky(): RegExpProgram {
+    if (this.unstickyProgram === null) {
+      this.unstickyProgram = this.sticky ? programFor(this.source, withoutSticky(this.flags)) : this;
+    }
+    return this.unstickyProgram;
+  }
+
+  /** A host RegExp of this pattern with `g` (so that exec starts at its lastIndex), never handed to
+   * guest code: for searches this program runs on the host (`onHost`). */
+  get searcher(): RegExp {
+    if (this.hostSearcher === null) this.hostSearcher = new HostRegExp(this.source, this.global ? this.flags : this.flags + 'g');
+    return this.hostSearcher;
+  }
+
   /** Whether a match against an input of `length` code units runs on the host engine. */
   onHost(length: number): boolean {
     return !ownMatcherEverywhere && length <= this.hostInputLimit;
   }
 }
 
+function withoutSticky(flags: string): string {
+  let f = '';
+  for (let i = 0; i < flags.length; i++) if (flags[i] !== 'y') f += flags[i];
+  return f;
+}
+
 const PROGRAM_CACHE_LIMIT = 1000;
-const programs = new HostMap<string, RegExpProgram>();
+/** Programs by flags, then by source (no key string to build per lookup: a literal's source and
+ * flags are the same strings at each evaluation, their hashes already computed). */
+const programs = new HostMap<string, Map<string, RegExpProgram>>();
+let programCount = 0;
 /** The program of each RegExp object that has been matched (RegExp.prototype.compile forgets it). */
 const programOfRegExp = new HostWeakMap<object, RegExpProgram>();
 
+/** The last program programFor gave (a regexp literal in a loop asks for the same one each time). */
+let lastProgram: RegExpProgram | null = null;
+
 /** The program for a pattern the host accepted with `flags`. */
 export function programFor(source: string, flags: string): RegExpProgram {
-  const key = flags + '/' + source;
-  let p = ReflectApply(MapPrototypeGet, programs, [key]) as RegExpProgram | undefined;
+  if (lastProgram !== null && lastProgram.source === source && lastProgram.flags === flags) return lastProgram;
+  lastProgram = programInCache(source, flags);
+  return lastProgram;
+}
+
+function programInCache(source: string, flags: string): RegExpProgram {
+  let bySource = ReflectApply(MapPrototypeGet, programs, [flags]) as Map<string, RegExpProgram> | undefined;
+  let p = bySource === undefined ? undefined : ReflectApply(MapPrototypeGet, bySource, [source]) as RegExpProgram | undefined;
   if (p === undefined) {
     // The pattern's tree and matcher are allocations the guest sizes with its pattern string.
     agent.charge(source.length * PARSE_BYTES_PER_CHAR);
     p = new RegExpProgram(source, flags);
-    if ((ReflectApply(MapPrototypeGetSize, programs, []) as number) >= PROGRAM_CACHE_LIMIT) ReflectApply(MapPrototypeClear, programs, []);
-    ReflectApply(MapPrototypeSet, programs, [key, p]);
+    if (programCount >= PROGRAM_CACHE_LIMIT) {
+      ReflectApply(MapPrototypeClear, programs, []);
+      programCount = 0;
+      bySource = undefined;
+    }
+    if (bySource === undefined) {
+      bySource = new HostMap<string, RegExpProgram>();
+      ReflectApply(MapPrototypeSet, programs, [flags, bySource]);
+    }
+    ReflectApply(MapPrototypeSet, bySource, [source, p]);
+    programCount++;
   }
   return p;
 }

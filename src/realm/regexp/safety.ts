@@ -16,7 +16,10 @@
 //   T(\k R)     = N + T(R)                  a backreference compares at most n characters
 //   T(x* R)     ≤ 3N + T(R)                when R must start with a character x cannot match (or with
 //                 `$`, or with `\b` after word characters): of the positions x* gives back to, R fails
-//                 at its first character at all but one (the sets are over-approximated, ./character-ranges.ts)
+//                 at its first character at all but one (the sets are over-approximated, ./character-ranges.ts);
+//                 R's paths that consume nothing go on to what follows R (through enclosing groups and
+//                 `?`) up to the end of the match, where the exec ends; and when R always succeeds there
+//                 (a path to the end that consumes nothing and asserts nothing), x*'s first try ends it
 // v-mode classes with strings are unbounded here (they run on vmjs's matcher). A quantifier over
 // one character that ends a top-level alternative with min ≤ 1 costs 1 per visit plus N once per
 // exec: reaching it means the match succeeds after it consumes, which ends the exec. One exec tries
@@ -25,7 +28,7 @@
 // the host; `(a+)+$`, `(a|a)*b`, `(x+x+)+y`, `^(\w+\s?)*$` are unbounded.
 import { contains } from './text.js';
 import type { ParsedPattern, PatternNode } from './pattern.js';
-import { CharacterRanges } from './character-ranges.js';
+import { CharacterRanges, MATCH_END, UNKNOWN_FOLLOW, type Follow } from './character-ranges.js';
 
 /** Work (search-tree nodes) one host call may cost: V8 runs several million a few milliseconds. */
 export const HOST_WORK_LIMIT = 1e7;
@@ -71,7 +74,8 @@ class Analysis {
   private backward = 0;
   constructor(readonly sets: CharacterRanges) {}
 
-  cost(node: PatternNode, rest: Poly): Poly {
+  /** T(node R), where R's cost is `rest` and `follow` says what R does first (character-ranges.ts). */
+  cost(node: PatternNode, rest: Poly, follow: Follow): Poly {
     if (++this.work > ANALYSIS_BUDGET) throw UNBOUNDED;
     switch (node.type) {
       case 'empty': return rest;
@@ -79,26 +83,30 @@ class Analysis {
       case 'set':
         if (node.strings) throw UNBOUNDED;
         return addConst(rest, 1);
-      case 'group': return this.cost(node.body, rest);
+      case 'group': return this.cost(node.body, rest, follow);
       case 'sequence': {
         let t = rest;
+        let f = follow;
         for (let i = node.terms.length - 1; i >= 0; i--) {
           const term = node.terms[i];
-          // A one-character loop whose characters the next term cannot start with: of the positions
-          // it backtracks to, only one lets the rest go past its first character (see above).
+          // A one-character loop whose characters what comes next cannot start with: of the positions
+          // it backtracks to, only one lets the rest go past its first character (see above). Both
+          // bounds hold; the smaller is kept.
           const loop = this.backward === 0 ? oneCharacterLoop(term) : null;
-          if (loop !== null && this.sets.disjointFromRest(loop.body, node.terms, i + 1)) {
+          const general = this.cost(term, t, f);
+          if (loop !== null && this.sets.disjointFromRest(loop.body, node.terms, i + 1, f)) {
             if (++this.work > ANALYSIS_BUDGET) throw UNBOUNDED;
-            t = add(t, [0, 3]);
+            t = smaller(add(t, [0, 3]), general);
           } else {
-            t = this.cost(term, t);
+            t = general;
           }
+          f = this.sets.followOf(term, f);
         }
         return t;
       }
       case 'disjunction': {
         let t: Poly = [1];
-        for (const a of node.alternatives) t = add(t, this.cost(a, rest));
+        for (const a of node.alternatives) t = add(t, this.cost(a, rest, follow));
         return t;
       }
       case 'lookaround': {
@@ -106,7 +114,7 @@ class Analysis {
         // tree, so the disjoint-neighbour rule (which reads forwards) is off inside it.
         if (node.behind) this.backward++;
         try {
-          return addConst(add(this.cost(node.body, [1]), rest), 1);
+          return addConst(add(this.cost(node.body, [1], UNKNOWN_FOLLOW), rest), 1);
         } finally {
           if (node.behind) this.backward--;
         }
@@ -120,12 +128,28 @@ class Analysis {
           return add(timesN(rest), [0, 1]);
         }
         if (node.max > GROUP_COUNT_LIMIT) throw UNBOUNDED;
+        // After one iteration comes another or R: for `?` (at most one) what follows the body is R.
+        const inner = node.max === 1 ? follow : { set: this.sets.followOf(node.body, follow).set, accepts: false };
         let t = rest;
-        for (let j = 0; j < node.max; j++) t = addConst(add(this.cost(node.body, t), t), 1);
+        for (let j = 0; j < node.max; j++) t = addConst(add(this.cost(node.body, t, inner), t), 1);
         return t;
       }
     }
   }
+}
+
+/** The smaller of two bounds: the lower degree, or at equal degree the smaller value at N = 1024. */
+function smaller(a: Poly, b: Poly): Poly {
+  const da = degree(a);
+  const db = degree(b);
+  if (da !== db) return da < db ? a : b;
+  return evaluate(a, 1024) <= evaluate(b, 1024) ? a : b;
+}
+
+function degree(p: Poly): number {
+  let d = p.length - 1;
+  while (d > 0 && p[d] === 0) d--;
+  return d;
 }
 
 /** The one-character quantifier `term` is, or wraps in groups; null if none. */
@@ -183,7 +207,8 @@ export function hostInputLimit(parsed: ParsedPattern, flags: string): number {
     const analysis = new Analysis(sets);
     for (const a of alternatives) {
       const trailing = trailingLoop(a, sets);
-      perStart = add(perStart, analysis.cost(trailing > 0 ? withoutTrailingLoop(a, trailing) : a, [1]));
+      // After a top-level alternative the match succeeds.
+      perStart = add(perStart, analysis.cost(trailing > 0 ? withoutTrailingLoop(a, trailing) : a, [1], MATCH_END));
       if (!startsAnchored(a)) anchored = false;
     }
   } catch (e) {
