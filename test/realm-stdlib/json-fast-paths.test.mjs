@@ -106,6 +106,42 @@ describe('JSON.stringify fast paths: where the host walk differs from node:vm', 
   });
 });
 
+// JSON.parse with a reviver: the host's values given the realm's prototypes, their parse records
+// found beside them, a definition left out where it would change nothing.
+const reviverCases = {
+  'the order of calls, holders and values': `var log = []; var r = JSON.parse('{"a":[1,{"b":2}],"c":{},"d":"x"}', function (k, v) { log.push(k + ':' + Array.isArray(this) + ':' + typeof v + ':' + (Object.getPrototypeOf(this) === Object.prototype || Object.getPrototypeOf(this) === Array.prototype)); return v; }); [JSON.stringify(r), log, Object.getPrototypeOf(r.a) === Array.prototype]`,
+  'duplicate keys, also of nested objects and arrays': `var log = []; var r = JSON.parse('{"a":{"x":1,"y":[1,2]},"b":0,"a":[3,{"z":4}],"b":{"w":5}}', function (k, v) { log.push(k + '=' + JSON.stringify(v)); return v; }); [JSON.stringify(r), log]`,
+  'a __proto__ key is an own property': `var r = JSON.parse('{"__proto__":{"p":1},"a":[{"__proto__":2}]}', function (k, v) { return v; }); [Object.keys(r), Object.getPrototypeOf(r) === Object.prototype, JSON.stringify(Object.getOwnPropertyDescriptor(r, '__proto__')), r.a[0].hasOwnProperty('__proto__')]`,
+  'a value made non-enumerable then returned is defined again': `var r = JSON.parse('{"a":1,"b":2}', function (k, v) { if (k === 'a') Object.defineProperty(this, 'a', { enumerable: false }); return v; }); [Object.keys(r), JSON.stringify(Object.getOwnPropertyDescriptor(r, 'a'))]`,
+  'a sibling replaced before it is visited; -0 for 0': `var log = []; var r = JSON.parse('{"a":1,"b":0,"c":[5,6]}', function (k, v) { if (k === 'a') { this.b = -0; this.c = [7]; } log.push(k + ':' + JSON.stringify(v)); return v; }); [Object.is(r.b, -0), JSON.stringify(r), log]`,
+  'deleted entries and elements': `var r = JSON.parse('{"a":[1,2,3],"b":{"c":1,"d":2}}', function (k, v) { return k === '1' || k === 'c' ? undefined : v; }); [JSON.stringify(r), Object.keys(r.a), r.a.length]`,
+  'a frozen holder: the definitions fail quietly': `var r = JSON.parse('{"a":{"x":1,"y":2}}', function (k, v) { if (k === 'x') Object.freeze(this); return typeof v === 'number' ? v + 1 : v; }); JSON.stringify(r)`,
+  'a Proxy put in the tree sees its defineProperty traps': `var log = []; var r = JSON.parse('{"a":1,"b":{"c":2}}', function (k, v) { if (k === 'a') this.b = new Proxy({ c: 3 }, { defineProperty(t, p, d) { log.push('define ' + p + ' ' + d.value); return Reflect.defineProperty(t, p, d); }, deleteProperty(t, p) { log.push('delete ' + p); return Reflect.deleteProperty(t, p); } }); return v; }); [JSON.stringify(r), log]`,
+  'escapes in keys and strings': `JSON.stringify(JSON.parse('{"a\\\\b":"x\\"y","\\u00e9":["\\n",1e2,-0.5e-3,true,false,null]}', function (k, v) { return typeof v === 'number' ? v * 2 : v; }))`,
+  'a primitive root': `[JSON.parse('12', function (k, v) { return [k, v]; }), JSON.parse(' "s" ', function (k, v) { return typeof this; })]`,
+};
+
+describe('JSON.parse with a reviver: the same answers as node:vm', () => {
+  for (const [name, source] of Object.entries(reviverCases)) {
+    it(name, () => {
+      const run = (vm) => { try { return JSON.stringify(vm.runInNewContext(source)); } catch (e) { return `threw ${e && e.name}: ${e && e.message}`; } };
+      expect(run(vmjs)).to.equal(run(nodeVm));
+    });
+  }
+});
+
+describe('JSON.parse with a reviver: the source text of each primitive (newer than node 20)', () => {
+  it('gives the source of unchanged primitives only, through duplicates and nesting', () => {
+    const r = vmjs.runInNewContext(String.raw`var log = []; JSON.parse('{"a": -0.50 ,"b":[1E2, "x\\u0041", true, null, {"c": 10}],"a":7,"d":{"e":1},"d":[2]}', function (k, v, ctx) {
+      if (k === 'b') this.d = [3];
+      log.push(k + ':' + (ctx && Object.getPrototypeOf(ctx) === Object.prototype ? (ctx.hasOwnProperty('source') ? ctx.source : '-') : 'no context'));
+      return v;
+    }); log`);
+    // "a" is visited first (its place is its first entry's) with its last value; "d" was replaced.
+    expect(r).to.deep.equal(['a:7', '0:1E2', '1:"x\\u0041"', '2:true', '3:null', 'c:10', '4:-', 'b:-', '0:-', 'd:-', ':-']);
+  });
+});
+
 describe('JSON.stringify fast paths: JSON.rawJSON (newer than node 20)', () => {
   it('once a raw JSON object exists, the host JSON.stringify is not used', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `

@@ -11,7 +11,7 @@ import { hostCall, toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
-import { ParseJSONWithRecords, type JSONParseRecord } from './json-parse-record.js';
+import { ParseJSONRecords, type JSONParseRecord } from './json-parse-record.js';
 import { JSONIsRawJSON, JSONRawJSON, anyRawJSON, hasIsRawJSON } from './json-raw.js';
 import { isKnownProxy } from '../membrane.js';
 import { circularMessage, findCircularMessage, isCircularError } from './json-circular.js';
@@ -28,6 +28,7 @@ function adoptParsed(realm: Realm, root: unknown, adopt: boolean, count: boolean
   if (!isObject(root)) return typeof root === 'string' ? STRING_BYTES + root.length : 0;
   if (!adopt && !count) return 0;
   const { ObjectPrototype, ArrayPrototype } = realm.intrinsics;
+  const forIn = !hostPrototypeEnumerates();
   let size = 0;
   const work: object[] = [root];
   while (work.length > 0) {
@@ -41,6 +42,18 @@ function adoptParsed(realm: Realm, root: unknown, adopt: boolean, count: boolean
         if (typeof v === 'object' && v !== null) work.push(v);
         else if (typeof v === 'string') size += STRING_BYTES + v.length;
       }
+    } else if (forIn) {
+      // Before the prototype is replaced, a for-in loop sees the own properties only (and allocates
+      // no key list, unlike Object.keys).
+      let n = 0;
+      for (const k in o) {
+        n++;
+        const v = (o as Record<string, unknown>)[k];
+        if (typeof v === 'object' && v !== null) work.push(v);
+        else if (typeof v === 'string') size += STRING_BYTES + v.length;
+      }
+      size += PROPERTY_BYTES * n;
+      if (adopt) ObjectSetPrototypeOf(o, ObjectPrototype);
     } else {
       if (adopt) ObjectSetPrototypeOf(o, ObjectPrototype);
       const ks = ObjectKeys(o);
@@ -55,43 +68,77 @@ function adoptParsed(realm: Realm, root: unknown, adopt: boolean, count: boolean
   return size;
 }
 
+/** An object of the host with the host's %Object.prototype% (see hostPrototypeEnumerates). */
+const hostPlainObject = {};
+
+/** Whether the host's %Object.prototype% has an enumerable string-keyed property (a host program may
+ * have added one), which a for-in loop over an object the host's JSON.parse made would see. */
+function hostPrototypeEnumerates(): boolean {
+  for (const _ in hostPlainObject) return true;
+  return false;
+}
+
 /** The most a parse can allocate per character of its text (`[{},{},…]`: an object per three). */
 const JSON_PARSE_BYTES_PER_CHAR = 24;
 
 /** InternalizeJSONProperty (§25.5.1.1, sec-internalizejsonproperty) with its parse record (source text access):
- * the reviver gets a context object holding the source text of a primitive it has not replaced. */
-function InternalizeJSONProperty(realm: Realm, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
+ * the reviver gets a context object holding the source text (in `text`) of a primitive it has not replaced. */
+function InternalizeJSONProperty(realm: Realm, text: string, holder: object, name: string, reviver: Function, parseRecord: JSONParseRecord | undefined): unknown {
   // A step per value, so that a timeout stops a long walk.
   if (--agent.steps <= 0) agent.tick();
   const val = (holder as Record<string, unknown>)[name];
-  const context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
+  let context: object;
   let elementRecords: JSONParseRecord[] | undefined;
   let entryRecords: Map<string, JSONParseRecord> | undefined;
   if (parseRecord !== undefined && SameValue(parseRecord.value, val)) {
-    if (!isObject(val)) createDataProperty(context, 'source', parseRecord.source);
+    if (!isObject(val)) {
+      // OrdinaryObjectCreate(%Object.prototype%) and CreateDataPropertyOrThrow(context, "source", …):
+      // a literal's properties are defined, not set (no setter of the realm's prototype runs).
+      agent.allocated += PROPERTY_BYTES;
+      context = { __proto__: realm.intrinsics.ObjectPrototype, source: text.slice(parseRecord.start, parseRecord.end) } as object;
+    } else {
+      context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
+    }
     elementRecords = parseRecord.elements;
     entryRecords = parseRecord.entries;
+  } else {
+    context = ObjectCreate(realm.intrinsics.ObjectPrototype) as object;
   }
   if (isObject(val)) {
     if (IsArray(realm, val)) {
       const len = LengthOfArrayLike(realm, val);
       for (let i = 0; i < len; i++) {
         const prop = String(i);
-        const newElement = InternalizeJSONProperty(realm, val, prop, reviver, elementRecords?.[i]);
+        const newElement = InternalizeJSONProperty(realm, text, val, prop, reviver, elementRecords?.[i]);
         if (newElement === undefined) ReflectDeleteProperty(val, prop);
-        else createDataProperty(val, prop, newElement);
+        else redefineDataProperty(val, prop, newElement);
       }
     } else {
       const ks = ObjectKeys(val);
       for (let k = 0; k < ks.length; k++) {
         const P = ks[k]!;
-        const newElement = InternalizeJSONProperty(realm, val, P, reviver, entryRecords?.get(P));
+        const newElement = InternalizeJSONProperty(realm, text, val, P, reviver, entryRecords?.get(P));
         if (newElement === undefined) ReflectDeleteProperty(val, P);
-        else createDataProperty(val, P, newElement);
+        else redefineDataProperty(val, P, newElement);
       }
     }
   }
   return ReflectApply(reviver, holder, [name, val, context]);
+}
+
+/** CreateDataProperty(O, key, v) for InternalizeJSONProperty's holder, whose `key` is most often
+ * already a writable, enumerable, configurable data property holding `v` (the reviver returned the
+ * value it was given): for an object that is not a Proxy, that definition would change nothing and is
+ * left out (reading an own descriptor costs a fifth of defining one). */
+function redefineDataProperty(O: object, key: string, v: unknown): boolean {
+  if (!isKnownProxy(O)) {
+    const d = ObjectGetOwnPropertyDescriptor(O, key);
+    if (d !== undefined && d.writable === true && d.enumerable === true && d.configurable === true && SameValue(d.value, v)) {
+      agent.allocated += PROPERTY_BYTES;
+      return true;
+    }
+  }
+  return createDataProperty(O, key, v);
 }
 
 /** The descriptor createDataProperty defines with (its fields are read before any Proxy trap runs,
@@ -354,21 +401,21 @@ export function installJSON(realm: Realm): void {
       } catch (e) {
         throw toRealmError(realm, e);
       }
+      const size = adoptParsed(realm, unfiltered, !realm.isHost, budget);
       if (typeof reviver !== 'function') {
-        const size = adoptParsed(realm, unfiltered, !realm.isHost, budget);
         if (budget) agent.charge(size);
         return unfiltered;
       }
-      // With a reviver, the values are built again beside their parse records (the text is valid JSON):
-      // under a budget, counted first as the host's tree twice over (the values and their records).
-      if (budget) agent.charge(2 * adoptParsed(realm, unfiltered, false, true));
-      const parseRecord = ParseJSONWithRecords(realm, jsonString);
+      // With a reviver, the parse records are found beside the values (the text is valid JSON): under a
+      // budget, counted as the host's tree twice over (the values and their records).
+      if (budget) agent.charge(2 * size);
+      const parseRecord = ParseJSONRecords(jsonString, unfiltered);
       const root = ObjectCreate(I.ObjectPrototype) as object;
-      CreateDataPropertyOrThrow(realm, root, '', parseRecord.value);
+      CreateDataPropertyOrThrow(realm, root, '', unfiltered);
       // The host's errors the walk can raise (a Proxy trap's invariant checks, a revoked Proxy) become
       // the realm's here, once; the reviver's own throws are guest values and pass through.
       try {
-        return InternalizeJSONProperty(realm, root, '', reviver, parseRecord);
+        return InternalizeJSONProperty(realm, jsonString, root, '', reviver, parseRecord);
       } catch (e) {
         throw toRealmError(realm, e);
       }
