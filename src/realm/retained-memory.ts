@@ -59,6 +59,10 @@ const KEYS_MAX = 1 << 16;
  * opaque (the walk cannot lower the bound while it meets one). */
 const NAMED_KEYS_MAX = 1 << 18;
 
+/** The most indices one walk reads of an object (not an array) with elements past KEYS_MAX: its
+ * length is not known, so most reads may find nothing. */
+const HEAVY_OBJECT_READS = 1 << 20;
+
 /** The most indices of long arrays one walk reads; elements past it count as present. */
 const INDEX_BUDGET = 1 << 26;
 
@@ -434,7 +438,25 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
         } else {
           forEachWeakEntry(o, pushEphemeron);
         }
-        keys = ReflectOwnKeys(o);
+        if (ReflectGetOwnPropertyDescriptor(o, KEYS_MAX) === undefined) {
+          keys = ReflectOwnKeys(o);
+        } else {
+          // An object with elements past KEYS_MAX (an array-like a builtin or a loop filled, a String
+          // object): listing its keys would make a string per element, several times what the budget
+          // charged for them (8 million of them took a 400 MB host down). Its first elements are read
+          // by index, as a long array's; the rest are not seen, so it is opaque.
+          const n = indexBudget < HEAVY_OBJECT_READS ? indexBudget : HEAVY_OBJECT_READS;
+          indexBudget -= n;
+          for (let i = 0; i < n; i++) {
+            const d = ReflectGetOwnPropertyDescriptor(o, i);
+            if (d === undefined) continue;
+            bytes += ELEMENT_BYTES;
+            if ('value' in d) value(d.value);
+            else stack.push(d.get, d.set);
+          }
+          if (opaque === null) opaque = 'an object with more than 65,536 elements';
+          keys = ObjectGetOwnPropertySymbols(o);
+        }
       }
     } catch {
       // A revoked proxy or an object that refuses reflection: counted, not entered.

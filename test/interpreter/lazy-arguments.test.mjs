@@ -52,6 +52,41 @@ const cases = {
     'function f(x) { return arguments[0].apply(null, arguments); } f(function () { return arguments.length; })',
   'delete':
     'function f(a) { delete arguments[0]; return [a, arguments[0], arguments.length].join(); } f(1)',
+  // `var a = arguments;` read through the same forms (earley-boyer's sc_list).
+  'an alias read backwards':
+    'function f() { var a = arguments; var r = []; for (var i = a.length - 1; i >= 0; i--) r.push(a[i]); return r.join(); } f(1, 2, 3)',
+  'an alias of a mapped object reads the parameter':
+    'function f(x) { var a = arguments; x = 9; return a[0] + ":" + a.length; } f(1, 2)',
+  'an alias of an unmapped object':
+    'function f(x) { "use strict"; var a = arguments; x = 9; return a[0] + ":" + a.length; } f(1, 2)',
+  'an alias written through':
+    'function f() { var a = arguments; a[0] = 5; return a[0]; } f(1)',
+  'an alias read otherwise':
+    'function f() { var a = arguments; return typeof a + a.length + Object.prototype.toString.call(a) + (a.callee === f); } f(1)',
+  'an alias captured by a closure':
+    'function f() { var a = arguments; return (function () { return a.length; })() + (() => a[0])(); } f(1, 2)',
+  'an alias assigned again':
+    'function f() { var a = arguments; a = [7]; return a[0]; } f(1)',
+  'an alias declared again':
+    'function f() { var a = arguments; var a = [8]; return a[0]; } f(1)',
+  'an alias read before its declaration':
+    'function f() { try { return a.length; } catch (e) { return e.name; } var a = arguments; } f(1)',
+  'an alias read before its declaration in a loop':
+    'function f() { var r = []; for (var i = 0; i < 2; i++) { r.push(i ? a.length : 0); var a = arguments; } return r.join(); } f(1, 2)',
+  'an alias shadowed in a block':
+    'function f() { var a = arguments; { let a = [4]; return a[0] + a.length; } } f(1, 2)',
+  'an alias and the object written through `arguments`':
+    'function f(x) { var a = arguments; arguments[0] = 3; return a[0] + x; } f(1)',
+  'an alias passed to apply':
+    'function g() { return [].slice.call(arguments).join("-"); } function f() { var a = arguments; return g.apply(null, a); } f(1, 2, 3)',
+  'an alias read by eval':
+    'function f() { var a = arguments; return eval("a.length"); } f(1, 2)',
+  'an alias in a generator':
+    'function* f() { var a = arguments; yield a.length; yield a[1]; } [...f(1, 2)].join()',
+  'an alias named like a parameter':
+    'function f(a) { var a = arguments; return a.length + typeof a; } f(1, 2)',
+  'an alias in a hot loop (the compiled tier)':
+    'var s = 0; function f() { var a = arguments; return a.length > 1 ? a[0] + a[1] : a[0]; } for (var i = 0; i < 3000; i++) s += f(i, 1); s',
 };
 
 describe('lazy arguments: reads of `arguments` without the object', () => {
@@ -73,6 +108,18 @@ describe('lazy arguments: reads of `arguments` without the object', () => {
     for (const fn of [lazy, apply, eager, arrow]) fn(1, 2);
     const flag = (fn) => functionStateOf(fn).template.lazyArguments !== null;
     expect([lazy, apply, eager, arrow].map(flag)).to.deep.equal([true, true, false, false]);
+  });
+
+  it('a `var a = arguments;` read only through the forms keeps the object unmade', () => {
+    const ctx = vm.createContext({});
+    const [alias, escapes, early] = vm.runInContext(`[
+      function () { var a = arguments; return a.length + a[0]; },
+      function () { var a = arguments; return a; },
+      function () { if (arguments.length > 5) return a.length; var a = arguments; return a[0]; },
+    ]`, ctx);
+    for (const fn of [alias, escapes, early]) fn(1, 2);
+    const flag = (fn) => functionStateOf(fn).template.lazyArguments !== null;
+    expect([alias, escapes, early].map(flag)).to.deep.equal([true, false, false]);
   });
 
   it('code prepared for the debugger makes the object', () => {

@@ -78,6 +78,17 @@ describe('retained memory: a context\'s memoryLimit bounds what it keeps across 
     expect([2, 'ERR_VMJS_MEMORY_LIMIT']).to.include(answer);
   });
 
+  it('an object filled with elements up to the limit, then 20 runs: the walk lists no key per element, the host alive', () => {
+    // Listing 4 million index keys made ~40 bytes of strings per element charged 8: the child died.
+    const r = inChild(growthProgram(`vm.createContext({}, { memoryLimit: 32 * 2 ** 20 })`,
+      `if (!globalThis.o) { globalThis.o = {}; for (var i = 0; ; i++) o[i] = i; } o[0]`, 20));
+    expect(r.status, r.stderr).to.equal(0);
+    const { firstError, codes, heapBefore, heapAfter } = r.out;
+    process.stdout.write(`      (child: first error at run ${firstError}, heap ${(heapBefore / MiB).toFixed(1)} MiB before, ${(heapAfter / MiB).toFixed(1)} MiB after)\n`);
+    expect(firstError).to.equal(0);
+    expect(codes).to.deep.equal(['ERR_VMJS_MEMORY_LIMIT']);
+  });
+
   it('sees what closures, Maps, Proxies, generators and promises keep', () => {
     const holders = {
       closure: `{ const x = new Array(125000).fill(0); (globalThis.k ??= []).push(() => x); }`,

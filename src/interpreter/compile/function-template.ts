@@ -18,8 +18,8 @@ import { driven, generatorForm } from './generator-form.js';
 import { Env, copySlots } from '../runtime/environment.js';
 import { debugGenBody, debugSyncBody } from '../runtime/debug-hooks.js';
 import { tieredRun } from '../tier/hot-body.js';
-import { argumentsResolutions } from './scope.js';
-import { lazyArgumentsFor, type LazyArguments } from './lazy-arguments.js';
+import { argumentsResolutions, aliasResolutions } from './scope.js';
+import { lazyArgumentsFor, findArgumentsAlias, type ArgumentsAlias, type LazyArguments } from './lazy-arguments.js';
 import { MalformedTree, decodeFunctionContents, undecodedFunction } from '../../parser/tree-codec.js';
 import type { Realm } from '../../realm/realm.js';
 
@@ -149,9 +149,12 @@ function compileDecoded(t: FunctionTemplate): CompiledBody {
   const mayDefer = u.arguments && !u.argumentsInArrow && !u.directEval && t.source.debug !== true;
   if (mayDefer) {
     const before = argumentsResolutions.count;
-    const body = compileBody(t, true);
+    const outerAlias = aliasResolutions.name;
+    const aliasBefore = aliasResolutions.count;
+    let body: CompiledBody;
+    try { body = compileBody(t, true); } finally { aliasResolutions.name = outerAlias; }
     // Every reference was one of the forms that read the argument list: keep it.
-    if (argumentsResolutions.count === before) return (t.compiled = body);
+    if (argumentsResolutions.count === before && aliasResolutions.count === aliasBefore) return (t.compiled = body);
     t.lazyArguments = null;
   }
   return (t.compiled = compileBody(t, false));
@@ -186,12 +189,18 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
     // expressions; with them the body has its own environment (§10.2.11 steps 17–18).
     && !(simple && (scan.functions.some((fn) => fn.id.name === 'arguments') || lexNames.has('arguments')));
   let lazy: LazyArguments | null = null;
+  let alias: ArgumentsAlias | null = null;
   if (needsArguments) {
     const binding = scope.declare('arguments', 'arguments', undefined);
     argumentsSlot = binding.slot;
-    if (deferArguments) lazy = lazyArgumentsFor(binding, !strict && simple ? paramNames.map((n) => scope.bindings.get(n)!.slot) : null);
+    if (deferArguments && simple) {
+      const excluded = new Set<string>(paramNames);
+      for (const fn of scan.functions) excluded.add(fn.id.name);
+      for (const fn of scan.annexB) excluded.add(fn.id.name);
+      for (const n of lexNames) excluded.add(n);
+      alias = findArgumentsAlias(bodyStatements, excluded);
+    }
   }
-  t.lazyArguments = lazy;
 
   // With parameter expressions, the body's declarations get an environment of their own, so that
   // closures made in the parameter list do not see them (§10.2.11 step 28); a body var named like a
@@ -206,6 +215,17 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
     if (p !== undefined) copied.push([b.slot, p.slot]);
   }
   for (const fn of scan.functions) bodyScope.declare(fn.id.name, 'var', undefined);
+  if (needsArguments && deferArguments) {
+    const aliasBinding = alias === null ? null : bodyScope.bindings.get(alias.name) ?? null;
+    if (aliasBinding === null) alias = null;
+    lazy = lazyArgumentsFor(scope.bindings.get('arguments')!, !strict && simple ? paramNames.map((n) => scope.bindings.get(n)!.slot) : null, alias, aliasBinding);
+    // Its other resolutions are counted from here (compileDecoded restores the name).
+    aliasResolutions.name = alias === null ? null : alias.name;
+  }
+  t.lazyArguments = lazy;
+  // `var a = arguments;` read only through the lazy forms: the statement has nothing to do.
+  const compiledStatements = alias === null ? bodyStatements
+    : bodyStatements.map((st, i) => (i === alias!.index ? ({ type: 'EmptyStatement', start: st.start, end: st.end } as Statement) : st));
   // B.3.2.1 Changes to FunctionDeclarationInstantiation (sec-web-compat-functiondeclarationinstantiation):
   // a block function named like a parameter stays block-scoped, and so does one named `arguments`
   // when the function has an arguments object (step 22.f appends "arguments" to parameterNames).
@@ -272,12 +292,12 @@ function compileBody(t: FunctionTemplate, deferArguments: boolean): CompiledBody
   if (suspends !== null) {
     const body = expressionBody !== null
       ? (node.vmjsFieldName !== undefined ? gen.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : gen.compileExpressionBody(expressionBody, c))
-      : gen.compileFunctionStatements(bodyStatements, c);
+      : gen.compileFunctionStatements(compiledStatements, c);
     run = canSuspend ? body : driven(body);
   } else {
     run = expressionBody !== null
       ? (node.vmjsFieldName !== undefined ? sync.compileNamedExpressionBody(expressionBody, c, node.vmjsFieldName) : sync.compileExpressionBody(expressionBody, c))
-      : sync.compileFunctionStatements(bodyStatements, c);
+      : sync.compileFunctionStatements(compiledStatements, c);
     // The compiled tier (src/interpreter/tier): a hot eligible body runs as generated host code.
     run = tieredRun(t, c, run as (f: Frame) => Signal);
   }

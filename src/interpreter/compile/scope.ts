@@ -76,9 +76,13 @@ export type Resolution =
 /** Resolutions of the name `arguments`: compileFunction learns from it whether a body refers to its
  * arguments object other than in the forms lazy-arguments.ts reads without making it. */
 export const argumentsResolutions = { count: 0 };
+/** Resolutions of the variable a body being compiled holds its arguments object in (`var a =
+ * arguments;`, lazy-arguments.ts), while `name` is set: the same lesson for the alias. */
+export const aliasResolutions: { name: string | null; count: number } = { name: null, count: 0 };
 
 export function resolve(scope: ScopeInfo | null, name: string): Resolution {
   if (name === 'arguments') argumentsResolutions.count++;
+  else if (name === aliasResolutions.name) aliasResolutions.count++;
   let hops = 0;
   for (let s = scope; s !== null; s = s.parent) {
     if (s.kind === 'with') return { kind: 'dynamic' };

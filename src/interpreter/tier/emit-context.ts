@@ -202,7 +202,7 @@ export class Emitter {
   /** A read of `name` at source offset `pos`. */
   read(name: string, pos: number, forTypeof = false): string {
     // A lazily made arguments object is read only through the closure tier's forms (eligibility.ts).
-    if (name === 'arguments' && this.t.lazyArguments !== null) throw new Unsupported('arguments outside its lazy forms');
+    if (this.t.lazyArguments !== null && (name === 'arguments' || name === this.t.lazyArguments.alias)) throw new Unsupported('arguments outside its lazy forms');
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const s = this.scopes[i];
       const v = s.vars.get(name);
