@@ -7,7 +7,7 @@ import {
   CreateDataPropertyOrThrow, GetV, IsArray, LengthOfArrayLike, SameValue, ToIntegerOrInfinity, ToNumber,
   ToString, isObject,
 } from '../abstract-ops.js';
-import { hostCall, toRealmError } from '../host-errors.js';
+import { toRealmError } from '../host-errors.js';
 import { agent } from '../agent.js';
 import { callBuiltinFromHost } from '../membrane.js';
 import { ELEMENT_BYTES, OBJECT_BYTES, PROPERTY_BYTES, STRING_BYTES, chargeString } from '../allocation.js';
@@ -197,18 +197,19 @@ const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 /** The most property names whose quoted form a JSON.stringify call remembers. */
 const QUOTED_KEYS_MAX = 1024;
 
-/** A property name quoted, through the call's cache (records of one shape repeat their names). */
-function quoteKey(state: JSONSerializationRecord, P: string): string {
-  let quoted = state.quotedKeys.get(P);
-  if (quoted === undefined) {
-    quoted = QuoteJSONString(P);
-    if (state.quotedKeys.size < QUOTED_KEYS_MAX) state.quotedKeys.set(P, quoted);
+/** A property name quoted and followed by the colon (`gap` chooses ": " or ":"), through the call's
+ * cache (records of one shape repeat their names). */
+function memberPrefix(state: JSONSerializationRecord, P: string): string {
+  let prefix = state.quotedKeys.get(P);
+  if (prefix === undefined) {
+    prefix = QuoteJSONString(P) + (state.gap === '' ? ':' : ': ');
+    if (state.quotedKeys.size < QUOTED_KEYS_MAX) state.quotedKeys.set(P, prefix);
   }
-  return quoted;
+  return prefix;
 }
 
 interface JSONSerializationRecord {
-  /** Property names already quoted (see quoteKey). */
+  /** Property names already quoted, with the colon (see memberPrefix). */
   quotedKeys: Map<string, string>;
   replacerFunction: Function | undefined;
   propertyList: string[] | undefined;
@@ -317,10 +318,9 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   const stepback = state.indent;
   const indent = stepback + state.gap;
   state.indent = indent;
-  const K = state.propertyList ?? hostCall(realm, ObjectKeys, undefined, [value]);
+  const K = state.propertyList ?? ownKeys(realm, value);
   const first = state.gap === '' ? '{' : `{\n${indent}`;
   const separator = state.gap === '' ? ',' : `,\n${indent}`;
-  const colon = state.gap === '' ? ':' : ': ';
   let final = first;
   let count = 0;
   let size = 0;
@@ -328,7 +328,7 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
     const P = K[i]!;
     const strP = SerializeJSONProperty(realm, state, P, value);
     if (strP !== undefined) {
-      const member = quoteKey(state, P) + colon + strP;
+      const member = memberPrefix(state, P) + strP;
       final += count === 0 ? member : separator + member;
       count++;
       size += member.length;
@@ -342,6 +342,16 @@ function SerializeJSONObject(realm: Realm, state: JSONSerializationRecord, value
   state.keys.pop();
   state.indent = stepback;
   return final;
+}
+
+/** EnumerableOwnProperties(value, key) (§7.3.23) by the host's Object.keys, its errors (a Proxy's)
+ * brought into the realm. */
+function ownKeys(realm: Realm, value: object): string[] {
+  try {
+    return ObjectKeys(value);
+  } catch (e) {
+    throw toRealmError(realm, e);
+  }
 }
 
 /** Counts the string an object's or array's `count` parts of `size` code units are joined into (parts,
