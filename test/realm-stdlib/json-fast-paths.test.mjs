@@ -31,6 +31,7 @@ const cases = {
   'a getter that throws, and a toJSON that throws': `var r = []; try { JSON.stringify({ get a() { throw new RangeError('g'); } }); } catch (e) { r.push(e.constructor === RangeError, e.message); } try { JSON.stringify([{ toJSON() { throw 5; } }]); } catch (e) { r.push(e); } r`,
   'space: numbers, strings, wrappers, clamping': `[JSON.stringify({ a: [1] }, null, 20), JSON.stringify({ a: [1] }, null, 'abcdefghijklmn'), JSON.stringify({ a: [1] }, null, new Number(2)), JSON.stringify({ a: [1] }, null, new String('--')), JSON.stringify({ a: [] }, null, 0), JSON.stringify([], null, 2), JSON.stringify({}, null, 2)]`,
   'a property list: numbers, wrappers, duplicates, getters on the list': `var log = []; var list = ['b', 1, new String('a'), 'b']; Object.defineProperty(list, 4, { get() { log.push('list 4'); return 'c'; }, enumerable: true }); [JSON.stringify({ a: 1, b: 2, c: 3, 1: 4, d: 5 }, list), log]`,
+  'nesting deeper than the host stack: a RangeError of the realm': `var a = []; for (var i = 0; i < 100000; i++) a = [a]; try { JSON.stringify(a).length; } catch (e) { [e instanceof RangeError, e.constructor === RangeError, e.message] }`,
   'a replacer function sees string keys and the realm holders': `var log = []; var s = JSON.stringify({ a: [5, { b: 1 }] }, function (k, v) { log.push(typeof k + ':' + k + ':' + Array.isArray(this) + ':' + (Object.getPrototypeOf(this) === Object.prototype || Object.getPrototypeOf(this) === Array.prototype)); return v; }); [s, log]`,
 };
 
@@ -91,6 +92,18 @@ describe('JSON.stringify fast paths: the same answers as node:vm', function () {
       }
     });
   }
+});
+
+describe('JSON.stringify fast paths: objects of the host, through the membrane', () => {
+  const sandbox = () => ({ h: { a: 1, nested: { b: [1, 2, { c: 'x' }] }, d: new Date(0), f() {}, u: undefined, n: null, get g() { return 'gv'; } } });
+  const source = `var r = [JSON.stringify(h), JSON.stringify([h.nested, h.d], null, 1)]; h.nested.loop = h; try { JSON.stringify(h); } catch (e) { r.push(e instanceof TypeError, e.message); } delete h.nested.loop; r`;
+  const expected = JSON.stringify(nodeVm.runInNewContext(source, sandbox()));
+  it('without a timeout (the host JSON.stringify)', () => {
+    expect(JSON.stringify(vmjs.runInNewContext(source, sandbox()))).to.equal(expected);
+  });
+  it('with a timeout (the realm walk)', () => {
+    expect(JSON.stringify(vmjs.runInNewContext(source, sandbox(), { timeout: 20000 }))).to.equal(expected);
+  });
 });
 
 describe('JSON.stringify fast paths: where the host walk differs from node:vm', () => {
