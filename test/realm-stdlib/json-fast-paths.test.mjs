@@ -155,6 +155,19 @@ describe('JSON.parse with a reviver: the source text of each primitive (newer th
   });
 });
 
+describe('JSON.parse with a reviver: the context object', () => {
+  it('gets its source as an own data property (a setter of Object.prototype does not run)', () => {
+    const r = vmjs.runInNewContext(`var log = []; Object.defineProperty(Object.prototype, 'source', { set(v) { log.push('set ' + v); }, get() { return 'inherited'; }, configurable: true });
+      var seen = []; JSON.parse('[1,{"a":"x"}]', function (k, v, ctx) { seen.push(k + ':' + JSON.stringify(Object.getOwnPropertyDescriptor(ctx, 'source'))); return v; });
+      delete Object.prototype.source; [log, seen]`);
+    expect(r).to.deep.equal([[], [
+      '0:{"value":"1","writable":true,"enumerable":true,"configurable":true}',
+      'a:{"value":"\\"x\\"","writable":true,"enumerable":true,"configurable":true}',
+      '1:undefined', ':undefined',
+    ]]);
+  });
+});
+
 describe('JSON.stringify fast paths: JSON.rawJSON (newer than node 20)', () => {
   it('once a raw JSON object exists, the host JSON.stringify is not used', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', `
