@@ -14,6 +14,7 @@ import { enterGuestFromHost } from './realm/membrane.js';
 import { setStackCapture } from './realm/stack-trace.js';
 import { captureCallSites } from './interpreter/runtime/stack-trace.js';
 import { interpreterReferents } from './interpreter/runtime/closure-referents.js';
+import { repeatedGuestCall } from './interpreter/runtime/repeated-guest-call.js';
 import { setPristineRealmFactory } from './realm/retained-memory.js';
 import { createRealm } from './realm/intrinsics.js';
 
@@ -39,6 +40,7 @@ installEvaluatorHooks({
   functionRealm: (F) => functionStateOf(F)?.realm,
   isArgumentsObject,
   interpreterReferents,
+  repeatedGuestCall,
 });
 
 // The retained-memory walk subtracts what a fresh realm of the same kind measures.

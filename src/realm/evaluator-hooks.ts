@@ -9,6 +9,14 @@ import type { PromiseCapability } from './abstract-ops/promise-operations.js';
 
 export type DynamicFunctionKind = 'normal' | 'generator' | 'async' | 'asyncGenerator';
 
+/** Call(F, thisArg, «a, b, …») of one function with one `this`, made once by a builtin that calls it
+ * once per element (a callback, a comparator): `call2`/`call3`/`call4` pass that many arguments. */
+export interface RepeatedCall {
+  call2(a: unknown, b: unknown): unknown;
+  call3(a: unknown, b: unknown, c: unknown): unknown;
+  call4(a: unknown, b: unknown, c: unknown, d: unknown): unknown;
+}
+
 export interface EvaluatorHooks {
   /** CreateDynamicFunction (§20.2.1.1.1): `args` are the constructor's arguments (params…, body). */
   CreateDynamicFunction(realm: Realm, newTarget: Function | undefined, kind: DynamicFunctionKind, args: readonly unknown[]): Function;
@@ -43,6 +51,11 @@ export interface EvaluatorHooks {
    * values onto `out`, adds each environment not yet in `seen` to it, and returns the bytes of the
    * environments it added; -1 if `O` is neither. Runs no guest code. */
   interpreterReferents(O: object, seen: Set<object>, out: unknown[]): number;
+  /** For an interpreted function `F` (not a class constructor): its calls with `thisArg` entered without
+   * its host wrapper (no argument object; a compiled body's direct entry called as the tier's call sites
+   * call it), exactly as [[Call]] would run them; null for every other function. Made where the builtin
+   * runs, whose running guest frame is the callee's caller at each call. */
+  repeatedGuestCall(F: Function, thisArg: unknown): RepeatedCall | null;
 }
 
 const MISSING = new Set<Function>();
@@ -67,6 +80,7 @@ export const hooks: EvaluatorHooks = {
   functionRealm: missing('functionRealm'),
   isArgumentsObject: missing('isArgumentsObject'),
   interpreterReferents: missing('interpreterReferents'),
+  repeatedGuestCall: missing('repeatedGuestCall'),
 };
 
 /** Installs the evaluator's implementations (the composition root calls this once at load). */

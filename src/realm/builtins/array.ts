@@ -25,6 +25,9 @@ import {
 } from '../abstract-ops.js';
 import { createArrayIterator, installArrayIterator } from './array-iterator.js';
 import { arrayFromAsync } from './array-from-async.js';
+import { repeatedCall } from './repeated-call.js';
+import { mergeSortWithComparator } from './merge-sort.js';
+import type { RepeatedCall } from '../evaluator-hooks.js';
 import { isKnownProxy } from '../membrane.js';
 import {
   ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
@@ -66,17 +69,6 @@ export function thisObject(realm: Realm, v: unknown, name: string): object {
 function requireCallable(realm: Realm, f: unknown): Function {
   if (typeof f !== 'function') realm.throwTypeError(`${describeValue(f)} is not a function`);
   return f;
-}
-
-/** Call(f, thisArg, [a, b, c]) without allocating when thisArg is undefined (a plain host call is
- * exactly [[Call]] with an undefined this). */
-function call3(f: Function, thisArg: unknown, a: unknown, b: unknown, c: unknown): unknown {
-  return thisArg === undefined ? (f as (a: unknown, b: unknown, c: unknown) => unknown)(a, b, c) : ReflectApply(f, thisArg, [a, b, c]);
-}
-
-/** Call(f, thisArg, [a, b]) */
-function call2(f: Function, thisArg: unknown, a: unknown, b: unknown): unknown {
-  return thisArg === undefined ? (f as (a: unknown, b: unknown) => unknown)(a, b) : ReflectApply(f, thisArg, [a, b]);
 }
 
 /** Length from a `length` value, skipping ToLength's work for the common in-range integer. */
@@ -174,7 +166,7 @@ function finish(realm: Realm, A: Obj, fresh: boolean): Obj {
 function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
   const [items, mapfn, thisArg] = args;
   const mapping = mapfn !== undefined;
-  if (mapping) requireCallable(realm, mapfn);
+  const mapper = mapping ? repeatedCall(requireCallable(realm, mapfn), thisArg) : null;
   const usingIterator = GetMethod(realm, items, SymbolIterator);
   if (usingIterator !== undefined) {
     const A = (IsConstructor(C) ? Construct(C) : arrayCreate(realm, 0)) as Obj;
@@ -191,7 +183,7 @@ function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
         return A;
       }
       try {
-        const mapped = mapping ? call2(mapfn as Function, thisArg, next, k) : next;
+        const mapped = mapping ? mapper!.call2(next, k) : next;
         CreateDataPropertyOrThrow(realm, A, k, mapped);
       } catch (e) {
         IteratorCloseOnThrow(rec, toRealmError(realm, e));
@@ -205,7 +197,7 @@ function arrayFrom(realm: Realm, C: unknown, args: unknown[]): unknown {
   for (let k = 0; k < len; k++) {
     grow(k);
     const kValue = arrayLike[k];
-    CreateDataPropertyOrThrow(realm, A, k, mapping ? call2(mapfn as Function, thisArg, kValue, k) : kValue);
+    CreateDataPropertyOrThrow(realm, A, k, mapping ? mapper!.call2(kValue, k) : kValue);
   }
   A.length = len;
   return A;
@@ -340,10 +332,10 @@ function iterationImpl(kind: 'key' | 'value' | 'key+value', name: string): Built
 function every(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.every') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, callbackfn);
+  const fn = repeatedCall(requireCallable(realm, callbackfn), thisArg);
   for (let k = 0; k < len; k++) {
     tick(k);
-    if (k in O && !call3(fn, thisArg, O[k], k, O)) return false;
+    if (k in O && !fn.call3(O[k], k, O)) return false;
   }
   return true;
 }
@@ -351,10 +343,10 @@ function every(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown):
 function some(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.some') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, callbackfn);
+  const fn = repeatedCall(requireCallable(realm, callbackfn), thisArg);
   for (let k = 0; k < len; k++) {
     tick(k);
-    if (k in O && call3(fn, thisArg, O[k], k, O)) return true;
+    if (k in O && fn.call3(O[k], k, O)) return true;
   }
   return false;
 }
@@ -362,10 +354,10 @@ function some(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): 
 function forEach(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.forEach') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, callbackfn);
+  const fn = repeatedCall(requireCallable(realm, callbackfn), thisArg);
   for (let k = 0; k < len; k++) {
     tick(k);
-    if (k in O) call3(fn, thisArg, O[k], k, O);
+    if (k in O) fn.call3(O[k], k, O);
   }
   return undefined;
 }
@@ -373,13 +365,18 @@ function forEach(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown
 function map(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.map') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, callbackfn);
+  const fn = repeatedCall(requireCallable(realm, callbackfn), thisArg);
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, len);
   const fresh = C === undefined;
   for (let k = 0; k < len; k++) {
     grow(k);
-    if (k in O) put(realm, A, fresh, k, call3(fn, thisArg, O[k], k, O));
+    if (k in O) {
+      const v = fn.call3(O[k], k, O);
+      // put's store, written here: a store site of its own (put's, shared by every caller, is megamorphic).
+      if (fresh) A[k] = v;
+      else CreateDataPropertyOrThrow(realm, A, k, v);
+    }
   }
   if (fresh) A.length = len;
   return finish(realm, A, fresh);
@@ -388,7 +385,7 @@ function map(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): u
 function filter(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown): unknown {
   const O = thisObject(realm, t, 'Array.prototype.filter') as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, callbackfn);
+  const fn = repeatedCall(requireCallable(realm, callbackfn), thisArg);
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, 0);
   const fresh = C === undefined;
@@ -397,7 +394,11 @@ function filter(realm: Realm, t: unknown, callbackfn: unknown, thisArg: unknown)
     grow(k);
     if (k in O) {
       const kValue = O[k];
-      if (call3(fn, thisArg, kValue, k, O)) put(realm, A, fresh, to++, kValue);
+      if (fn.call3(kValue, k, O)) {
+        // put's store, written here (see map).
+        if (fresh) A[to++] = kValue;
+        else CreateDataPropertyOrThrow(realm, A, to++, kValue);
+      }
     }
   }
   return finish(realm, A, fresh);
@@ -420,26 +421,25 @@ function fill(realm: Realm, t: unknown, args: unknown[]): unknown {
 function findVia(realm: Realm, t: unknown, args: unknown[], name: string, ascending: boolean): [number, unknown] {
   const O = thisObject(realm, t, name) as Obj;
   const len = lengthOf(realm, O);
-  const pred = requireCallable(realm, args[0]);
-  const thisArg = args[1];
+  const pred = repeatedCall(requireCallable(realm, args[0]), args[1]);
   for (let i = 0; i < len; i++) {
     tick(i);
     const k = ascending ? i : len - 1 - i;
     const kValue = O[k];
-    if (call3(pred, thisArg, kValue, k, O)) return [k, kValue];
+    if (pred.call3(kValue, k, O)) return [k, kValue];
   }
   return [-1, undefined];
 }
 
 /** FlattenIntoArray (§23.1.3.13.1) */
 function flattenIntoArray(realm: Realm, target: Obj, fresh: boolean, source: Obj, sourceLen: number, start: number,
-  depth: number, mapper?: Function, thisArg?: unknown): number {
+  depth: number, mapper?: RepeatedCall): number {
   let targetIndex = start;
   for (let sourceIndex = 0; sourceIndex < sourceLen; sourceIndex++) {
     grow(sourceIndex);
     if (!(sourceIndex in source)) continue;
     let element = source[sourceIndex];
-    if (mapper !== undefined) element = call3(mapper, thisArg, element, sourceIndex, source);
+    if (mapper !== undefined) element = mapper.call3(element, sourceIndex, source);
     if (depth > 0 && IsArray(realm, element)) {
       const e = element as Obj;
       targetIndex = flattenIntoArray(realm, target, fresh, e, lengthOf(realm, e), targetIndex, depth === Infinity ? Infinity : depth - 1);
@@ -476,7 +476,7 @@ function flatMap(realm: Realm, t: unknown, args: unknown[]): unknown {
   const C = arraySpeciesConstructor(realm, O);
   const A = speciesCreate(realm, C, 0);
   const fresh = C === undefined;
-  const n = flattenIntoArray(realm, A, fresh, O, sourceLen, 0, 1, mapper, args[1]);
+  const n = flattenIntoArray(realm, A, fresh, O, sourceLen, 0, 1, repeatedCall(mapper, args[1]));
   if (fresh) A.length = n;
   return finish(realm, A, fresh);
 }
@@ -610,7 +610,7 @@ function push(realm: Realm, t: unknown, items: unknown[]): unknown {
 function reduceImpl(realm: Realm, t: unknown, args: unknown[], name: string, ascending: boolean): unknown {
   const O = thisObject(realm, t, name) as Obj;
   const len = lengthOf(realm, O);
-  const fn = requireCallable(realm, args[0]);
+  const fn = repeatedCall(requireCallable(realm, args[0]), undefined);
   let i = 0;
   let accumulator: unknown;
   if (args.length >= 2) {
@@ -630,7 +630,7 @@ function reduceImpl(realm: Realm, t: unknown, args: unknown[], name: string, asc
   for (; i < len; i++) {
     tick(i);
     const k = ascending ? i : len - 1 - i;
-    if (k in O) accumulator = (fn as (a: unknown, b: unknown, c: unknown, d: unknown) => unknown)(accumulator, O[k], k, O);
+    if (k in O) accumulator = fn.call4(accumulator, O[k], k, O);
   }
   return accumulator;
 }
@@ -696,10 +696,11 @@ function slice(realm: Realm, t: unknown, start: unknown, end: unknown): unknown 
   return finish(realm, A, fresh);
 }
 
-/** SortIndexedProperties (§23.1.3.30.1) followed by the sort itself: V8's (stable) sort on an internal
- * list, with CompareArrayElements' rules (undefined last; comparator result through ToNumber, NaN as
- * +0; otherwise ToString order), all of which the host's sort implements. */
-function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
+/** SortIndexedProperties (§23.1.3.30.1) followed by the sort itself, on an internal list with
+ * CompareArrayElements' rules (undefined last; comparator result through ToNumber, NaN as +0; otherwise
+ * ToString order): with a comparator, a stable merge sort of ours calling it (merge-sort.ts); without,
+ * V8's (stable) sort, which implements the ToString order. */
+function sortIndexedProperties(realm: Realm, O: Obj, len: number, skipHoles: boolean, comparefn: unknown): unknown[] {
   const items: unknown[] = [];
   let allNumbers = comparefn === undefined;
   for (let k = 0; k < len; k++) {
@@ -715,7 +716,8 @@ function sortIndexedProperties(O: Obj, len: number, skipHoles: boolean, comparef
   const n = items.length;
   if (n >= HOST_MIN) hostLoop(n * (32 - MathClz32(n)));
   if (allNumbers && n >= HOST_MIN) sortNumbersAsStrings(items as number[]);
-  else ReflectApply(ArrayPrototypeSort, items, [comparefn]);
+  else if (comparefn !== undefined) mergeSortWithComparator(realm, items, repeatedCall(comparefn as Function, undefined));
+  else ReflectApply(ArrayPrototypeSort, items, []);
   return items;
 }
 
@@ -743,7 +745,7 @@ function sort(realm: Realm, t: unknown, args: unknown[]): unknown {
   checkComparator(realm, comparefn);
   const O = thisObject(realm, t, 'Array.prototype.sort') as Obj;
   const len = lengthOf(realm, O);
-  const items = sortIndexedProperties(O, len, true, comparefn);
+  const items = sortIndexedProperties(realm, O, len, true, comparefn);
   const itemCount = items.length;
   let j = 0;
   for (; j < itemCount; j++) O[j] = items[j];
@@ -843,7 +845,7 @@ function toSorted(realm: Realm, t: unknown, args: unknown[]): unknown {
   const O = thisObject(realm, t, 'Array.prototype.toSorted') as Obj;
   const len = lengthOf(realm, O);
   freshArray(realm, len);
-  return adoptArray(realm, sortIndexedProperties(O, len, false, comparefn));
+  return adoptArray(realm, sortIndexedProperties(realm, O, len, false, comparefn));
 }
 
 function toSpliced(realm: Realm, t: unknown, args: unknown[]): unknown {

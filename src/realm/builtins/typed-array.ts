@@ -25,6 +25,7 @@ import { toRealmError } from '../host-errors.js';
 import { createArrayIterator, type ArrayIterationKind } from './array-iterator.js';
 import { hostFunction } from './host-delegation.js';
 import { immutableViewsExist } from '../abstract-ops/immutable-array-buffer.js';
+import { callbackForHost, comparatorForHost, repeatedCall } from './repeated-call.js';
 import {
   HostTypedArrayConstructors, HostTypedArrayPrototypeDescriptors as D, MathMax, MathMin, ObjectGetOwnPropertyDescriptor, ReflectApply, SymbolIterator,
   TypedArrayPrototypeGetByteLength,
@@ -54,6 +55,8 @@ function typedArrayHostMethod(realm: Realm, name: string, hostFn: Function): (th
   const write = WRITE_METHODS.has(name);
   const callback = CALLBACK_METHODS.has(name);
   const unwrapSource = name === 'set';
+  const reducer = name === 'reduce' || name === 'reduceRight';
+  const sorts = name === 'sort';
   const builtin = {
     method(this: unknown, ...args: unknown[]): unknown {
       // Called by host code outside a run: under the context's timeout and budget (callBuiltinFromHost).
@@ -63,6 +66,9 @@ function typedArrayHostMethod(realm: Realm, name: string, hostFn: Function): (th
         const source = immutableViewTarget(args[0]);
         if (source !== undefined) args[0] = source;
       }
+      // An interpreted callback or comparator, entered without its host wrapper (repeated-call.ts).
+      if (callback) args[0] = callbackForHost(args[0], reducer ? undefined : args[1], reducer ? 4 : 3);
+      else if (sorts && typeof args[0] === 'function') args[0] = comparatorForHost(args[0]);
       try {
         return ReflectApply(hostFn, this, args);
       } catch (e) {
@@ -135,6 +141,7 @@ export function installTypedArray(realm: Realm): void {
       if (!IsConstructor(C)) realm.throwTypeError(`${describeValue(C)} is not a constructor`);
       const mapping = mapper !== undefined;
       if (mapping && !IsCallable(mapper)) realm.throwTypeError(`${describeValue(mapper)} is not a function`);
+      const mapCall = mapping ? repeatedCall(mapper as Function, thisArg) : null;
       const usingIterator = GetMethod(realm, source, SymbolIterator);
       if (usingIterator !== undefined) {
         const values = iterableToList(realm, source as object, usingIterator);
@@ -143,7 +150,7 @@ export function installTypedArray(realm: Realm): void {
         for (let k = 0; k < len; k++) {
           tick(k);
           const kValue = values[k];
-          TypedArraySetElement(target, k, mapping ? ReflectApply(mapper as Function, thisArg, [kValue, k]) : kValue);
+          TypedArraySetElement(target, k, mapping ? mapCall!.call2(kValue, k) : kValue);
         }
         return target;
       }
@@ -154,7 +161,7 @@ export function installTypedArray(realm: Realm): void {
       for (let k = 0; k < len; k++) {
         tick(k);
         const kValue = arrayLike[k];
-        TypedArraySetElement(target, k, mapping ? ReflectApply(mapper as Function, thisArg, [kValue, k]) : kValue);
+        TypedArraySetElement(target, k, mapping ? mapCall!.call2(kValue, k) : kValue);
       }
       return target;
     },
@@ -212,11 +219,12 @@ export function installTypedArray(realm: Realm): void {
       const O = this as Record<number, unknown>;
       const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.filter');
       if (!IsCallable(callback)) realm.throwTypeError(`${describeValue(callback)} is not a function`);
+      const fn = repeatedCall(callback as Function, thisArg);
       const kept: unknown[] = [];
       for (let k = 0; k < len; k++) {
         tick(k);
         const kValue = O[k];
-        if (ReflectApply(callback as Function, thisArg, [kValue, k, O])) kept.push(kValue);
+        if (fn.call3(kValue, k, O)) kept.push(kValue);
       }
       const A = TypedArraySpeciesCreate(realm, O, [kept.length], 'write') as Record<number, unknown>;
       for (let n = 0; n < kept.length; n++) TypedArraySetElement(A, n, kept[n]);
@@ -227,10 +235,11 @@ export function installTypedArray(realm: Realm): void {
       const O = this as Record<number, unknown>;
       const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.map');
       if (!IsCallable(callback)) realm.throwTypeError(`${describeValue(callback)} is not a function`);
+      const fn = repeatedCall(callback as Function, thisArg);
       const A = TypedArraySpeciesCreate(realm, O, [len], 'write') as Record<number, unknown>;
       for (let k = 0; k < len; k++) {
         tick(k);
-        TypedArraySetElement(A, k, ReflectApply(callback as Function, thisArg, [O[k], k, O]));
+        TypedArraySetElement(A, k, fn.call3(O[k], k, O));
       }
       return A;
     },
@@ -336,7 +345,7 @@ export function installTypedArray(realm: Realm): void {
       const len = ValidateTypedArray(realm, O, '%TypedArray%.prototype.toSorted');
       const A = TypedArrayCreateSameType(realm, O, len) as Record<number, unknown>;
       for (let k = 0; k < len; k++) A[k] = O[k];
-      ReflectApply(hostSort, A, [comparator]);
+      ReflectApply(hostSort, A, [typeof comparator === 'function' ? comparatorForHost(comparator) : comparator]);
       return A;
     },
     // §23.2.3.36 %TypedArray%.prototype.with ( index, value )
