@@ -39,6 +39,10 @@ const programs = {
   accessors: 'var o = { _x: 2, get x() { return this._x * 3; }, set x(v) { this._x = v; } }; function go() { o.x = 5; return o.x; } go() + go() + go()',
   outerBindings: 'var g = 1; function outer() { var a = 10; let b = 20; function inner(x) { a += x; return a + b + g; } var r = 0; for (var i = 0; i < 5; i++) r += inner(i); return r + ":" + a; } outer() + "|" + outer()',
   classes: 'class V { #p = 1; q = 2; static s = 3; constructor(x, y) { this.x = x; this.y = y; } get p() { return this.#p; } add(o) { return new V(this.x + o.x, this.y + o.y); } } class W extends V { constructor() { super(1, 2); this.w = 1; } } class R { constructor() { this.no = 1; return { r: 1 }; } } class N { constructor() { this.t = new.target === N; } } class M { m() { return 1; } } function go() { var v = new V(1, 2).add(new V(3, 4)); var w = new W(); var err; try { V(); } catch (e) { err = e instanceof TypeError && e.message; } return [v.x, v.y, v.q, v.p, w.x, w.w, w.q, w.p, w instanceof V, new R().r, new R() instanceof R, new N().t, new M().m(), Reflect.construct(V, [5, 6], N) instanceof N, err].join(); } go() + go()',
+  // Bodies that read their argument list (lazy arguments) take it through a list entry.
+  argumentList: 'function r() { r.init.apply(this, arguments); this.constructor === r && this.init.apply(this, arguments); } r.init = function () { this.n = arguments.length; }; r.prototype.init = function (x, y) { this.x = x; this.y = y; }; function sum() { var s = 0; for (var i = 0; i < arguments.length; i++) s += arguments[i]; return s; } function go() { var v = new r(1, 2, 3); var w = new r(); return [v.x, v.y, v.n, w.x, w.n, sum(), sum(1), sum(1, 2, 3, 4, 5, 6), r.call({ constructor: 0 }, 9) === undefined].join(); } go() + go()',
+  mappedArguments: 'function m(a, b) { a = 5; var k = arguments[0] + arguments[1]; return k + ":" + arguments.length + ":" + b; } function s(a) { "use strict"; a = 5; return arguments[0] + ":" + a; } function dup(a, a) { return arguments[0] + a + arguments.length; } function go() { return [m(1, 2), m(1), m(), s(1), dup(1, 2), dup(1)].join(); } go() + go()',
+  argumentsMade: 'function f(x) { var g = arguments.length > 1 ? { apply: function (t, a) { return a.length + ":" + Array.isArray(a); } } : Function.prototype; return g.apply(null, arguments); } function q() { return arguments[0] + arguments["length"] + arguments[-1]; } function go() { return [f(1), f(1, 2), String(f()), q(1, 2), q()].join(); } go() + go()',
   newTarget: 'function F() { return new.target; } function G() { this.t = new.target === G; } function go() { return [F() === undefined, new G().t, Reflect.construct(G, [], F) instanceof F].join(); } go() + go()',
 };
 
@@ -54,12 +58,15 @@ describe('the compiled tier: direct entries', () => {
     });
   }
 
-  it('functions whose instantiation does more than bind simple parameters get no direct entry', () => {
+  it('functions whose instantiation does more than bind simple parameters get no direct entry; one that reads its argument list gets a list entry', () => {
     tierStats.sources = [];
-    const code = 'function a(x) { return arguments.length + x; } function h() { return inner(); function inner() { return 2; } } a(1) + h()';
-    expect(run(code, 'eager')).to.deep.equal({ value: 4 });
-    expect(tierStats.sources.length).to.equal(3);
-    expect(tierStats.sources.filter((s) => s.includes('function (s, c, ta, nt')).length).to.equal(1);
+    const code = 'function a(x) { return arguments.length + x; } function h() { return inner(); function inner() { return 2; } } function m() { var o = arguments; return o.length; } a(1) + h() + m(1, 2)';
+    expect(run(code, 'eager')).to.deep.equal({ value: 6 });
+    expect(tierStats.sources.length).to.equal(4);
+    // inner's, and a's and m's (`arguments` through an alias) taking their argument list; not h's (a
+    // hoisted declaration).
+    expect(tierStats.sources.filter((s) => /function \(s, c, ta, nt\b/.test(s)).length).to.equal(3);
+    expect(tierStats.sources.filter((s) => s.includes('function (s, c, ta, nt, ls)')).length).to.equal(2);
     tierStats.sources = null;
   });
 

@@ -40,11 +40,18 @@ export interface CompiledBody {
  * caller's frame, `this`, new.target (undefined for a call), then the arguments as host parameters. */
 export type DirectEntry = (s: FunctionState, caller: Frame | null, thisArg: unknown, newTarget: unknown, ...args: unknown[]) => unknown;
 
+/** The direct entry of a function that reads its argument list (`arguments` without the object,
+ * lazy-arguments.ts): as DirectEntry, with the arguments as the list invoke was given. */
+export type ListEntry = (s: FunctionState, caller: Frame | null, thisArg: unknown, newTarget: unknown, args: ArrayLike<unknown>) => unknown;
+
 export class FunctionTemplate {
   compiled: CompiledBody | null = null;
   /** The direct entry, once the compiled tier has made one (null until then, and for good for the
    * bodies it does not take or gives none): invoke hands the function's calls to it. */
   directEntry: DirectEntry | null = null;
+  /** The direct entry of a body that reads its argument list (entered by invoke only: call sites pass
+   * their arguments as a list to invoke anyway). */
+  listEntry: ListEntry | null = null;
   /** While and after the body compiles: its `arguments` read without making the object
    * (lazy-arguments.ts), or null. */
   lazyArguments: LazyArguments | null = null;

@@ -5,6 +5,8 @@
 // literals of its own (made once with `Function`, cached), so a site's load sees only the shapes its
 // name is read from. Only names matching ASCII_NAME are ever written into generated text; any other
 // name, a host that forbids `Function` (CSP), or a full cache falls back to the generic closures.
+// A function base is read like an object (GetV does no more for it): `C.staticMethod(…)`, `f.apply(…)`
+// and `C.prototype` stay on the inline path.
 import type { Frame } from '../runtime/frame.js';
 import type { Realm } from '../../realm/realm.js';
 import { getOnPrimitiveAt, putSloppy, putStrict, rethrowFailedSet } from '../runtime/property-access.js';
@@ -55,12 +57,12 @@ const TEXT: { readonly [K in Kind]: (n: string) => string } = {
 }; };`,
   read: (n) => `return function (obj, pos) { return function (f) {
   const o = obj(f);
-  if (typeof o === 'object' && o !== null) return o.${n};
+  if (typeof o === 'object' && o !== null || typeof o === 'function') return o.${n};
   return getOnPrimitiveAt(f, o, '${n}', pos);
 }; };`,
   callee: (n) => `return function (obj, pos) { return function (f) {
   const o = obj(f);
-  const fn = typeof o === 'object' && o !== null ? o.${n} : getOnPrimitiveAt(f, o, '${n}', pos);
+  const fn = typeof o === 'object' && o !== null || typeof o === 'function' ? o.${n} : getOnPrimitiveAt(f, o, '${n}', pos);
   f.calleeThis = o;
   return fn;
 }; };`,

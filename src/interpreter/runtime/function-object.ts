@@ -209,6 +209,12 @@ export function invoke(s: FunctionState, thisArg: unknown, args: ArrayLike<unkno
       default: return enterDirect(e, s, c, thisArg, args, newTarget);
     }
   }
+  // A compiled body that reads its argument list (`arguments` without the object) takes it as it is.
+  const le = t.listEntry;
+  if (le !== null) {
+    a.steps++;
+    return le(s, currentFrame(), thisArg, newTarget, args);
+  }
   const depth = ++a.depth;
   if (depth > a.maxDepth) { a.depth--; throwStackOverflow(s.realm); }
   // The running frame (call-stack.ts): the top, past frames that have returned.

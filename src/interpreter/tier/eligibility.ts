@@ -30,8 +30,8 @@ type AnyNode = Node & { [key: string]: unknown };
 /** An expression the tier emits itself (its sub-expressions are decided on their own). `lazyArguments`:
  * the function reads `arguments` without making the object (compile/lazy-arguments.ts), in forms the
  * closure tier compiles: those stay with it. */
-export function nativeExpression(n: Expression, lazyArguments: boolean): boolean {
-  if (lazyArguments && usesLazyArguments(n)) return false;
+export function nativeExpression(n: Expression, lazyArguments: LazyNames): boolean {
+  if (lazyArguments !== null && usesLazyArguments(n, lazyArguments)) return false;
   switch (n.type) {
     case 'Literal': return n.regex === undefined && n.bigint === undefined && (n.value === null || typeof n.value === 'number' || typeof n.value === 'string' || typeof n.value === 'boolean');
     case 'Identifier': case 'ThisExpression': case 'LogicalExpression': case 'ConditionalExpression':
@@ -77,18 +77,22 @@ function isAnonymousDefinition(n: Expression): boolean {
   return ((n.type === 'FunctionExpression' || n.type === 'ClassExpression') && !n.id) || n.type === 'ArrowFunctionExpression';
 }
 
-function isArguments(n: unknown): boolean {
+/** The names a function reads its argument list through without the object: `arguments`, and the
+ * variable of its `var a = arguments;` alias when it has one (null: the object is made). */
+export type LazyNames = { readonly alias: string | null } | null;
+
+function isArguments(n: unknown, lazy: NonNullable<LazyNames>): boolean {
   const x = n as { type?: string; name?: string };
-  return x.type === 'Identifier' && x.name === 'arguments';
+  return x.type === 'Identifier' && (x.name === 'arguments' || x.name === lazy.alias);
 }
 
-/** `arguments.length`, `arguments[k]` (also as a callee) and `f(…, arguments)`: the forms that read
- * the argument list without the object (compile/lazy-arguments.ts). */
-function usesLazyArguments(n: Expression): boolean {
-  if (n.type === 'MemberExpression') return isArguments(n.object);
+/** `arguments.length`, `arguments[k]` (also as a callee) and `f(…, arguments)`, and the same on the
+ * alias: the forms that read the argument list without the object (compile/lazy-arguments.ts). */
+function usesLazyArguments(n: Expression, lazy: NonNullable<LazyNames>): boolean {
+  if (n.type === 'MemberExpression') return isArguments(n.object, lazy);
   if (n.type === 'CallExpression') {
     const callee = unparenthesized(n.callee as Expression);
-    return (callee.type === 'MemberExpression' && isArguments(callee.object)) || n.arguments.some(isArguments);
+    return (callee.type === 'MemberExpression' && isArguments(callee.object, lazy)) || n.arguments.some((a) => isArguments(a, lazy));
   }
   return false;
 }
@@ -131,7 +135,7 @@ export interface BodyAnalysis {
 
 /** Walks a function body (statements, or a concise arrow's expression). Throws Unsupported for what
  * the tier cannot take at all. */
-export function analyseBody(root: Node, statements: readonly Statement[] | null, expression: Expression | null, lazyArguments: boolean): BodyAnalysis {
+export function analyseBody(root: Node, statements: readonly Statement[] | null, expression: Expression | null, lazyArguments: LazyNames): BodyAnalysis {
   const opaqueNames = new Set<string>();
   const holders = new Set<Node>();
   const stack: Node[] = [root];

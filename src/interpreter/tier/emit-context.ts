@@ -46,9 +46,11 @@ export function needsTDZ(b: Binding): boolean {
   return TDZ_KINDS.has(b.kind);
 }
 
-/** Which host function a pass emits: the body `run(f)` that invoke calls with a frame it made, or the
- * direct entry (compile-to-host.ts) that makes its own frame and returns the guest value. */
-export type EmitForm = 'run' | 'entry';
+/** Which host function a pass emits: the body `run(f)` that invoke calls with a frame it made, the
+ * direct entry (compile-to-host.ts) that makes its own frame and returns the guest value, or the body
+ * function of a body with a loop, which both its entry and its `run` call and which returns the body's
+ * completion value (the entry's try/catch and [[Construct]] result stay in the entry). */
+export type EmitForm = 'run' | 'entry' | 'body';
 
 export class Emitter {
   readonly consts: unknown[] = [];
@@ -127,23 +129,25 @@ export class Emitter {
   /** A guest `return` of the host expression `value`. */
   returnValue(value: string): string {
     if (this.form === 'run') return `f.retVal = ${value}; return 3;`;
+    if (this.form === 'body') return `return ${value};`;
     const t = this.tmp();
-    return `${t} = ${value}; A.depth--; return ${this.#result(t)};`;
+    return `${t} = ${value}; A.depth--; return ${this.result(t)};`;
   }
 
   /** Leaving the body with the signal `sig` (a delegated statement's, not NORMAL: only RETURN gets
    * out of one) or, with null, normally at its end. */
   returnSignal(sig: string | null): string {
     if (this.form === 'run') return `return ${sig ?? '0'};`;
-    if (sig === null) return `A.depth--; return ${this.#result('undefined')};`;
+    if (this.form === 'body') return sig === null ? 'return undefined;' : `return ${sig} === 3 ? f.retVal : undefined;`;
+    if (sig === null) return `A.depth--; return ${this.result('undefined')};`;
     const t = this.tmp();
-    return `${t} = ${sig} === 3 ? f.retVal : undefined; A.depth--; return ${this.#result(t)};`;
+    return `${t} = ${sig} === 3 ? f.retVal : undefined; A.depth--; return ${this.result(t)};`;
   }
 
   /** What the direct entry answers for the body's completion value `v` (a temporary or `undefined`):
    * a function that may be constructed answers `th`, the object it made, unless `v` is an object
    * (§10.2.2 [[Construct]] steps 10-12; `nt` is new.target, undefined for a call). */
-  #result(v: string): string {
+  result(v: string): string {
     if (this.t.kind !== 'normal' && this.t.kind !== 'classConstructor') return v;
     if (v === 'undefined') return 'nt === undefined ? undefined : th';
     return `nt === undefined || (typeof ${v} === 'object' && ${v} !== null) || typeof ${v} === 'function' ? ${v} : th`;

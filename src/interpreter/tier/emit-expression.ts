@@ -14,7 +14,7 @@ import { nativeExpression, unparenthesized, Unsupported } from './eligibility.js
 import type { Emitter } from './emit-context.js';
 
 export function emitExpression(e: Emitter, n: Expression): string {
-  if (!nativeExpression(n, e.t.lazyArguments !== null)) return delegate(e, n);
+  if (!nativeExpression(n, e.t.lazyArguments)) return delegate(e, n);
   switch (n.type) {
     case 'Literal':
       if (n.value === null) return 'null';
@@ -77,6 +77,12 @@ export function emitExpression(e: Emitter, n: Expression): string {
   throw new Unsupported(n.type);
 }
 
+/** Whether the host value in `o` is an object, functions included: its properties are read and written
+ * with the host's own `o[k]` (GetV and PutValue do no more for them); a primitive takes the runtime's path. */
+function isObject(o: string): string {
+  return `(typeof ${o} === 'object' && ${o} !== null || typeof ${o} === 'function')`;
+}
+
 /** The closure tier's closure for `n`, called with the frame. */
 function delegate(e: Emitter, n: Expression): string {
   return `${e.made(n, () => closureExpression(n, e.c))}(f)`;
@@ -108,10 +114,10 @@ function memberRead(e: Emitter, n: MemberExpression): string {
   const obj = emitExpression(e, n.object as Expression);
   if (!n.computed) {
     const k = e.konst((n.property as Identifier).name);
-    return `(${o} = ${obj}, typeof ${o} === 'object' && ${o} !== null ? ${o}[${k}] : rt.getOnPrimitiveAt(f, ${o}, ${k}, ${n.property.start}))`;
+    return `(${o} = ${obj}, ${isObject(o)} ? ${o}[${k}] : rt.getOnPrimitiveAt(f, ${o}, ${k}, ${n.property.start}))`;
   }
   const key = e.tmp();
-  return `(${o} = ${obj}, ${key} = ${emitExpression(e, n.property as Expression)}, typeof ${o} === 'object' && ${o} !== null ? ${o}[${key}] : rt.getOnPrimitive(f.realm, ${o}, ${key}))`;
+  return `(${o} = ${obj}, ${key} = ${emitExpression(e, n.property as Expression)}, ${isObject(o)} ? ${o}[${key}] : rt.getOnPrimitive(f.realm, ${o}, ${key}))`;
 }
 
 /** A call (calls.ts compileCall): callee and this value, the arguments, f.pos, then, when the callee
@@ -129,10 +135,10 @@ function call(e: Emitter, n: CallExpression): string {
     const obj = emitExpression(e, callee.object as Expression);
     if (!callee.computed) {
       const k = e.konst((callee.property as Identifier).name);
-      calleeCode = `${o} = ${obj}, ${fn} = typeof ${o} === 'object' && ${o} !== null ? ${o}[${k}] : rt.getOnPrimitiveAt(f, ${o}, ${k}, ${callee.property.start})`;
+      calleeCode = `${o} = ${obj}, ${fn} = ${isObject(o)} ? ${o}[${k}] : rt.getOnPrimitiveAt(f, ${o}, ${k}, ${callee.property.start})`;
     } else {
       const key = e.tmp();
-      calleeCode = `${o} = ${obj}, ${key} = ${emitExpression(e, callee.property as Expression)}, ${fn} = typeof ${o} === 'object' && ${o} !== null ? ${o}[${key}] : rt.getOnPrimitive(f.realm, ${o}, ${key})`;
+      calleeCode = `${o} = ${obj}, ${key} = ${emitExpression(e, callee.property as Expression)}, ${fn} = ${isObject(o)} ? ${o}[${key}] : rt.getOnPrimitive(f.realm, ${o}, ${key})`;
     }
   } else {
     calleeCode = `${fn} = ${emitExpression(e, callee)}`;
@@ -194,11 +200,11 @@ export function namedValue(e: Emitter, value: Expression, name: string | null): 
 /** PutValue on an object property reference (assignment.ts memberTarget put). */
 function putReference(e: Emitter, o: string, k: string, v: string): string {
   if (e.strict) return `rt.putStrict(f.realm, ${o}, ${k}, ${v})`;
-  return `(typeof ${o} === 'object' && ${o} !== null ? (${o}[${k}] = ${v}) : rt.putSloppy(f.realm, ${o}, ${k}, ${v}))`;
+  return `(${isObject(o)} ? (${o}[${k}] = ${v}) : rt.putSloppy(f.realm, ${o}, ${k}, ${v}))`;
 }
 
 function getReference(o: string, k: string): string {
-  return `(typeof ${o} === 'object' && ${o} !== null ? ${o}[${k}] : rt.getOnPrimitive(f.realm, ${o}, ${k}))`;
+  return `(${isObject(o)} ? ${o}[${k}] : rt.getOnPrimitive(f.realm, ${o}, ${k}))`;
 }
 
 /** A member Reference's base and key, evaluated once (assignment.ts memberTarget prepare). */

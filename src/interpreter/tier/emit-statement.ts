@@ -20,6 +20,9 @@ export function emitStatements(e: Emitter, list: readonly Statement[], top: bool
       if (top) continue; // instantiated with the function (function-template.ts)
       throw new Unsupported('block-level function declaration');
     }
+    // `var a = arguments;` whose `a` is read only through the lazy forms (lazy-arguments.ts): nothing to do.
+    const la = e.t.lazyArguments;
+    if (top && la !== null && la.alias !== null && s.type === 'VariableDeclaration' && s.end === la.aliasAfter) continue;
     out += emitStatement(e, s, []) + '\n';
   }
   return out;

@@ -3,8 +3,9 @@
 // closures for its first HOT_CALLS calls (none with the eager switch, or when it
 // has a loop of its own), is then
 // compiled to host code once, and its template's compiled body is replaced by one
-// whose `run` is the host function. A body the tier cannot take keeps its
-// closures for good.
+// whose `run` is the host function, and its direct entry (or list entry) is set on
+// the template for invoke and the tier's call sites. A body the tier cannot take
+// keeps its closures for good.
 import type { FunctionTemplate, CompiledBody } from '../compile/function-template.js';
 import type { CompileContext } from '../compile/compile-context.js';
 import type { Frame, Signal } from '../runtime/frame.js';
@@ -31,12 +32,13 @@ export function tieredRun(t: FunctionTemplate, c: CompileContext, closureRun: Sy
   let calls = 0;
   const counting = (f: Frame): Signal => {
     if (++calls <= threshold) return closureRun(f);
-    const { run, entry } = compileOrKeep(t, c, closureRun, loops);
+    const { run, entry, listEntry } = compileOrKeep(t, c, closureRun, loops);
     const body = t.compiled as CompiledBody;
-    // With a direct entry, invoke hands every later call to it: the body's run is never asked for
-    // again, and this activation (its frame made by invoke) finishes in closures.
+    // With a direct entry, invoke hands every later call to it: the body's run is asked for only by
+    // this activation (its frame made by invoke), which, without a loop, finishes in closures.
     t.compiled = { scope: body.scope, instantiate: body.instantiate, run: run ?? closureRun };
     t.directEntry = entry;
+    t.listEntry = listEntry;
     return (run ?? closureRun)(f);
   };
   return counting;
@@ -46,10 +48,10 @@ function compileOrKeep(t: FunctionTemplate, c: CompileContext, closureRun: SyncR
   try {
     const body = compileToHost(t, c, c.scope, loops, tierStats.sources);
     tierStats.compiled++;
-    if (body.entry !== null) tierStats.entries++;
+    if (body.entry !== null || body.listEntry !== null) tierStats.entries++;
     return body;
   } catch (e) {
-    if (e instanceof Unsupported) { tierStats.declined++; return { run: closureRun, entry: null }; }
+    if (e instanceof Unsupported) { tierStats.declined++; return { run: closureRun, entry: null, listEntry: null }; }
     throw e;
   }
 }
