@@ -9,6 +9,15 @@ import { JSONParse, ObjectCreate, ObjectFreeze } from '../primordials.js';
 /** The objects with an [[IsRawJSON]] internal slot. */
 const rawJSONObjects = new WeakSet<object>();
 
+/** Whether an object with an [[IsRawJSON]] internal slot was ever made, in any realm (the slot is
+ * not the host's: its JSON.stringify would serialise such an object as an ordinary one). */
+let rawJSONMade = false;
+
+/** Whether any object with an [[IsRawJSON]] internal slot exists (or did). */
+export function anyRawJSON(): boolean {
+  return rawJSONMade;
+}
+
 /** Whether `O` has an [[IsRawJSON]] internal slot. */
 export function hasIsRawJSON(O: object): boolean {
   return rawJSONObjects.has(O);
@@ -33,6 +42,7 @@ export function JSONRawJSON(realm: Realm, text: unknown): object {
   CreateDataPropertyOrThrow(realm, obj, 'rawJSON', jsonString);
   ObjectFreeze(obj);
   rawJSONObjects.add(obj);
+  rawJSONMade = true;
   return obj;
 }
 
