@@ -318,6 +318,16 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
     if (typeof v === 'string') bytes += STRING_BYTES + v.length;
     else if ((typeof v === 'object' && v !== null) || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') stack.push(v);
   };
+  // Elements 0..n-1 of an object too long to list its keys, each read by its own descriptor.
+  const readIndices = (o: object, n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const d = ReflectGetOwnPropertyDescriptor(o, i);
+      if (d === undefined) continue;
+      bytes += ELEMENT_BYTES;
+      if ('value' in d) value(d.value);
+      else stack.push(d.get, d.set);
+    }
+  };
   const pushEntry = (v: unknown, k: unknown): void => { bytes += ENTRY_BYTES; value(k); value(v); };
   const pushValue = (v: unknown): void => { bytes += ENTRY_BYTES; value(v); };
   const pushEphemeron = (k: object, v: unknown): void => { bytes += ENTRY_BYTES; ephemerons.push(k, v); };
@@ -410,13 +420,7 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
           // as many as the walk's index budget allows; the rest count as if present.
           const n = length < indexBudget ? length : indexBudget;
           indexBudget -= n;
-          for (let i = 0; i < n; i++) {
-            const d = ReflectGetOwnPropertyDescriptor(o, i);
-            if (d === undefined) continue;
-            bytes += ELEMENT_BYTES;
-            if ('value' in d) value(d.value);
-            else stack.push(d.get, d.set);
-          }
+          readIndices(o, n);
           bytes += ELEMENT_BYTES * (length - n);
           const named = length <= NAMED_KEYS_MAX ? longArrayNamedKeys(o, proto) : null;
           if (named !== null) keys = named;
@@ -447,13 +451,7 @@ function walk(realm: Realm, stopAbove = Infinity): { bytes: number; objects: num
           // by index, as a long array's; the rest are not seen, so it is opaque.
           const n = indexBudget < HEAVY_OBJECT_READS ? indexBudget : HEAVY_OBJECT_READS;
           indexBudget -= n;
-          for (let i = 0; i < n; i++) {
-            const d = ReflectGetOwnPropertyDescriptor(o, i);
-            if (d === undefined) continue;
-            bytes += ELEMENT_BYTES;
-            if ('value' in d) value(d.value);
-            else stack.push(d.get, d.set);
-          }
+          readIndices(o, n);
           if (opaque === null) opaque = 'an object with more than 65,536 elements';
           keys = ObjectGetOwnPropertySymbols(o);
         }
