@@ -1,21 +1,10 @@
 // The compiled tier (src/interpreter/tier): hot functions compiled to host JavaScript give the
 // same results, errors, stacks and timeouts as the closure tier, and guest text stays data.
 import { expect } from 'chai';
-import vm from '../../dist/esm/index.js';
-import { setCompiledTier, tierOptions, tierStats } from '../../dist/esm/internal.js';
+import { tierStats } from '../../dist/esm/internal.js';
+import { tierRunner } from './run-in-tier.mjs';
 
-/** Runs `code` in a new context with the tier in `mode`; returns the result or the thrown error. */
-function run(code, mode, options = {}) {
-  const saved = tierOptions.mode;
-  setCompiledTier(mode);
-  try {
-    return { value: new vm.Script(code, { filename: 'tier.js' }).runInNewContext({}, options) };
-  } catch (e) {
-    return { error: e };
-  } finally {
-    setCompiledTier(saved);
-  }
-}
+const run = tierRunner('tier.js');
 
 const programs = {
   fib: 'function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } fib(20)',

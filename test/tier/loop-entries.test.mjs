@@ -5,20 +5,9 @@
 import { expect } from 'chai';
 import vm from '../../dist/esm/index.js';
 import { agent, setCompiledTier, tierOptions, tierStats } from '../../dist/esm/internal.js';
+import { tierRunner, expectSameStacks } from './run-in-tier.mjs';
 
-/** Runs `code` in a new context with the tier in `mode`; returns the result or the thrown error. */
-function run(code, mode, options = {}, contextOptions = undefined) {
-  const saved = tierOptions.mode;
-  setCompiledTier(mode);
-  try {
-    const ctx = vm.createContext({}, contextOptions);
-    return { value: new vm.Script(code, { filename: 'loops.js' }).runInContext(ctx, options) };
-  } catch (e) {
-    return { error: e };
-  } finally {
-    setCompiledTier(saved);
-  }
-}
+const run = tierRunner('loops.js');
 
 /** The generated sources made while `fn` runs. */
 function sourcesOf(fn) {
@@ -77,21 +66,7 @@ describe('the compiled tier: direct entries of bodies with loops', () => {
   };
   for (const [name, body] of Object.entries(stacks)) {
     it(`${name}: the same error and stack text through split entries as in closures`, () => {
-      const once = `(function main() { ${body} })()`;
-      const hot = `var main = function main() { ${body} }; for (var warm = 0; warm < 8; warm++) try { main(); } catch (e) {} main()`;
-      for (const [code, mode] of [[once, 'eager'], [hot, 'on']]) {
-        const closures = run(code, 'off');
-        const compiled = run(code, mode);
-        if (closures.error !== undefined) {
-          expect(compiled.error.constructor.name).to.equal(closures.error.constructor.name);
-          expect(compiled.error.message).to.equal(closures.error.message);
-          expect(compiled.error.stack).to.equal(closures.error.stack);
-          expect(closures.error.stack).to.match(/ at .* at /s);
-        } else {
-          expect(compiled).to.deep.equal(closures);
-          expect(closures.value).to.match(/ at .* at /s);
-        }
-      }
+      expectSameStacks(run, body);
     });
   }
 
